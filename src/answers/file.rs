@@ -1,0 +1,372 @@
+//! Answer files, for scripted runs (SPEC.md "Answer file").
+//!
+//! Reading is in two steps: [`AnswerFile::parse`] reads the file and the
+//! questionnaire id it names, so the caller can find that questionnaire;
+//! [`AnswerFile::check`] then checks every answer against it.
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{Answers, Response};
+use crate::document::{Document, Value};
+use crate::error::{Diagnostic, with_suggestion};
+use crate::questionnaire::{Kind, Question, Questionnaire};
+use crate::source::Source;
+
+/// The top-level keys of an answer file.
+pub const TOP_LEVEL_KEYS: &[&str] = &["questionnaire", "respondent", "rater", "answers", "notes"];
+
+/// How many missing question ids one message lists before "and N more".
+const MISSING_LISTED: usize = 8;
+
+/// A parsed answer file whose answers are not checked yet.
+pub struct AnswerFile<'s> {
+    document: Document<'s>,
+    root: DeTable<'s>,
+    questionnaire: Option<Spanned<String>>,
+}
+
+impl<'s> AnswerFile<'s> {
+    /// Parses the file and reads the questionnaire id it names.
+    pub fn parse(source: &'s Source) -> Self {
+        let (mut document, mut root) = Document::parse(source);
+        let questionnaire =
+            document.require::<String>(&mut root, "questionnaire", None, "the answer file");
+        AnswerFile {
+            document,
+            root,
+            questionnaire,
+        }
+    }
+
+    /// The questionnaire id the file names, if it names one.
+    pub fn questionnaire(&self) -> Option<&str> {
+        self.questionnaire.as_ref().map(|q| q.get_ref().as_str())
+    }
+
+    /// The questionnaire id the file names and where.
+    pub fn questionnaire_span(&self) -> Option<(&str, std::ops::Range<usize>)> {
+        self.questionnaire
+            .as_ref()
+            .map(|q| (q.get_ref().as_str(), q.span()))
+    }
+
+    /// A problem placed at the file's `questionnaire = ...` value.
+    pub fn questionnaire_problem(&self, message: String) -> Option<Diagnostic> {
+        let named = self.questionnaire.as_ref()?;
+        Some(
+            self.document
+                .source()
+                .diagnostic(Some(named.span()), message),
+        )
+    }
+
+    /// Checks every answer against `questionnaire`. Without `allow_partial`, a
+    /// question neither answered nor skipped is a problem.
+    pub fn check(
+        self,
+        questionnaire: &Questionnaire,
+        allow_partial: bool,
+    ) -> Result<Answers, Vec<Diagnostic>> {
+        let AnswerFile {
+            mut document,
+            mut root,
+            questionnaire: named,
+        } = self;
+        if let Some(named) = &named
+            && *named.get_ref() != questionnaire.id
+        {
+            document
+                .problem(
+                    Some(named.span()),
+                    format!(
+                        "this answer file is for questionnaire `{}`, but the questionnaire is `{}`",
+                        named.get_ref(),
+                        questionnaire.id
+                    ),
+                )
+                .help = Some(format!(
+                "pass `--questionnaire {}`, or start from `leadgap template --questionnaire {}`",
+                named.get_ref(),
+                questionnaire.id
+            ));
+            return Err(document.finish());
+        }
+
+        let mut answers = Answers::empty(questionnaire);
+        answers.respondent = document
+            .take::<String>(&mut root, "respondent")
+            .map(Spanned::into_inner)
+            .filter(|name| !name.trim().is_empty());
+        answers.rater = document
+            .take::<String>(&mut root, "rater")
+            .map(Spanned::into_inner)
+            .filter(|name| !name.trim().is_empty());
+        let answer_table = document.take_table(&mut root, "answers");
+        let notes_table = document.take_table(&mut root, "notes");
+        document.reject_unknown(root, TOP_LEVEL_KEYS, "the answer file");
+
+        let answers_span = answer_table.as_ref().map(|(span, _)| span.clone());
+        for (key, value) in answer_table.map(|(_, table)| table).unwrap_or_default() {
+            let Some(index) = questionnaire.question_index(key.get_ref()) else {
+                let message = with_suggestion(
+                    format!("unknown question id `{}`", key.get_ref()),
+                    key.get_ref(),
+                    questionnaire.questions.iter().map(|q| q.id.as_str()),
+                );
+                document.problem(Some(key.span()), message);
+                continue;
+            };
+            let question = &questionnaire.questions[index];
+            let response = check_value(&mut document, question, value);
+            if response == Response::Skipped && question.required {
+                document.problem(
+                    Some(key.span()),
+                    format!("`{}` is required and cannot be skipped", question.id),
+                );
+            }
+            answers.responses[index] = response;
+        }
+        report_missing(
+            &mut document,
+            questionnaire,
+            &answers.responses,
+            answers_span,
+            allow_partial,
+        );
+
+        for (key, value) in notes_table.map(|(_, table)| table).unwrap_or_default() {
+            let Some(index) = questionnaire.theme_index(key.get_ref()) else {
+                let message = with_suggestion(
+                    format!("unknown theme `{}` in [notes]", key.get_ref()),
+                    key.get_ref(),
+                    questionnaire.themes.iter().map(|t| t.id.as_str()),
+                );
+                document.problem(Some(key.span()), message);
+                continue;
+            };
+            if let Some(note) = document.decode::<String>(value) {
+                answers.notes[index] = Some(note.into_inner()).filter(|n| !n.trim().is_empty());
+            }
+        }
+        document.conclude(Some(answers))
+    }
+}
+
+fn report_missing(
+    document: &mut Document<'_>,
+    questionnaire: &Questionnaire,
+    responses: &[Response],
+    answers_span: Option<std::ops::Range<usize>>,
+    allow_partial: bool,
+) {
+    let unanswered = questionnaire
+        .questions
+        .iter()
+        .zip(responses)
+        .filter(|(_, response)| **response == Response::Unanswered)
+        .map(|(question, _)| question);
+    let (required, optional): (Vec<&Question>, Vec<&Question>) =
+        unanswered.partition(|q| q.required);
+    for question in required {
+        document.problem(
+            answers_span.clone(),
+            format!("required question `{}` has no answer", question.id),
+        );
+    }
+    if allow_partial || optional.is_empty() {
+        return;
+    }
+    let mut listed: Vec<String> = optional
+        .iter()
+        .take(MISSING_LISTED)
+        .map(|q| format!("`{}`", q.id))
+        .collect();
+    if optional.len() > MISSING_LISTED {
+        listed.push(format!("and {} more", optional.len() - MISSING_LISTED));
+    }
+    let message = if optional.len() == 1 {
+        format!("no answer for {}", listed[0])
+    } else {
+        format!(
+            "no answer for {} questions: {}",
+            optional.len(),
+            listed.join(", ")
+        )
+    };
+    document.problem(answers_span, message).help = Some(
+        "answer each under [answers], or write `ID = \"skip\"`; \
+         `--allow-partial` counts missing answers as skipped"
+            .to_owned(),
+    );
+}
+
+/// Checks one answer against its question.
+fn check_value<'s>(document: &mut Document<'s>, question: &Question, value: Value<'s>) -> Response {
+    let span = value.span();
+    if let DeValue::String(text) = value.get_ref() {
+        match text.as_ref() {
+            "skip" => return Response::Skipped,
+            "" => return Response::Unanswered,
+            _ => {}
+        }
+    }
+    let found = found(document, &value);
+    let id = &question.id;
+    match &question.kind {
+        Kind::Scale { labels, .. } => {
+            let n = labels.len();
+            let expected = format!(
+                "a whole number from 1 to {n} (1 = {}, {n} = {}) or \"skip\"",
+                labels[0],
+                labels[n - 1]
+            );
+            if matches!(value.get_ref(), DeValue::Integer(_))
+                && let Some(v) = document.decode::<i64>(value)
+            {
+                let v = *v.get_ref();
+                if (1..=n as i64).contains(&v) {
+                    return Response::Scale(v as u32);
+                }
+                document.problem(
+                    Some(span),
+                    format!("`{id}`: {v} is out of range; expected {expected}"),
+                );
+            } else {
+                document.problem(
+                    Some(span),
+                    format!("`{id}`: expected {expected}, found {found}"),
+                );
+            }
+        }
+        Kind::Choice { options } => {
+            let ids = options.iter().map(|o| o.id.as_str());
+            match value.get_ref() {
+                DeValue::String(text) => {
+                    if let Some(index) = options.iter().position(|o| o.id == text.as_ref()) {
+                        return Response::Choice(index);
+                    }
+                    let message = with_suggestion(
+                        format!("`{id}`: unknown option `{text}`"),
+                        text,
+                        ids.clone(),
+                    );
+                    document.problem(Some(span), message).help =
+                        Some(format!("the options are {}", list(ids)));
+                }
+                _ => {
+                    document.problem(
+                        Some(span),
+                        format!(
+                            "`{id}`: expected one option id ({}) or \"skip\", found {found}",
+                            list(ids)
+                        ),
+                    );
+                }
+            }
+        }
+        Kind::Multi { options } => {
+            let ids = options.iter().map(|o| o.id.as_str());
+            let DeValue::Array(items) = value.into_inner() else {
+                document.problem(
+                    Some(span),
+                    format!("`{id}`: expected a list of option ids such as [\"{}\"] ([] for none), found {found}", options[0].id),
+                );
+                return Response::Unanswered;
+            };
+            let mut chosen: Vec<usize> = Vec::new();
+            let start = document.problem_count();
+            for item in items {
+                let item_span = item.span();
+                let DeValue::String(text) = item.get_ref() else {
+                    let found = self::found(document, &item);
+                    document.problem(
+                        Some(item_span),
+                        format!("`{id}`: expected an option id, found {found}"),
+                    );
+                    continue;
+                };
+                match options.iter().position(|o| o.id == text.as_ref()) {
+                    Some(index) if chosen.contains(&index) => {
+                        document.problem(
+                            Some(item_span),
+                            format!("`{id}`: option `{text}` is listed twice"),
+                        );
+                    }
+                    Some(index) => chosen.push(index),
+                    None => {
+                        let message = with_suggestion(
+                            format!("`{id}`: unknown option `{text}`"),
+                            text,
+                            ids.clone(),
+                        );
+                        document.problem(Some(item_span), message).help =
+                            Some(format!("the options are {}", list(ids.clone())));
+                    }
+                }
+            }
+            if document.problem_count() == start {
+                chosen.sort_unstable();
+                return Response::Multi(chosen);
+            }
+        }
+        Kind::Number { unit, min, max, .. } => {
+            let unit = unit
+                .as_deref()
+                .map(|u| format!(" ({u})"))
+                .unwrap_or_default();
+            let expected = format!(
+                "a number from {} to {}{unit} or \"skip\"",
+                super::format_number(*min),
+                super::format_number(*max)
+            );
+            let number = match value.get_ref() {
+                DeValue::Integer(_) | DeValue::Float(_) => {
+                    document.decode::<f64>(value).map(Spanned::into_inner)
+                }
+                _ => None,
+            };
+            match number {
+                Some(v) if v.is_finite() && (*min..=*max).contains(&v) => {
+                    return Response::Number(v);
+                }
+                Some(v) if v.is_finite() => {
+                    document.problem(
+                        Some(span),
+                        format!(
+                            "`{id}`: {} is out of range; expected {expected}",
+                            super::format_number(v)
+                        ),
+                    );
+                }
+                _ => {
+                    document.problem(
+                        Some(span),
+                        format!("`{id}`: expected {expected}, found {found}"),
+                    );
+                }
+            }
+        }
+    }
+    Response::Unanswered
+}
+
+/// How a wrong value is shown in a message: its type and its text.
+fn found(document: &Document<'_>, value: &Value<'_>) -> String {
+    let text = document.source().text.get(value.span()).unwrap_or_default();
+    let mut shown: String = text.chars().take(40).collect();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    format!(
+        "{} `{}`",
+        value.get_ref().type_str(),
+        shown.replace('\n', " ")
+    )
+}
+
+fn list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.map(|id| format!("`{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

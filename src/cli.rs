@@ -1,0 +1,177 @@
+//! The command line as typed: clap definitions only. Doc comments here are
+//! the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::output::ColorChoice;
+use crate::report::Format;
+
+/// See where you stand as a new IT manager: answer a questionnaire, get a
+/// gap report against the targets for your role, and follow it over time.
+#[derive(Debug, Parser)]
+#[command(name = "leadgap", version, max_term_width = 100)]
+#[command(after_help = "Examples:
+  leadgap assess                                   answer in the terminal
+  leadgap template > answers.toml                  an answer file to fill in
+  leadgap assess --answers answers.toml --format json
+  leadgap show latest --format markdown            the last report, for a 1:1")]
+pub struct Cli {
+    /// Where reports are kept [default: the per-user data folder, e.g. ~/.local/share/leadgap]
+    #[arg(long, global = true, env = "LEADGAP_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// When to use color (`auto` also honours NO_COLOR)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// What to do
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Answer a questionnaire and print the gap report (saved to history)
+    #[command(after_help = "Examples:
+  leadgap assess --answers answers.toml
+  leadgap assess --answers - --format json --no-save < answers.toml
+  leadgap assess --answers answers.toml --profile director --fail-under 60")]
+    Assess(AssessArgs),
+
+    /// Print a commented answer file to fill in for scripted runs
+    #[command(after_help = "Example:\n  leadgap template > answers.toml")]
+    Template(TemplateArgs),
+
+    /// Check questionnaire, rubric, answer and report files; list every problem
+    #[command(after_help = "Example:\n  leadgap check questionnaires/it-manager.toml answers.toml")]
+    Check(CheckArgs),
+
+    /// List the questionnaires available (built-in and installed)
+    #[command(after_help = "Example:\n  leadgap list --format json")]
+    List(ListArgs),
+
+    /// Print a saved report again
+    #[command(after_help = "Examples:
+  leadgap show
+  leadgap show 2026-11-22T13-05-01Z --format markdown
+  leadgap show ./report-from-alex.toml")]
+    Show(ShowArgs),
+}
+
+/// `leadgap assess`
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The questionnaire: a built-in or installed name, or a file path [default: it-manager, or the answer file's]
+    #[arg(short, long, value_name = "NAME|PATH")]
+    pub questionnaire: Option<String>,
+
+    /// Score with this rubric instead of the questionnaire's own
+    #[arg(short, long, value_name = "PATH")]
+    pub rubric: Option<PathBuf>,
+
+    /// Whose targets to compare against, e.g. new-manager or director [default: the rubric's]
+    #[arg(short, long, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Read the answers from this file instead of asking (`-` reads standard input)
+    #[arg(short, long, value_name = "PATH|-")]
+    pub answers: Option<String>,
+
+    /// Count questions missing from the answer file as skipped instead of an error
+    #[arg(long, requires = "answers")]
+    pub allow_partial: bool,
+
+    /// How to print the report
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Do not save the report to history
+    #[arg(long)]
+    pub no_save: bool,
+
+    /// Exit with status 3 when the overall score is below SCORE (0-100)
+    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
+    pub fail_under: Option<f64>,
+
+    /// Who answered: `self`, or the name of someone rating the subject [default: the answer file's, else self]
+    #[arg(long, value_name = "NAME")]
+    pub rater: Option<String>,
+
+    /// Whom the answers are about [default: the answer file's respondent]
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+}
+
+/// `leadgap template`
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The questionnaire: a built-in or installed name, or a file path
+    #[arg(short, long, value_name = "NAME|PATH", default_value = crate::catalog::DEFAULT_QUESTIONNAIRE)]
+    pub questionnaire: String,
+}
+
+/// `leadgap check`
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files to check: questionnaires, rubrics, answer files, saved reports
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Check rubrics and answer files against this questionnaire [default: the one each file names]
+    #[arg(short, long, value_name = "NAME|PATH")]
+    pub questionnaire: Option<String>,
+
+    /// Accept answer files with missing answers (as `assess --allow-partial` would)
+    #[arg(long)]
+    pub allow_partial: bool,
+}
+
+/// `leadgap list`
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// How to print the list
+    #[arg(short, long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Output formats of `list`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// A table for the terminal
+    Table,
+    /// JSON, for scripts
+    Json,
+}
+
+/// `leadgap show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A report id, `latest`, or the path of a report file
+    #[arg(default_value = "latest", value_name = "ID|latest|PATH")]
+    pub report: String,
+
+    /// How to print the report
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// A score from 0 to 100.
+fn parse_score(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if (0.0..=100.0).contains(&value) => Ok(value),
+        _ => Err(format!("expected a score from 0 to 100, found `{text}`")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,119 @@
+//! leadgap: a self-assessment for people moving from hands-on IT work into
+//! managing an IT team. It scores a questionnaire against a rubric, prints a
+//! gap report and keeps a history of reports.
+//!
+//! `main.rs` parses the command line and calls [`run`]; everything else lives
+//! here so that tests can reach it.
+
+pub mod answers;
+pub mod catalog;
+pub mod cli;
+pub mod clock;
+mod commands;
+pub mod document;
+pub mod error;
+pub mod output;
+pub mod questionnaire;
+pub mod report;
+pub mod rubric;
+pub mod scoring;
+pub mod source;
+pub mod store;
+pub mod template;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use cli::{Cli, Command};
+use error::{Error, Result};
+use output::{ColorChoice, paint, styles};
+use store::DataDir;
+
+/// Runs one command and returns its exit code (see [`error::exit`]).
+pub fn run(cli: Cli) -> Result<u8> {
+    let context = Context {
+        color: cli.color,
+        data_dir: cli.data_dir,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Command::Assess(args) => commands::assess::run(&context, args, &mut out),
+        Command::Template(args) => commands::template::run(&context, args, &mut out),
+        Command::Check(args) => commands::check::run(&context, args, &mut out),
+        Command::List(args) => commands::list::run(&context, args, &mut out),
+        Command::Show(args) => commands::show::run(&context, args, &mut out),
+    };
+    // Whatever happened, what was printed so far reaches the reader.
+    let flushed = out.flush().map_err(Error::stdout);
+    let code = code?;
+    flushed?;
+    Ok(code)
+}
+
+/// Settings every command shares, resolved once from the command line.
+#[derive(Debug)]
+pub struct Context {
+    color: ColorChoice,
+    data_dir: Option<PathBuf>,
+}
+
+impl Context {
+    /// The data directory (`--data-dir`, `LEADGAP_DATA_DIR`, or the default).
+    pub fn data_dir(&self) -> Result<DataDir> {
+        DataDir::resolve(self.data_dir.as_deref())
+    }
+
+    /// Whether to color standard output.
+    pub fn stdout_color(&self) -> bool {
+        self.color.for_stdout()
+    }
+
+    /// The width tables fit: the terminal's own when stdout is a terminal
+    /// (`None` lets the table measure it), otherwise `COLUMNS` or 100.
+    pub fn table_width(&self) -> Option<u16> {
+        if std::io::stdout().is_terminal() {
+            return None;
+        }
+        Some(
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .filter(|c: &u16| *c >= 40)
+                .unwrap_or(100),
+        )
+    }
+
+    /// Prints a warning on standard error.
+    pub fn warn(&self, message: &str) {
+        let label = paint(self.color.for_stderr(), styles::WARNING, "warning:");
+        let _ = writeln!(std::io::stderr(), "{label} {message}");
+    }
+
+    /// Prints a line of information on standard error, where it does not mix
+    /// with a report that a script reads from standard output.
+    pub fn info(&self, message: &str) {
+        let _ = writeln!(std::io::stderr(), "{message}");
+    }
+}
+
+/// Prints `error` on standard error: one `error:` line per problem, each
+/// followed by its `help:` line when there is one.
+pub fn print_error(error: &Error, color: ColorChoice) {
+    let color = color.for_stderr();
+    let mut stderr = std::io::stderr().lock();
+    let lines = error.lines();
+    for (message, help) in &lines {
+        let _ = writeln!(
+            stderr,
+            "{} {message}",
+            paint(color, styles::ERROR, "error:")
+        );
+        if let Some(help) = help {
+            let _ = writeln!(stderr, "  {} {help}", paint(color, styles::HELP, "help:"));
+        }
+    }
+    if lines.len() > 1 {
+        let _ = writeln!(stderr, "{} problems found", lines.len());
+    }
+}

@@ -1,0 +1,206 @@
+//! The questionnaire: themes and questions, valid by construction.
+//!
+//! A [`Questionnaire`] is only ever built by [`load`], which checks every rule
+//! of SPEC.md; scoring and rendering rely on that and never re-validate.
+
+mod builtin;
+mod load;
+
+pub(crate) use load::check_id;
+mod raw;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+pub use builtin::{BUILT_IN, BuiltIn};
+pub use load::{from_document, load};
+
+/// A checked questionnaire.
+#[derive(Clone, Debug, Serialize)]
+pub struct Questionnaire {
+    /// `[a-z0-9-]+`; answer files and rubrics name it.
+    pub id: String,
+    /// The content version, recorded in saved reports.
+    pub version: String,
+    /// Human title.
+    pub title: String,
+    /// What the questionnaire is for.
+    pub description: String,
+    /// The default rubric, a path relative to the questionnaire file.
+    #[serde(skip)]
+    pub rubric: Option<String>,
+    /// Themes in questionnaire order.
+    pub themes: Vec<Theme>,
+    /// Questions in questionnaire order.
+    pub questions: Vec<Question>,
+    /// `sha256:` of the whole content; saved reports record it.
+    #[serde(skip)]
+    pub hash: String,
+}
+
+/// A theme groups questions and is what gets scored.
+#[derive(Clone, Debug, Serialize)]
+pub struct Theme {
+    /// `[a-z0-9-]+`, unique in the questionnaire.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// One line shown before the theme's questions.
+    pub description: String,
+    /// A short hash of the theme's questions: two reports whose theme hashes
+    /// match were scored on the same questions.
+    #[serde(skip)]
+    pub hash: String,
+}
+
+/// One question.
+#[derive(Clone, Debug, Serialize)]
+pub struct Question {
+    /// `[a-z0-9-]+`, unique in the questionnaire.
+    pub id: String,
+    /// Index into [`Questionnaire::themes`].
+    #[serde(skip)]
+    pub theme: usize,
+    /// The question or statement.
+    pub text: String,
+    /// Weight within its theme, > 0.
+    pub weight: f64,
+    /// Whether the question may not be skipped.
+    #[serde(skip)]
+    pub required: bool,
+    /// The kind of answer and what it scores.
+    #[serde(flatten)]
+    pub kind: Kind,
+    /// A short hash of what the question asks and how it scores.
+    #[serde(skip)]
+    pub hash: String,
+}
+
+/// The four kinds of question of SPEC.md.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Kind {
+    /// A Likert statement answered on a scale of labels.
+    Scale {
+        /// At least two labels, weakest first (before reverse keying).
+        labels: Vec<String>,
+        /// Agreeing is the weaker answer.
+        reverse: bool,
+    },
+    /// Pick exactly one option.
+    Choice {
+        /// The options; scores >= 0, at least one > 0.
+        options: Vec<Choice>,
+    },
+    /// Pick any number of options, none included.
+    Multi {
+        /// The options; at least one score > 0.
+        options: Vec<Choice>,
+    },
+    /// A number within `min..=max`, scored by bands.
+    Number {
+        /// What is counted ("hours"), shown with the question.
+        unit: Option<String>,
+        /// Smallest allowed answer.
+        min: f64,
+        /// Largest allowed answer.
+        max: f64,
+        /// Ascending bands; the last covers everything above the others.
+        bands: Vec<NumberBand>,
+    },
+}
+
+impl Kind {
+    /// The name used in files: `scale`, `choice`, `multi` or `number`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Scale { .. } => "scale",
+            Kind::Choice { .. } => "choice",
+            Kind::Multi { .. } => "multi",
+            Kind::Number { .. } => "number",
+        }
+    }
+}
+
+/// An option of a choice or multi question.
+#[derive(Clone, Debug, Serialize)]
+pub struct Choice {
+    /// `[a-z0-9-]+`, unique in its question.
+    pub id: String,
+    /// What the respondent reads.
+    pub label: String,
+    /// Its score (see SPEC "Scoring").
+    pub score: f64,
+}
+
+/// One band of a number question.
+#[derive(Clone, Debug, Serialize)]
+pub struct NumberBand {
+    /// The largest answer in this band; `None` for the last band.
+    pub upto: Option<f64>,
+    /// The score of answers in this band, in `0..=1`.
+    pub score: f64,
+}
+
+impl Questionnaire {
+    /// The index of the theme with this id.
+    pub fn theme_index(&self, id: &str) -> Option<usize> {
+        self.themes.iter().position(|theme| theme.id == id)
+    }
+
+    /// The index of the question with this id.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|question| question.id == id)
+    }
+
+    /// The questions of one theme, in order, with their indices.
+    pub fn questions_of(&self, theme: usize) -> impl Iterator<Item = (usize, &Question)> {
+        self.questions
+            .iter()
+            .enumerate()
+            .filter(move |(_, question)| question.theme == theme)
+    }
+}
+
+/// Whether `id` has the form `[a-z0-9-]+` that SPEC.md requires of ids.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Hex SHA-256 of `bytes`, shortened to `len` hex digits.
+fn hex_digest(bytes: &[u8], len: usize) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for byte in digest.iter() {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex.truncate(len);
+    hex
+}
+
+impl Questionnaire {
+    /// Computes the question, theme and content hashes. Called once by the
+    /// loader; the hashes depend only on the content, not on its formatting.
+    fn compute_hashes(&mut self) {
+        for question in &mut self.questions {
+            let theme = &self.themes[question.theme].id;
+            let canonical = serde_json::json!({ "theme": theme, "question": &*question });
+            question.hash = hex_digest(canonical.to_string().as_bytes(), 16);
+        }
+        for (index, theme) in self.themes.iter_mut().enumerate() {
+            let hashes: Vec<&str> = self
+                .questions
+                .iter()
+                .filter(|q| q.theme == index)
+                .map(|q| q.hash.as_str())
+                .collect();
+            let canonical = serde_json::json!({ "theme": &theme.id, "questions": hashes });
+            theme.hash = hex_digest(canonical.to_string().as_bytes(), 16);
+        }
+        let canonical = serde_json::to_string(&*self).unwrap_or_default();
+        self.hash = format!("sha256:{}", hex_digest(canonical.as_bytes(), 64));
+    }
+}

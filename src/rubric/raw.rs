@@ -1,0 +1,45 @@
+//! The rubric file as written, before any check.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The top-level keys of a rubric file.
+pub const TOP_LEVEL_KEYS: &[&str] = &[
+    "schema",
+    "id",
+    "questionnaire",
+    "default_profile",
+    "min_coverage",
+    "bands",
+    "themes",
+    "profiles",
+];
+
+/// `[[bands]]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBand {
+    pub id: Spanned<String>,
+    pub from: Spanned<f64>,
+}
+
+/// `[themes.ID]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThemeRubric {
+    pub weight: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub advice: BTreeMap<Spanned<String>, Spanned<Vec<String>>>,
+}
+
+/// `[profiles.ID]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProfile {
+    pub description: Option<String>,
+    pub default_target: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub targets: BTreeMap<Spanned<String>, Spanned<f64>>,
+}
