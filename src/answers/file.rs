@@ -14,7 +14,14 @@ use crate::questionnaire::{Kind, Question, Questionnaire};
 use crate::source::Source;
 
 /// The top-level keys of an answer file.
-pub const TOP_LEVEL_KEYS: &[&str] = &["questionnaire", "respondent", "rater", "answers", "notes"];
+pub const TOP_LEVEL_KEYS: &[&str] = &[
+    "schema",
+    "questionnaire",
+    "respondent",
+    "rater",
+    "answers",
+    "notes",
+];
 
 /// How many missing question ids one message lists before "and N more".
 const MISSING_LISTED: usize = 8;
@@ -30,8 +37,16 @@ impl<'s> AnswerFile<'s> {
     /// Parses the file and reads the questionnaire id it names.
     pub fn parse(source: &'s Source) -> Self {
         let (mut document, mut root) = Document::parse(source);
-        let questionnaire =
-            document.require::<String>(&mut root, "questionnaire", None, "the answer file");
+        // After a syntax error, only the syntax error is worth reporting.
+        let questionnaire = if document.has_problems() {
+            None
+        } else {
+            // `schema` is optional in answer files; when given it must be 1.
+            if root.contains_key("schema") {
+                document.check_schema(&mut root, "the answer file");
+            }
+            document.require::<String>(&mut root, "questionnaire", None, "the answer file")
+        };
         AnswerFile {
             document,
             root,
@@ -73,6 +88,9 @@ impl<'s> AnswerFile<'s> {
             mut root,
             questionnaire: named,
         } = self;
+        if document.has_problems() {
+            return Err(document.finish());
+        }
         if let Some(named) = &named
             && *named.get_ref() != questionnaire.id
         {
@@ -107,6 +125,8 @@ impl<'s> AnswerFile<'s> {
         document.reject_unknown(root, TOP_LEVEL_KEYS, "the answer file");
 
         let answers_span = answer_table.as_ref().map(|(span, _)| span.clone());
+        // A wrong answer is reported as wrong, not also as missing.
+        let mut invalid = vec![false; questionnaire.questions.len()];
         for (key, value) in answer_table.map(|(_, table)| table).unwrap_or_default() {
             let Some(index) = questionnaire.question_index(key.get_ref()) else {
                 let message = with_suggestion(
@@ -118,7 +138,10 @@ impl<'s> AnswerFile<'s> {
                 continue;
             };
             let question = &questionnaire.questions[index];
-            let response = check_value(&mut document, question, value);
+            let Some(response) = check_value(&mut document, question, value) else {
+                invalid[index] = true;
+                continue;
+            };
             if response == Response::Skipped && question.required {
                 document.problem(
                     Some(key.span()),
@@ -131,6 +154,7 @@ impl<'s> AnswerFile<'s> {
             &mut document,
             questionnaire,
             &answers.responses,
+            &invalid,
             answers_span,
             allow_partial,
         );
@@ -157,14 +181,15 @@ fn report_missing(
     document: &mut Document<'_>,
     questionnaire: &Questionnaire,
     responses: &[Response],
+    invalid: &[bool],
     answers_span: Option<std::ops::Range<usize>>,
     allow_partial: bool,
 ) {
     let unanswered = questionnaire
         .questions
         .iter()
-        .zip(responses)
-        .filter(|(_, response)| **response == Response::Unanswered)
+        .zip(responses.iter().zip(invalid))
+        .filter(|(_, (response, invalid))| **response == Response::Unanswered && !**invalid)
         .map(|(question, _)| question);
     let (required, optional): (Vec<&Question>, Vec<&Question>) =
         unanswered.partition(|q| q.required);
@@ -201,13 +226,18 @@ fn report_missing(
     );
 }
 
-/// Checks one answer against its question.
-fn check_value<'s>(document: &mut Document<'s>, question: &Question, value: Value<'s>) -> Response {
+/// Checks one answer against its question; `None` when it is wrong (the
+/// problem is recorded).
+fn check_value<'s>(
+    document: &mut Document<'s>,
+    question: &Question,
+    value: Value<'s>,
+) -> Option<Response> {
     let span = value.span();
     if let DeValue::String(text) = value.get_ref() {
         match text.as_ref() {
-            "skip" => return Response::Skipped,
-            "" => return Response::Unanswered,
+            "skip" => return Some(Response::Skipped),
+            "" => return Some(Response::Unanswered),
             _ => {}
         }
     }
@@ -226,7 +256,7 @@ fn check_value<'s>(document: &mut Document<'s>, question: &Question, value: Valu
             {
                 let v = *v.get_ref();
                 if (1..=n as i64).contains(&v) {
-                    return Response::Scale(v as u32);
+                    return Some(Response::Scale(v as u32));
                 }
                 document.problem(
                     Some(span),
@@ -244,7 +274,7 @@ fn check_value<'s>(document: &mut Document<'s>, question: &Question, value: Valu
             match value.get_ref() {
                 DeValue::String(text) => {
                     if let Some(index) = options.iter().position(|o| o.id == text.as_ref()) {
-                        return Response::Choice(index);
+                        return Some(Response::Choice(index));
                     }
                     let message = with_suggestion(
                         format!("`{id}`: unknown option `{text}`"),
@@ -272,7 +302,7 @@ fn check_value<'s>(document: &mut Document<'s>, question: &Question, value: Valu
                     Some(span),
                     format!("`{id}`: expected a list of option ids such as [\"{}\"] ([] for none), found {found}", options[0].id),
                 );
-                return Response::Unanswered;
+                return None;
             };
             let mut chosen: Vec<usize> = Vec::new();
             let start = document.problem_count();
@@ -307,7 +337,7 @@ fn check_value<'s>(document: &mut Document<'s>, question: &Question, value: Valu
             }
             if document.problem_count() == start {
                 chosen.sort_unstable();
-                return Response::Multi(chosen);
+                return Some(Response::Multi(chosen));
             }
         }
         Kind::Number { unit, min, max, .. } => {
@@ -328,7 +358,7 @@ fn check_value<'s>(document: &mut Document<'s>, question: &Question, value: Valu
             };
             match number {
                 Some(v) if v.is_finite() && (*min..=*max).contains(&v) => {
-                    return Response::Number(v);
+                    return Some(Response::Number(v));
                 }
                 Some(v) if v.is_finite() => {
                     document.problem(
@@ -348,7 +378,7 @@ fn check_value<'s>(document: &mut Document<'s>, question: &Question, value: Valu
             }
         }
     }
-    Response::Unanswered
+    None
 }
 
 /// How a wrong value is shown in a message: its type and its text.

@@ -65,17 +65,19 @@ pub fn run(context: &Context, args: CheckArgs, out: &mut dyn Write) -> Result<u8
             }
         };
         let (mut document, root) = Document::parse(&source);
-        let Some(kind) = detect(&root) else {
-            if !document.has_problems() {
-                document
-                    .problem(None, "cannot tell what kind of file this is")
-                    .help = Some(
-                    "leadgap checks questionnaires ([[questions]]), rubrics ([[bands]]), \
-                     answer files ([answers]) and saved reports"
-                        .to_owned(),
-                );
-            }
+        if document.has_problems() {
             problems.extend(document.finish());
+            continue;
+        }
+        let Some(kind) = detect(&root) else {
+            problems.push(
+                source
+                    .diagnostic(None, "cannot tell what kind of file this is")
+                    .with_help(
+                        "leadgap checks questionnaires ([[questions]]), rubrics ([[bands]]), \
+                 answer files ([answers]) and saved reports",
+                    ),
+            );
             continue;
         };
         if kind != FileKind::Questionnaire {

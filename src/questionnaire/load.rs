@@ -21,6 +21,10 @@ const KINDS: &[&str] = &["scale", "choice", "multi", "number"];
 /// Reads and checks a questionnaire file.
 pub fn load(source: &Source) -> Result<Questionnaire, Vec<Diagnostic>> {
     let (mut document, root) = Document::parse(source);
+    if document.has_problems() {
+        // A syntax error: what was recovered cannot be trusted.
+        return Err(document.finish());
+    }
     let questionnaire = from_document(&mut document, root);
     document.conclude(questionnaire)
 }
@@ -43,6 +47,24 @@ pub fn from_document<'s>(
     let has_questions = root.contains_key("questions");
     let raw_scales = document.take_entries::<RawScale>(&mut root, "scales");
     let raw_themes = document.take_array::<RawTheme>(&mut root, "themes");
+    // Which themes have questions, read before the questions' own checks so
+    // that a broken question does not also make its theme look empty.
+    let used_themes: Vec<String> = root
+        .get("questions")
+        .and_then(|value| value.get_ref().as_array())
+        .map(|questions| {
+            questions
+                .iter()
+                .filter_map(|q| {
+                    q.get_ref()
+                        .get("theme")?
+                        .get_ref()
+                        .as_str()
+                        .map(str::to_owned)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let raw_questions = document.take_array::<RawQuestion>(&mut root, "questions");
     document.reject_unknown(root, TOP_LEVEL_KEYS, place);
 
@@ -66,7 +88,7 @@ pub fn from_document<'s>(
             .problem(None, "the questionnaire has no themes")
             .help = Some("add at least one [[themes]] table with `id` and `title`".to_owned());
     }
-    let themes = build_themes(document, raw_themes);
+    let (themes, theme_spans) = build_themes(document, raw_themes);
 
     if !has_questions {
         document
@@ -102,11 +124,11 @@ pub fn from_document<'s>(
         }
     }
 
-    if document.problem_count() == start {
-        for (index, theme) in themes.iter().enumerate() {
-            if !questions.iter().any(|q| q.theme == index) {
+    if has_questions {
+        for (theme, span) in themes.iter().zip(theme_spans) {
+            if !used_themes.contains(&theme.id) {
                 document
-                    .problem(None, format!("theme `{}` has no questions", theme.id))
+                    .problem(Some(span), format!("theme `{}` has no questions", theme.id))
                     .help = Some(format!(
                     "add a question with `theme = \"{}\"`, or remove the theme",
                     theme.id
@@ -132,8 +154,13 @@ pub fn from_document<'s>(
     Some(questionnaire)
 }
 
-fn build_themes(document: &mut Document<'_>, raw_themes: Vec<Spanned<RawTheme>>) -> Vec<Theme> {
+/// The themes, and where each one's id is written.
+fn build_themes(
+    document: &mut Document<'_>,
+    raw_themes: Vec<Spanned<RawTheme>>,
+) -> (Vec<Theme>, Vec<Range<usize>>) {
     let mut themes: Vec<Theme> = Vec::with_capacity(raw_themes.len());
+    let mut spans = Vec::with_capacity(raw_themes.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     for raw in raw_themes {
         let raw = raw.into_inner();
@@ -151,6 +178,7 @@ fn build_themes(document: &mut Document<'_>, raw_themes: Vec<Spanned<RawTheme>>)
             continue;
         }
         seen.insert(raw.id.get_ref().clone(), line);
+        spans.push(raw.id.span());
         themes.push(Theme {
             id: raw.id.into_inner(),
             title: raw.title.into_inner(),
@@ -158,7 +186,7 @@ fn build_themes(document: &mut Document<'_>, raw_themes: Vec<Spanned<RawTheme>>)
             hash: String::new(),
         });
     }
-    themes
+    (themes, spans)
 }
 
 fn build_question(

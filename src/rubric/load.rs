@@ -14,6 +14,10 @@ use crate::source::Source;
 /// Reads a rubric file and checks it against `questionnaire`.
 pub fn load(source: &Source, questionnaire: &Questionnaire) -> Result<Rubric, Vec<Diagnostic>> {
     let (mut document, root) = Document::parse(source);
+    if document.has_problems() {
+        // A syntax error: what was recovered cannot be trusted.
+        return Err(document.finish());
+    }
     let rubric = from_document(&mut document, root, questionnaire);
     document.conclude(rubric)
 }
@@ -58,6 +62,8 @@ pub fn from_document<'s>(
             "use a rubric whose `questionnaire = \"{}\"`",
             questionnaire.id
         ));
+        // Every theme it names would be unknown too; that says nothing more.
+        return None;
     }
     if let Some(coverage) = &min_coverage
         && !(0.0..=1.0).contains(coverage.get_ref())
