@@ -26,7 +26,7 @@ fn an_unfilled_template_is_valid_toml_that_asks_for_answers() {
     let output = sandbox.leadgap(["check", path]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("no answer for 16 questions"),
+        stderr(&output).contains("no answer for 38 questions"),
         "{}",
         stderr(&output)
     );
