@@ -36,6 +36,8 @@ pub struct Cli {
 pub enum Command {
     /// Answer a questionnaire and print the gap report (saved to history)
     #[command(after_help = "Examples:
+  leadgap assess                       answer in the terminal (esc goes back, Ctrl-C pauses)
+  leadgap assess --resume              continue where you stopped
   leadgap assess --answers answers.toml
   leadgap assess --answers - --format json --no-save < answers.toml
   leadgap assess --answers answers.toml --profile director --fail-under 60")]
@@ -103,6 +105,14 @@ pub struct AssessArgs {
     /// Whom the answers are about [default: the answer file's respondent]
     #[arg(long, value_name = "NAME")]
     pub subject: Option<String>,
+
+    /// Continue the unfinished interactive run at its first unanswered question
+    #[arg(long, conflicts_with = "answers")]
+    pub resume: bool,
+
+    /// Ask for an optional note to your mentor after each theme
+    #[arg(long, conflicts_with = "answers")]
+    pub notes: bool,
 }
 
 /// `leadgap template`

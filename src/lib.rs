@@ -13,6 +13,7 @@ mod commands;
 pub mod document;
 pub mod error;
 pub mod output;
+pub mod progress;
 pub mod questionnaire;
 pub mod report;
 pub mod rubric;
@@ -69,19 +70,21 @@ impl Context {
         self.color.for_stdout()
     }
 
-    /// The width tables fit: the terminal's own when stdout is a terminal
-    /// (`None` lets the table measure it), otherwise `COLUMNS` or 100.
-    pub fn table_width(&self) -> Option<u16> {
-        if std::io::stdout().is_terminal() {
-            return None;
-        }
-        Some(
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .filter(|c: &u16| *c >= 40)
-                .unwrap_or(100),
-        )
+    /// Whether to color standard error (prompts, warnings).
+    pub fn stderr_color(&self) -> bool {
+        self.color.for_stderr()
+    }
+
+    /// The width output fits: the terminal's when stdout is a terminal,
+    /// otherwise `COLUMNS`, otherwise 100.
+    pub fn width(&self) -> u16 {
+        let terminal = std::io::stdout()
+            .is_terminal()
+            .then(|| crossterm::terminal::size().ok().map(|(columns, _)| columns))
+            .flatten()
+            .filter(|columns| *columns > 0);
+        let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+        terminal.or_else(columns).unwrap_or(100).max(20)
     }
 
     /// Prints a warning on standard error.
@@ -102,6 +105,11 @@ impl Context {
 pub fn print_error(error: &Error, color: ColorChoice) {
     let color = color.for_stderr();
     let mut stderr = std::io::stderr().lock();
+    // Stopping with Ctrl-C is the user's choice, not an error.
+    if let Error::Interrupted { help } = error {
+        let _ = writeln!(stderr, "{help}");
+        return;
+    }
     let lines = error.lines();
     for (message, help) in &lines {
         let _ = writeln!(

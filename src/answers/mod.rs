@@ -2,6 +2,8 @@
 //! interactive prompts): both produce the same [`Answers`].
 
 pub mod file;
+pub mod interactive;
+pub mod terminal;
 
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +89,44 @@ pub fn to_value(question: &Question, response: &Response) -> Option<AnswerValue>
         }
         _ => return None,
     })
+}
+
+/// The response that `value` (as saved in answer files and reports) gives to
+/// `question`, or `None` when it does not fit the question (another kind, an
+/// unknown option, out of range). Used to carry answers over from a run in
+/// progress; answer files get the full, located check of [`file`].
+pub fn from_value(question: &Question, value: &AnswerValue) -> Option<Response> {
+    match (value, &question.kind) {
+        (AnswerValue::Text(text), _) if text == "skip" => {
+            (!question.required).then_some(Response::Skipped)
+        }
+        (AnswerValue::Whole(v), Kind::Scale { labels, .. }) => {
+            let v = u32::try_from(*v).ok()?;
+            (1..=labels.len() as u32)
+                .contains(&v)
+                .then_some(Response::Scale(v))
+        }
+        (AnswerValue::Text(id), Kind::Choice { options }) => options
+            .iter()
+            .position(|o| o.id == *id)
+            .map(Response::Choice),
+        (AnswerValue::List(ids), Kind::Multi { options }) => {
+            let mut chosen: Vec<usize> = ids
+                .iter()
+                .map(|id| options.iter().position(|o| o.id == *id))
+                .collect::<Option<_>>()?;
+            chosen.sort_unstable();
+            chosen.dedup();
+            Some(Response::Multi(chosen))
+        }
+        (AnswerValue::Whole(v), Kind::Number { .. }) => {
+            from_value(question, &AnswerValue::Number(*v as f64))
+        }
+        (AnswerValue::Number(v), Kind::Number { min, max, .. }) => {
+            (v.is_finite() && (*min..=*max).contains(v)).then_some(Response::Number(*v))
+        }
+        _ => None,
+    }
 }
 
 /// The answer in words: the chosen label(s), or the number with its unit.

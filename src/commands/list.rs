@@ -58,9 +58,7 @@ pub fn run(context: &Context, args: ListArgs, out: &mut dyn Write) -> Result<u8>
         ListFormat::Table => {
             let mut table = comfy_table::Table::new();
             table.load_style(comfy_table::presets::NOTHING);
-            if let Some(width) = context.table_width() {
-                table.set_width(width);
-            }
+            table.set_width(context.width());
             table.set_header(["Name", "Version", "Questions", "Title", "Source"]);
             for e in &entries {
                 table.add_row([

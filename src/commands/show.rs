@@ -16,7 +16,7 @@ pub fn run(context: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<u8>
         args.report.clone().into()
     };
     let report = store::load_report(&path)?;
-    report::renderer(args.format, context.stdout_color(), context.table_width())
+    report::renderer(args.format, context.stdout_color(), context.width())
         .render(&report, out)
         .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)

@@ -246,13 +246,14 @@ impl Report {
         self.rater == SELF_RATER
     }
 
-    /// "Alex Doe, self-assessment" / "Alex Doe, rated by Sam" / …
+    /// "Alex Doe, self-assessment", "Alex Doe, rated by Sam", or without a
+    /// name "Self-assessment" / "Rated by Sam".
     pub fn who(&self) -> String {
-        let respondent = self.respondent.as_deref().unwrap_or("unnamed respondent");
-        if self.is_self() {
-            format!("{respondent}, self-assessment")
-        } else {
-            format!("{respondent}, rated by {}", self.rater)
+        match (&self.respondent, self.is_self()) {
+            (Some(respondent), true) => format!("{respondent}, self-assessment"),
+            (Some(respondent), false) => format!("{respondent}, rated by {}", self.rater),
+            (None, true) => "Self-assessment".to_owned(),
+            (None, false) => format!("Rated by {}", self.rater),
         }
     }
 
@@ -286,7 +287,7 @@ pub trait Render {
 }
 
 /// The renderer for `format`. `color` and `width` only matter to the table.
-pub fn renderer(format: Format, color: bool, width: Option<u16>) -> Box<dyn Render> {
+pub fn renderer(format: Format, color: bool, width: u16) -> Box<dyn Render> {
     match format {
         Format::Table => Box::new(Table { color, width }),
         Format::Markdown => Box::new(Markdown),

@@ -12,12 +12,18 @@ use crate::output::{clean, clean_line, paint, styles, wrap};
 pub struct Table {
     /// Whether to use color.
     pub color: bool,
-    /// The width to fit; `None` lets the table measure the terminal.
-    pub width: Option<u16>,
+    /// The width to fit, in columns.
+    pub width: u16,
 }
 
 /// Gaps up to this size are "near" the target (yellow rather than red).
 const NEAR_GAP: f64 = 10.0;
+
+/// Below this width the themes are listed as lines instead of a table.
+const NARROW: u16 = 60;
+
+/// From this width up the table has a score bar.
+const WITH_BAR: u16 = 78;
 
 /// Width of the score bar, in cells.
 const BAR_CELLS: usize = 10;
@@ -30,28 +36,23 @@ impl Render for Table {
         let color = self.color;
         let heading = |text: &str| paint(color, styles::HEADING, text);
         let dim = |text: &str| paint(color, styles::DIM, text);
-        let text_width = usize::from(self.width.unwrap_or(100)).min(TEXT_WIDTH);
+        let text_width = usize::from(self.width).min(TEXT_WIDTH);
 
-        writeln!(
-            out,
-            "{}",
-            heading(&format!(
-                "Gap report: {}",
-                clean_line(&report.questionnaire.title)
-            ))
-        )?;
-        writeln!(
-            out,
-            "{}",
-            dim(&format!(
-                "{} · {} · {} {} · profile {}",
-                clean_line(&report.who()),
-                report.created_display(),
-                clean_line(&report.questionnaire.id),
-                clean_line(&report.questionnaire.version),
-                clean_line(&report.rubric.profile),
-            ))
-        )?;
+        let title = format!("Gap report: {}", clean_line(&report.questionnaire.title));
+        for line in wrap(&title, text_width, "", "") {
+            writeln!(out, "{}", heading(&line))?;
+        }
+        let subtitle = format!(
+            "{} · {} · {} {} · profile {}",
+            clean_line(&report.who()),
+            report.created_display(),
+            clean_line(&report.questionnaire.id),
+            clean_line(&report.questionnaire.version),
+            clean_line(&report.rubric.profile),
+        );
+        for line in wrap(&subtitle, text_width, "", "") {
+            writeln!(out, "{}", dim(&line))?;
+        }
         writeln!(out)?;
         let overall = match (report.overall, report.overall_target) {
             (Some(overall), Some(target)) => {
@@ -63,40 +64,10 @@ impl Render for Table {
         writeln!(out, "{}", heading(&overall))?;
         writeln!(out)?;
 
-        let mut table = comfy_table::Table::new();
-        table
-            .load_style(presets::NOTHING)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-        if let Some(width) = self.width {
-            table.set_width(width);
-        }
-        if color {
-            table.enforce_styling();
+        if self.width < NARROW {
+            self.theme_lines(report, text_width, out)?;
         } else {
-            table.force_no_tty();
-        }
-        let header = ["Theme", "Score", "Target", "Gap", "Band", "Answered", ""];
-        table.set_header(header.iter().map(|h| {
-            let cell = Cell::new(h);
-            if color {
-                cell.add_attribute(comfy_table::Attribute::Bold)
-            } else {
-                cell
-            }
-        }));
-        for theme in &report.themes {
-            table.add_row(self.row(theme));
-        }
-        for index in 1..=3 {
-            if let Some(column) = table.column_mut(index) {
-                column.set_cell_alignment(CellAlignment::Right);
-            }
-        }
-        if let Some(column) = table.column_mut(5) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-        for line in table.lines() {
-            writeln!(out, "{}", line.trim_end())?;
+            self.theme_table(report, out)?;
         }
 
         let priorities: Vec<&ThemeReport> = report.shown_priorities().collect();
@@ -150,6 +121,77 @@ impl Render for Table {
 }
 
 impl Table {
+    /// The themes as a table, one row each.
+    fn theme_table(&self, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+        let color = self.color;
+        let mut table = comfy_table::Table::new();
+        table
+            .load_style(presets::NOTHING)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        table.set_width(self.width);
+        if color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        // A narrower terminal loses the bar.
+        let columns = if self.width < WITH_BAR { 6 } else { 7 };
+        let header = ["Theme", "Score", "Target", "Gap", "Band", "Answered", ""];
+        table.set_header(header.iter().take(columns).map(|h| {
+            let cell = Cell::new(h);
+            if color {
+                cell.add_attribute(comfy_table::Attribute::Bold)
+            } else {
+                cell
+            }
+        }));
+        for theme in &report.themes {
+            table.add_row(self.row(theme).into_iter().take(columns));
+        }
+        for index in 1..=3 {
+            if let Some(column) = table.column_mut(index) {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        if let Some(column) = table.column_mut(5) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+        for line in table.lines() {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+
+    /// The themes as lines, for terminals too narrow for the table.
+    fn theme_lines(
+        &self,
+        report: &Report,
+        width: usize,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        for theme in &report.themes {
+            let line = match (theme.score, theme.gap) {
+                (Some(score), Some(gap)) => format!(
+                    "{}: {} (target {}, gap {}, {})",
+                    clean_line(&theme.title),
+                    whole(score),
+                    whole(theme.target),
+                    whole(gap),
+                    theme.band.as_deref().map(clean_line).unwrap_or_default()
+                ),
+                _ => format!(
+                    "{}: not enough answers ({} answered)",
+                    clean_line(&theme.title),
+                    percent(theme.coverage)
+                ),
+            };
+            for line in wrap(&line, width, "", "   ") {
+                writeln!(out, "{line}")?;
+            }
+        }
+        Ok(())
+    }
+
     fn row(&self, theme: &ThemeReport) -> Vec<Cell> {
         let title = Cell::new(clean_line(&theme.title));
         let (Some(score), Some(gap)) = (theme.score, theme.gap) else {

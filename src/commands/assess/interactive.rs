@@ -1,0 +1,148 @@
+//! `leadgap assess` in a terminal: ask every question, saving progress after
+//! each answer, and offer to resume an unfinished run.
+
+use std::io::{IsTerminal, Write};
+
+use super::{Setup, finish};
+use crate::Context;
+use crate::answers::Answers;
+use crate::answers::interactive::{Stop, Walk};
+use crate::answers::terminal::Terminal;
+use crate::catalog::{self, DEFAULT_QUESTIONNAIRE};
+use crate::cli::AssessArgs;
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::output::clean_line;
+use crate::progress::{self, Progress};
+
+/// Runs an interactive assessment.
+pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> Result<u8> {
+    // Never read answers from a pipe by accident, and never draw prompts
+    // into a file.
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(Error::user_with_help(
+            "no terminal to ask the questions in (standard input or output is not a terminal)",
+            "run it scripted: `leadgap template > answers.toml`, fill in the answers, then \
+             `leadgap assess --answers answers.toml`",
+        ));
+    }
+    let data = context.data_dir()?;
+    let spec = args
+        .questionnaire
+        .as_deref()
+        .unwrap_or(DEFAULT_QUESTIONNAIRE);
+    let setup = Setup::new(catalog::questionnaire(spec, Some(&data))?, args)?;
+    let questionnaire = &setup.found.questionnaire;
+    let mut terminal = Terminal::new(context.stderr_color());
+    let resume_command = match &args.questionnaire {
+        Some(spec) => format!("leadgap assess --questionnaire {spec} --resume"),
+        None => "leadgap assess --resume".to_owned(),
+    };
+
+    let mut walk = Walk {
+        answers: Answers::empty(questionnaire),
+        notes_asked: vec![false; questionnaire.themes.len()],
+        with_notes: args.notes,
+    };
+    let mut started = clock::format_rfc3339(clock::now()?);
+    let total = questionnaire.questions.len();
+    match progress::load(&data, &questionnaire.id)? {
+        Some(saved) => {
+            let restored = saved.restore(questionnaire);
+            let resume = args.resume
+                || terminal
+                    .confirm(
+                        &format!(
+                            "You have an unfinished run from {} with {} of {total} questions answered. Continue it?",
+                            short_date(&restored.started),
+                            restored.answered()
+                        ),
+                        true,
+                    )
+                    .map_err(|stop| stop_error(stop, &resume_command))?;
+            if resume {
+                if let Some(old) = &restored.changed_from {
+                    terminal.say(&format!(
+                        "The questionnaire has changed since you started ({old} → {}): {} of your answers still \
+                         apply and are kept; {} no longer apply and will be asked again.",
+                        clean_line(&questionnaire.version),
+                        restored.answered(),
+                        restored.dropped
+                    ));
+                }
+                walk.answers = restored.answers;
+                walk.notes_asked = restored.notes_asked;
+                started = restored.started;
+            } else {
+                terminal.say("Starting afresh; the unfinished answers will be replaced.");
+            }
+        }
+        None if args.resume => {
+            return Err(Error::user_with_help(
+                format!(
+                    "there is no unfinished run of `{}` to resume",
+                    questionnaire.id
+                ),
+                "start one with `leadgap assess`",
+            ));
+        }
+        None => {}
+    }
+
+    let _ = writeln!(std::io::stderr());
+    terminal.heading(&clean_line(&questionnaire.title));
+    if !questionnaire.description.is_empty() {
+        terminal.say(&clean_line(&questionnaire.description));
+    }
+    terminal.say(&format!(
+        "{total} questions in {} themes. Every answer is saved as you go: esc goes back one question, \
+         Ctrl-C stops, and `{resume_command}` continues later.",
+        questionnaire.themes.len()
+    ));
+
+    let mut save = |walk: &Walk| -> Result<()> {
+        let now = clock::format_rfc3339(clock::now()?);
+        let saved = Progress::capture(
+            questionnaire,
+            &walk.answers,
+            &walk.notes_asked,
+            &started,
+            &now,
+        );
+        progress::save(&data, &saved).map(|_| ())
+    };
+    if let Err(stop) = walk.run(questionnaire, &mut terminal, &mut save) {
+        terminal.interrupted();
+        let done = walk.answered();
+        return Err(match stop {
+            Stop::Interrupted => Error::Interrupted {
+                help: format!(
+                    "Stopped; {} of {total} questions are answered and saved.\nContinue with: {resume_command}",
+                    done
+                ),
+            },
+            other => stop_error(other, &resume_command),
+        });
+    }
+    let _ = writeln!(std::io::stderr());
+    let code = finish(context, args, Some(&data), &setup, &walk.answers, out)?;
+    progress::discard(&data, &questionnaire.id)?;
+    Ok(code)
+}
+
+/// The error for a walk that stopped.
+fn stop_error(stop: Stop, resume_command: &str) -> Error {
+    match stop {
+        Stop::Interrupted => Error::Interrupted {
+            help: format!("Stopped. Continue with: {resume_command}"),
+        },
+        Stop::Failed(error) => error,
+    }
+}
+
+/// `2026-11-22 13:05` from an RFC 3339 time.
+fn short_date(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_owned())
+}
