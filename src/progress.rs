@@ -212,3 +212,78 @@ pub fn discard(data: &DataDir, questionnaire_id: &str) -> Result<()> {
         Err(error) => Err(Error::io("remove", path, error)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire;
+
+    const QUESTIONNAIRE: &str = include_str!("../tests/fixtures/rules/questionnaire.toml");
+
+    fn load(text: &str) -> Questionnaire {
+        questionnaire::load(&Source::new("q.toml", text)).unwrap()
+    }
+
+    fn some_answers(q: &Questionnaire) -> Answers {
+        let mut answers = Answers::empty(q);
+        answers.responses[0] = Response::Scale(4);
+        answers.responses[2] = Response::Choice(1);
+        answers.responses[3] = Response::Multi(vec![0, 3]);
+        answers.responses[4] = Response::Number(7.5);
+        answers.responses[6] = Response::Skipped;
+        answers.notes[0] = Some("A note.".to_owned());
+        answers
+    }
+
+    #[test]
+    fn a_saved_run_restores_exactly() {
+        let q = load(QUESTIONNAIRE);
+        let answers = some_answers(&q);
+        let asked = vec![true, false, false, false, false];
+        let progress = Progress::capture(
+            &q,
+            &answers,
+            &asked,
+            "2026-11-22T13:05:01Z",
+            "2026-11-22T13:06:00Z",
+        );
+        let text = toml::to_string(&progress).unwrap();
+        let back: Progress = toml::from_str(&text).unwrap();
+        assert_eq!(back, progress, "the file round-trips");
+        let restored = back.restore(&q);
+        assert_eq!(restored.answers.responses, answers.responses);
+        assert_eq!(restored.answers.notes, answers.notes);
+        assert_eq!(restored.notes_asked, asked);
+        assert_eq!(
+            (restored.changed_from.as_deref(), restored.dropped),
+            (None, 0)
+        );
+        assert_eq!(restored.answered(), 5);
+    }
+
+    #[test]
+    fn answers_to_changed_questions_are_dropped_and_the_rest_kept() {
+        let old = load(QUESTIONNAIRE);
+        let progress = Progress::capture(&old, &some_answers(&old), &[false; 5], "t", "t");
+        // Version 1.1.0 rewords a-choice and removes a-number's question text.
+        let new = load(
+            &QUESTIONNAIRE
+                .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
+                .replace("text = \"A choice.\"", "text = \"A reworded choice.\""),
+        );
+        let restored = progress.restore(&new);
+        assert_eq!(restored.changed_from.as_deref(), Some("1.0.0"));
+        assert_eq!(restored.dropped, 1);
+        assert_eq!(
+            restored.answers.responses[2],
+            Response::Unanswered,
+            "a-choice is asked again"
+        );
+        assert_eq!(
+            restored.answers.responses[0],
+            Response::Scale(4),
+            "the rest is kept"
+        );
+        assert_eq!(restored.answered(), 4);
+    }
+}

@@ -1,0 +1,232 @@
+//! End-to-end tests of the interactive assessment: the real binary in a
+//! pseudo-terminal, driven key by key. Each step waits for the prompt's text
+//! (its progress marker, such as "1/4") before sending keys. rexpect reads
+//! the terminal byte by byte, so the texts waited for are plain ASCII.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+#![cfg(unix)]
+
+mod support;
+
+use std::process::Command;
+
+use rexpect::process::WaitStatus;
+use rexpect::reader::Options;
+use rexpect::session::{PtySession, spawn_with_options};
+use support::{Sandbox, repo};
+
+const QUESTIONNAIRE: &str = "tests/fixtures/pty/questionnaire.toml";
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+const SPACE: &str = " ";
+
+/// `leadgap ARGS` in an 80×24 pseudo-terminal.
+fn spawn(sandbox: &Sandbox, args: &str) -> PtySession {
+    let binary = assert_cmd::cargo::cargo_bin("leadgap");
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!(
+            "stty cols 80 rows 24 && exec {} {args}",
+            binary.display()
+        ))
+        .current_dir(repo())
+        .env("LEADGAP_DATA_DIR", sandbox.data_dir())
+        .env("LEADGAP_NOW", support::NOW)
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1");
+    let options = Options::new()
+        .timeout_ms(Some(20_000))
+        .strip_ansi_escape_codes(true);
+    spawn_with_options(command, options).unwrap()
+}
+
+/// Waits for `text`, then sends `keys` one by one.
+fn at(session: &mut PtySession, text: &str, keys: &[&str]) -> String {
+    let before = session
+        .exp_string(text)
+        .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+    for key in keys {
+        session.send(key).unwrap();
+        session.flush().unwrap();
+        // A lone Esc is only read as Esc when no other byte follows at once.
+        if *key == ESC {
+            std::thread::sleep(std::time::Duration::from_millis(150));
+        }
+    }
+    before
+}
+
+/// Reads to the end and returns everything printed and the exit code.
+fn finish(mut session: PtySession) -> (String, i32) {
+    let rest = session.exp_eof().unwrap();
+    let code = match session.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("leadgap did not exit normally: {other:?}"),
+    };
+    (rest, code)
+}
+
+fn saved_report(sandbox: &Sandbox) -> toml::Table {
+    let reports = sandbox.reports();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    toml::from_str(&std::fs::read_to_string(&reports[0]).unwrap()).unwrap()
+}
+
+fn answer<'a>(report: &'a toml::Table, id: &str) -> &'a toml::Value {
+    let answers = report["answers"].as_array().unwrap();
+    let record = answers
+        .iter()
+        .find(|a| a["question"].as_str() == Some(id))
+        .unwrap();
+    record
+        .get("value")
+        .unwrap_or_else(|| panic!("{id} has no value"))
+}
+
+#[test]
+fn a_full_run_with_a_skip_and_going_back() {
+    let sandbox = Sandbox::new();
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    at(&mut session, "First theme (1 of 2)", &[]);
+    // Sometimes, then back from the next question and change it to Often.
+    at(&mut session, "1/4 ", &[DOWN, DOWN, ENTER]);
+    at(&mut session, "2/4 ", &[ESC]);
+    at(&mut session, "1/4 ", &[DOWN, ENTER]);
+    at(&mut session, "2/4 ", &[DOWN, DOWN, ENTER]);
+    at(&mut session, "Second theme (2 of 2)", &[]);
+    // Tick "Thing one" and "Thing three".
+    at(&mut session, "3/4 ", &[SPACE, DOWN, DOWN, SPACE, ENTER]);
+    // Skip the number.
+    at(&mut session, "4/4 ", &["s", ENTER]);
+    let printed = at(&mut session, "Saved to", &[]);
+    let (_, code) = finish(session);
+    assert_eq!(code, 0);
+
+    // first: (0.75 + 1) / 2 = 87.5; second: only the multi, (1 + 2) / 4 = 75,
+    // at coverage 0.5; overall (87.5 + 75) / 2 = 81.25.
+    assert!(printed.contains("Overall 81"), "{printed}");
+    let report = saved_report(&sandbox);
+    assert_eq!(report["overall"].as_float(), Some(81.25));
+    assert_eq!(answer(&report, "q-scale").as_integer(), Some(4));
+    assert_eq!(answer(&report, "q-choice").as_str(), Some("high"));
+    let ticked: Vec<&str> = answer(&report, "q-multi")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(ticked, ["one", "three"]);
+    assert_eq!(answer(&report, "q-number").as_str(), Some("skip"));
+    assert!(
+        !sandbox.data_dir().join("runs/pty.toml").exists(),
+        "the finished run is cleared"
+    );
+}
+
+#[test]
+fn ctrl_c_keeps_the_answers_and_resume_continues_at_the_next_question() {
+    let sandbox = Sandbox::new();
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    at(&mut session, "1/4 ", &[DOWN, ENTER]);
+    at(&mut session, "2/4 ", &[ENTER]);
+    at(&mut session, "3/4 ", &["\x03"]);
+    let stopped = at(&mut session, "--resume", &[]);
+    let (_, code) = finish(session);
+    assert_eq!(code, 130);
+    assert!(
+        stopped.contains("2 of 4 questions are answered and saved"),
+        "{stopped}"
+    );
+    assert!(stopped.contains(&format!(
+        "Continue with: leadgap assess --questionnaire {QUESTIONNAIRE}"
+    )));
+    assert!(sandbox.reports().is_empty());
+    let progress = std::fs::read_to_string(sandbox.data_dir().join("runs/pty.toml")).unwrap();
+    assert!(progress.contains("q-scale = 2"), "{progress}");
+
+    let mut session = spawn(
+        &sandbox,
+        &format!("assess --questionnaire {QUESTIONNAIRE} --resume"),
+    );
+    let before = at(&mut session, "3/4 ", &[ENTER]);
+    assert!(
+        !before.contains("1/4") && !before.contains("2/4"),
+        "resumed at the first unanswered question"
+    );
+    at(&mut session, "4/4 ", &["3", ENTER]);
+    at(&mut session, "Saved to", &[]);
+    let (_, code) = finish(session);
+    assert_eq!(code, 0);
+
+    let report = saved_report(&sandbox);
+    assert_eq!(answer(&report, "q-scale").as_integer(), Some(2));
+    assert_eq!(answer(&report, "q-choice").as_str(), Some("low"));
+    assert_eq!(answer(&report, "q-multi").as_array().map(Vec::len), Some(0));
+    assert_eq!(answer(&report, "q-number").as_float(), Some(3.0));
+}
+
+#[test]
+fn a_plain_run_offers_to_resume_an_unfinished_one() {
+    let sandbox = Sandbox::new();
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    at(&mut session, "1/4 ", &[ENTER]);
+    at(&mut session, "2/4 ", &["\x03"]);
+    let (_, code) = finish(session);
+    assert_eq!(code, 130);
+
+    let mut session = spawn(
+        &sandbox,
+        &format!("assess --questionnaire {QUESTIONNAIRE} --notes"),
+    );
+    let offer = at(&mut session, "answered. Continue it?", &["y", ENTER]);
+    assert!(offer.contains("with 1 of 4 questions"), "{offer}");
+    at(&mut session, "2/4 ", &[ENTER]);
+    at(
+        &mut session,
+        "Anything about First theme",
+        &["Started one-to-ones", ENTER],
+    );
+    at(&mut session, "3/4 ", &[ENTER]);
+    at(&mut session, "4/4 ", &["1", ENTER]);
+    at(&mut session, "Anything about Second theme", &[ENTER]);
+    let printed = at(&mut session, "Saved to", &[]);
+    assert_eq!(finish(session).1, 0);
+    assert!(
+        printed.contains("Started one-to-ones"),
+        "the note is in the report: {printed}"
+    );
+    let report = saved_report(&sandbox);
+    assert_eq!(
+        report["themes"][0]["note"].as_str(),
+        Some("Started one-to-ones")
+    );
+}
+
+#[test]
+fn without_a_terminal_it_says_how_to_run_scripted() {
+    let sandbox = Sandbox::new();
+    sandbox.leadgap(["assess"]).write_stdin("4\n").assert().code(1).stderr(
+        "error: no terminal to ask the questions in (standard input or output is not a terminal)\n  \
+         help: run it scripted: `leadgap template > answers.toml`, fill in the answers, then \
+         `leadgap assess --answers answers.toml`\n",
+    );
+    assert!(sandbox.all_files().is_empty());
+}
+
+#[test]
+fn resume_without_an_unfinished_run_is_explained() {
+    let sandbox = Sandbox::new();
+    let mut session = spawn(
+        &sandbox,
+        &format!("assess --questionnaire {QUESTIONNAIRE} --resume"),
+    );
+    let printed = at(&mut session, "start one with", &[]);
+    let (_, code) = finish(session);
+    assert_eq!(code, 1);
+    assert!(
+        printed.contains("there is no unfinished run of `pty` to resume"),
+        "{printed}"
+    );
+}
