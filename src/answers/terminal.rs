@@ -65,6 +65,12 @@ impl Terminal {
         .join(&format!("\n{pad}"))
     }
 
+    /// An answer as shown under its question once given, on a line of its
+    /// own so that it never wraps in the middle of a word.
+    fn answer(&self, text: &str) -> String {
+        format!("\n  → {}", self.fit(text, 4))
+    }
+
     /// The help line under a prompt: where the respondent is, the keys, and
     /// how to go back.
     fn help(&self, progress: &str, keys: &str) -> String {
@@ -72,8 +78,7 @@ impl Terminal {
     }
 
     /// A single-choice list with, unless the question is required, the skip
-    /// option last. The answer is the chosen index, `None` for the skip
-    /// option. Long answers (`own_line`) are shown on a line of their own.
+    /// option last. The answer is the chosen index, `None` for the skip option.
     fn select(
         &self,
         text: &str,
@@ -81,7 +86,6 @@ impl Terminal {
         skippable: bool,
         cursor: usize,
         progress: &str,
-        own_line: bool,
     ) -> Result<Step<Option<usize>>, Stop> {
         let count = labels.len();
         let mut options: Vec<String> = labels.iter().map(|label| self.fit(label, 2)).collect();
@@ -90,14 +94,9 @@ impl Terminal {
         }
         let shown: Vec<String> = labels
             .iter()
-            .map(|label| {
-                if own_line {
-                    format!("\n  → {}", self.fit(label, 4))
-                } else {
-                    clean_line(label).into_owned()
-                }
-            })
-            .chain([SKIP_LABEL.to_owned()])
+            .map(String::as_str)
+            .chain([SKIP_LABEL])
+            .map(|label| self.answer(label))
             .collect();
         let formatter = |option: ListOption<&String>| shown[option.index].clone();
         let text = self.fit(text, 2);
@@ -176,14 +175,7 @@ impl Prompter for Terminal {
                     Response::Skipped => labels.len(),
                     _ => 0,
                 };
-                let step = self.select(
-                    &question.text,
-                    labels,
-                    skippable,
-                    cursor,
-                    &ask.progress,
-                    false,
-                )?;
+                let step = self.select(&question.text, labels, skippable, cursor, &ask.progress)?;
                 Ok(step.map(|index| {
                     index.map_or(Response::Skipped, |i| Response::Scale(i as u32 + 1))
                 }))
@@ -195,14 +187,8 @@ impl Prompter for Terminal {
                     Response::Skipped => labels.len(),
                     _ => 0,
                 };
-                let step = self.select(
-                    &question.text,
-                    &labels,
-                    skippable,
-                    cursor,
-                    &ask.progress,
-                    true,
-                )?;
+                let step =
+                    self.select(&question.text, &labels, skippable, cursor, &ask.progress)?;
                 Ok(step.map(|index| index.map_or(Response::Skipped, Response::Choice)))
             }
             Kind::Multi { options } => {
@@ -291,10 +277,15 @@ impl Prompter for Terminal {
                         Err(problem) => Validation::Invalid(problem.into()),
                     })
                 };
+                let formatter = |input: &str| match parse_number(input, min, max, skippable) {
+                    Ok(Some(value)) => self.answer(&format!("{}{unit}", format_number(value))),
+                    _ => self.answer(SKIP_LABEL),
+                };
                 let result = Text::new(&message)
                     .with_initial_value(&initial)
                     .with_help_message(&help)
                     .with_validator(validator)
+                    .with_formatter(&formatter)
                     .prompt();
                 match result {
                     Ok(input) => match parse_number(&input, min, max, skippable) {
@@ -322,9 +313,17 @@ impl Prompter for Terminal {
             2,
         );
         let help = self.help(progress, "enter to continue");
+        let formatter = |note: &str| {
+            if note.trim().is_empty() {
+                self.answer("no note")
+            } else {
+                self.answer(note)
+            }
+        };
         let result = Text::new(&message)
             .with_initial_value(current.unwrap_or_default())
             .with_help_message(&help)
+            .with_formatter(&formatter)
             .prompt();
         match result {
             Ok(note) => {

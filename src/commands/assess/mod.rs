@@ -92,7 +92,7 @@ fn finish(
     out.flush().map_err(Error::stdout)?;
     if let Some(path) = saved {
         context.info(&format!(
-            "Saved to {} (see it again with `leadgap show {}`)",
+            "Saved to {}\nSee it again with: leadgap show {}",
             path.display(),
             report.id
         ));
