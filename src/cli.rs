@@ -55,12 +55,40 @@ pub enum Command {
     #[command(after_help = "Example:\n  leadgap list --format json")]
     List(ListArgs),
 
-    /// Print a saved report again
+    /// Print a saved report again, with its history
     #[command(after_help = "Examples:
   leadgap show
   leadgap show 2026-11-22T13-05-01Z --format markdown
   leadgap show ./report-from-alex.toml")]
     Show(ShowArgs),
+
+    /// List saved reports, oldest first, with scores and the change per theme
+    #[command(after_help = "Examples:
+  leadgap history
+  leadgap history --theme delegation
+  leadgap history --from ./alex-reports --format csv > alex.csv")]
+    History(HistoryArgs),
+
+    /// Compare two reports theme by theme (progress over time)
+    #[command(after_help = "Examples:
+  leadgap diff latest                       the latest report against the one before
+  leadgap diff 2026-05-01T09-00-00Z latest")]
+    Diff(DiffArgs),
+
+    /// Compare a self-assessment with another rater's view of the same person
+    #[command(after_help = "Example:
+  leadgap compare alex-self.toml alex-by-mentor.toml --threshold 15")]
+    Compare(CompareArgs),
+
+    /// Add a reviewer's note on one theme to a saved report
+    #[command(after_help = "Example:
+  leadgap note latest --theme delegation --author Morgan \"Pick one outage runbook to hand over.\"")]
+    Note(NoteArgs),
+
+    /// Aggregate the latest self-report of each person in one or more folders
+    #[command(after_help = "Example:
+  leadgap cohort ./cohort-2026 --anonymous")]
+    Cohort(CohortArgs),
 }
 
 /// `leadgap assess`
@@ -166,6 +194,109 @@ pub struct ShowArgs {
     /// How to print the report
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// `leadgap history`
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Read reports from this folder instead of the data directory
+    #[arg(long, value_name = "DIR")]
+    pub from: Option<PathBuf>,
+
+    /// Show one theme's trend in detail
+    #[arg(long, value_name = "ID")]
+    pub theme: Option<String>,
+
+    /// How to print the history
+    #[arg(short, long, value_enum, default_value_t = ListingFormat::Table)]
+    pub format: ListingFormat,
+}
+
+/// Output formats of listings (`history`, `cohort`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListingFormat {
+    /// A table for the terminal
+    Table,
+    /// JSON, for scripts
+    Json,
+    /// CSV, one row per report and theme, for spreadsheets
+    Csv,
+}
+
+/// `leadgap diff`
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier report (id, `latest` or path); alone, it is compared with the report before it
+    #[arg(value_name = "A")]
+    pub first: String,
+
+    /// The later report (id, `latest` or path)
+    #[arg(value_name = "B")]
+    pub second: Option<String>,
+
+    /// How to print the comparison
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `leadgap compare`
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The self-assessment (id, `latest` or path)
+    #[arg(value_name = "SELF")]
+    pub own: String,
+
+    /// The other rater's report about the same person (id, `latest` or path)
+    #[arg(value_name = "OTHER")]
+    pub other: String,
+
+    /// Flag themes where the two views differ by at least this many points
+    #[arg(long, value_name = "POINTS", default_value_t = 15.0, value_parser = parse_score)]
+    pub threshold: f64,
+
+    /// Compare even if the reports name different respondents
+    #[arg(long)]
+    pub force: bool,
+
+    /// How to print the comparison
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `leadgap note`
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The report to annotate (id, `latest` or path)
+    #[arg(value_name = "REPORT")]
+    pub report: String,
+
+    /// The theme the note is about
+    #[arg(long, value_name = "ID")]
+    pub theme: String,
+
+    /// Who writes the note
+    #[arg(long, value_name = "NAME")]
+    pub author: String,
+
+    /// The note
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+}
+
+/// `leadgap cohort`
+#[derive(Debug, Args)]
+pub struct CohortArgs {
+    /// Folders of report files (each person's latest self-assessment counts)
+    #[arg(required = true, value_name = "DIR")]
+    pub folders: Vec<PathBuf>,
+
+    /// Replace names with "Person 1", "Person 2"… and hide groups of fewer than 3 people
+    #[arg(long)]
+    pub anonymous: bool,
+
+    /// How to print the cohort
+    #[arg(short, long, value_enum, default_value_t = ListingFormat::Table)]
+    pub format: ListingFormat,
 }
 
 /// A score from 0 to 100.

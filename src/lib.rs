@@ -9,9 +9,12 @@ pub mod answers;
 pub mod catalog;
 pub mod cli;
 pub mod clock;
+pub mod cohort;
 mod commands;
+pub mod comparison;
 pub mod document;
 pub mod error;
+pub mod history;
 pub mod output;
 pub mod progress;
 pub mod questionnaire;
@@ -44,6 +47,11 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check(args) => commands::check::run(&context, args, &mut out),
         Command::List(args) => commands::list::run(&context, args, &mut out),
         Command::Show(args) => commands::show::run(&context, args, &mut out),
+        Command::History(args) => commands::history::run(&context, args, &mut out),
+        Command::Diff(args) => commands::diff::run(&context, args, &mut out),
+        Command::Compare(args) => commands::compare::run(&context, args, &mut out),
+        Command::Note(args) => commands::note::run(&context, args, &mut out),
+        Command::Cohort(args) => commands::cohort::run(&context, args, &mut out),
     };
     // Whatever happened, what was printed so far reaches the reader.
     let flushed = out.flush().map_err(Error::stdout);
@@ -85,6 +93,16 @@ impl Context {
             .filter(|columns| *columns > 0);
         let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
         terminal.or_else(columns).unwrap_or(100).max(20)
+    }
+
+    /// The reports in `dir`, oldest first, warning about files that are not
+    /// readable reports.
+    pub fn load_reports(&self, dir: &std::path::Path) -> Result<Vec<history::Loaded>> {
+        let folder = history::load_folder(dir)?;
+        for warning in &folder.warnings {
+            self.warn(warning);
+        }
+        Ok(folder.reports)
     }
 
     /// Prints a warning on standard error.

@@ -112,6 +112,30 @@ fn needs_cleaning(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
+/// A text field for CSV: quoted when needed, and with a leading `'` when it
+/// would start a spreadsheet formula (`=`, `+`, `-`, `@`), since names and
+/// titles come from files.
+pub fn csv_text(text: &str) -> String {
+    let text = clean_line(text);
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.into_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// A number for CSV: one decimal, empty when absent.
+pub fn csv_number(value: Option<f64>) -> String {
+    value
+        .map(|v| format!("{:.1}", (v * 10.0).round() / 10.0 + 0.0))
+        .unwrap_or_default()
+}
+
 /// Wraps `text` to lines of at most `width` characters (longer words stay
 /// whole), the first prefixed with `first`, the others with `rest`.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {

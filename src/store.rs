@@ -82,8 +82,8 @@ impl DataDir {
         )))
     }
 
-    /// The paths of every `*.toml` file in the reports folder, sorted by id
-    /// (oldest first). A missing folder means no reports.
+    /// The paths of the report files (`<id>.toml`) in the reports folder,
+    /// sorted by id (oldest first). A missing folder means no reports.
     pub fn report_paths(&self) -> Result<Vec<PathBuf>> {
         let folder = self.reports();
         let entries = match fs::read_dir(&folder) {
@@ -91,9 +91,16 @@ impl DataDir {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(error) => return Err(Error::io("read", folder, error)),
         };
+        // Only files named like report ids: `latest` must not pick up a
+        // stray `notes.toml` that sorts after the dates.
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+            .filter(|path| {
+                path.file_stem()
+                    .and_then(|s| s.to_str())
+                    .is_some_and(|s| is_report_id(s) && s.starts_with(|c: char| c.is_ascii_digit()))
+            })
             .collect();
         paths.sort_by_key(|path| id_sort_key(path));
         Ok(paths)
@@ -161,27 +168,50 @@ pub fn load_report(path: &Path) -> Result<Report> {
     parse_report(&source)
 }
 
-/// Parses a saved report, naming the place of any problem.
+/// Parses a saved report, naming the place of any problem. A report of a
+/// newer schema is refused before its content is interpreted.
 pub fn parse_report(source: &Source) -> Result<Report> {
-    let report: Report = toml::from_str(&source.text).map_err(|error| {
-        let message =
-            if error.message().starts_with("missing field") || source.text.trim().is_empty() {
-                format!("this is not a leadgap report ({})", error.message().trim())
-            } else {
-                error.message().trim().to_owned()
-            };
+    use serde::Deserialize;
+    let located = |error: toml::de::Error, message: String| {
         Error::Invalid(vec![source.diagnostic(error.span(), message)])
+    };
+    let root = toml::de::DeTable::parse(&source.text).map_err(|error| {
+        let message = error.message().trim().to_owned();
+        located(error, message)
     })?;
-    if report.schema != SCHEMA {
-        return Err(Error::user_with_help(
-            format!(
-                "{}: report schema {} is not supported; this leadgap reads schema {SCHEMA}",
-                source.name, report.schema
-            ),
-            "upgrade leadgap",
-        ));
+    let schema = root.get_ref().get("schema").map(|value| {
+        (
+            value.get_ref().as_integer().map(|i| i.as_str().to_owned()),
+            value.span(),
+        )
+    });
+    match schema {
+        Some((Some(number), _)) if number == SCHEMA.to_string() => {}
+        Some((Some(number), span)) => {
+            return Err(Error::Invalid(vec![
+                source
+                    .diagnostic(Some(span), format!("report schema {number} is newer than this leadgap reads (schema {SCHEMA})"))
+                    .with_help("upgrade leadgap to read it"),
+            ]));
+        }
+        _ => {
+            return Err(Error::Invalid(vec![source.diagnostic(
+                None,
+                "this is not a leadgap report (it has no `schema = 1`)",
+            )]));
+        }
     }
-    Ok(report)
+    Report::deserialize(toml::Deserializer::from(root)).map_err(|error| {
+        let message = if error.message().starts_with("missing field") {
+            format!(
+                "this is not a complete leadgap report ({})",
+                error.message().trim()
+            )
+        } else {
+            error.message().trim().to_owned()
+        };
+        located(error, message)
+    })
 }
 
 /// Creates `path` and its missing parents with mode 0700.

@@ -3,6 +3,11 @@
 
 pub mod assess;
 pub mod check;
+pub mod cohort;
+pub mod compare;
+pub mod diff;
+pub mod history;
 pub mod list;
+pub mod note;
 pub mod show;
 pub mod template;

@@ -1,23 +1,43 @@
-//! `leadgap show`: print a saved report again.
+//! `leadgap show`: print a saved report again, with its history.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use crate::Context;
 use crate::cli::ShowArgs;
 use crate::error::{Error, Result, exit};
-use crate::report;
+use crate::history;
+use crate::report::{self, Report};
 use crate::store;
 
 /// Runs `leadgap show`.
 pub fn run(context: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<u8> {
-    let path = if store::is_report_id(&args.report) || args.report == "latest" {
-        context.data_dir()?.find_report(&args.report)?
-    } else {
-        args.report.clone().into()
-    };
+    let path = find(context, &args.report)?;
     let report = store::load_report(&path)?;
+    // A report's history is the other reports in its folder: the data
+    // directory's, or the folder a mentor keeps someone's reports in.
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let others = context.load_reports(folder)?;
+    let trend = history::trend(&report, others.iter().map(|loaded| &loaded.report));
     report::renderer(args.format, context.stdout_color(), context.width())
-        .render(&report, out)
+        .render(&report, &trend, out)
         .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
+}
+
+/// The report file meant by `spec`: `latest` or an id (in the data
+/// directory), or else a path.
+pub fn find(context: &Context, spec: &str) -> Result<PathBuf> {
+    if store::is_report_id(spec) || spec == "latest" {
+        context.data_dir()?.find_report(spec)
+    } else {
+        Ok(PathBuf::from(spec))
+    }
+}
+
+/// Loads the report meant by `spec` (see [`find`]).
+pub fn load(context: &Context, spec: &str) -> Result<(PathBuf, Report)> {
+    let path = find(context, spec)?;
+    let report = store::load_report(&path)?;
+    Ok((path, report))
 }

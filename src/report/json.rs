@@ -5,8 +5,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{AnswerRecord, QuestionnaireInfo, Render, Report};
+use super::{AnswerRecord, QuestionnaireInfo, Render, Report, Review};
 use crate::answers::AnswerValue;
+use crate::history::{Change, Previous, Trend};
 
 /// Renders the report as one pretty-printed JSON object.
 #[derive(Debug)]
@@ -24,9 +25,22 @@ struct JsonReport<'a> {
     rater: &'a str,
     overall: Option<f64>,
     overall_target: Option<f64>,
+    /// The previous report of the same series; `null` for a baseline.
+    previous: Option<JsonPrevious<'a>>,
+    /// How many earlier reports the series has.
+    earlier_reports: usize,
     themes: Vec<JsonTheme<'a>>,
     priorities: &'a [String],
     answers: Vec<JsonAnswer<'a>>,
+    reviews: &'a [Review],
+}
+
+#[derive(Serialize)]
+struct JsonPrevious<'a> {
+    #[serde(flatten)]
+    previous: &'a Previous,
+    /// The overall change since it, `null` where not comparable.
+    overall_change: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -47,6 +61,14 @@ struct JsonTheme<'a> {
     weight: f64,
     advice: &'a [String],
     note: Option<&'a str>,
+    /// Change since the previous report; `null` for a baseline, a theme not
+    /// scored in either report, or one whose questions changed.
+    change: Option<f64>,
+    /// Why `change` is what it is: `delta`, `baseline`, `questions-changed`,
+    /// `not-scored` or `new-theme`.
+    change_kind: &'static str,
+    /// The theme's comparable scores, oldest first, ending with this one.
+    trend: Vec<Option<f64>>,
 }
 
 #[derive(Serialize)]
@@ -69,42 +91,76 @@ fn three_decimals(value: f64) -> f64 {
 }
 
 impl Render for Json {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-        let view = JsonReport {
-            schema: report.schema,
-            id: &report.id,
-            created: &report.created,
-            leadgap: &report.leadgap,
-            questionnaire: &report.questionnaire,
-            rubric: JsonRubric {
-                id: &report.rubric.id,
-                profile: &report.rubric.profile,
-            },
-            respondent: report.respondent.as_deref(),
-            rater: &report.rater,
-            overall: report.overall.map(one_decimal),
-            overall_target: report.overall_target.map(one_decimal),
-            themes: report
-                .themes
-                .iter()
-                .map(|theme| JsonTheme {
-                    id: &theme.id,
-                    title: &theme.title,
-                    score: theme.score.map(one_decimal),
-                    target: one_decimal(theme.target),
-                    gap: theme.gap.map(one_decimal),
-                    band: theme.band.as_deref(),
-                    coverage: three_decimals(theme.coverage),
-                    weight: theme.weight,
-                    advice: &theme.advice,
-                    note: theme.note.as_deref(),
-                })
-                .collect(),
-            priorities: &report.priorities,
-            answers: report.answers.iter().map(answer).collect(),
-        };
-        serde_json::to_writer_pretty(&mut *out, &view)?;
+    fn render(&self, report: &Report, trend: &Trend, out: &mut dyn Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &view(report, trend, None))?;
         writeln!(out)
+    }
+}
+
+/// The JSON object of a report with its history; `history --format json`
+/// lists these, keeping only one theme when `only_theme` is given.
+pub fn view<'a>(
+    report: &'a Report,
+    trend: &'a Trend,
+    only_theme: Option<&str>,
+) -> impl Serialize + 'a {
+    JsonReport {
+        schema: report.schema,
+        id: &report.id,
+        created: &report.created,
+        leadgap: &report.leadgap,
+        questionnaire: &report.questionnaire,
+        rubric: JsonRubric {
+            id: &report.rubric.id,
+            profile: &report.rubric.profile,
+        },
+        respondent: report.respondent.as_deref(),
+        rater: &report.rater,
+        overall: report.overall.map(one_decimal),
+        overall_target: report.overall_target.map(one_decimal),
+        previous: trend.previous.as_ref().map(|previous| JsonPrevious {
+            previous,
+            overall_change: previous.change.map(one_decimal),
+        }),
+        earlier_reports: trend.earlier,
+        themes: report
+            .themes
+            .iter()
+            .zip(&trend.themes)
+            .filter(|(theme, _)| only_theme.is_none_or(|id| id == theme.id))
+            .map(|(theme, theme_trend)| JsonTheme {
+                id: &theme.id,
+                title: &theme.title,
+                score: theme.score.map(one_decimal),
+                target: one_decimal(theme.target),
+                gap: theme.gap.map(one_decimal),
+                band: theme.band.as_deref(),
+                coverage: three_decimals(theme.coverage),
+                weight: theme.weight,
+                advice: &theme.advice,
+                note: theme.note.as_deref(),
+                change: theme_trend.change.delta().map(one_decimal),
+                change_kind: change_kind(theme_trend.change),
+                trend: theme_trend
+                    .points
+                    .iter()
+                    .map(|p| p.map(one_decimal))
+                    .collect(),
+            })
+            .collect(),
+        priorities: &report.priorities,
+        answers: report.answers.iter().map(answer).collect(),
+        reviews: &report.reviews,
+    }
+}
+
+fn change_kind(change: Change) -> &'static str {
+    match change {
+        Change::Baseline => "baseline",
+        Change::Delta(_) => "delta",
+        Change::QuestionsChanged => "questions-changed",
+        Change::NotScored => "not-scored",
+        Change::NewTheme => "new-theme",
     }
 }
 

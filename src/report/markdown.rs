@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::{Render, Report, percent, whole};
+use crate::history::{Change, Trend, sparkline};
 use crate::output::{clean, clean_line};
 
 /// Renders the report as Markdown.
@@ -15,7 +16,7 @@ fn cell(text: &str) -> String {
 }
 
 impl Render for Markdown {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    fn render(&self, report: &Report, trend: &Trend, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "# Gap report: {}", cell(&report.questionnaire.title))?;
         writeln!(out)?;
         writeln!(out, "- **Who:** {}", cell(&report.who()))?;
@@ -28,22 +29,26 @@ impl Render for Markdown {
             cell(&report.rubric.id),
             cell(&report.rubric.profile)
         )?;
-        match (report.overall, report.overall_target) {
-            (Some(overall), Some(target)) => {
-                writeln!(
-                    out,
-                    "- **Overall:** {} (target {})",
-                    whole(overall),
-                    whole(target)
-                )?;
-            }
-            (Some(overall), None) => writeln!(out, "- **Overall:** {}", whole(overall))?,
-            _ => writeln!(out, "- **Overall:** not enough answers to score")?,
-        }
+        writeln!(
+            out,
+            "- **{}**",
+            super::overall_line(report).replace("  ", " ")
+        )?;
+        writeln!(out, "- **History:** {}", super::history_line(trend))?;
         writeln!(out)?;
-        writeln!(out, "| Theme | Score | Target | Gap | Band | Answered |")?;
-        writeln!(out, "|---|--:|--:|--:|---|--:|")?;
-        for theme in &report.themes {
+
+        let history = !trend.is_baseline();
+        if history {
+            writeln!(
+                out,
+                "| Theme | Score | Change | Target | Gap | Band | Answered | Trend |"
+            )?;
+            writeln!(out, "|---|--:|--:|--:|--:|---|--:|---|")?;
+        } else {
+            writeln!(out, "| Theme | Score | Target | Gap | Band | Answered |")?;
+            writeln!(out, "|---|--:|--:|--:|---|--:|")?;
+        }
+        for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
             let (score, gap, band) = match (theme.score, theme.gap) {
                 (Some(score), Some(gap)) => (
                     whole(score),
@@ -56,13 +61,29 @@ impl Render for Markdown {
                     "not enough answers".to_owned(),
                 ),
             };
-            writeln!(
-                out,
-                "| {} | {score} | {} | {gap} | {band} | {} |",
-                cell(&theme.title),
-                whole(theme.target),
-                percent(theme.coverage)
-            )?;
+            let title = cell(&theme.title);
+            let (target, coverage) = (whole(theme.target), percent(theme.coverage));
+            if history {
+                let change = theme_trend.change.short(theme.score);
+                let line = sparkline(&theme_trend.points);
+                writeln!(
+                    out,
+                    "| {title} | {score} | {change} | {target} | {gap} | {band} | {coverage} | {line} |"
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "| {title} | {score} | {target} | {gap} | {band} | {coverage} |"
+                )?;
+            }
+        }
+        if trend
+            .themes
+            .iter()
+            .any(|t| t.change == Change::QuestionsChanged)
+        {
+            writeln!(out)?;
+            writeln!(out, "{}", super::NOT_COMPARABLE_NOTE)?;
         }
 
         let priorities: Vec<_> = report.shown_priorities().collect();
@@ -89,18 +110,24 @@ impl Render for Markdown {
             }
         }
 
-        let notes: Vec<_> = report.themes.iter().filter(|t| t.note.is_some()).collect();
+        let notes = super::notes(report);
         if !notes.is_empty() {
             writeln!(out)?;
             writeln!(out, "## Notes")?;
-            for theme in notes {
+            for (theme, entries) in notes {
                 writeln!(out)?;
-                writeln!(out, "**{}:**", cell(&theme.title))?;
-                for line in clean(theme.note.as_deref().unwrap_or_default()).lines() {
-                    writeln!(out, "> {line}")?;
+                writeln!(out, "### {}", cell(&theme))?;
+                for (who, text) in entries {
+                    writeln!(out)?;
+                    writeln!(out, "**{}:**", cell(&who))?;
+                    for line in clean(&text).lines() {
+                        writeln!(out, "> {line}")?;
+                    }
                 }
             }
         }
+        writeln!(out)?;
+        writeln!(out, "_{}_", super::answered_line(report))?;
         Ok(())
     }
 }

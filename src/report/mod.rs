@@ -10,11 +10,12 @@ use std::io::Write;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{self, AnswerValue, Answers};
+use crate::history::{Trend, shown_change};
 use crate::questionnaire::Questionnaire;
 use crate::rubric::{Profile, Rubric};
 use crate::scoring::{self, Outcome};
 
-pub use json::Json;
+pub use json::{Json, view as json_view};
 pub use markdown::Markdown;
 pub use table::Table;
 
@@ -55,6 +56,22 @@ pub struct Report {
     pub themes: Vec<ThemeReport>,
     /// One entry per question, in questionnaire order.
     pub answers: Vec<AnswerRecord>,
+    /// Notes added later by reviewers (`leadgap note`), oldest first.
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+}
+
+/// A reviewer's note on one theme of a saved report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// The theme id.
+    pub theme: String,
+    /// Who wrote it.
+    pub author: String,
+    /// When (RFC 3339).
+    pub created: String,
+    /// The note.
+    pub text: String,
 }
 
 /// The questionnaire a report was made with.
@@ -225,6 +242,7 @@ impl Report {
                 .collect(),
             themes,
             answers: records,
+            reviews: Vec::new(),
         }
     }
 
@@ -249,11 +267,16 @@ impl Report {
     /// "Alex Doe, self-assessment", "Alex Doe, rated by Sam", or without a
     /// name "Self-assessment" / "Rated by Sam".
     pub fn who(&self) -> String {
-        match (&self.respondent, self.is_self()) {
+        Report::who_of(self.respondent.as_deref(), &self.rater)
+    }
+
+    /// [`Report::who`] from a respondent and a rater.
+    pub fn who_of(respondent: Option<&str>, rater: &str) -> String {
+        match (respondent, rater == SELF_RATER) {
             (Some(respondent), true) => format!("{respondent}, self-assessment"),
-            (Some(respondent), false) => format!("{respondent}, rated by {}", self.rater),
+            (Some(respondent), false) => format!("{respondent}, rated by {rater}"),
             (None, true) => "Self-assessment".to_owned(),
-            (None, false) => format!("Rated by {}", self.rater),
+            (None, false) => format!("Rated by {rater}"),
         }
     }
 
@@ -282,8 +305,8 @@ pub enum Format {
 
 /// One output format of the gap report.
 pub trait Render {
-    /// Writes `report` to `out`.
-    fn render(&self, report: &Report, out: &mut dyn Write) -> std::io::Result<()>;
+    /// Writes `report`, with what its history says about it, to `out`.
+    fn render(&self, report: &Report, trend: &Trend, out: &mut dyn Write) -> std::io::Result<()>;
 }
 
 /// The renderer for `format`. `color` and `width` only matter to the table.
@@ -303,4 +326,108 @@ pub fn whole(value: f64) -> String {
 /// A fraction as a whole percentage.
 pub fn percent(fraction: f64) -> String {
     format!("{:.0}%", (fraction * 100.0).round() + 0.0)
+}
+
+/// Explains `n/c` under tables that show it.
+pub const NOT_COMPARABLE_NOTE: &str =
+    "n/c: not comparable with the last report, because the theme's questions changed.";
+
+/// "Sam Hero, self-assessment · 2026-11-22 13:05 UTC · it-manager 1.0.0 · profile new-manager"
+pub fn subtitle(report: &Report) -> String {
+    format!(
+        "{} · {} · {} {} · profile {}",
+        report.who(),
+        report.created_display(),
+        report.questionnaire.id,
+        report.questionnaire.version,
+        report.rubric.profile,
+    )
+}
+
+/// "Overall 58  (target 60)"
+pub fn overall_line(report: &Report) -> String {
+    match (report.overall, report.overall_target) {
+        (Some(overall), Some(target)) => {
+            format!("Overall {}  (target {})", whole(overall), whole(target))
+        }
+        (Some(overall), None) => format!("Overall {}", whole(overall)),
+        _ => "Overall: not enough answers to score".to_owned(),
+    }
+}
+
+/// Where the report stands in its history, in one sentence.
+pub fn history_line(trend: &Trend) -> String {
+    let Some(previous) = &trend.previous else {
+        return "This is the baseline: there is no earlier report of this questionnaire by the \
+                same rater. Take it again in a few months to see what moves."
+            .to_owned();
+    };
+    let reports = if trend.earlier == 1 {
+        "report"
+    } else {
+        "reports"
+    };
+    let date = previous.created.get(..10).unwrap_or(&previous.created);
+    let overall = match (previous.overall, previous.change) {
+        (Some(before), Some(change)) => {
+            format!(
+                "overall {} then, {} since",
+                whole(before),
+                shown_change(before + change, change)
+            )
+        }
+        (Some(before), None) => format!("overall {} then, not comparable now", whole(before)),
+        (None, _) => "not scored then".to_owned(),
+    };
+    format!(
+        "{} earlier {reports}; the last on {date}: {overall}.",
+        trend.earlier
+    )
+}
+
+/// The notes to show, per theme in questionnaire order: the respondent's own
+/// note, then reviewers' notes, each as (who, text).
+pub fn notes(report: &Report) -> Vec<(String, Vec<(String, String)>)> {
+    let mut grouped: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    let own = match &report.respondent {
+        Some(name) if report.is_self() => name.clone(),
+        _ => "Note".to_owned(),
+    };
+    for theme in &report.themes {
+        let mut entries = Vec::new();
+        if let Some(note) = &theme.note {
+            entries.push((own.clone(), note.clone()));
+        }
+        for review in report.reviews.iter().filter(|r| r.theme == theme.id) {
+            let date = review.created.get(..10).unwrap_or(&review.created);
+            entries.push((format!("{} ({date})", review.author), review.text.clone()));
+        }
+        if !entries.is_empty() {
+            grouped.push((theme.title.clone(), entries));
+        }
+    }
+    // Reviews naming a theme the report does not have are still shown.
+    for review in report
+        .reviews
+        .iter()
+        .filter(|r| report.theme(&r.theme).is_none())
+    {
+        let date = review.created.get(..10).unwrap_or(&review.created);
+        grouped.push((
+            review.theme.clone(),
+            vec![(format!("{} ({date})", review.author), review.text.clone())],
+        ));
+    }
+    grouped
+}
+
+/// "Answered 37 of 38 questions (1 skipped)"
+pub fn answered_line(report: &Report) -> String {
+    let answered = report.answers.iter().filter(|a| a.score.is_some()).count();
+    let skipped = report.answers.len() - answered;
+    let mut line = format!("Answered {answered} of {} questions", report.answers.len());
+    if skipped > 0 {
+        line.push_str(&format!(" ({skipped} skipped)"));
+    }
+    line
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, presets};
 
 use super::{Render, Report, ThemeReport, percent, whole};
+use crate::history::{Change, ThemeTrend, Trend, sparkline};
 use crate::output::{clean, clean_line, paint, styles, wrap};
 
 /// Renders the report for a terminal.
@@ -22,7 +23,7 @@ const NEAR_GAP: f64 = 10.0;
 /// Below this width the themes are listed as lines instead of a table.
 const NARROW: u16 = 60;
 
-/// From this width up the table has a score bar.
+/// From this width up the table has a score bar (or, with history, a trend).
 const WITH_BAR: u16 = 78;
 
 /// Width of the score bar, in cells.
@@ -32,7 +33,7 @@ const BAR_CELLS: usize = 10;
 const TEXT_WIDTH: usize = 88;
 
 impl Render for Table {
-    fn render(&self, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    fn render(&self, report: &Report, trend: &Trend, out: &mut dyn Write) -> std::io::Result<()> {
         let color = self.color;
         let heading = |text: &str| paint(color, styles::HEADING, text);
         let dim = |text: &str| paint(color, styles::DIM, text);
@@ -42,32 +43,27 @@ impl Render for Table {
         for line in wrap(&title, text_width, "", "") {
             writeln!(out, "{}", heading(&line))?;
         }
-        let subtitle = format!(
-            "{} · {} · {} {} · profile {}",
-            clean_line(&report.who()),
-            report.created_display(),
-            clean_line(&report.questionnaire.id),
-            clean_line(&report.questionnaire.version),
-            clean_line(&report.rubric.profile),
-        );
-        for line in wrap(&subtitle, text_width, "", "") {
+        for line in wrap(&clean_line(&super::subtitle(report)), text_width, "", "") {
             writeln!(out, "{}", dim(&line))?;
         }
         writeln!(out)?;
-        let overall = match (report.overall, report.overall_target) {
-            (Some(overall), Some(target)) => {
-                format!("Overall {}  (target {})", whole(overall), whole(target))
-            }
-            (Some(overall), None) => format!("Overall {}", whole(overall)),
-            _ => "Overall: not enough answers to score".to_owned(),
-        };
-        writeln!(out, "{}", heading(&overall))?;
+        writeln!(out, "{}", heading(&super::overall_line(report)))?;
+        for line in wrap(&super::history_line(trend), text_width, "", "") {
+            writeln!(out, "{}", dim(&line))?;
+        }
         writeln!(out)?;
 
         if self.width < NARROW {
-            self.theme_lines(report, text_width, out)?;
+            self.theme_lines(report, trend, text_width, out)?;
         } else {
-            self.theme_table(report, out)?;
+            self.theme_table(report, trend, out)?;
+        }
+        if trend
+            .themes
+            .iter()
+            .any(|t| t.change == Change::QuestionsChanged)
+        {
+            writeln!(out, "{}", dim(super::NOT_COMPARABLE_NOTE))?;
         }
 
         let priorities: Vec<&ThemeReport> = report.shown_priorities().collect();
@@ -94,67 +90,85 @@ impl Render for Table {
             }
         }
 
-        let notes: Vec<&ThemeReport> = report.themes.iter().filter(|t| t.note.is_some()).collect();
+        let notes = super::notes(report);
         if !notes.is_empty() {
             writeln!(out)?;
             writeln!(out, "{}", heading("Notes"))?;
-            for theme in notes {
-                writeln!(out, "   {}:", clean_line(&theme.title))?;
-                for paragraph in clean(theme.note.as_deref().unwrap_or_default()).lines() {
-                    for line in wrap(paragraph, text_width, "     ", "     ") {
-                        writeln!(out, "{line}")?;
+            for (theme, entries) in notes {
+                writeln!(out, "   {}", clean_line(&theme))?;
+                for (who, text) in entries {
+                    let first = format!("     {}: ", clean_line(&who));
+                    let mut first = Some(first.as_str());
+                    for paragraph in clean(&text).lines() {
+                        for line in wrap(
+                            paragraph,
+                            text_width,
+                            first.take().unwrap_or("       "),
+                            "       ",
+                        ) {
+                            writeln!(out, "{line}")?;
+                        }
                     }
                 }
             }
         }
 
-        let answered = report.answers.iter().filter(|a| a.score.is_some()).count();
-        let skipped = report.answers.len() - answered;
         writeln!(out)?;
-        let mut footer = format!("Answered {answered} of {} questions", report.answers.len());
-        if skipped > 0 {
-            footer.push_str(&format!(" ({skipped} skipped)"));
-        }
-        writeln!(out, "{}", dim(&footer))?;
+        writeln!(out, "{}", dim(&super::answered_line(report)))?;
         Ok(())
     }
 }
 
 impl Table {
     /// The themes as a table, one row each.
-    fn theme_table(&self, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-        let color = self.color;
+    fn theme_table(
+        &self,
+        report: &Report,
+        trend: &Trend,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
         let mut table = comfy_table::Table::new();
         table
             .load_style(presets::NOTHING)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-        table.set_width(self.width);
-        if color {
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.width);
+        if self.color {
             table.enforce_styling();
         } else {
             table.force_no_tty();
         }
-        // A narrower terminal loses the bar.
-        let columns = if self.width < WITH_BAR { 6 } else { 7 };
-        let header = ["Theme", "Score", "Target", "Gap", "Band", "Answered", ""];
-        table.set_header(header.iter().take(columns).map(|h| {
+        let history = !trend.is_baseline();
+        // The last column is the score bar, or with history the trend line; a
+        // narrower terminal loses it.
+        let mut header = vec!["Theme", "Score"];
+        if history {
+            header.push("Change");
+        }
+        header.extend(["Target", "Gap", "Band", "Answered"]);
+        if self.width >= WITH_BAR {
+            header.push(if history { "Trend" } else { "" });
+        }
+        let columns = header.len();
+        table.set_header(header.iter().map(|h| {
             let cell = Cell::new(h);
-            if color {
+            if self.color {
                 cell.add_attribute(comfy_table::Attribute::Bold)
             } else {
                 cell
             }
         }));
-        for theme in &report.themes {
-            table.add_row(self.row(theme).into_iter().take(columns));
+        for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
+            table.add_row(
+                self.row(theme, theme_trend, history)
+                    .into_iter()
+                    .take(columns),
+            );
         }
-        for index in 1..=3 {
+        let numeric = if history { 1..=4 } else { 1..=3 };
+        for index in numeric.chain([if history { 6 } else { 5 }]) {
             if let Some(column) = table.column_mut(index) {
                 column.set_cell_alignment(CellAlignment::Right);
             }
-        }
-        if let Some(column) = table.column_mut(5) {
-            column.set_cell_alignment(CellAlignment::Right);
         }
         for line in table.lines() {
             writeln!(out, "{}", line.trim_end())?;
@@ -166,13 +180,18 @@ impl Table {
     fn theme_lines(
         &self,
         report: &Report,
+        trend: &Trend,
         width: usize,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
-        for theme in &report.themes {
+        for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
+            let change = match theme_trend.change {
+                Change::Baseline => String::new(),
+                change => format!(", change {}", change.short(theme.score)),
+            };
             let line = match (theme.score, theme.gap) {
                 (Some(score), Some(gap)) => format!(
-                    "{}: {} (target {}, gap {}, {})",
+                    "{}: {} (target {}, gap {}, {}{change})",
                     clean_line(&theme.title),
                     whole(score),
                     whole(theme.target),
@@ -192,26 +211,29 @@ impl Table {
         Ok(())
     }
 
-    fn row(&self, theme: &ThemeReport) -> Vec<Cell> {
-        let title = Cell::new(clean_line(&theme.title));
+    /// One theme's cells: title, score, [change], target, gap, band,
+    /// coverage, and the bar or the trend line.
+    fn row(&self, theme: &ThemeReport, trend: &ThemeTrend, history: bool) -> Vec<Cell> {
+        let tinted = |text: String, color: Color| {
+            let cell = Cell::new(text);
+            if self.color { cell.fg(color) } else { cell }
+        };
+        let mut cells = vec![Cell::new(clean_line(&theme.title))];
         let (Some(score), Some(gap)) = (theme.score, theme.gap) else {
-            let dim = |text: &str| {
-                let cell = Cell::new(text);
-                if self.color {
-                    cell.fg(Color::DarkGrey)
-                } else {
-                    cell
-                }
-            };
-            return vec![
-                title,
-                dim("—"),
-                Cell::new(whole(theme.target)),
-                dim("—"),
-                dim("not enough answers"),
-                Cell::new(percent(theme.coverage)),
-                Cell::new(""),
-            ];
+            cells.push(tinted("—".to_owned(), Color::DarkGrey));
+            if history {
+                cells.push(tinted(trend.change.short(None), Color::DarkGrey));
+            }
+            cells.push(Cell::new(whole(theme.target)));
+            cells.push(tinted("—".to_owned(), Color::DarkGrey));
+            cells.push(tinted("not enough answers".to_owned(), Color::DarkGrey));
+            cells.push(Cell::new(percent(theme.coverage)));
+            cells.push(Cell::new(if history {
+                sparkline(&trend.points)
+            } else {
+                String::new()
+            }));
+            return cells;
         };
         let tint = if gap <= 0.0 {
             Color::Green
@@ -220,19 +242,27 @@ impl Table {
         } else {
             Color::Red
         };
-        let colored = |text: String| {
-            let cell = Cell::new(text);
-            if self.color { cell.fg(tint) } else { cell }
-        };
-        vec![
-            title,
-            Cell::new(whole(score)),
-            Cell::new(whole(theme.target)),
-            colored(whole(gap)),
-            Cell::new(theme.band.as_deref().map(clean_line).unwrap_or_default()),
-            Cell::new(percent(theme.coverage)),
-            colored(bar(score, theme.target, BAR_CELLS)),
-        ]
+        cells.push(Cell::new(whole(score)));
+        if history {
+            let change_tint = match trend.change.delta() {
+                Some(delta) if delta >= 0.5 => Color::Green,
+                Some(delta) if delta <= -0.5 => Color::Red,
+                _ => Color::DarkGrey,
+            };
+            cells.push(tinted(trend.change.short(Some(score)), change_tint));
+        }
+        cells.push(Cell::new(whole(theme.target)));
+        cells.push(tinted(whole(gap), tint));
+        cells.push(Cell::new(
+            theme.band.as_deref().map(clean_line).unwrap_or_default(),
+        ));
+        cells.push(Cell::new(percent(theme.coverage)));
+        cells.push(if history {
+            Cell::new(sparkline(&trend.points))
+        } else {
+            tinted(bar(score, theme.target, BAR_CELLS), tint)
+        });
+        cells
     }
 }
 

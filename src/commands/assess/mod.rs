@@ -12,6 +12,7 @@ use crate::catalog::{self, Found};
 use crate::cli::AssessArgs;
 use crate::clock;
 use crate::error::{Error, Result, exit};
+use crate::history;
 use crate::report::{self, Meta, Report, SELF_RATER};
 use crate::rubric::{Profile, Rubric};
 use crate::scoring;
@@ -82,13 +83,21 @@ fn finish(
         &outcome,
         meta,
     );
+    // The history this report joins: the reports saved before it.
+    let earlier = match data {
+        Some(data) => context.load_reports(&data.reports())?,
+        None => Vec::new(),
+    };
     let saved = match (args.no_save, data) {
         (false, Some(data)) => Some(data.save_report(&mut report)?),
         _ => None,
     };
+    let trend = history::trend(&report, earlier.iter().map(|loaded| &loaded.report));
 
     let renderer = report::renderer(args.format, context.stdout_color(), context.width());
-    renderer.render(&report, out).map_err(Error::stdout)?;
+    renderer
+        .render(&report, &trend, out)
+        .map_err(Error::stdout)?;
     out.flush().map_err(Error::stdout)?;
     if let Some(path) = saved {
         context.info(&format!(

@@ -1,0 +1,260 @@
+//! A cohort: the latest self-assessment of each person, per questionnaire,
+//! summarised per theme. Pure: the command reads the folders and renders.
+
+use serde::{Serialize, Serializer};
+
+use crate::history::chronological;
+use crate::report::{Report, SELF_RATER};
+
+/// Groups (and, with `--anonymous`, theme figures) of fewer people than this
+/// are hidden, so that no one can be singled out.
+pub const MIN_GROUP: usize = 3;
+
+/// The cohort: one group per questionnaire.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cohort {
+    /// Groups in the order of their questionnaire ids.
+    pub groups: Vec<Group>,
+}
+
+/// The people who answered one questionnaire.
+#[derive(Clone, Debug, Serialize)]
+pub struct Group {
+    /// Questionnaire id.
+    pub questionnaire: String,
+    /// Questionnaire title (of the latest report).
+    pub title: String,
+    /// How many people answered each version.
+    pub versions: Vec<Version>,
+    /// How many people the group has.
+    pub size: usize,
+    /// Whether the group is hidden because it is smaller than [`MIN_GROUP`]
+    /// (only with `--anonymous`).
+    pub hidden: bool,
+    /// Per theme figures.
+    pub themes: Vec<ThemeStats>,
+    /// Each person's latest self-assessment.
+    pub people: Vec<Person>,
+}
+
+/// A questionnaire version and how many people answered it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Version {
+    /// The version.
+    pub version: String,
+    /// How many people.
+    pub people: usize,
+}
+
+/// One theme across the group.
+#[derive(Clone, Debug, Serialize)]
+pub struct ThemeStats {
+    /// Theme id.
+    pub id: String,
+    /// Theme title.
+    pub title: String,
+    /// How many people have a score for it.
+    pub count: usize,
+    /// Median score.
+    #[serde(serialize_with = "one_decimal")]
+    pub median: Option<f64>,
+    /// Lowest score.
+    #[serde(serialize_with = "one_decimal")]
+    pub min: Option<f64>,
+    /// Highest score.
+    #[serde(serialize_with = "one_decimal")]
+    pub max: Option<f64>,
+    /// How many people are below their target.
+    pub below_target: usize,
+    /// Whether the figures are hidden (fewer than [`MIN_GROUP`] scores, with
+    /// `--anonymous`).
+    pub hidden: bool,
+}
+
+/// One person's latest self-assessment.
+#[derive(Clone, Debug, Serialize)]
+pub struct Person {
+    /// The respondent's name, or "Person N" when anonymous.
+    pub name: String,
+    /// The report id (omitted when anonymous).
+    pub report: Option<String>,
+    /// When the report was made.
+    pub created: String,
+    /// Per theme of the group, in its order.
+    pub themes: Vec<PersonTheme>,
+}
+
+/// One person's result on one theme.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonTheme {
+    /// Theme id.
+    pub id: String,
+    /// Score, if scored.
+    #[serde(serialize_with = "one_decimal")]
+    pub score: Option<f64>,
+    /// Band, if scored.
+    pub band: Option<String>,
+    /// Whether the score is below the person's target.
+    pub below_target: bool,
+}
+
+/// The cohort of `reports`: per questionnaire, the latest self-assessment of
+/// each named respondent. Reports by other raters, or without a respondent
+/// name, do not count.
+pub fn cohort(reports: &[&Report], anonymous: bool) -> Cohort {
+    let mut latest: Vec<&Report> = Vec::new();
+    for report in reports
+        .iter()
+        .filter(|r| r.rater == SELF_RATER && r.respondent.is_some())
+    {
+        match latest.iter_mut().find(|l| {
+            l.questionnaire.id == report.questionnaire.id && l.respondent == report.respondent
+        }) {
+            Some(existing) if chronological(existing, report).is_lt() => *existing = report,
+            Some(_) => {}
+            None => latest.push(report),
+        }
+    }
+    let mut ids: Vec<&str> = latest.iter().map(|r| r.questionnaire.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let groups = ids
+        .into_iter()
+        .map(|id| {
+            let mut members: Vec<&Report> = latest
+                .iter()
+                .copied()
+                .filter(|r| r.questionnaire.id == id)
+                .collect();
+            members.sort_by(|a, b| {
+                if anonymous {
+                    chronological(a, b)
+                } else {
+                    a.respondent.cmp(&b.respondent)
+                }
+            });
+            group(id, &members, anonymous)
+        })
+        .collect();
+    Cohort { groups }
+}
+
+fn group(id: &str, members: &[&Report], anonymous: bool) -> Group {
+    let newest = members.iter().copied().max_by(|a, b| chronological(a, b));
+    // The themes of the newest report, then any that only older ones have.
+    let mut themes: Vec<(String, String)> = Vec::new();
+    for report in newest.into_iter().chain(members.iter().copied()) {
+        for theme in &report.themes {
+            if !themes.iter().any(|(t, _)| *t == theme.id) {
+                themes.push((theme.id.clone(), theme.title.clone()));
+            }
+        }
+    }
+    let mut versions: Vec<Version> = Vec::new();
+    for report in members {
+        match versions
+            .iter_mut()
+            .find(|v| v.version == report.questionnaire.version)
+        {
+            Some(version) => version.people += 1,
+            None => versions.push(Version {
+                version: report.questionnaire.version.clone(),
+                people: 1,
+            }),
+        }
+    }
+    let hidden = anonymous && members.len() < MIN_GROUP;
+    let stats = themes
+        .iter()
+        .map(|(theme_id, title)| {
+            let mut scores: Vec<f64> = members
+                .iter()
+                .filter_map(|r| r.theme(theme_id).and_then(|t| t.score))
+                .collect();
+            scores.sort_by(f64::total_cmp);
+            let below_target = members
+                .iter()
+                .filter(|r| {
+                    r.theme(theme_id)
+                        .and_then(|t| t.gap)
+                        .is_some_and(|gap| gap > 0.0)
+                })
+                .count();
+            ThemeStats {
+                id: theme_id.clone(),
+                title: title.clone(),
+                count: scores.len(),
+                median: median(&scores),
+                min: scores.first().copied(),
+                max: scores.last().copied(),
+                below_target,
+                hidden: anonymous && scores.len() < MIN_GROUP,
+            }
+        })
+        .collect();
+    let people = members
+        .iter()
+        .enumerate()
+        .map(|(index, report)| Person {
+            name: if anonymous {
+                format!("Person {}", index + 1)
+            } else {
+                report.respondent.clone().unwrap_or_default()
+            },
+            report: (!anonymous).then(|| report.id.clone()),
+            created: report.created.clone(),
+            themes: themes
+                .iter()
+                .map(|(theme_id, _)| {
+                    let theme = report.theme(theme_id);
+                    PersonTheme {
+                        id: theme_id.clone(),
+                        score: theme.and_then(|t| t.score),
+                        band: theme.and_then(|t| t.band.clone()),
+                        below_target: theme.and_then(|t| t.gap).is_some_and(|gap| gap > 0.0),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Group {
+        questionnaire: id.to_owned(),
+        title: newest
+            .map(|r| r.questionnaire.title.clone())
+            .unwrap_or_default(),
+        versions,
+        size: members.len(),
+        hidden,
+        themes: if hidden { Vec::new() } else { stats },
+        people: if hidden { Vec::new() } else { people },
+    }
+}
+
+/// The median of sorted values.
+pub fn median(sorted: &[f64]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+    }
+}
+
+fn one_decimal<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    value
+        .map(|v| (v * 10.0).round() / 10.0 + 0.0)
+        .serialize(serializer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[3.0]), Some(3.0));
+        assert_eq!(median(&[1.0, 2.0, 10.0]), Some(2.0));
+        assert_eq!(median(&[1.0, 2.0, 4.0, 10.0]), Some(3.0));
+    }
+}

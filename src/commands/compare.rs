@@ -1,0 +1,203 @@
+//! `leadgap compare`: a self-assessment against another rater's view of the
+//! same person, with blind spots and hidden strengths.
+
+use std::io::Write;
+
+use comfy_table::{CellAlignment, ContentArrangement, presets};
+
+use super::show;
+use crate::Context;
+use crate::cli::CompareArgs;
+use crate::comparison::{self, Comparison, Flag, Status};
+use crate::error::{Error, Result, exit};
+use crate::output::{clean_line, paint, styles};
+use crate::report::{Format, Report, whole};
+
+/// Runs `leadgap compare`.
+pub fn run(context: &Context, args: CompareArgs, out: &mut dyn Write) -> Result<u8> {
+    let (_, own) = show::load(context, &args.own)?;
+    let (_, other) = show::load(context, &args.other)?;
+    if own.rater == other.rater {
+        return Err(Error::user_with_help(
+            format!(
+                "both reports are by the same rater (`{}`); compare needs two raters' views",
+                own.rater
+            ),
+            "to see change over time, use `leadgap diff`",
+        ));
+    }
+    if own.respondent != other.respondent && !args.force {
+        let name = |r: &Report| r.respondent.clone().unwrap_or_else(|| "no name".to_owned());
+        return Err(Error::user_with_help(
+            format!(
+                "the reports are about different people (`{}` and `{}`)",
+                clean_line(&name(&own)),
+                clean_line(&name(&other))
+            ),
+            "pass --force to compare them anyway",
+        ));
+    }
+    let comparison = comparison::compare(&own, &other, args.threshold);
+    let written = match args.format {
+        Format::Json => serde_json::to_writer_pretty(&mut *out, &comparison)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Table => table(context, &comparison, out),
+        Format::Markdown => markdown(&comparison, out),
+    };
+    written.map_err(Error::stdout)?;
+    Ok(exit::SUCCESS)
+}
+
+/// The column name of a rater: "Self" for a self-assessment.
+fn rater_label(rater: &str) -> String {
+    if rater == crate::report::SELF_RATER {
+        "Self".to_owned()
+    } else {
+        clean_line(rater).into_owned()
+    }
+}
+
+fn score(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), whole)
+}
+
+/// "+21", "n/c" or "—": self minus other.
+fn difference(theme: &comparison::CompareTheme) -> String {
+    match (theme.status, theme.own, theme.other) {
+        (Status::Comparable, Some(own), Some(other)) => {
+            crate::history::signed(own.round() - other.round())
+        }
+        (Status::QuestionsChanged, ..) => "n/c".to_owned(),
+        _ => "—".to_owned(),
+    }
+}
+
+fn heading(comparison: &Comparison) -> String {
+    let person = comparison
+        .own
+        .respondent
+        .as_deref()
+        .unwrap_or("the respondent");
+    format!(
+        "{} and {}'s view of {} · {} {}",
+        if comparison.own.rater == crate::report::SELF_RATER {
+            "Self-view"
+        } else {
+            "View"
+        },
+        comparison.other.rater,
+        person,
+        comparison.own.questionnaire,
+        comparison.own.version
+    )
+}
+
+fn legend(comparison: &Comparison) -> String {
+    let other = clean_line(&comparison.other.rater).into_owned();
+    let t = whole(comparison.threshold);
+    format!(
+        "blind spot: the self-view is at least {t} points above {other}'s; \
+         hidden strength: {other}'s view is at least {t} points above the self-view."
+    )
+}
+
+fn table(context: &Context, comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    let color = context.stdout_color();
+    writeln!(
+        out,
+        "{}",
+        paint(color, styles::HEADING, &clean_line(&heading(comparison)))
+    )?;
+    writeln!(out)?;
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(context.width())
+        .force_no_tty();
+    table.set_header([
+        "Theme".to_owned(),
+        rater_label(&comparison.own.rater),
+        rater_label(&comparison.other.rater),
+        "Difference".to_owned(),
+        String::new(),
+    ]);
+    table.add_row([
+        "Overall".to_owned(),
+        score(comparison.own_overall),
+        score(comparison.other_overall),
+        String::new(),
+        String::new(),
+    ]);
+    for theme in &comparison.themes {
+        let flag = match (theme.flag, theme.status) {
+            (Some(flag), _) => paint(
+                color,
+                if flag == Flag::BlindSpot {
+                    styles::FAR
+                } else {
+                    styles::GOOD
+                },
+                flag.words(),
+            ),
+            (None, Status::QuestionsChanged) => "not comparable: questions changed".to_owned(),
+            _ => String::new(),
+        };
+        table.add_row([
+            clean_line(&theme.title).into_owned(),
+            score(theme.own),
+            score(theme.other),
+            difference(theme),
+            flag,
+        ]);
+    }
+    for index in 1..=3 {
+        if let Some(column) = table.column_mut(index) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", legend(comparison))?;
+    Ok(())
+}
+
+fn markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    let cell = |text: &str| clean_line(text).replace('|', "\\|");
+    writeln!(out, "# {}", cell(&heading(comparison)))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Theme | {} | {} | Difference | |",
+        cell(&rater_label(&comparison.own.rater)),
+        cell(&rater_label(&comparison.other.rater))
+    )?;
+    writeln!(out, "|---|--:|--:|--:|---|")?;
+    writeln!(
+        out,
+        "| Overall | {} | {} | | |",
+        score(comparison.own_overall),
+        score(comparison.other_overall)
+    )?;
+    for theme in &comparison.themes {
+        let flag = match (theme.flag, theme.status) {
+            (Some(flag), _) => format!("**{}**", flag.words()),
+            (None, Status::QuestionsChanged) => "not comparable: questions changed".to_owned(),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {flag} |",
+            cell(&theme.title),
+            score(theme.own),
+            score(theme.other),
+            difference(theme)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "_{}_", cell(&legend(comparison)))?;
+    Ok(())
+}

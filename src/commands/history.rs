@@ -1,0 +1,373 @@
+//! `leadgap history`: saved reports oldest first, per series, with the
+//! change per theme and a trend line.
+
+use std::io::Write;
+
+use comfy_table::{CellAlignment, ContentArrangement, presets};
+
+use crate::Context;
+use crate::cli::{HistoryArgs, ListingFormat};
+use crate::error::{Error, Result, exit, with_suggestion};
+use crate::history::{self, Change, Loaded, Trend, sparkline};
+use crate::output::{clean_line, csv_number, csv_text, paint, styles};
+use crate::report::{self, Report, percent, whole};
+
+/// Runs `leadgap history`.
+pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<u8> {
+    let dir = match &args.from {
+        Some(dir) if !dir.is_dir() => {
+            return Err(Error::user(format!(
+                "`{}` is not a folder of reports",
+                dir.display()
+            )));
+        }
+        Some(dir) => dir.clone(),
+        None => context.data_dir()?.reports(),
+    };
+    let reports = context.load_reports(&dir)?;
+    if let Some(theme) = &args.theme {
+        check_theme(theme, &reports)?;
+    }
+    let groups: Vec<Vec<(&Report, Trend)>> = history::series(&reports)
+        .into_iter()
+        .map(|group| {
+            let all: Vec<&Report> = group.iter().map(|l| &l.report).collect();
+            all.iter()
+                .map(|r| (*r, history::trend(r, all.iter().copied())))
+                .collect()
+        })
+        .collect();
+    let written = match args.format {
+        ListingFormat::Table if reports.is_empty() => {
+            writeln!(
+                out,
+                "No saved reports in `{}` yet; `leadgap assess` makes the first.",
+                dir.display()
+            )
+        }
+        ListingFormat::Table => table(context, &groups, args.theme.as_deref(), out),
+        ListingFormat::Json => json(&groups, args.theme.as_deref(), out),
+        ListingFormat::Csv => csv(&groups, args.theme.as_deref(), out),
+    };
+    written.map_err(Error::stdout)?;
+    Ok(exit::SUCCESS)
+}
+
+/// An unknown `--theme` is an error that lists the themes there are.
+fn check_theme(theme: &str, reports: &[Loaded]) -> Result<()> {
+    let mut known: Vec<&str> = Vec::new();
+    for loaded in reports {
+        for t in &loaded.report.themes {
+            if !known.contains(&t.id.as_str()) {
+                known.push(&t.id);
+            }
+        }
+    }
+    if known.contains(&theme) || reports.is_empty() {
+        return Ok(());
+    }
+    Err(Error::user_with_help(
+        with_suggestion(
+            format!("no report has a theme `{theme}`"),
+            theme,
+            known.iter().copied(),
+        ),
+        format!("the themes are: {}", known.join(", ")),
+    ))
+}
+
+/// Theme ids of a series in the order of its latest report, then any that
+/// only older reports had.
+fn theme_ids<'a>(group: &[(&'a Report, Trend)]) -> Vec<(&'a str, &'a str)> {
+    let mut ids: Vec<(&str, &str)> = Vec::new();
+    for (report, _) in group.iter().rev() {
+        for theme in &report.themes {
+            if !ids.iter().any(|(id, _)| *id == theme.id) {
+                ids.push((&theme.id, &theme.title));
+            }
+        }
+    }
+    ids
+}
+
+/// "41 +11", "41 n/c", "41", "—".
+fn cell(report: &Report, trend: &Trend, id: &str) -> String {
+    let Some((index, theme)) = report.themes.iter().enumerate().find(|(_, t)| t.id == id) else {
+        return String::new();
+    };
+    let Some(score) = theme.score else {
+        return "—".to_owned();
+    };
+    match trend.themes[index].change {
+        Change::Baseline | Change::NotScored => whole(score),
+        change => format!("{} {}", whole(score), change.short(Some(score))),
+    }
+}
+
+fn new_table(context: &Context) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(context.width())
+        .force_no_tty();
+    table
+}
+
+fn table(
+    context: &Context,
+    groups: &[Vec<(&Report, Trend)>],
+    theme: Option<&str>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let color = context.stdout_color();
+    let mut first = true;
+    for group in groups {
+        let Some((latest, _)) = group.last() else {
+            continue;
+        };
+        if theme.is_some_and(|id| {
+            latest.theme(id).is_none() && !group.iter().any(|(r, _)| r.theme(id).is_some())
+        }) {
+            continue;
+        }
+        if !first {
+            writeln!(out)?;
+        }
+        first = false;
+        let reports = if group.len() == 1 {
+            "report"
+        } else {
+            "reports"
+        };
+        let heading = format!(
+            "{} · {} · {} {reports}",
+            clean_line(&latest.questionnaire.title),
+            clean_line(&latest.who()),
+            group.len()
+        );
+        writeln!(out, "{}", paint(color, styles::HEADING, &heading))?;
+        match theme {
+            Some(id) => theme_detail(context, group, id, out)?,
+            None => overview(context, group, out)?,
+        }
+    }
+    Ok(())
+}
+
+/// Themes down, reports across (the most recent that fit), then the trend
+/// line over every report.
+fn overview(
+    context: &Context,
+    group: &[(&Report, Trend)],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let ids = theme_ids(group);
+    // Columns of about 12 characters after a 26-character theme column and
+    // the trend; at least two reports are shown.
+    let room = usize::from(context.width()).saturating_sub(26 + TREND_POINTS.min(group.len()) + 4);
+    let shown = (room / 12).clamp(2, group.len().max(2)).min(group.len());
+    let columns = &group[group.len() - shown..];
+
+    let mut table = new_table(context);
+    let mut header = vec![String::new()];
+    header.extend(
+        columns
+            .iter()
+            .map(|(r, _)| r.created.get(..10).unwrap_or(&r.created).to_owned()),
+    );
+    header.push("Trend".to_owned());
+    table.set_header(header);
+
+    let mut version = vec!["Version".to_owned()];
+    version.extend(
+        columns
+            .iter()
+            .map(|(r, _)| clean_line(&r.questionnaire.version).into_owned()),
+    );
+    table.add_row(version);
+    let mut profile = vec!["Profile".to_owned()];
+    profile.extend(
+        columns
+            .iter()
+            .map(|(r, _)| clean_line(&r.rubric.profile).into_owned()),
+    );
+    table.add_row(profile);
+
+    let mut overall = vec!["Overall".to_owned()];
+    overall.extend(columns.iter().map(|(report, trend)| {
+        match (
+            report.overall,
+            trend.previous.as_ref().and_then(|p| p.change),
+        ) {
+            (Some(o), Some(change)) => format!("{} {}", whole(o), history::shown_change(o, change)),
+            (Some(o), None) => whole(o),
+            (None, _) => "—".to_owned(),
+        }
+    }));
+    let overall_points: Vec<Option<f64>> = group.iter().map(|(r, _)| r.overall).collect();
+    overall.push(recent_sparkline(&overall_points));
+    table.add_row(overall);
+
+    let (latest, latest_trend) = &group[group.len() - 1];
+    for (id, title) in &ids {
+        let mut row = vec![clean_line(title).into_owned()];
+        row.extend(
+            columns
+                .iter()
+                .map(|(report, trend)| cell(report, trend, id)),
+        );
+        let points = latest
+            .themes
+            .iter()
+            .position(|t| t.id == *id)
+            .map(|index| recent_sparkline(&latest_trend.themes[index].points))
+            .unwrap_or_default();
+        row.push(points);
+        table.add_row(row);
+    }
+    for index in 1..=columns.len() {
+        if let Some(column) = table.column_mut(index) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    if shown < group.len() {
+        writeln!(
+            out,
+            " Showing the last {shown} of {} reports; the trend covers the last {}, and `--format csv` has them all.",
+            group.len(),
+            TREND_POINTS.min(group.len())
+        )?;
+    }
+    if group.iter().any(|(_, t)| {
+        t.themes
+            .iter()
+            .any(|t| t.change == Change::QuestionsChanged)
+    }) {
+        writeln!(out, " {}", report::NOT_COMPARABLE_NOTE)?;
+    }
+    Ok(())
+}
+
+/// How many reports a trend line covers at most.
+const TREND_POINTS: usize = 24;
+
+/// A sparkline of the most recent [`TREND_POINTS`] points.
+fn recent_sparkline(points: &[Option<f64>]) -> String {
+    sparkline(&points[points.len().saturating_sub(TREND_POINTS)..])
+}
+
+/// One theme of a series in detail: every report's score, change, target,
+/// gap, band and coverage.
+fn theme_detail(
+    context: &Context,
+    group: &[(&Report, Trend)],
+    id: &str,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut table = new_table(context);
+    table.set_header([
+        "Date", "Version", "Score", "Change", "Target", "Gap", "Band", "Answered",
+    ]);
+    let mut points = Vec::new();
+    for (report, trend) in group {
+        let Some((index, theme)) = report.themes.iter().enumerate().find(|(_, t)| t.id == id)
+        else {
+            continue;
+        };
+        points = trend.themes[index].points.clone();
+        table.add_row([
+            report
+                .created
+                .get(..10)
+                .unwrap_or(&report.created)
+                .to_owned(),
+            clean_line(&report.questionnaire.version).into_owned(),
+            theme.score.map_or_else(|| "—".to_owned(), whole),
+            trend.themes[index].change.short(theme.score),
+            whole(theme.target),
+            theme.gap.map_or_else(|| "—".to_owned(), whole),
+            theme.band.as_deref().map_or_else(
+                || "not enough answers".to_owned(),
+                |b| clean_line(b).into_owned(),
+            ),
+            percent(theme.coverage),
+        ]);
+    }
+    for index in 2..=5 {
+        if let Some(column) = table.column_mut(index) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    writeln!(
+        out,
+        " Trend of comparable scores: {}",
+        recent_sparkline(&points)
+    )?;
+    Ok(())
+}
+
+fn json(
+    groups: &[Vec<(&Report, Trend)>],
+    theme: Option<&str>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let views: Vec<_> = chronological(groups)
+        .into_iter()
+        .map(|(report, trend)| report::json_view(report, trend, theme))
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &views)?;
+    writeln!(out)
+}
+
+/// Every report of every series, oldest first.
+fn chronological<'a>(groups: &'a [Vec<(&'a Report, Trend)>]) -> Vec<(&'a Report, &'a Trend)> {
+    let mut all: Vec<(&Report, &Trend)> = groups.iter().flatten().map(|(r, t)| (*r, t)).collect();
+    all.sort_by(|a, b| history::chronological(a.0, b.0));
+    all
+}
+
+/// One row per report and theme, oldest first.
+fn csv(
+    groups: &[Vec<(&Report, Trend)>],
+    theme: Option<&str>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "report,created,questionnaire,version,respondent,rater,profile,overall,theme,score,change,target,gap,band,coverage"
+    )?;
+    for (report, trend) in chronological(groups) {
+        for (t, theme_trend) in report.themes.iter().zip(&trend.themes) {
+            if theme.is_some_and(|id| id != t.id) {
+                continue;
+            }
+            writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.3}",
+                csv_text(&report.id),
+                csv_text(&report.created),
+                csv_text(&report.questionnaire.id),
+                csv_text(&report.questionnaire.version),
+                csv_text(report.respondent.as_deref().unwrap_or_default()),
+                csv_text(&report.rater),
+                csv_text(&report.rubric.profile),
+                csv_number(report.overall),
+                csv_text(&t.id),
+                csv_number(t.score),
+                csv_number(theme_trend.change.delta()),
+                csv_number(Some(t.target)),
+                csv_number(t.gap),
+                csv_text(t.band.as_deref().unwrap_or_default()),
+                t.coverage,
+            )?;
+        }
+    }
+    Ok(())
+}

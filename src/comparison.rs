@@ -1,0 +1,281 @@
+//! Two reports side by side: `diff` (the same person over time) and
+//! `compare` (the same person seen by two raters). Pure functions from two
+//! reports to a serialisable result; the commands render it.
+
+use serde::{Serialize, Serializer};
+
+use crate::report::{Report, ThemeReport};
+
+/// Differences within this much of the threshold count as reaching it, so
+/// that a difference of exactly 15 on paper is flagged at 15.
+const EPSILON: f64 = 1e-9;
+
+/// Which report a side is, for headings and JSON.
+#[derive(Clone, Debug, Serialize)]
+pub struct Side {
+    /// Report id.
+    pub id: String,
+    /// When it was made.
+    pub created: String,
+    /// Questionnaire id.
+    pub questionnaire: String,
+    /// Questionnaire version.
+    pub version: String,
+    /// Whom it is about.
+    pub respondent: Option<String>,
+    /// Who answered.
+    pub rater: String,
+    /// The profile of its targets.
+    pub profile: String,
+}
+
+impl Side {
+    fn of(report: &Report) -> Side {
+        Side {
+            id: report.id.clone(),
+            created: report.created.clone(),
+            questionnaire: report.questionnaire.id.clone(),
+            version: report.questionnaire.version.clone(),
+            respondent: report.respondent.clone(),
+            rater: report.rater.clone(),
+            profile: report.rubric.profile.clone(),
+        }
+    }
+}
+
+/// Whether two results of a theme can be compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Same questions, both scored.
+    Comparable,
+    /// The theme's questions differ between the reports.
+    QuestionsChanged,
+    /// One of the two has no score for the theme.
+    NotScored,
+    /// Only the first report has the theme.
+    OnlyInFirst,
+    /// Only the second report has the theme.
+    OnlyInSecond,
+}
+
+/// The themes of two reports paired by id: the second report's order, then
+/// themes only the first has.
+fn pair_themes<'a>(
+    a: &'a Report,
+    b: &'a Report,
+) -> Vec<(Option<&'a ThemeReport>, Option<&'a ThemeReport>)> {
+    let mut pairs: Vec<_> = b
+        .themes
+        .iter()
+        .map(|theme| (a.theme(&theme.id), Some(theme)))
+        .collect();
+    pairs.extend(
+        a.themes
+            .iter()
+            .filter(|t| b.theme(&t.id).is_none())
+            .map(|t| (Some(t), None)),
+    );
+    pairs
+}
+
+fn status(a: Option<&ThemeReport>, b: Option<&ThemeReport>) -> Status {
+    match (a, b) {
+        (Some(_), None) => Status::OnlyInFirst,
+        (None, _) => Status::OnlyInSecond,
+        (Some(a), Some(b)) if a.hash != b.hash => Status::QuestionsChanged,
+        (Some(a), Some(b)) if a.score.is_none() || b.score.is_none() => Status::NotScored,
+        _ => Status::Comparable,
+    }
+}
+
+/// One theme of a diff.
+#[derive(Clone, Debug, Serialize)]
+pub struct DiffTheme {
+    /// Theme id.
+    pub id: String,
+    /// Theme title.
+    pub title: String,
+    /// Score in the first report.
+    #[serde(serialize_with = "one_decimal")]
+    pub first: Option<f64>,
+    /// Score in the second report.
+    #[serde(serialize_with = "one_decimal")]
+    pub second: Option<f64>,
+    /// Second minus first, when comparable.
+    #[serde(serialize_with = "one_decimal")]
+    pub change: Option<f64>,
+    /// Band in the first report.
+    pub first_band: Option<String>,
+    /// Band in the second report.
+    pub second_band: Option<String>,
+    /// Whether the band changed (comparable themes only).
+    pub band_moved: bool,
+    /// Whether the two can be compared.
+    pub status: Status,
+}
+
+/// Two reports of the same person over time.
+#[derive(Clone, Debug, Serialize)]
+pub struct Diff {
+    /// The earlier report.
+    pub first: Side,
+    /// The later report.
+    pub second: Side,
+    /// Overall score of the first.
+    #[serde(serialize_with = "one_decimal")]
+    pub first_overall: Option<f64>,
+    /// Overall score of the second.
+    #[serde(serialize_with = "one_decimal")]
+    pub second_overall: Option<f64>,
+    /// The overall change, when every theme is comparable.
+    #[serde(serialize_with = "one_decimal")]
+    pub overall_change: Option<f64>,
+    /// Per theme.
+    pub themes: Vec<DiffTheme>,
+}
+
+/// The diff of two reports, `a` before `b`.
+pub fn diff(a: &Report, b: &Report) -> Diff {
+    let themes = pair_themes(a, b)
+        .into_iter()
+        .map(|(first, second)| {
+            let status = status(first, second);
+            let theme = second.or(first).expect("a pair has at least one side");
+            let comparable = status == Status::Comparable;
+            let band = |t: Option<&ThemeReport>| t.and_then(|t| t.band.clone());
+            DiffTheme {
+                id: theme.id.clone(),
+                title: theme.title.clone(),
+                first: first.and_then(|t| t.score),
+                second: second.and_then(|t| t.score),
+                change: comparable
+                    .then(|| Some(second?.score? - first?.score?))
+                    .flatten(),
+                first_band: band(first),
+                second_band: band(second),
+                band_moved: comparable && band(first) != band(second),
+                status,
+            }
+        })
+        .collect();
+    Diff {
+        first: Side::of(a),
+        second: Side::of(b),
+        first_overall: a.overall,
+        second_overall: b.overall,
+        overall_change: crate::history::overall_change(a, b),
+        themes,
+    }
+}
+
+/// A theme where two raters differ by the threshold or more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flag {
+    /// The person rates themselves higher than the other rater does.
+    BlindSpot,
+    /// The other rater rates the person higher than they rate themselves.
+    HiddenStrength,
+}
+
+impl Flag {
+    /// "blind spot" / "hidden strength".
+    pub fn words(self) -> &'static str {
+        match self {
+            Flag::BlindSpot => "blind spot",
+            Flag::HiddenStrength => "hidden strength",
+        }
+    }
+}
+
+/// One theme of a comparison.
+#[derive(Clone, Debug, Serialize)]
+pub struct CompareTheme {
+    /// Theme id.
+    pub id: String,
+    /// Theme title.
+    pub title: String,
+    /// The self-view's score.
+    #[serde(rename = "self", serialize_with = "one_decimal")]
+    pub own: Option<f64>,
+    /// The other rater's score.
+    #[serde(serialize_with = "one_decimal")]
+    pub other: Option<f64>,
+    /// Self minus other, when comparable.
+    #[serde(serialize_with = "one_decimal")]
+    pub difference: Option<f64>,
+    /// Blind spot or hidden strength, at or beyond the threshold.
+    pub flag: Option<Flag>,
+    /// Whether the two can be compared.
+    pub status: Status,
+}
+
+/// The same person seen by two raters.
+#[derive(Clone, Debug, Serialize)]
+pub struct Comparison {
+    /// The self-view.
+    #[serde(rename = "self")]
+    pub own: Side,
+    /// The other rater's view.
+    pub other: Side,
+    /// The threshold for flags.
+    pub threshold: f64,
+    /// Overall scores and their difference (when every theme is comparable).
+    #[serde(serialize_with = "one_decimal")]
+    pub own_overall: Option<f64>,
+    /// The other view's overall score.
+    #[serde(serialize_with = "one_decimal")]
+    pub other_overall: Option<f64>,
+    /// Per theme.
+    pub themes: Vec<CompareTheme>,
+}
+
+/// Compares the self-view `own` with `other`, flagging differences of at
+/// least `threshold` points.
+pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
+    let themes = pair_themes(other, own)
+        .into_iter()
+        .map(|(theirs, mine)| {
+            // "First" is the self-view here.
+            let status = status(mine, theirs);
+            let theme = mine.or(theirs).expect("a pair has at least one side");
+            let difference = (status == Status::Comparable)
+                .then(|| Some(mine?.score? - theirs?.score?))
+                .flatten();
+            let flag = difference.and_then(|d| {
+                if d + EPSILON >= threshold {
+                    Some(Flag::BlindSpot)
+                } else if -d + EPSILON >= threshold {
+                    Some(Flag::HiddenStrength)
+                } else {
+                    None
+                }
+            });
+            CompareTheme {
+                id: theme.id.clone(),
+                title: theme.title.clone(),
+                own: mine.and_then(|t| t.score),
+                other: theirs.and_then(|t| t.score),
+                difference,
+                flag,
+                status,
+            }
+        })
+        .collect();
+    Comparison {
+        own: Side::of(own),
+        other: Side::of(other),
+        threshold,
+        own_overall: own.overall,
+        other_overall: other.overall,
+        themes,
+    }
+}
+
+/// Serialises a score to one decimal, as all JSON of leadgap does.
+fn one_decimal<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    value
+        .map(|v| (v * 10.0).round() / 10.0 + 0.0)
+        .serialize(serializer)
+}

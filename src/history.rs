@@ -1,0 +1,336 @@
+//! Saved reports read back: folders of report files, series of comparable
+//! reports, and what changed since the previous one.
+//!
+//! Two reports are in the same **series** when they are about the same
+//! respondent, by the same rater, on the same questionnaire. Within a series,
+//! a theme's scores are **comparable** only while the theme's questions are
+//! unchanged (its hash is equal); a new questionnaire version that rewords a
+//! theme's questions starts that theme's trend afresh.
+
+use std::cmp::Ordering;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::report::Report;
+use crate::store;
+
+/// A saved report and the file it came from.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The report file.
+    pub path: PathBuf,
+    /// Its content.
+    pub report: Report,
+}
+
+/// The reports of a folder, oldest first, and a warning for each file that
+/// could not be read as one.
+#[derive(Debug, Default)]
+pub struct Folder {
+    /// Readable reports, oldest first.
+    pub reports: Vec<Loaded>,
+    /// One line per skipped file, naming it and why.
+    pub warnings: Vec<String>,
+}
+
+/// Reads every `*.toml` report in `dir`. A missing folder has no reports; a
+/// damaged, truncated, foreign or newer-schema file is a warning, never an
+/// error. Files that are not `.toml` (lock files, temporary files) are
+/// ignored.
+pub fn load_folder(dir: &Path) -> Result<Folder> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Folder::default()),
+        Err(error) => return Err(Error::io("read the folder", dir, error)),
+    };
+    let mut folder = Folder::default();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        match store::load_report(&path) {
+            Ok(report) => folder.reports.push(Loaded { path, report }),
+            Err(error) => folder.warnings.push(skipped(&path, &error)),
+        }
+    }
+    folder
+        .reports
+        .sort_by(|a, b| chronological(&a.report, &b.report));
+    Ok(folder)
+}
+
+/// "skipping `FILE`: why", for a file that is not a readable report.
+fn skipped(path: &Path, error: &Error) -> String {
+    let reason = match error {
+        Error::Invalid(diagnostics) => diagnostics
+            .first()
+            .map(|d| match d.location {
+                Some(at) => format!("line {}, column {}: {}", at.line, at.column, d.message),
+                None => d.message.clone(),
+            })
+            .unwrap_or_default(),
+        other => other
+            .lines()
+            .into_iter()
+            .next()
+            .map(|(m, _)| m)
+            .unwrap_or_default(),
+    };
+    format!("skipping `{}`: {reason}", path.display())
+}
+
+/// Oldest first: by creation time, then by the `-2`, `-3`… suffix of ids
+/// saved in the same second.
+pub fn chronological(a: &Report, b: &Report) -> Ordering {
+    let suffix = |r: &Report| {
+        r.id.rsplit_once("Z-")
+            .and_then(|(_, n)| n.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    a.created
+        .cmp(&b.created)
+        .then(suffix(a).cmp(&suffix(b)))
+        .then(a.id.cmp(&b.id))
+}
+
+/// Whether two reports belong to the same series: same questionnaire,
+/// respondent and rater.
+pub fn same_series(a: &Report, b: &Report) -> bool {
+    a.questionnaire.id == b.questionnaire.id && a.respondent == b.respondent && a.rater == b.rater
+}
+
+/// The reports grouped into series, each oldest first, the series in the
+/// order of their first report.
+pub fn series(reports: &[Loaded]) -> Vec<Vec<&Loaded>> {
+    let mut groups: Vec<Vec<&Loaded>> = Vec::new();
+    for loaded in reports {
+        match groups
+            .iter_mut()
+            .find(|g| same_series(&g[0].report, &loaded.report))
+        {
+            Some(group) => group.push(loaded),
+            None => groups.push(vec![loaded]),
+        }
+    }
+    for group in &mut groups {
+        group.sort_by(|a, b| chronological(&a.report, &b.report));
+    }
+    groups
+}
+
+/// How a theme's score moved since the previous report of its series.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Change {
+    /// There is no earlier report: this one is the baseline.
+    Baseline,
+    /// The score moved by this much (current minus previous).
+    Delta(f64),
+    /// The theme's questions changed since the previous report.
+    QuestionsChanged,
+    /// One of the two reports has no score for the theme.
+    NotScored,
+    /// The previous report did not have the theme.
+    NewTheme,
+}
+
+impl Change {
+    /// The numeric change, when there is one.
+    pub fn delta(self) -> Option<f64> {
+        match self {
+            Change::Delta(delta) => Some(delta),
+            _ => None,
+        }
+    }
+
+    /// A short form for tables: `+5`, `-3`, `0`, `n/c`, `new`, `—`. The
+    /// number is the difference of the scores as shown (whole numbers), so
+    /// that a table's columns add up; `now` is the current score.
+    pub fn short(self, now: Option<f64>) -> String {
+        match self {
+            Change::Delta(delta) => shown_change(now.unwrap_or_default(), delta),
+            Change::QuestionsChanged => "n/c".to_owned(),
+            Change::NewTheme => "new".to_owned(),
+            Change::Baseline | Change::NotScored => "—".to_owned(),
+        }
+    }
+}
+
+/// The change between two scores as shown in whole numbers: from
+/// `now - delta` to `now`, with its sign.
+pub fn shown_change(now: f64, delta: f64) -> String {
+    signed(now.round() - (now - delta).round())
+}
+
+/// A whole-number change with its sign: `+5`, `-3`, `0`.
+pub fn signed(delta: f64) -> String {
+    let rounded = delta.round() + 0.0;
+    if rounded > 0.0 {
+        format!("+{rounded:.0}")
+    } else {
+        format!("{rounded:.0}")
+    }
+}
+
+/// The change between two themes' results: comparable only when the theme's
+/// questions are the same in both.
+pub fn theme_change(
+    before: Option<&crate::report::ThemeReport>,
+    after: &crate::report::ThemeReport,
+) -> Change {
+    match before {
+        None => Change::NewTheme,
+        Some(before) if before.hash != after.hash => Change::QuestionsChanged,
+        Some(before) => match (before.score, after.score) {
+            (Some(b), Some(a)) => Change::Delta(a - b),
+            _ => Change::NotScored,
+        },
+    }
+}
+
+/// The change of the overall score between two reports, when it is
+/// comparable: same rubric, and every theme asked the same questions.
+pub fn overall_change(before: &Report, after: &Report) -> Option<f64> {
+    let same_themes = before.themes.len() == after.themes.len()
+        && before
+            .themes
+            .iter()
+            .zip(&after.themes)
+            .all(|(b, a)| b.id == a.id && b.hash == a.hash);
+    if before.rubric.id != after.rubric.id || !same_themes {
+        return None;
+    }
+    Some(after.overall? - before.overall?)
+}
+
+/// What a report's history says about it: the earlier reports of its series,
+/// the change since the last one, and each theme's comparable past scores.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    /// How many earlier reports the series has.
+    pub earlier: usize,
+    /// The previous report of the series, if any.
+    pub previous: Option<Previous>,
+    /// One entry per theme of the report, in its order.
+    pub themes: Vec<ThemeTrend>,
+}
+
+/// The previous report of a series.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Previous {
+    /// Its id.
+    pub id: String,
+    /// When it was made.
+    pub created: String,
+    /// Its overall score.
+    pub overall: Option<f64>,
+    /// The overall change since it, when comparable.
+    #[serde(skip)]
+    pub change: Option<f64>,
+}
+
+/// One theme's history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThemeTrend {
+    /// The change since the previous report.
+    pub change: Change,
+    /// The theme's comparable scores, oldest first, ending with this report's.
+    pub points: Vec<Option<f64>>,
+}
+
+impl Trend {
+    /// Whether there is no earlier report: the report is the baseline.
+    pub fn is_baseline(&self) -> bool {
+        self.previous.is_none()
+    }
+}
+
+/// The trend of `report` among `others` (any reports; only the earlier ones
+/// of its series count). A different report made in the same second counts
+/// as earlier; the report itself, if among `others`, does not.
+pub fn trend<'a>(report: &Report, others: impl IntoIterator<Item = &'a Report>) -> Trend {
+    let mut earlier: Vec<&Report> = others
+        .into_iter()
+        .filter(|other| same_series(other, report))
+        .filter(|other| match chronological(other, report) {
+            Ordering::Less => true,
+            Ordering::Equal => *other != report,
+            Ordering::Greater => false,
+        })
+        .collect();
+    earlier.sort_by(|a, b| chronological(a, b));
+    let previous = earlier.last().copied();
+    let themes = report
+        .themes
+        .iter()
+        .map(|theme| {
+            let change = match previous {
+                None => Change::Baseline,
+                Some(previous) => theme_change(previous.theme(&theme.id), theme),
+            };
+            // The scores of earlier reports that asked this theme's questions
+            // the same way, then this report's.
+            let points = earlier
+                .iter()
+                .filter_map(|r| r.theme(&theme.id).filter(|t| t.hash == theme.hash))
+                .map(|t| t.score)
+                .chain(std::iter::once(theme.score))
+                .collect();
+            ThemeTrend { change, points }
+        })
+        .collect();
+    Trend {
+        earlier: earlier.len(),
+        previous: previous.map(|p| Previous {
+            id: p.id.clone(),
+            created: p.created.clone(),
+            overall: p.overall,
+            change: overall_change(p, report),
+        }),
+        themes,
+    }
+}
+
+/// A sparkline of scores from 0 to 100 (`▁` to `█`); `·` where a report has
+/// no score. The scale is absolute, so lines of different themes compare.
+pub fn sparkline(points: &[Option<f64>]) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    points
+        .iter()
+        .map(|point| match point {
+            Some(score) => LEVELS[((score.clamp(0.0, 100.0) / 12.5) as usize).min(7)],
+            None => '·',
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparklines_use_an_absolute_scale() {
+        assert_eq!(
+            sparkline(&[
+                Some(0.0),
+                Some(12.5),
+                Some(50.0),
+                Some(99.0),
+                Some(100.0),
+                None
+            ]),
+            "▁▂▅██·"
+        );
+    }
+
+    #[test]
+    fn signed_changes_round_to_whole_numbers() {
+        assert_eq!(signed(4.6), "+5");
+        assert_eq!(signed(-2.5), "-3");
+        assert_eq!(signed(0.4), "0");
+        assert_eq!(signed(-0.4), "0");
+    }
+}
