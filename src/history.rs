@@ -10,8 +10,6 @@
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use crate::error::{Error, Result};
 use crate::report::Report;
 use crate::store;
@@ -219,7 +217,7 @@ pub struct Trend {
 }
 
 /// The previous report of a series.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Previous {
     /// Its id.
     pub id: String,
@@ -228,7 +226,6 @@ pub struct Previous {
     /// Its overall score.
     pub overall: Option<f64>,
     /// The overall change since it, when comparable.
-    #[serde(skip)]
     pub change: Option<f64>,
 }
 

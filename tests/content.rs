@@ -232,3 +232,38 @@ fn the_director_profile_asks_more_of_the_same_answers() {
             > manager["priorities"].as_array().unwrap().len()
     );
 }
+
+#[test]
+fn the_example_reports_are_valid_and_tell_the_mentor_story() {
+    let sandbox = Sandbox::new();
+    let reports = [
+        "examples/reports/sam-2026-06.toml",
+        "examples/reports/sam-2026-09.toml",
+        "examples/reports/sam-2026-09-by-morgan.toml",
+    ];
+    sandbox.leadgap(["check"]).args(reports).assert().success();
+    let output = sandbox
+        .leadgap(["compare", reports[1], reports[2], "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let comparison = json(&output);
+    let flagged: Vec<(&str, &str)> = comparison["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| !t["flag"].is_null())
+        .map(|t| (t["id"].as_str().unwrap(), t["flag"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        flagged,
+        [("budget", "hidden-strength"), ("people", "blind-spot")]
+    );
+    let history = sandbox
+        .leadgap(["history", "--from", "examples/reports", "--format", "json"])
+        .output()
+        .unwrap();
+    let listed = json(&history);
+    assert_eq!(listed.as_array().unwrap().len(), 3);
+    assert_eq!(listed[1]["previous"]["id"], "2026-06-01T09-00-00Z");
+}

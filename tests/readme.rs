@@ -33,12 +33,14 @@ fn every_readme_command_works() {
     let sandbox = Sandbox::new();
     // The commands run in a copy of the files they name, with the binary first
     // on PATH, so that redirections and relative paths behave as for a reader.
-    for folder in ["examples", "questionnaires"] {
+    for folder in ["examples", "examples/reports", "questionnaires"] {
         let target = sandbox.scratch().join(folder);
         std::fs::create_dir_all(&target).unwrap();
         for entry in std::fs::read_dir(repo().join(folder)).unwrap() {
             let entry = entry.unwrap();
-            std::fs::copy(entry.path(), target.join(entry.file_name())).unwrap();
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), target.join(entry.file_name())).unwrap();
+            }
         }
     }
     let binary = assert_cmd::cargo::cargo_bin("leadgap");

@@ -62,11 +62,17 @@ fn score(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), whole)
 }
 
-/// "+21", "n/c" or "—": self minus other.
+/// "+21.0", "n/c" or "—": self minus other, to one decimal so that the
+/// flags (which use the exact difference) can be read off it.
 fn difference(theme: &comparison::CompareTheme) -> String {
-    match (theme.status, theme.own, theme.other) {
-        (Status::Comparable, Some(own), Some(other)) => {
-            crate::history::signed(own.round() - other.round())
+    match (theme.status, theme.difference) {
+        (Status::Comparable, Some(difference)) => {
+            let rounded = (difference * 10.0).round() / 10.0 + 0.0;
+            if rounded > 0.0 {
+                format!("+{rounded:.1}")
+            } else {
+                format!("{rounded:.1}")
+            }
         }
         (Status::QuestionsChanged, ..) => "n/c".to_owned(),
         _ => "—".to_owned(),

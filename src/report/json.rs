@@ -37,8 +37,9 @@ struct JsonReport<'a> {
 
 #[derive(Serialize)]
 struct JsonPrevious<'a> {
-    #[serde(flatten)]
-    previous: &'a Previous,
+    id: &'a str,
+    created: &'a str,
+    overall: Option<f64>,
     /// The overall change since it, `null` where not comparable.
     overall_change: Option<f64>,
 }
@@ -118,10 +119,15 @@ pub fn view<'a>(
         rater: &report.rater,
         overall: report.overall.map(one_decimal),
         overall_target: report.overall_target.map(one_decimal),
-        previous: trend.previous.as_ref().map(|previous| JsonPrevious {
-            previous,
-            overall_change: previous.change.map(one_decimal),
-        }),
+        previous: trend
+            .previous
+            .as_ref()
+            .map(|previous: &Previous| JsonPrevious {
+                id: &previous.id,
+                created: &previous.created,
+                overall: previous.overall.map(one_decimal),
+                overall_change: previous.change.map(one_decimal),
+            }),
         earlier_reports: trend.earlier,
         themes: report
             .themes

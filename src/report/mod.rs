@@ -57,7 +57,7 @@ pub struct Report {
     /// One entry per question, in questionnaire order.
     pub answers: Vec<AnswerRecord>,
     /// Notes added later by reviewers (`leadgap note`), oldest first.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
 }
 

@@ -113,3 +113,52 @@ pub fn stderr(output: &std::process::Output) -> String {
 pub fn json(output: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")
 }
+
+/// The rules fixture questionnaire and its answers, with `changes` applied
+/// (`("a-scale = 4", "a-scale = 5")`), written to the scratch folder.
+pub fn rules_answers(sandbox: &Sandbox, name: &str, changes: &[(&str, &str)]) -> PathBuf {
+    let mut text =
+        std::fs::read_to_string(repo().join("tests/fixtures/rules/answers.toml")).expect("fixture");
+    for (from, to) in changes {
+        assert!(text.contains(from), "the fixture has `{from}`");
+        text = text.replace(from, to);
+    }
+    sandbox.write(name, &text)
+}
+
+impl Sandbox {
+    /// Runs a scripted, saved assessment at time `now` with extra `args`, and
+    /// returns its JSON report.
+    pub fn assess_at(&self, now: &str, args: &[&str]) -> serde_json::Value {
+        let output = self
+            .leadgap(["assess", "--format", "json"])
+            .args(args)
+            .env("LEADGAP_NOW", now)
+            .output()
+            .expect("run leadgap");
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        json(&output)
+    }
+
+    /// A copy of the rules questionnaire (and its rubric) in the scratch
+    /// folder, as version `version` with `changes` applied to its text.
+    pub fn rules_version(&self, version: &str, changes: &[(&str, &str)]) -> PathBuf {
+        let dir = self.scratch().join(format!("rules-{version}"));
+        std::fs::create_dir_all(&dir).expect("folder");
+        let mut text =
+            std::fs::read_to_string(repo().join("tests/fixtures/rules/questionnaire.toml"))
+                .expect("fixture");
+        text = text.replace("version = \"1.0.0\"", &format!("version = \"{version}\""));
+        for (from, to) in changes {
+            assert!(text.contains(from), "the fixture has `{from}`");
+            text = text.replace(from, to);
+        }
+        std::fs::write(dir.join("questionnaire.toml"), text).expect("write");
+        std::fs::copy(
+            repo().join("tests/fixtures/rules/rubric.toml"),
+            dir.join("rubric.toml"),
+        )
+        .expect("copy");
+        dir.join("questionnaire.toml")
+    }
+}

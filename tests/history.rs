@@ -1,0 +1,381 @@
+//! Reports over time: the history a report carries, `history` in every
+//! format, and what is not comparable across questionnaire versions.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+mod support;
+
+use predicates::prelude::*;
+use serde_json::{Value, json};
+use support::{Sandbox, rules_answers, stderr, stdout};
+
+const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
+
+/// Three reports of Test Person: R1 (the fixture), R2 (a-scale 5, d1 5) and
+/// R3 (R2's answers on version 1.1.0, whose alpha questions changed).
+fn three_reports(sandbox: &Sandbox) -> [Value; 3] {
+    let r1_answers = rules_answers(sandbox, "r1.toml", &[]);
+    let r2_answers = rules_answers(
+        sandbox,
+        "r2.toml",
+        &[("a-scale = 4", "a-scale = 5"), ("d1 = 3", "d1 = 5")],
+    );
+    let v11 = sandbox.rules_version(
+        "1.1.0",
+        &[("text = \"A choice.\"", "text = \"A reworded choice.\"")],
+    );
+    let r1 = sandbox.assess_at(
+        "2026-01-01T09:00:00Z",
+        &["-q", RULES, "-a", r1_answers.to_str().unwrap()],
+    );
+    let r2 = sandbox.assess_at(
+        "2026-04-01T09:00:00Z",
+        &["-q", RULES, "-a", r2_answers.to_str().unwrap()],
+    );
+    let r3 = sandbox.assess_at(
+        "2026-07-01T09:00:00Z",
+        &[
+            "-q",
+            v11.to_str().unwrap(),
+            "-a",
+            r2_answers.to_str().unwrap(),
+        ],
+    );
+    [r1, r2, r3]
+}
+
+fn theme<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn the_first_report_is_the_baseline() {
+    let sandbox = Sandbox::new();
+    let [r1, ..] = three_reports(&sandbox);
+    assert_eq!(r1["previous"], Value::Null);
+    assert_eq!(r1["earlier_reports"], 0);
+    assert_eq!(theme(&r1, "alpha")["change"], Value::Null);
+    assert_eq!(theme(&r1, "alpha")["change_kind"], "baseline");
+    sandbox
+        .leadgap(["show", "2026-01-01T09-00-00Z"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("This is the baseline"));
+}
+
+#[test]
+fn a_later_report_carries_the_change_since_the_previous_one() {
+    let sandbox = Sandbox::new();
+    let [_, r2, _] = three_reports(&sandbox);
+    assert_eq!(
+        r2["previous"],
+        json!({"id": "2026-01-01T09-00-00Z", "created": "2026-01-01T09:00:00Z", "overall": 63.1, "overall_change": 6.9})
+    );
+    assert_eq!(r2["earlier_reports"], 1);
+    // alpha 46.875 -> 50; delta 50 -> 100; gamma has no score in either.
+    assert_eq!(theme(&r2, "alpha")["change"], 3.1);
+    assert_eq!(theme(&r2, "alpha")["trend"], json!([46.9, 50.0]));
+    assert_eq!(theme(&r2, "delta")["change"], 50.0);
+    assert_eq!(theme(&r2, "beta")["change"], 0.0);
+    assert_eq!(theme(&r2, "gamma")["change"], Value::Null);
+    assert_eq!(theme(&r2, "gamma")["change_kind"], "not-scored");
+
+    let shown = sandbox
+        .leadgap(["show", "2026-04-01T09-00-00Z"])
+        .output()
+        .unwrap();
+    let text = stdout(&shown);
+    assert!(
+        text.contains("1 earlier report; the last on 2026-01-01: overall 63 then, +7 since."),
+        "{text}"
+    );
+    assert!(
+        text.contains(" Alpha: every kind, weights            50      +3 "),
+        "{text}"
+    );
+}
+
+#[test]
+fn themes_whose_questions_changed_are_not_compared() {
+    let sandbox = Sandbox::new();
+    let [_, _, r3] = three_reports(&sandbox);
+    assert_eq!(r3["questionnaire"]["version"], "1.1.0");
+    assert_eq!(theme(&r3, "alpha")["change"], Value::Null);
+    assert_eq!(theme(&r3, "alpha")["change_kind"], "questions-changed");
+    assert_eq!(
+        theme(&r3, "alpha")["trend"],
+        json!([50.0]),
+        "the trend restarts"
+    );
+    assert_eq!(
+        theme(&r3, "beta")["change"],
+        0.0,
+        "unchanged themes still compare"
+    );
+    assert_eq!(theme(&r3, "beta")["trend"], json!([100.0, 100.0, 100.0]));
+    assert_eq!(r3["previous"]["overall_change"], Value::Null);
+
+    let table = stdout(&sandbox.leadgap(["show", "latest"]).output().unwrap());
+    assert!(table.contains("n/c"), "{table}");
+    assert!(table.contains(
+        "n/c: not comparable with the last report, because the theme's questions changed."
+    ));
+    assert!(
+        table.contains("overall 70 then, not comparable now"),
+        "{table}"
+    );
+}
+
+#[test]
+fn history_lists_every_report_in_each_format() {
+    let sandbox = Sandbox::new();
+    three_reports(&sandbox);
+    let table = sandbox.leadgap(["history"]).output().unwrap();
+    assert_eq!(table.status.code(), Some(0), "{}", stderr(&table));
+    insta::assert_snapshot!("history_table", stdout(&table));
+
+    let detail = sandbox
+        .leadgap(["history", "--theme", "delta"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("history_theme", stdout(&detail));
+
+    let listed: Value = serde_json::from_slice(
+        &sandbox
+            .leadgap(["history", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let ids: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "2026-01-01T09-00-00Z",
+            "2026-04-01T09-00-00Z",
+            "2026-07-01T09-00-00Z"
+        ]
+    );
+    assert_eq!(listed[1]["previous"]["id"], "2026-01-01T09-00-00Z");
+
+    let one_theme: Value = serde_json::from_slice(
+        &sandbox
+            .leadgap(["history", "--format", "json", "--theme", "beta"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        one_theme
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["themes"].as_array().unwrap().len() == 1)
+    );
+
+    let csv = stdout(
+        &sandbox
+            .leadgap(["history", "--format", "csv"])
+            .output()
+            .unwrap(),
+    );
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1 + 3 * 5,
+        "a header and one row per report and theme"
+    );
+    assert_eq!(
+        lines[0],
+        "report,created,questionnaire,version,respondent,rater,profile,overall,theme,score,change,target,gap,band,coverage"
+    );
+    assert_eq!(
+        lines[6],
+        "2026-04-01T09-00-00Z,2026-04-01T09:00:00Z,rules,1.0.0,Test Person,self,new-manager,70.0,alpha,50.0,3.1,70.0,20.0,developing,1.000"
+    );
+}
+
+#[test]
+fn reports_of_other_questionnaires_and_raters_are_separate_series() {
+    let sandbox = Sandbox::new();
+    three_reports(&sandbox);
+    let answers = rules_answers(&sandbox, "m.toml", &[]);
+    sandbox.assess_at(
+        "2026-05-01T09:00:00Z",
+        &[
+            "-q",
+            RULES,
+            "-a",
+            answers.to_str().unwrap(),
+            "--rater",
+            "Morgan",
+        ],
+    );
+    sandbox.assess_at("2026-05-02T09:00:00Z", &["-a", "examples/hero.toml"]);
+    let text = stdout(&sandbox.leadgap(["history"]).output().unwrap());
+    let headings: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Every scoring rule · Test Person, self-assessment · 3 reports",
+            "Every scoring rule · Test Person, rated by Morgan · 1 report",
+            "New IT manager self-check · Sam Hero, self-assessment · 1 report",
+        ]
+    );
+    // Morgan's later report does not count as the previous self-view.
+    let latest_self = sandbox.assess_at(
+        "2026-08-01T09:00:00Z",
+        &["-q", RULES, "-a", answers.to_str().unwrap()],
+    );
+    assert_eq!(latest_self["previous"]["id"], "2026-07-01T09-00-00Z");
+    let by_morgan = sandbox.assess_at(
+        "2026-09-01T09:00:00Z",
+        &[
+            "-q",
+            RULES,
+            "-a",
+            answers.to_str().unwrap(),
+            "--rater",
+            "Morgan",
+        ],
+    );
+    assert_eq!(by_morgan["previous"]["id"], "2026-05-01T09-00-00Z");
+}
+
+#[test]
+fn history_reads_any_folder_and_warns_about_files_that_are_not_reports() {
+    let sandbox = Sandbox::new();
+    three_reports(&sandbox);
+    let folder = sandbox.data_dir().join("reports");
+    let good = std::fs::read_to_string(folder.join("2026-01-01T09-00-00Z.toml")).unwrap();
+    std::fs::write(
+        folder.join("2026-02-01T09-00-00Z.toml"),
+        &good[..good.len() / 2],
+    )
+    .unwrap();
+    std::fs::write(folder.join("foreign.toml"), "[package]\nname = \"x\"\n").unwrap();
+    std::fs::write(
+        folder.join("future.toml"),
+        good.replacen("schema = 1", "schema = 2", 1),
+    )
+    .unwrap();
+    std::fs::create_dir(folder.join("folder.toml")).unwrap();
+    std::fs::write(folder.join("README"), "not toml at all").unwrap();
+
+    let output = sandbox
+        .leadgap(["history", "--from", folder.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output).contains("3 reports"),
+        "the readable reports are all listed"
+    );
+    let warnings = stderr(&output);
+    let lines: Vec<&str> = warnings.lines().collect();
+    assert_eq!(lines.len(), 4, "{warnings}");
+    assert!(lines[0].starts_with(&format!(
+        "warning: skipping `{}`: line ",
+        folder.join("2026-02-01T09-00-00Z.toml").display()
+    )));
+    assert!(
+        lines[1].contains("folder.toml`: `") && lines[1].ends_with("is a folder, not a file"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].contains("foreign.toml`: this is not a leadgap report"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].contains("future.toml`: line 1, column 10: report schema 2 is newer"),
+        "{}",
+        lines[3]
+    );
+}
+
+#[test]
+fn an_empty_history_says_how_to_start() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .leadgap(["history"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No saved reports in"));
+    sandbox
+        .leadgap(["history", "--format", "json"])
+        .assert()
+        .success()
+        .stdout("[]\n");
+    sandbox
+        .leadgap(["history", "--from", "no/such/folder"])
+        .assert()
+        .code(1)
+        .stderr("error: `no/such/folder` is not a folder of reports\n");
+}
+
+#[test]
+fn an_unknown_theme_is_suggested() {
+    let sandbox = Sandbox::new();
+    three_reports(&sandbox);
+    sandbox
+        .leadgap(["history", "--theme", "alpah"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: no report has a theme `alpah`; did you mean `alpha`?\n  help: the themes are: alpha, beta, gamma, delta, epsilon\n",
+        );
+}
+
+#[test]
+fn history_into_a_closed_pipe_is_not_a_panic() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::{Command, Stdio};
+    let sandbox = Sandbox::new();
+    let answers = rules_answers(&sandbox, "a.toml", &[]);
+    for day in 1..=28 {
+        sandbox.assess_at(
+            &format!("2026-02-{day:02}T09:00:00Z"),
+            &["-q", RULES, "-a", answers.to_str().unwrap()],
+        );
+    }
+    // `leadgap history --format json | head -1`: far more than a pipe buffer.
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("leadgap"))
+        .args(["history", "--format", "json"])
+        .env("LEADGAP_DATA_DIR", sandbox.data_dir())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "[\n");
+    let mut errors = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut errors)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(!errors.contains("panicked"), "{errors}");
+    assert_eq!(status.code(), Some(0), "{errors}");
+}

@@ -1,0 +1,574 @@
+//! The mentor's commands: diff, compare, note and cohort, and what happens
+//! when two processes save at the same moment.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use predicates::prelude::*;
+use serde_json::{Value, json};
+use support::{Sandbox, json, rules_answers, stderr, stdout};
+
+const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
+
+fn run_json(sandbox: &Sandbox, args: &[&str]) -> Value {
+    let output = sandbox.leadgap(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    json(&output)
+}
+
+/// Sets a theme's score in a saved report file.
+fn set_score(path: &Path, theme: &str, score: f64) {
+    let mut report: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let themes = report.get_mut("themes").unwrap().as_array_mut().unwrap();
+    let entry = themes
+        .iter_mut()
+        .find(|t| t["id"].as_str() == Some(theme))
+        .unwrap();
+    entry
+        .as_table_mut()
+        .unwrap()
+        .insert("score".to_owned(), toml::Value::Float(score));
+    std::fs::write(path, toml::to_string(&report).unwrap()).unwrap();
+}
+
+fn report_path(sandbox: &Sandbox, id: &str) -> std::path::PathBuf {
+    sandbox
+        .data_dir()
+        .join("reports")
+        .join(format!("{id}.toml"))
+}
+
+#[test]
+fn diff_shows_both_scores_the_change_and_band_moves() {
+    let sandbox = Sandbox::new();
+    let before = rules_answers(&sandbox, "a.toml", &[]);
+    let after = rules_answers(
+        &sandbox,
+        "b.toml",
+        &[("a-scale = 4", "a-scale = 5"), ("d1 = 3", "d1 = 5")],
+    );
+    sandbox.assess_at(
+        "2026-01-01T09:00:00Z",
+        &["-q", RULES, "-a", before.to_str().unwrap()],
+    );
+    sandbox.assess_at(
+        "2026-04-01T09:00:00Z",
+        &["-q", RULES, "-a", after.to_str().unwrap()],
+    );
+
+    let diff = run_json(
+        &sandbox,
+        &["diff", "2026-01-01T09-00-00Z", "latest", "--format", "json"],
+    );
+    assert_eq!(diff["first"]["id"], "2026-01-01T09-00-00Z");
+    assert_eq!(diff["second"]["id"], "2026-04-01T09-00-00Z");
+    assert_eq!(
+        (
+            diff["first_overall"].clone(),
+            diff["second_overall"].clone()
+        ),
+        (json!(63.1), json!(70.0))
+    );
+    assert_eq!(diff["overall_change"], 6.9);
+    let delta = diff["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "delta")
+        .unwrap();
+    assert_eq!(
+        delta,
+        &json!({"id": "delta", "title": "Delta: coverage exactly at the cut-off", "first": 50.0, "second": 100.0,
+                "change": 50.0, "first_band": "developing", "second_band": "strong", "band_moved": true,
+                "status": "comparable"})
+    );
+
+    // One report alone is compared with the one before it.
+    let table = sandbox.leadgap(["diff", "latest"]).output().unwrap();
+    assert_eq!(table.status.code(), Some(0), "{}", stderr(&table));
+    insta::assert_snapshot!("diff_table", stdout(&table));
+    let markdown = stdout(
+        &sandbox
+            .leadgap(["diff", "latest", "--format", "markdown"])
+            .output()
+            .unwrap(),
+    );
+    assert!(markdown.contains(
+        "| Delta: coverage exactly at the cut-off | 50 | 100 | +50 | developing → strong |"
+    ));
+
+    sandbox
+        .leadgap(["diff", "2026-01-01T09-00-00Z"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "is the first report of its series",
+        ));
+}
+
+#[test]
+fn diff_across_versions_compares_the_themes_they_share() {
+    let sandbox = Sandbox::new();
+    let answers = rules_answers(&sandbox, "a.toml", &[]);
+    let v11 = sandbox.rules_version(
+        "1.1.0",
+        &[("text = \"B two.\"", "text = \"B two, reworded.\"")],
+    );
+    sandbox.assess_at(
+        "2026-01-01T09:00:00Z",
+        &["-q", RULES, "-a", answers.to_str().unwrap()],
+    );
+    sandbox.assess_at(
+        "2026-04-01T09:00:00Z",
+        &["-q", v11.to_str().unwrap(), "-a", answers.to_str().unwrap()],
+    );
+    let text = stdout(&sandbox.leadgap(["diff", "latest"]).output().unwrap());
+    assert!(text.contains("Different questionnaire versions (1.0.0 and 1.1.0): compared on the 4 themes whose questions are the same."), "{text}");
+    assert!(
+        text.contains(
+            " Beta: a skip, coverage above the cut-off         100         100     n/c  strong\n"
+        ),
+        "{text}"
+    );
+    let diff = run_json(&sandbox, &["diff", "latest", "--format", "json"]);
+    assert_eq!(diff["overall_change"], Value::Null);
+    assert_eq!(diff["themes"][1]["status"], "questions-changed");
+}
+
+/// A self-assessment and Morgan's view of Test Person, with Morgan's theme
+/// scores set so that the differences sit exactly at and just under 15.
+fn two_views(sandbox: &Sandbox) {
+    let answers = rules_answers(sandbox, "a.toml", &[]);
+    sandbox.assess_at(
+        "2026-01-01T09:00:00Z",
+        &["-q", RULES, "-a", answers.to_str().unwrap()],
+    );
+    sandbox.assess_at(
+        "2026-01-02T09:00:00Z",
+        &[
+            "-q",
+            RULES,
+            "-a",
+            answers.to_str().unwrap(),
+            "--rater",
+            "Morgan",
+        ],
+    );
+    let morgan = report_path(sandbox, "2026-01-02T09-00-00Z");
+    set_score(&morgan, "alpha", 31.875); // self 46.875: exactly 15 above
+    set_score(&morgan, "beta", 85.1); // self 100: 14.9 above
+    set_score(&morgan, "delta", 65.0); // self 50: exactly 15 below
+    set_score(&morgan, "epsilon", 79.9); // self 65: 14.9 below
+}
+
+#[test]
+fn compare_flags_blind_spots_and_hidden_strengths_at_the_threshold() {
+    let sandbox = Sandbox::new();
+    two_views(&sandbox);
+    let comparison = run_json(
+        &sandbox,
+        &[
+            "compare",
+            "2026-01-01T09-00-00Z",
+            "2026-01-02T09-00-00Z",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(comparison["threshold"], 15.0);
+    assert_eq!(comparison["self"]["rater"], "self");
+    assert_eq!(comparison["other"]["rater"], "Morgan");
+    let flags: Vec<(String, Value, Value)> = comparison["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap().to_owned(),
+                t["difference"].clone(),
+                t["flag"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("alpha".to_owned(), json!(15.0), json!("blind-spot")),
+            ("beta".to_owned(), json!(14.9), Value::Null),
+            ("gamma".to_owned(), Value::Null, Value::Null),
+            ("delta".to_owned(), json!(-15.0), json!("hidden-strength")),
+            ("epsilon".to_owned(), json!(-14.9), Value::Null),
+        ]
+    );
+    let raised = run_json(
+        &sandbox,
+        &[
+            "compare",
+            "2026-01-01T09-00-00Z",
+            "2026-01-02T09-00-00Z",
+            "--threshold",
+            "15.1",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(
+        raised["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["flag"].is_null())
+    );
+
+    let table = sandbox
+        .leadgap(["compare", "2026-01-01T09-00-00Z", "2026-01-02T09-00-00Z"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("compare_table", stdout(&table));
+}
+
+#[test]
+fn compare_refuses_different_people_and_a_single_rater() {
+    let sandbox = Sandbox::new();
+    let answers = rules_answers(&sandbox, "a.toml", &[]);
+    let path = answers.to_str().unwrap();
+    sandbox.assess_at("2026-01-01T09:00:00Z", &["-q", RULES, "-a", path]);
+    sandbox.assess_at(
+        "2026-01-02T09:00:00Z",
+        &[
+            "-q",
+            RULES,
+            "-a",
+            path,
+            "--rater",
+            "Morgan",
+            "--subject",
+            "Someone Else",
+        ],
+    );
+    sandbox.assess_at("2026-01-03T09:00:00Z", &["-q", RULES, "-a", path]);
+    sandbox
+        .leadgap(["compare", "2026-01-01T09-00-00Z", "2026-01-02T09-00-00Z"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: the reports are about different people (`Test Person` and `Someone Else`)\n  \
+             help: pass --force to compare them anyway\n",
+        );
+    sandbox
+        .leadgap([
+            "compare",
+            "2026-01-01T09-00-00Z",
+            "2026-01-02T09-00-00Z",
+            "--force",
+        ])
+        .assert()
+        .success();
+    sandbox
+        .leadgap(["compare", "2026-01-01T09-00-00Z", "2026-01-03T09-00-00Z", "--force"])
+        .assert()
+        .code(1)
+        .stderr(
+            "error: both reports are by the same rater (`self`); compare needs two raters' views\n  \
+             help: to see change over time, use `leadgap diff`\n",
+        );
+}
+
+#[test]
+fn a_note_is_shown_under_its_theme_and_changes_nothing_else() {
+    let sandbox = Sandbox::new();
+    let answers = rules_answers(&sandbox, "a.toml", &[]);
+    sandbox.assess_at(
+        "2026-01-01T09:00:00Z",
+        &["-q", RULES, "-a", answers.to_str().unwrap()],
+    );
+    let path = report_path(&sandbox, "2026-01-01T09-00-00Z");
+    let before: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+
+    sandbox
+        .leadgap([
+            "note",
+            "latest",
+            "--theme",
+            "delta",
+            "--author",
+            "Morgan",
+            "Skipping d2 hides what you know.",
+        ])
+        .env("LEADGAP_NOW", "2026-01-05T10:00:00Z")
+        .assert()
+        .success()
+        .stdout(format!(
+            "Added a note by Morgan on Delta: coverage exactly at the cut-off to {}\n",
+            path.display()
+        ));
+
+    let mut after: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let reviews = after.remove("reviews").unwrap();
+    assert_eq!(
+        after, before,
+        "answers, scores and everything else are unchanged"
+    );
+    assert_eq!(
+        reviews.as_array().unwrap()[0],
+        toml::Value::Table(toml::toml! {
+            theme = "delta"
+            author = "Morgan"
+            created = "2026-01-05T10:00:00Z"
+            text = "Skipping d2 hides what you know."
+        })
+    );
+
+    let table = stdout(&sandbox.leadgap(["show", "latest"]).output().unwrap());
+    assert!(
+        table.contains("   Alpha: every kind, weights\n     Test Person: A note on alpha.\n"),
+        "{table}"
+    );
+    assert!(table.contains("   Delta: coverage exactly at the cut-off\n     Morgan (2026-01-05): Skipping d2 hides what you know.\n"), "{table}");
+    let markdown = stdout(
+        &sandbox
+            .leadgap(["show", "latest", "--format", "markdown"])
+            .output()
+            .unwrap(),
+    );
+    assert!(markdown.contains("### Delta: coverage exactly at the cut-off\n\n**Morgan (2026-01-05):**\n> Skipping d2 hides what you know.\n"), "{markdown}");
+    let shown = run_json(&sandbox, &["show", "latest", "--format", "json"]);
+    assert_eq!(shown["reviews"][0]["author"], "Morgan");
+
+    sandbox
+        .leadgap([
+            "note", "latest", "--theme", "detla", "--author", "Morgan", "x",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "error: the report has no theme `detla`; did you mean `delta`?\n",
+        ));
+}
+
+#[test]
+fn notes_written_at_the_same_moment_all_survive() {
+    let sandbox = Sandbox::new();
+    let answers = rules_answers(&sandbox, "a.toml", &[]);
+    sandbox.assess_at(
+        "2026-01-01T09:00:00Z",
+        &["-q", RULES, "-a", answers.to_str().unwrap()],
+    );
+    let children: Vec<_> = (0..8)
+        .map(|n| {
+            Command::new(assert_cmd::cargo::cargo_bin("leadgap"))
+                .args([
+                    "note",
+                    "latest",
+                    "--theme",
+                    "alpha",
+                    "--author",
+                    &format!("Reviewer {n}"),
+                    &format!("Note {n}"),
+                ])
+                .env("LEADGAP_DATA_DIR", sandbox.data_dir())
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let report: toml::Table = toml::from_str(
+        &std::fs::read_to_string(report_path(&sandbox, "2026-01-01T09-00-00Z")).unwrap(),
+    )
+    .unwrap();
+    let mut texts: Vec<&str> = report["reviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    texts.sort_unstable();
+    assert_eq!(
+        texts,
+        (0..8).map(|n| format!("Note {n}")).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn assessments_saved_at_the_same_moment_all_keep_their_report() {
+    let sandbox = Sandbox::new();
+    let answers = rules_answers(&sandbox, "a.toml", &[]);
+    let children: Vec<_> = (0..6)
+        .map(|_| {
+            Command::new(assert_cmd::cargo::cargo_bin("leadgap"))
+                .args([
+                    "assess",
+                    "-q",
+                    RULES,
+                    "-a",
+                    answers.to_str().unwrap(),
+                    "--format",
+                    "json",
+                ])
+                .current_dir(support::repo())
+                .env("LEADGAP_DATA_DIR", sandbox.data_dir())
+                .env("LEADGAP_NOW", support::NOW)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let reports = sandbox.reports();
+    assert_eq!(reports.len(), 6, "{reports:?}");
+    for path in reports {
+        let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let report: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            report["id"].as_str(),
+            Some(id.as_str()),
+            "each file holds its own report"
+        );
+    }
+}
+
+/// Three people's self-assessments (Ann twice), Morgan's view of Ann, and an
+/// unnamed report.
+fn cohort_folder(sandbox: &Sandbox) -> String {
+    let base = rules_answers(sandbox, "base.toml", &[]);
+    let better = rules_answers(
+        sandbox,
+        "better.toml",
+        &[("a-scale = 4", "a-scale = 5"), ("d1 = 3", "d1 = 5")],
+    );
+    let fast = rules_answers(sandbox, "fast.toml", &[("a-number = 10", "a-number = 0")]);
+    let unnamed = rules_answers(
+        sandbox,
+        "unnamed.toml",
+        &[("respondent = \"Test Person\"\n", "")],
+    );
+    let runs: [(&str, &Path, &[&str]); 6] = [
+        ("2026-01-01T09:00:00Z", &better, &["--subject", "Ann"]),
+        ("2026-02-01T09:00:00Z", &base, &["--subject", "Ann"]),
+        ("2026-01-02T09:00:00Z", &better, &["--subject", "Bo"]),
+        ("2026-01-03T09:00:00Z", &fast, &["--subject", "Cy"]),
+        (
+            "2026-01-04T09:00:00Z",
+            &better,
+            &["--subject", "Ann", "--rater", "Morgan"],
+        ),
+        ("2026-01-05T09:00:00Z", &unnamed, &[]),
+    ];
+    for (now, answers, extra) in runs {
+        let mut args = vec!["-q", RULES, "-a", answers.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        sandbox.assess_at(now, &args);
+    }
+    sandbox
+        .data_dir()
+        .join("reports")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn cohort_summarises_each_persons_latest_self_assessment() {
+    let sandbox = Sandbox::new();
+    let folder = cohort_folder(&sandbox);
+    let output = sandbox
+        .leadgap(["cohort", &folder, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stderr(&output).contains("it names no respondent, so it cannot be told apart from others")
+    );
+    let cohort = json(&output);
+    let group = &cohort["groups"][0];
+    assert_eq!(group["size"], 3);
+    let names: Vec<&str> = group["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Ann", "Bo", "Cy"]);
+    assert_eq!(
+        group["people"][0]["report"], "2026-02-01T09-00-00Z",
+        "Ann's latest self-assessment"
+    );
+    // alpha: Ann 46.875, Bo 50, Cy 65.625; all below the target of 70.
+    assert_eq!(
+        group["themes"][0],
+        json!({"id": "alpha", "title": "Alpha: every kind, weights", "count": 3, "median": 50.0, "min": 46.9,
+               "max": 65.6, "below_target": 3, "hidden": false})
+    );
+    // delta: Ann 50, Bo 100, Cy 50; two below 60.
+    assert_eq!(group["themes"][3]["median"], 50.0);
+    assert_eq!(group["themes"][3]["below_target"], 2);
+    // gamma is scored for no one.
+    assert_eq!(group["themes"][2]["count"], 0);
+    assert_eq!(group["themes"][2]["median"], Value::Null);
+
+    let table = sandbox.leadgap(["cohort", &folder]).output().unwrap();
+    insta::assert_snapshot!("cohort_table", stdout(&table));
+    let csv = stdout(
+        &sandbox
+            .leadgap(["cohort", &folder, "--format", "csv"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(csv.lines().count(), 1 + 3 * 5);
+    assert!(
+        csv.contains(
+            "\nrules,Bo,2026-01-02T09-00-00Z,2026-01-02T09:00:00Z,delta,100.0,strong,false\n"
+        ),
+        "{csv}"
+    );
+}
+
+#[test]
+fn an_anonymous_cohort_hides_names_and_small_groups() {
+    let sandbox = Sandbox::new();
+    let folder = cohort_folder(&sandbox);
+    // A second questionnaire answered by only one person.
+    sandbox.assess_at("2026-03-01T09:00:00Z", &["-a", "examples/hero.toml"]);
+    let cohort = run_json(
+        &sandbox,
+        &["cohort", &folder, "--anonymous", "--format", "json"],
+    );
+    let groups = cohort["groups"].as_array().unwrap();
+    assert_eq!(groups[0]["questionnaire"], "it-manager");
+    assert_eq!(groups[0]["hidden"], true);
+    assert_eq!(groups[0]["people"], json!([]));
+    let names: Vec<&str> = groups[1]["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Person 1", "Person 2", "Person 3"]);
+    assert!(
+        groups[1]["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["report"].is_null())
+    );
+    let text = stdout(
+        &sandbox
+            .leadgap(["cohort", &folder, "--anonymous"])
+            .output()
+            .unwrap(),
+    );
+    assert!(text.contains("Hidden: fewer than 3 people, who could be recognised."));
+    assert!(
+        !text.contains("Ann") && !text.contains("Sam Hero"),
+        "{text}"
+    );
+}
