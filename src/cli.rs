@@ -141,6 +141,10 @@ pub struct AssessArgs {
     /// Ask for an optional note to your mentor after each theme
     #[arg(long, conflicts_with = "answers")]
     pub notes: bool,
+
+    /// Do not ask for an example when a statement gets its strongest answer
+    #[arg(long, conflicts_with = "answers")]
+    pub no_evidence: bool,
 }
 
 /// `leadgap template`

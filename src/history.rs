@@ -236,6 +236,21 @@ pub struct ThemeTrend {
     pub change: Change,
     /// The theme's comparable scores, oldest first, ending with this report's.
     pub points: Vec<Option<f64>>,
+    /// The first comparable earlier score of the theme and when it was
+    /// given: the baseline that progress is measured from.
+    pub baseline: Option<(f64, String)>,
+}
+
+impl ThemeTrend {
+    /// How much of the way from the baseline to the target this report has
+    /// come: `(current - baseline) / (target - baseline)`. `None` without a
+    /// baseline, or when the baseline already met the target.
+    pub fn progress(&self, current: Option<f64>, target: f64) -> Option<f64> {
+        let (baseline, _) = self.baseline.as_ref()?;
+        let span = target - baseline;
+        let current = current?;
+        (span > 1e-9).then(|| (current - baseline) / span)
+    }
 }
 
 impl Trend {
@@ -270,13 +285,27 @@ pub fn trend<'a>(report: &Report, others: impl IntoIterator<Item = &'a Report>) 
             };
             // The scores of earlier reports that asked this theme's questions
             // the same way, then this report's.
-            let points = earlier
+            let comparable: Vec<(&Report, &crate::report::ThemeReport)> = earlier
                 .iter()
-                .filter_map(|r| r.theme(&theme.id).filter(|t| t.hash == theme.hash))
-                .map(|t| t.score)
+                .filter_map(|r| {
+                    r.theme(&theme.id)
+                        .filter(|t| t.hash == theme.hash)
+                        .map(|t| (*r, t))
+                })
+                .collect();
+            let points = comparable
+                .iter()
+                .map(|(_, t)| t.score)
                 .chain(std::iter::once(theme.score))
                 .collect();
-            ThemeTrend { change, points }
+            let baseline = comparable
+                .iter()
+                .find_map(|(r, t)| t.score.map(|score| (score, r.created.clone())));
+            ThemeTrend {
+                change,
+                points,
+                baseline,
+            }
         })
         .collect();
     Trend {
@@ -307,6 +336,33 @@ pub fn sparkline(points: &[Option<f64>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_is_measured_from_the_baseline_to_the_target() {
+        let trend = |baseline: Option<f64>| ThemeTrend {
+            change: Change::Baseline,
+            points: Vec::new(),
+            baseline: baseline.map(|b| (b, "2026-01-01T00:00:00Z".to_owned())),
+        };
+        // From 20 toward 70, now at 45: half way.
+        assert_eq!(trend(Some(20.0)).progress(Some(45.0), 70.0), Some(0.5));
+        assert_eq!(
+            trend(Some(20.0)).progress(Some(10.0), 70.0),
+            Some(-0.2),
+            "a step back is negative"
+        );
+        assert_eq!(trend(None).progress(Some(45.0), 70.0), None, "no baseline");
+        assert_eq!(
+            trend(Some(80.0)).progress(Some(85.0), 70.0),
+            None,
+            "the baseline already met it"
+        );
+        assert_eq!(
+            trend(Some(20.0)).progress(None, 70.0),
+            None,
+            "not scored now"
+        );
+    }
 
     #[test]
     fn sparklines_use_an_absolute_scale() {

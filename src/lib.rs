@@ -17,6 +17,7 @@ pub mod error;
 pub mod history;
 pub mod output;
 pub mod progress;
+pub mod quality;
 pub mod questionnaire;
 pub mod report;
 pub mod rubric;

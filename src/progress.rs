@@ -34,6 +34,9 @@ pub struct Progress {
     /// Notes per theme id.
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
+    /// Examples given with best answers, per question id.
+    #[serde(default)]
+    pub evidence: BTreeMap<String, String>,
     /// Themes whose note prompt was already passed (answered or left empty).
     #[serde(default)]
     pub notes_asked: Vec<String>,
@@ -99,6 +102,12 @@ impl Progress {
                 .zip(&answers.notes)
                 .filter_map(|(theme, note)| Some((theme.id.clone(), note.clone()?)))
                 .collect(),
+            evidence: questionnaire
+                .questions
+                .iter()
+                .zip(&answers.evidence)
+                .filter_map(|(question, example)| Some((question.id.clone(), example.clone()?)))
+                .collect(),
             notes_asked: themes
                 .zip(notes_asked)
                 .filter(|(_, asked)| **asked)
@@ -121,7 +130,10 @@ impl Progress {
                     .map(|r| (index, r))
             });
             match response {
-                Some((index, response)) => answers.responses[index] = response,
+                Some((index, response)) => {
+                    answers.evidence[index] = self.evidence.get(id).cloned();
+                    answers.responses[index] = response;
+                }
                 None => dropped += 1,
             }
         }
@@ -232,6 +244,7 @@ mod tests {
         answers.responses[4] = Response::Number(7.5);
         answers.responses[6] = Response::Skipped;
         answers.notes[0] = Some("A note.".to_owned());
+        answers.evidence[0] = Some("An example.".to_owned());
         answers
     }
 

@@ -95,7 +95,7 @@ fn a_later_report_carries_the_change_since_the_previous_one() {
         "{text}"
     );
     assert!(
-        text.contains(" Alpha: every kind, weights            50      +3 "),
+        text.contains(" Alpha: every kind,         50      +3      70   20        71%"),
         "{text}"
     );
 }

@@ -230,3 +230,43 @@ fn resume_without_an_unfinished_run_is_explained() {
         "{printed}"
     );
 }
+
+#[test]
+fn the_strongest_answer_to_a_statement_asks_for_an_example() {
+    let sandbox = Sandbox::new();
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    at(&mut session, "1/4 ", &[DOWN, DOWN, DOWN, DOWN, ENTER]);
+    at(
+        &mut session,
+        "One concrete example from the last month?",
+        &["Ran the retro without me", ENTER],
+    );
+    at(&mut session, "2/4 ", &[ENTER]);
+    at(&mut session, "3/4 ", &[ENTER]);
+    at(&mut session, "4/4 ", &["1", ENTER]);
+    let printed = at(&mut session, "Saved to", &[]);
+    assert_eq!(finish(session).1, 0);
+    assert!(printed.contains("Examples given"), "{printed}");
+    let report = saved_report(&sandbox);
+    let record = report["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["question"].as_str() == Some("q-scale"))
+        .unwrap();
+    assert_eq!(
+        record["evidence"].as_str(),
+        Some("Ran the retro without me")
+    );
+
+    // With --no-evidence the same answer goes straight on.
+    let other = Sandbox::new();
+    let mut session = spawn(
+        &other,
+        &format!("assess --questionnaire {QUESTIONNAIRE} --no-evidence"),
+    );
+    at(&mut session, "1/4 ", &[DOWN, DOWN, DOWN, DOWN, ENTER]);
+    let before = at(&mut session, "2/4 ", &["\x03"]);
+    assert!(!before.contains("concrete example"), "{before}");
+    assert_eq!(finish(session).1, 130);
+}

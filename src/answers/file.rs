@@ -21,6 +21,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "rater",
     "answers",
     "notes",
+    "evidence",
 ];
 
 /// How many missing question ids one message lists before "and N more".
@@ -122,6 +123,7 @@ impl<'s> AnswerFile<'s> {
             .filter(|name| !name.trim().is_empty());
         let answer_table = document.take_table(&mut root, "answers");
         let notes_table = document.take_table(&mut root, "notes");
+        let evidence_table = document.take_table(&mut root, "evidence");
         document.reject_unknown(root, TOP_LEVEL_KEYS, "the answer file");
 
         let answers_span = answer_table.as_ref().map(|(span, _)| span.clone());
@@ -171,6 +173,22 @@ impl<'s> AnswerFile<'s> {
             };
             if let Some(note) = document.decode::<String>(value) {
                 answers.notes[index] = Some(note.into_inner()).filter(|n| !n.trim().is_empty());
+            }
+        }
+
+        for (key, value) in evidence_table.map(|(_, table)| table).unwrap_or_default() {
+            let Some(index) = questionnaire.question_index(key.get_ref()) else {
+                let message = with_suggestion(
+                    format!("unknown question id `{}` in [evidence]", key.get_ref()),
+                    key.get_ref(),
+                    questionnaire.questions.iter().map(|q| q.id.as_str()),
+                );
+                document.problem(Some(key.span()), message);
+                continue;
+            };
+            if let Some(example) = document.decode::<String>(value) {
+                answers.evidence[index] =
+                    Some(example.into_inner()).filter(|e| !e.trim().is_empty());
             }
         }
         document.conclude(Some(answers))

@@ -50,6 +50,15 @@ pub trait Prompter {
     /// Asks one question.
     fn ask(&mut self, ask: Ask<'_>) -> Result<Step<Response>, Stop>;
 
+    /// Asks for one concrete example from the last month, after a
+    /// statement got its best answer; an empty answer is `None`.
+    fn ask_evidence(
+        &mut self,
+        question: &Question,
+        progress: &str,
+        current: Option<&str>,
+    ) -> Result<Step<Option<String>>, Stop>;
+
     /// Asks for an optional note on a theme; an empty answer is `None`.
     fn ask_note(
         &mut self,
@@ -75,6 +84,8 @@ pub struct Walk {
     pub notes_asked: Vec<bool>,
     /// Whether to ask for a note after each theme.
     pub with_notes: bool,
+    /// Whether to ask for an example after a statement's best answer.
+    pub with_evidence: bool,
 }
 
 impl Walk {
@@ -149,34 +160,81 @@ impl Walk {
             };
             let moved = match item {
                 Item::Question(index) => {
-                    let ask = Ask {
-                        question: &questionnaire.questions[index],
-                        progress,
-                        current: &self.answers.responses[index],
-                    };
-                    prompter
-                        .ask(ask)?
-                        .map(|response| self.answers.responses[index] = response)
+                    self.ask_question(questionnaire, index, progress, prompter)?
                 }
                 Item::Note(theme) => {
                     let current = self.answers.notes[theme].as_deref();
-                    prompter
-                        .ask_note(&questionnaire.themes[theme], &progress, current)?
-                        .map(|note| {
+                    match prompter.ask_note(&questionnaire.themes[theme], &progress, current)? {
+                        Step::Answer(note) => {
                             self.answers.notes[theme] = note;
                             self.notes_asked[theme] = true;
-                        })
+                            Move::Next
+                        }
+                        Step::Back => Move::Back,
+                    }
                 }
             };
             match moved {
-                Step::Answer(()) => {
+                Move::Next => {
                     save(self)?;
                     position += 1;
                 }
-                Step::Back => position = position.saturating_sub(1),
+                Move::Back => position = position.saturating_sub(1),
+                Move::Again => {}
             }
         }
         Ok(())
+    }
+}
+
+/// Where the walk goes after a prompt.
+enum Move {
+    /// To the next stop (after saving).
+    Next,
+    /// Back to the previous stop.
+    Back,
+    /// The same stop again.
+    Again,
+}
+
+impl Walk {
+    /// Asks one question and, for a statement answered with its best label,
+    /// a concrete example. Esc at the example goes back to the question.
+    fn ask_question(
+        &mut self,
+        questionnaire: &Questionnaire,
+        index: usize,
+        progress: String,
+        prompter: &mut dyn Prompter,
+    ) -> Result<Move, Stop> {
+        let question = &questionnaire.questions[index];
+        let ask = Ask {
+            question,
+            progress,
+            current: &self.answers.responses[index],
+        };
+        let progress = ask.progress.clone();
+        let Step::Answer(response) = prompter.ask(ask)? else {
+            return Ok(Move::Back);
+        };
+        let best = super::is_best_statement(question, &response);
+        self.answers.responses[index] = response;
+        if !best {
+            // An example only goes with the best answer.
+            self.answers.evidence[index] = None;
+            return Ok(Move::Next);
+        }
+        if !self.with_evidence {
+            return Ok(Move::Next);
+        }
+        let current = self.answers.evidence[index].as_deref();
+        match prompter.ask_evidence(question, &progress, current)? {
+            Step::Answer(example) => {
+                self.answers.evidence[index] = example;
+                Ok(Move::Next)
+            }
+            Step::Back => Ok(Move::Again),
+        }
     }
 }
 
@@ -204,6 +262,7 @@ mod tests {
     struct Script {
         steps: VecDeque<Step<Response>>,
         notes: VecDeque<Step<Option<String>>>,
+        evidence: VecDeque<Step<Option<String>>>,
         asked: Vec<String>,
         themes: Vec<String>,
     }
@@ -213,6 +272,7 @@ mod tests {
             Script {
                 steps: steps.into(),
                 notes: VecDeque::new(),
+                evidence: VecDeque::new(),
                 asked: Vec::new(),
                 themes: Vec::new(),
             }
@@ -230,6 +290,16 @@ mod tests {
                 ask.question.id, ask.progress, ask.current
             ));
             self.steps.pop_front().ok_or(Stop::Interrupted)
+        }
+
+        fn ask_evidence(
+            &mut self,
+            question: &Question,
+            _: &str,
+            _: Option<&str>,
+        ) -> Result<Step<Option<String>>, Stop> {
+            self.asked.push(format!("evidence {}", question.id));
+            self.evidence.pop_front().ok_or(Stop::Interrupted)
         }
 
         fn ask_note(
@@ -252,7 +322,68 @@ mod tests {
             answers: Answers::empty(q),
             notes_asked: vec![false; q.themes.len()],
             with_notes,
+            with_evidence: false,
         }
+    }
+
+    #[test]
+    fn a_best_answer_asks_for_an_example_and_esc_asks_the_question_again() {
+        let q = questionnaire();
+        let mut walk = walk(&q, false);
+        walk.with_evidence = true;
+        // a-scale: 5 is the best label; Esc at the example asks it again;
+        // a-reverse (reverse-keyed): 1 is its best label.
+        let mut script = Script::new(vec![
+            Step::Answer(Response::Scale(5)),
+            Step::Answer(Response::Scale(5)),
+            Step::Answer(Response::Scale(1)),
+            Step::Answer(Response::Scale(2)),
+        ]);
+        script.evidence = vec![
+            Step::Back,
+            Step::Answer(Some("Led the March review.".to_owned())),
+            Step::Answer(None),
+        ]
+        .into();
+        let _ = walk.run(&q, &mut script, &mut |_| Ok(()));
+        assert_eq!(
+            script.asked[..6],
+            [
+                "a-scale [Alpha: every kind, weights · 1/14] Unanswered",
+                "evidence a-scale",
+                "a-scale [Alpha: every kind, weights · 1/14] Scale(5)",
+                "evidence a-scale",
+                "a-reverse [Alpha: every kind, weights · 2/14] Unanswered",
+                "evidence a-reverse",
+            ]
+        );
+        assert_eq!(
+            walk.answers.evidence[0].as_deref(),
+            Some("Led the March review.")
+        );
+        assert_eq!(walk.answers.evidence[1], None);
+        assert!(
+            !script.asked.iter().any(|a| a == "evidence a-choice"),
+            "only statements ask"
+        );
+    }
+
+    #[test]
+    fn changing_a_best_answer_drops_its_example() {
+        let q = questionnaire();
+        let mut walk = walk(&q, false);
+        walk.with_evidence = true;
+        walk.answers.responses[0] = Response::Scale(5);
+        walk.answers.evidence[0] = Some("An example.".to_owned());
+        walk.answers.responses[1] = Response::Scale(2);
+        // Resume at a-choice, go back twice, and lower a-scale to 4.
+        let mut script = Script::new(vec![
+            Step::Back,
+            Step::Back,
+            Step::Answer(Response::Scale(4)),
+        ]);
+        let _ = walk.run(&q, &mut script, &mut |_| Ok(()));
+        assert_eq!(walk.answers.evidence[0], None);
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub struct Answers {
     pub responses: Vec<Response>,
     /// The respondent's note per theme, in questionnaire order.
     pub notes: Vec<Option<String>>,
+    /// A concrete example per question, given with a statement's best
+    /// answer, in questionnaire order.
+    pub evidence: Vec<Option<String>>,
     /// Whom the answers are about.
     pub respondent: Option<String>,
     /// Who answered: `self`, or a name.
@@ -53,10 +56,18 @@ impl Answers {
         Answers {
             responses: vec![Response::Unanswered; questionnaire.questions.len()],
             notes: vec![None; questionnaire.themes.len()],
+            evidence: vec![None; questionnaire.questions.len()],
             respondent: None,
             rater: None,
         }
     }
+}
+
+/// Whether `response` is the best answer to a statement (a scale question):
+/// the answer that asks for a concrete example.
+pub fn is_best_statement(question: &Question, response: &Response) -> bool {
+    matches!(question.kind, Kind::Scale { .. })
+        && crate::scoring::question_score(&question.kind, response).is_some_and(|s| s >= 1.0)
 }
 
 /// An answer as written in answer files and saved reports.

@@ -15,7 +15,7 @@ use super::format_number;
 use super::interactive::{Ask, Prompter, Step, Stop};
 use crate::error::Error;
 use crate::output::{clean_line, paint, styles, wrap};
-use crate::questionnaire::{Kind, Theme};
+use crate::questionnaire::{Kind, Question, Theme};
 
 /// The extra option offered on every question that is not required.
 pub const SKIP_LABEL: &str = "Not sure / doesn't apply";
@@ -299,6 +299,20 @@ impl Prompter for Terminal {
         }
     }
 
+    fn ask_evidence(
+        &mut self,
+        _question: &Question,
+        progress: &str,
+        current: Option<&str>,
+    ) -> Result<Step<Option<String>>, Stop> {
+        let message = self.fit(
+            "That is the strongest answer. One concrete example from the last month? (optional)",
+            2,
+        );
+        let help = self.help(progress, "a sentence for your mentor, enter to skip");
+        self.free_text(&message, &help, current, "no example")
+    }
+
     fn ask_note(
         &mut self,
         theme: &Theme,
@@ -313,22 +327,35 @@ impl Prompter for Terminal {
             2,
         );
         let help = self.help(progress, "enter to continue");
-        let formatter = |note: &str| {
-            if note.trim().is_empty() {
-                self.answer("no note")
+        self.free_text(&message, &help, current, "no note")
+    }
+}
+
+impl Terminal {
+    /// An optional line of free text; empty is `None`, shown as `empty`.
+    fn free_text(
+        &self,
+        message: &str,
+        help: &str,
+        current: Option<&str>,
+        empty: &str,
+    ) -> Result<Step<Option<String>>, Stop> {
+        let formatter = |text: &str| {
+            if text.trim().is_empty() {
+                self.answer(empty)
             } else {
-                self.answer(note)
+                self.answer(text)
             }
         };
-        let result = Text::new(&message)
+        let result = Text::new(message)
             .with_initial_value(current.unwrap_or_default())
-            .with_help_message(&help)
+            .with_help_message(help)
             .with_formatter(&formatter)
             .prompt();
         match result {
-            Ok(note) => {
-                let note = note.trim();
-                Ok(Step::Answer((!note.is_empty()).then(|| note.to_owned())))
+            Ok(text) => {
+                let text = text.trim();
+                Ok(Step::Answer((!text.is_empty()).then(|| text.to_owned())))
             }
             Err(error) => back_or_stop(error),
         }

@@ -6,7 +6,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeTable;
 
-use super::raw::{RawNumberBand, RawOption, RawQuestion, RawScale, RawTheme, TOP_LEVEL_KEYS};
+use super::raw::{
+    RawNumberBand, RawOption, RawPair, RawQuestion, RawScale, RawTheme, TOP_LEVEL_KEYS,
+};
 use super::{Choice, Kind, NumberBand, Question, Questionnaire, Theme, is_valid_id};
 use crate::document::Document;
 use crate::error::{Diagnostic, with_suggestion};
@@ -66,6 +68,7 @@ pub fn from_document<'s>(
         })
         .unwrap_or_default();
     let raw_questions = document.take_array::<RawQuestion>(&mut root, "questions");
+    let raw_pairs = document.take_array::<RawPair>(&mut root, "pairs");
     document.reject_unknown(root, TOP_LEVEL_KEYS, place);
 
     if let Some(id) = &id {
@@ -104,6 +107,10 @@ pub fn from_document<'s>(
             ),
         );
     }
+    let raw_ids: Vec<String> = raw_questions
+        .iter()
+        .map(|q| q.get_ref().id.get_ref().clone())
+        .collect();
     let mut questions = Vec::with_capacity(raw_questions.len());
     let mut seen: HashMap<String, Range<usize>> = HashMap::new();
     for raw in raw_questions {
@@ -137,6 +144,7 @@ pub fn from_document<'s>(
         }
     }
 
+    let pairs = build_pairs(document, raw_pairs, &questions, &raw_ids);
     if document.problem_count() > start {
         return None;
     }
@@ -148,6 +156,7 @@ pub fn from_document<'s>(
         rubric: rubric.map(Spanned::into_inner),
         themes,
         questions,
+        pairs,
         hash: String::new(),
     };
     questionnaire.compute_hashes();
@@ -283,6 +292,89 @@ fn build_question(
         kind: kind?,
         hash: String::new(),
     })
+}
+
+/// Consistency pairs: two scale questions, exactly one of them reverse-keyed,
+/// so that agreeing with both (or with neither) is a contradiction.
+/// `raw_ids` are every question id in the file: a pair naming a question that
+/// failed its own checks is not reported again.
+fn build_pairs(
+    document: &mut Document<'_>,
+    raw_pairs: Vec<Spanned<RawPair>>,
+    questions: &[Question],
+    raw_ids: &[String],
+) -> Vec<[usize; 2]> {
+    let mut pairs = Vec::new();
+    for raw in raw_pairs {
+        let ids = raw.into_inner().questions;
+        if ids.get_ref().len() != 2 {
+            document.problem(
+                Some(ids.span()),
+                format!(
+                    "a pair names exactly two questions, not {}",
+                    ids.get_ref().len()
+                ),
+            );
+            continue;
+        }
+        let mut indices = Vec::with_capacity(2);
+        for id in ids.get_ref() {
+            match questions.iter().position(|q| q.id == *id.get_ref()) {
+                Some(index) => indices.push(index),
+                None if raw_ids.contains(id.get_ref()) => {}
+                None => {
+                    let message = with_suggestion(
+                        format!("unknown question `{}` in a pair", id.get_ref()),
+                        id.get_ref(),
+                        questions.iter().map(|q| q.id.as_str()),
+                    );
+                    document.problem(Some(id.span()), message);
+                }
+            }
+        }
+        let [first, second] = indices[..] else {
+            continue;
+        };
+        if first == second {
+            document.problem(Some(ids.span()), "a pair needs two different questions");
+            continue;
+        }
+        let reverse = |index: usize| match &questions[index].kind {
+            Kind::Scale { reverse, .. } => Some(*reverse),
+            _ => None,
+        };
+        match (reverse(first), reverse(second)) {
+            (Some(a), Some(b)) if a != b => pairs.push([first, second]),
+            (Some(_), Some(_)) => {
+                document
+                    .problem(
+                        Some(ids.span()),
+                        format!(
+                            "in a pair exactly one question is reverse-keyed; `{}` and `{}` are {}",
+                            questions[first].id,
+                            questions[second].id,
+                            if reverse(first) == Some(true) {
+                                "both reversed"
+                            } else {
+                                "both not reversed"
+                            }
+                        ),
+                    )
+                    .help =
+                    Some("a pair states the same thing from opposite directions".to_owned());
+            }
+            _ => {
+                document.problem(
+                    Some(ids.span()),
+                    format!(
+                        "pairs are made of scale questions; `{}` or `{}` is not one",
+                        questions[first].id, questions[second].id
+                    ),
+                );
+            }
+        }
+    }
+    pairs
 }
 
 fn scale_kind(

@@ -33,6 +33,10 @@ pub struct Questionnaire {
     pub themes: Vec<Theme>,
     /// Questions in questionnaire order.
     pub questions: Vec<Question>,
+    /// Consistency pairs (question indices): the same thing asked from
+    /// opposite directions, one reverse-keyed. They do not affect scores.
+    #[serde(skip)]
+    pub pairs: Vec<[usize; 2]>,
     /// `sha256:` of the whole content; saved reports record it.
     #[serde(skip)]
     pub hash: String,

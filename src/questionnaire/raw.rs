@@ -15,6 +15,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "scales",
     "themes",
     "questions",
+    "pairs",
 ];
 
 /// `[scales.NAME]`
@@ -72,4 +73,12 @@ pub struct RawOption {
 pub struct RawNumberBand {
     pub upto: Option<Spanned<f64>>,
     pub score: Spanned<f64>,
+}
+
+/// `[[pairs]]`: two questions that measure the same thing from opposite
+/// directions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPair {
+    pub questions: Spanned<Vec<Spanned<String>>>,
 }

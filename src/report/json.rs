@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::{AnswerRecord, QuestionnaireInfo, Render, Report, Review};
 use crate::answers::AnswerValue;
 use crate::history::{Change, Previous, Trend};
+use crate::quality;
 
 /// Renders the report as one pretty-printed JSON object.
 #[derive(Debug)]
@@ -25,6 +26,10 @@ struct JsonReport<'a> {
     rater: &'a str,
     overall: Option<f64>,
     overall_target: Option<f64>,
+    /// Whether some weighted theme is provisional or not scored.
+    overall_provisional: bool,
+    /// `100 * (1 - sum(W * gap) / sum(W * target))` over scored themes.
+    overall_percent_to_target: Option<f64>,
     /// The previous report of the same series; `null` for a baseline.
     previous: Option<JsonPrevious<'a>>,
     /// How many earlier reports the series has.
@@ -32,6 +37,8 @@ struct JsonReport<'a> {
     themes: Vec<JsonTheme<'a>>,
     priorities: &'a [String],
     answers: Vec<JsonAnswer<'a>>,
+    /// What stands out about the answers.
+    quality: &'a [quality::Note],
     reviews: &'a [Review],
 }
 
@@ -70,6 +77,14 @@ struct JsonTheme<'a> {
     change_kind: &'static str,
     /// The theme's comparable scores, oldest first, ending with this one.
     trend: Vec<Option<f64>>,
+    /// Scored without every question answered.
+    provisional: bool,
+    /// `100 * (1 - gap / target)`: overshoot is not credited.
+    percent_to_target: Option<f64>,
+    /// The first comparable earlier score, `null` without history.
+    baseline: Option<f64>,
+    /// `100 * (current - baseline) / (target - baseline)`.
+    progress_since_baseline: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -79,6 +94,7 @@ struct JsonAnswer<'a> {
     value: Option<&'a AnswerValue>,
     answer: &'a str,
     score: Option<f64>,
+    evidence: Option<&'a str>,
 }
 
 /// A score in JSON: one decimal.
@@ -119,6 +135,8 @@ pub fn view<'a>(
         rater: &report.rater,
         overall: report.overall.map(one_decimal),
         overall_target: report.overall_target.map(one_decimal),
+        overall_provisional: report.overall_provisional(),
+        overall_percent_to_target: report.overall_to_target().map(|f| one_decimal(100.0 * f)),
         previous: trend
             .previous
             .as_ref()
@@ -152,10 +170,20 @@ pub fn view<'a>(
                     .iter()
                     .map(|p| p.map(one_decimal))
                     .collect(),
+                provisional: theme.provisional(),
+                percent_to_target: theme.to_target().map(|f| one_decimal(100.0 * f)),
+                baseline: theme_trend
+                    .baseline
+                    .as_ref()
+                    .map(|(score, _)| one_decimal(*score)),
+                progress_since_baseline: theme_trend
+                    .progress(theme.score, theme.target)
+                    .map(|f| one_decimal(100.0 * f)),
             })
             .collect(),
         priorities: &report.priorities,
         answers: report.answers.iter().map(answer).collect(),
+        quality: &report.quality,
         reviews: &report.reviews,
     }
 }
@@ -177,5 +205,6 @@ fn answer(record: &AnswerRecord) -> JsonAnswer<'_> {
         value: record.value.as_ref(),
         answer: &record.answer,
         score: record.score.map(three_decimals),
+        evidence: record.evidence.as_deref(),
     }
 }

@@ -29,11 +29,7 @@ impl Render for Markdown {
             cell(&report.rubric.id),
             cell(&report.rubric.profile)
         )?;
-        writeln!(
-            out,
-            "- **{}**",
-            super::overall_line(report).replace("  ", " ")
-        )?;
+        writeln!(out, "- **{}**", super::overall_line(report))?;
         writeln!(out, "- **History:** {}", super::history_line(trend))?;
         writeln!(out)?;
 
@@ -41,26 +37,24 @@ impl Render for Markdown {
         if history {
             writeln!(
                 out,
-                "| Theme | Score | Change | Target | Gap | Band | Answered | Trend |"
+                "| Theme | Score | Change | Target | Gap | To target | Band | Answered | Trend |"
             )?;
-            writeln!(out, "|---|--:|--:|--:|--:|---|--:|---|")?;
+            writeln!(out, "|---|--:|--:|--:|--:|--:|---|--:|---|")?;
         } else {
-            writeln!(out, "| Theme | Score | Target | Gap | Band | Answered |")?;
-            writeln!(out, "|---|--:|--:|--:|---|--:|")?;
+            writeln!(
+                out,
+                "| Theme | Score | Target | Gap | To target | Band | Answered |"
+            )?;
+            writeln!(out, "|---|--:|--:|--:|--:|---|--:|")?;
         }
         for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
-            let (score, gap, band) = match (theme.score, theme.gap) {
-                (Some(score), Some(gap)) => (
-                    whole(score),
-                    whole(gap),
-                    theme.band.as_deref().map(cell).unwrap_or_default(),
-                ),
-                _ => (
-                    "—".to_owned(),
-                    "—".to_owned(),
-                    "not enough answers".to_owned(),
-                ),
-            };
+            let score = super::score_text(theme);
+            let gap = theme.gap.map_or_else(|| "—".to_owned(), whole);
+            let band = theme
+                .band
+                .as_deref()
+                .map_or_else(|| "not enough answers".to_owned(), cell);
+            let to_target = theme.to_target().map_or_else(|| "—".to_owned(), percent);
             let title = cell(&theme.title);
             let (target, coverage) = (whole(theme.target), percent(theme.coverage));
             if history {
@@ -68,14 +62,18 @@ impl Render for Markdown {
                 let line = sparkline(&theme_trend.points);
                 writeln!(
                     out,
-                    "| {title} | {score} | {change} | {target} | {gap} | {band} | {coverage} | {line} |"
+                    "| {title} | {score} | {change} | {target} | {gap} | {to_target} | {band} | {coverage} | {line} |"
                 )?;
             } else {
                 writeln!(
                     out,
-                    "| {title} | {score} | {target} | {gap} | {band} | {coverage} |"
+                    "| {title} | {score} | {target} | {gap} | {to_target} | {band} | {coverage} |"
                 )?;
             }
+        }
+        if report.themes.iter().any(super::ThemeReport::provisional) {
+            writeln!(out)?;
+            writeln!(out, "{}", super::PROVISIONAL_NOTE)?;
         }
         if trend
             .themes
@@ -99,13 +97,43 @@ impl Render for Markdown {
                     "### {}. {} ({} against a target of {}, {})",
                     rank + 1,
                     cell(&theme.title),
-                    theme.score.map_or_else(|| "—".to_owned(), whole),
+                    super::score_text(theme),
                     whole(theme.target),
                     theme.band.as_deref().map(cell).unwrap_or_default()
                 )?;
                 writeln!(out)?;
                 for advice in &theme.advice {
                     writeln!(out, "- {}", clean_line(advice))?;
+                }
+            }
+        }
+
+        let progress = super::progress_lines(report, trend);
+        if !progress.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "## Progress since the baseline")?;
+            writeln!(out)?;
+            for line in progress {
+                writeln!(out, "- {}", clean_line(&line))?;
+            }
+        }
+
+        writeln!(out)?;
+        writeln!(out, "## About these answers")?;
+        writeln!(out)?;
+        for line in super::quality_lines(report) {
+            writeln!(out, "- {}", clean_line(&line))?;
+        }
+
+        let examples = super::evidence(report);
+        if !examples.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "## Examples given")?;
+            for (statement, answer, example) in examples {
+                writeln!(out)?;
+                writeln!(out, "**\"{}\"** ({})", cell(statement), cell(answer))?;
+                for line in clean(example).lines() {
+                    writeln!(out, "> {line}")?;
                 }
             }
         }

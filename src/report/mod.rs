@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{self, AnswerValue, Answers};
 use crate::history::{Trend, shown_change};
+use crate::quality;
 use crate::questionnaire::Questionnaire;
 use crate::rubric::{Profile, Rubric};
 use crate::scoring::{self, Outcome};
@@ -56,6 +57,9 @@ pub struct Report {
     pub themes: Vec<ThemeReport>,
     /// One entry per question, in questionnaire order.
     pub answers: Vec<AnswerRecord>,
+    /// What stands out about the answers (contradictions, straight-lining…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quality: Vec<quality::Note>,
     /// Notes added later by reviewers (`leadgap note`), oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
@@ -129,6 +133,25 @@ pub struct ThemeReport {
     pub note: Option<String>,
 }
 
+impl ThemeReport {
+    /// Whether the theme was scored without every question answered: its
+    /// score may move once the rest are.
+    pub fn provisional(&self) -> bool {
+        self.score.is_some() && self.coverage < 1.0 - 1e-9
+    }
+
+    /// How far the score is toward the target, overshoot not credited:
+    /// `1 - gap / target`, in `0..=1` (1 for a target of 0).
+    pub fn to_target(&self) -> Option<f64> {
+        let gap = self.gap?;
+        Some(if self.target > 0.0 {
+            1.0 - gap / self.target
+        } else {
+            1.0
+        })
+    }
+}
+
 /// One question and its answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AnswerRecord {
@@ -151,6 +174,9 @@ pub struct AnswerRecord {
     pub answer: String,
     /// The question's score `s` in `0..=1`, absent when not answered.
     pub score: Option<f64>,
+    /// A concrete example the respondent gave with the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
 }
 
 /// Who and when, for a report being built.
@@ -203,7 +229,8 @@ impl Report {
             .questions
             .iter()
             .zip(&answers.responses)
-            .map(|(question, response)| AnswerRecord {
+            .zip(&answers.evidence)
+            .map(|((question, response), evidence)| AnswerRecord {
                 question: question.id.clone(),
                 theme: questionnaire.themes[question.theme].id.clone(),
                 text: question.text.clone(),
@@ -213,6 +240,7 @@ impl Report {
                 value: answers::to_value(question, response),
                 answer: answers::describe(question, response),
                 score: scoring::question_score(&question.kind, response),
+                evidence: evidence.clone(),
             })
             .collect();
         Report {
@@ -242,8 +270,30 @@ impl Report {
                 .collect(),
             themes,
             answers: records,
+            quality: quality::notes(questionnaire, &answers.responses),
             reviews: Vec::new(),
         }
+    }
+
+    /// Whether the overall score is provisional: some theme with a weight is
+    /// provisional or not scored at all.
+    pub fn overall_provisional(&self) -> bool {
+        self.themes
+            .iter()
+            .any(|t| t.weight > 0.0 && (t.score.is_none() || t.provisional()))
+    }
+
+    /// How far the scored themes are toward their targets, overshoot not
+    /// credited: `1 - sum(W * gap) / sum(W * target)`, in `0..=1`.
+    pub fn overall_to_target(&self) -> Option<f64> {
+        let scored = self.themes.iter().filter(|t| t.score.is_some());
+        let (gaps, targets) = scored.fold((0.0, 0.0), |(gaps, targets), t| {
+            (
+                gaps + t.weight * t.gap.unwrap_or_default(),
+                targets + t.weight * t.target,
+            )
+        });
+        (targets > 0.0).then(|| 1.0 - gaps / targets)
     }
 
     /// The theme with this id.
@@ -346,13 +396,105 @@ pub fn subtitle(report: &Report) -> String {
 
 /// "Overall 58  (target 60)"
 pub fn overall_line(report: &Report) -> String {
-    match (report.overall, report.overall_target) {
+    let mut line = match (report.overall, report.overall_target) {
         (Some(overall), Some(target)) => {
-            format!("Overall {}  (target {})", whole(overall), whole(target))
+            format!("Overall {} (target {})", whole(overall), whole(target))
         }
         (Some(overall), None) => format!("Overall {}", whole(overall)),
-        _ => "Overall: not enough answers to score".to_owned(),
+        _ => return "Overall: not enough answers to score".to_owned(),
+    };
+    if let Some(to_target) = report.overall_to_target() {
+        line.push_str(&format!(" · {} of the way to target", percent(to_target)));
     }
+    if report.overall_provisional() {
+        line.push_str(" · provisional");
+    }
+    line
+}
+
+/// A theme's score as shown: whole, with `~` when provisional.
+pub fn score_text(theme: &ThemeReport) -> String {
+    match theme.score {
+        Some(score) if theme.provisional() => format!("{}~", whole(score)),
+        Some(score) => whole(score),
+        None => "—".to_owned(),
+    }
+}
+
+/// Explains `~` under tables that show it.
+pub const PROVISIONAL_NOTE: &str =
+    "~ provisional: not every question of the theme was answered, so the score may still move.";
+
+/// One sentence per theme that has a baseline: how far it has come from
+/// there toward its target.
+pub fn progress_lines(report: &Report, trend: &Trend) -> Vec<String> {
+    report
+        .themes
+        .iter()
+        .zip(&trend.themes)
+        .filter_map(|(theme, theme_trend)| {
+            let progress = theme_trend.progress(theme.score, theme.target)?;
+            let (baseline, created) = theme_trend.baseline.as_ref()?;
+            Some(format!(
+                "{}: {} of the way from {} ({}) to the target of {}; now {}.",
+                theme.title,
+                percent(progress),
+                whole(*baseline),
+                created.get(..10).unwrap_or(created),
+                whole(theme.target),
+                score_text(theme)
+            ))
+        })
+        .collect()
+}
+
+/// What stands out about the answers, one sentence each; never empty.
+pub fn quality_lines(report: &Report) -> Vec<String> {
+    let mut lines: Vec<String> = report
+        .quality
+        .iter()
+        .map(|note| note.message().to_owned())
+        .collect();
+    let provisional: Vec<&str> = report
+        .themes
+        .iter()
+        .filter(|t| t.provisional())
+        .map(|t| t.title.as_str())
+        .collect();
+    if !provisional.is_empty() {
+        lines.push(format!(
+            "Provisional, because some questions were skipped: {}.",
+            provisional.join(", ")
+        ));
+    }
+    let unscored: Vec<&str> = report
+        .themes
+        .iter()
+        .filter(|t| t.score.is_none())
+        .map(|t| t.title.as_str())
+        .collect();
+    if !unscored.is_empty() {
+        lines.push(format!(
+            "Not scored, because too few questions were answered: {}.",
+            unscored.join(", ")
+        ));
+    }
+    if lines.is_empty() {
+        lines.push(
+            "Nothing stands out: paired statements agree, the answers vary, and every question was answered."
+                .to_owned(),
+        );
+    }
+    lines
+}
+
+/// The examples given with best answers: (statement, answer, example).
+pub fn evidence(report: &Report) -> Vec<(&str, &str, &str)> {
+    report
+        .answers
+        .iter()
+        .filter_map(|a| Some((a.text.as_str(), a.answer.as_str(), a.evidence.as_deref()?)))
+        .collect()
 }
 
 /// Where the report stands in its history, in one sentence.

@@ -23,8 +23,11 @@ const NEAR_GAP: f64 = 10.0;
 /// Below this width the themes are listed as lines instead of a table.
 const NARROW: u16 = 60;
 
-/// From this width up the table has a score bar (or, with history, a trend).
-const WITH_BAR: u16 = 78;
+/// From this width up the table has a "To target" column…
+const WITH_TO_TARGET: u16 = 78;
+
+/// …and from this width up a score bar (or, with history, a trend line).
+const WITH_BAR: u16 = 100;
 
 /// Width of the score bar, in cells.
 const BAR_CELLS: usize = 10;
@@ -34,29 +37,41 @@ const TEXT_WIDTH: usize = 88;
 
 impl Render for Table {
     fn render(&self, report: &Report, trend: &Trend, out: &mut dyn Write) -> std::io::Result<()> {
-        let color = self.color;
-        let heading = |text: &str| paint(color, styles::HEADING, text);
-        let dim = |text: &str| paint(color, styles::DIM, text);
-        let text_width = usize::from(self.width).min(TEXT_WIDTH);
+        let heading = |text: &str| paint(self.color, styles::HEADING, text);
+        let dim = |text: &str| paint(self.color, styles::DIM, text);
+        let width = usize::from(self.width).min(TEXT_WIDTH);
+        // A paragraph of text from files, wrapped.
+        let paragraph =
+            |out: &mut dyn Write, text: &str, first: &str, rest: &str| -> std::io::Result<()> {
+                for line in wrap(&clean_line(text), width, first, rest) {
+                    writeln!(out, "{line}")?;
+                }
+                Ok(())
+            };
 
         let title = format!("Gap report: {}", clean_line(&report.questionnaire.title));
-        for line in wrap(&title, text_width, "", "") {
+        for line in wrap(&title, width, "", "") {
             writeln!(out, "{}", heading(&line))?;
         }
-        for line in wrap(&clean_line(&super::subtitle(report)), text_width, "", "") {
+        for line in wrap(&clean_line(&super::subtitle(report)), width, "", "") {
             writeln!(out, "{}", dim(&line))?;
         }
         writeln!(out)?;
-        writeln!(out, "{}", heading(&super::overall_line(report)))?;
-        for line in wrap(&super::history_line(trend), text_width, "", "") {
+        for line in wrap(&super::overall_line(report), width, "", "") {
+            writeln!(out, "{}", heading(&line))?;
+        }
+        for line in wrap(&super::history_line(trend), width, "", "") {
             writeln!(out, "{}", dim(&line))?;
         }
         writeln!(out)?;
 
         if self.width < NARROW {
-            self.theme_lines(report, trend, text_width, out)?;
+            self.theme_lines(report, trend, width, out)?;
         } else {
             self.theme_table(report, trend, out)?;
+        }
+        if report.themes.iter().any(ThemeReport::provisional) {
+            writeln!(out, "{}", dim(super::PROVISIONAL_NOTE))?;
         }
         if trend
             .themes
@@ -77,15 +92,40 @@ impl Render for Table {
                     "{}. {}: {} against a target of {} ({})",
                     rank + 1,
                     clean_line(&theme.title),
-                    theme.score.map_or_else(|| "—".to_owned(), whole),
+                    super::score_text(theme),
                     whole(theme.target),
                     theme.band.as_deref().map(clean_line).unwrap_or_default(),
                 );
                 writeln!(out, "{}", heading(&summary))?;
                 for advice in &theme.advice {
-                    for line in wrap(&clean_line(advice), text_width, "   - ", "     ") {
-                        writeln!(out, "{line}")?;
-                    }
+                    paragraph(out, advice, "   - ", "     ")?;
+                }
+            }
+        }
+
+        let progress = super::progress_lines(report, trend);
+        if !progress.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", heading("Progress since your baseline"))?;
+            for line in progress {
+                paragraph(out, &line, "   ", "     ")?;
+            }
+        }
+
+        writeln!(out)?;
+        writeln!(out, "{}", heading("About these answers"))?;
+        for line in super::quality_lines(report) {
+            paragraph(out, &line, "   - ", "     ")?;
+        }
+
+        let examples = super::evidence(report);
+        if !examples.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", heading("Examples given"))?;
+            for (statement, answer, example) in examples {
+                paragraph(out, &format!("\"{statement}\" ({answer})"), "   ", "   ")?;
+                for text in clean(example).lines() {
+                    paragraph(out, text, "     ", "     ")?;
                 }
             }
         }
@@ -99,15 +139,8 @@ impl Render for Table {
                 for (who, text) in entries {
                     let first = format!("     {}: ", clean_line(&who));
                     let mut first = Some(first.as_str());
-                    for paragraph in clean(&text).lines() {
-                        for line in wrap(
-                            paragraph,
-                            text_width,
-                            first.take().unwrap_or("       "),
-                            "       ",
-                        ) {
-                            writeln!(out, "{line}")?;
-                        }
+                    for line in clean(&text).lines() {
+                        paragraph(out, line, first.take().unwrap_or("       "), "       ")?;
                     }
                 }
             }
@@ -120,7 +153,8 @@ impl Render for Table {
 }
 
 impl Table {
-    /// The themes as a table, one row each.
+    /// The themes as a table, one row each. Narrower terminals lose the bar
+    /// (or trend line), then the "To target" column.
     fn theme_table(
         &self,
         report: &Report,
@@ -138,17 +172,22 @@ impl Table {
             table.force_no_tty();
         }
         let history = !trend.is_baseline();
-        // The last column is the score bar, or with history the trend line; a
-        // narrower terminal loses it.
+        let columns = Columns {
+            change: history,
+            to_target: self.width >= WITH_TO_TARGET,
+            last: (self.width >= WITH_BAR).then_some(if history { "Trend" } else { "" }),
+        };
         let mut header = vec!["Theme", "Score"];
-        if history {
+        if columns.change {
             header.push("Change");
         }
-        header.extend(["Target", "Gap", "Band", "Answered"]);
-        if self.width >= WITH_BAR {
-            header.push(if history { "Trend" } else { "" });
+        header.extend(["Target", "Gap"]);
+        if columns.to_target {
+            header.push("To target");
         }
-        let columns = header.len();
+        header.extend(["Band", "Answered"]);
+        header.extend(columns.last);
+        let band_column = header.iter().position(|h| *h == "Band").unwrap_or(0);
         table.set_header(header.iter().map(|h| {
             let cell = Cell::new(h);
             if self.color {
@@ -158,14 +197,9 @@ impl Table {
             }
         }));
         for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
-            table.add_row(
-                self.row(theme, theme_trend, history)
-                    .into_iter()
-                    .take(columns),
-            );
+            table.add_row(self.row(theme, theme_trend, &columns));
         }
-        let numeric = if history { 1..=4 } else { 1..=3 };
-        for index in numeric.chain([if history { 6 } else { 5 }]) {
+        for index in (1..band_column).chain([band_column + 1]) {
             if let Some(column) = table.column_mut(index) {
                 column.set_cell_alignment(CellAlignment::Right);
             }
@@ -190,10 +224,10 @@ impl Table {
                 change => format!(", change {}", change.short(theme.score)),
             };
             let line = match (theme.score, theme.gap) {
-                (Some(score), Some(gap)) => format!(
+                (Some(_), Some(gap)) => format!(
                     "{}: {} (target {}, gap {}, {}{change})",
                     clean_line(&theme.title),
-                    whole(score),
+                    super::score_text(theme),
                     whole(theme.target),
                     whole(gap),
                     theme.band.as_deref().map(clean_line).unwrap_or_default()
@@ -211,59 +245,68 @@ impl Table {
         Ok(())
     }
 
-    /// One theme's cells: title, score, [change], target, gap, band,
-    /// coverage, and the bar or the trend line.
-    fn row(&self, theme: &ThemeReport, trend: &ThemeTrend, history: bool) -> Vec<Cell> {
+    /// One theme's cells, in the order of the header.
+    fn row(&self, theme: &ThemeReport, trend: &ThemeTrend, columns: &Columns) -> Vec<Cell> {
         let tinted = |text: String, color: Color| {
             let cell = Cell::new(text);
             if self.color { cell.fg(color) } else { cell }
         };
+        let grey = |text: &str| tinted(text.to_owned(), Color::DarkGrey);
+        let tint = match theme.gap {
+            Some(gap) if gap <= 0.0 => Color::Green,
+            Some(gap) if gap <= NEAR_GAP => Color::Yellow,
+            _ => Color::Red,
+        };
+        let scored = theme.score.is_some();
         let mut cells = vec![Cell::new(clean_line(&theme.title))];
-        let (Some(score), Some(gap)) = (theme.score, theme.gap) else {
-            cells.push(tinted("—".to_owned(), Color::DarkGrey));
-            if history {
-                cells.push(tinted(trend.change.short(None), Color::DarkGrey));
-            }
-            cells.push(Cell::new(whole(theme.target)));
-            cells.push(tinted("—".to_owned(), Color::DarkGrey));
-            cells.push(tinted("not enough answers".to_owned(), Color::DarkGrey));
-            cells.push(Cell::new(percent(theme.coverage)));
-            cells.push(Cell::new(if history {
-                sparkline(&trend.points)
-            } else {
-                String::new()
-            }));
-            return cells;
-        };
-        let tint = if gap <= 0.0 {
-            Color::Green
-        } else if gap <= NEAR_GAP {
-            Color::Yellow
+        cells.push(if scored {
+            Cell::new(super::score_text(theme))
         } else {
-            Color::Red
-        };
-        cells.push(Cell::new(whole(score)));
-        if history {
+            grey("—")
+        });
+        if columns.change {
             let change_tint = match trend.change.delta() {
                 Some(delta) if delta >= 0.5 => Color::Green,
                 Some(delta) if delta <= -0.5 => Color::Red,
                 _ => Color::DarkGrey,
             };
-            cells.push(tinted(trend.change.short(Some(score)), change_tint));
+            cells.push(tinted(trend.change.short(theme.score), change_tint));
         }
         cells.push(Cell::new(whole(theme.target)));
-        cells.push(tinted(whole(gap), tint));
-        cells.push(Cell::new(
-            theme.band.as_deref().map(clean_line).unwrap_or_default(),
-        ));
-        cells.push(Cell::new(percent(theme.coverage)));
-        cells.push(if history {
-            Cell::new(sparkline(&trend.points))
-        } else {
-            tinted(bar(score, theme.target, BAR_CELLS), tint)
+        cells.push(match theme.gap {
+            Some(gap) => tinted(whole(gap), tint),
+            None => grey("—"),
         });
+        if columns.to_target {
+            cells.push(match theme.to_target() {
+                Some(to_target) => Cell::new(percent(to_target)),
+                None => grey("—"),
+            });
+        }
+        cells.push(match &theme.band {
+            Some(band) => Cell::new(clean_line(band)),
+            None => grey("not enough answers"),
+        });
+        cells.push(Cell::new(percent(theme.coverage)));
+        if columns.last.is_some() {
+            cells.push(match theme.score {
+                _ if columns.change => Cell::new(sparkline(&trend.points)),
+                Some(score) => tinted(bar(score, theme.target, BAR_CELLS), tint),
+                None => Cell::new(""),
+            });
+        }
         cells
     }
+}
+
+/// Which optional columns a table has.
+struct Columns {
+    /// The change since the previous report (only with history).
+    change: bool,
+    /// The share of the way to the target.
+    to_target: bool,
+    /// The header of the last column (bar or trend), if shown.
+    last: Option<&'static str>,
 }
 
 /// A bar of `cells` cells filled to `score` (in eighths of a cell), with `│`

@@ -43,6 +43,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
         answers: Answers::empty(questionnaire),
         notes_asked: vec![false; questionnaire.themes.len()],
         with_notes: args.notes,
+        with_evidence: !args.no_evidence,
     };
     let mut started = clock::format_rfc3339(clock::now()?);
     let total = questionnaire.questions.len();
