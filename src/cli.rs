@@ -85,6 +85,13 @@ pub enum Command {
   leadgap note latest --theme delegation --author Morgan \"Pick one outage runbook to hand over.\"")]
     Note(NoteArgs),
 
+    /// List your action plan, or add, finish, drop and edit actions
+    #[command(after_help = "Examples:
+  leadgap plan
+  leadgap plan add --theme delegation --due +4w \"Hand the on-call runbook to Lee\"
+  leadgap plan done 3 --note \"Lee ran the last two incidents\"")]
+    Plan(PlanArgs),
+
     /// Aggregate the latest self-report of each person in one or more folders
     #[command(after_help = "Example:
   leadgap cohort ./cohort-2026 --anonymous")]
@@ -285,6 +292,91 @@ pub struct NoteArgs {
     /// The note
     #[arg(value_name = "TEXT")]
     pub text: String,
+}
+
+/// `leadgap plan`
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PlanArgs {
+    /// What to do with the plan [default: list the open actions]
+    #[command(subcommand)]
+    pub command: Option<PlanCommand>,
+
+    /// List every action, done and dropped ones too
+    #[arg(long)]
+    pub all: bool,
+
+    /// How to print the list
+    #[arg(short, long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+}
+
+/// Output formats of `plan`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFormat {
+    /// A table for the terminal
+    Table,
+    /// JSON, for scripts
+    Json,
+    /// A Markdown checklist, for a 1:1 document
+    Markdown,
+}
+
+/// `leadgap plan …`
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Commit to a new action
+    Add {
+        /// The theme it works on
+        #[arg(long, value_name = "ID")]
+        theme: String,
+
+        /// When it is due: a date (2027-01-15) or from today (+10d, +6w, +2m)
+        #[arg(long, value_name = "DATE", default_value = "+30d")]
+        due: String,
+
+        /// What you will do
+        #[arg(value_name = "TEXT")]
+        text: String,
+    },
+    /// Mark an action done
+    Done {
+        /// The action's number (see `leadgap plan`)
+        #[arg(value_name = "N")]
+        number: u32,
+
+        /// How it went
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Drop an action you will not do
+    Drop {
+        /// The action's number (see `leadgap plan`)
+        #[arg(value_name = "N")]
+        number: u32,
+
+        /// Why
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Change an action's text, due date or theme
+    Edit {
+        /// The action's number (see `leadgap plan`)
+        #[arg(value_name = "N")]
+        number: u32,
+
+        /// The new text
+        #[arg(long, value_name = "TEXT")]
+        text: Option<String>,
+
+        /// The new due date: a date (2027-01-15) or from today (+10d, +6w, +2m)
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
+
+        /// The new theme
+        #[arg(long, value_name = "ID")]
+        theme: Option<String>,
+    },
 }
 
 /// `leadgap cohort`

@@ -1,7 +1,7 @@
 //! A cohort: the latest self-assessment of each person, per questionnaire,
 //! summarised per theme. Pure: the command reads the folders and renders.
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::history::chronological;
 use crate::report::{Report, SELF_RATER};
@@ -56,13 +56,13 @@ pub struct ThemeStats {
     /// How many people have a score for it.
     pub count: usize,
     /// Median score.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub median: Option<f64>,
     /// Lowest score.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub min: Option<f64>,
     /// Highest score.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub max: Option<f64>,
     /// How many people are below their target.
     pub below_target: usize,
@@ -90,7 +90,7 @@ pub struct PersonTheme {
     /// Theme id.
     pub id: String,
     /// Score, if scored.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub score: Option<f64>,
     /// Band, if scored.
     pub band: Option<String>,
@@ -238,12 +238,6 @@ pub fn median(sorted: &[f64]) -> Option<f64> {
         _ if n % 2 == 1 => Some(sorted[n / 2]),
         _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
     }
-}
-
-fn one_decimal<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
-    value
-        .map(|v| (v * 10.0).round() / 10.0 + 0.0)
-        .serialize(serializer)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! `compare` (the same person seen by two raters). Pure functions from two
 //! reports to a serialisable result; the commands render it.
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::report::{Report, ThemeReport};
 
@@ -97,13 +97,13 @@ pub struct DiffTheme {
     /// Theme title.
     pub title: String,
     /// Score in the first report.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub first: Option<f64>,
     /// Score in the second report.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub second: Option<f64>,
     /// Second minus first, when comparable.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub change: Option<f64>,
     /// Band in the first report.
     pub first_band: Option<String>,
@@ -123,13 +123,13 @@ pub struct Diff {
     /// The later report.
     pub second: Side,
     /// Overall score of the first.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub first_overall: Option<f64>,
     /// Overall score of the second.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub second_overall: Option<f64>,
     /// The overall change, when every theme is comparable.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub overall_change: Option<f64>,
     /// Per theme.
     pub themes: Vec<DiffTheme>,
@@ -197,13 +197,16 @@ pub struct CompareTheme {
     /// Theme title.
     pub title: String,
     /// The self-view's score.
-    #[serde(rename = "self", serialize_with = "one_decimal")]
+    #[serde(
+        rename = "self",
+        serialize_with = "crate::report::serialize_one_decimal"
+    )]
     pub own: Option<f64>,
     /// The other rater's score.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub other: Option<f64>,
     /// Self minus other, when comparable.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub difference: Option<f64>,
     /// Blind spot or hidden strength, at or beyond the threshold.
     pub flag: Option<Flag>,
@@ -222,10 +225,10 @@ pub struct Comparison {
     /// The threshold for flags.
     pub threshold: f64,
     /// Overall scores and their difference (when every theme is comparable).
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub own_overall: Option<f64>,
     /// The other view's overall score.
-    #[serde(serialize_with = "one_decimal")]
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
     pub other_overall: Option<f64>,
     /// Per theme.
     pub themes: Vec<CompareTheme>,
@@ -271,11 +274,4 @@ pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
         other_overall: other.overall,
         themes,
     }
-}
-
-/// Serialises a score to one decimal, as all JSON of leadgap does.
-fn one_decimal<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
-    value
-        .map(|v| (v * 10.0).round() / 10.0 + 0.0)
-        .serialize(serializer)
 }

@@ -16,6 +16,7 @@ pub mod document;
 pub mod error;
 pub mod history;
 pub mod output;
+pub mod plan;
 pub mod progress;
 pub mod quality;
 pub mod questionnaire;
@@ -53,6 +54,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Compare(args) => commands::compare::run(&context, args, &mut out),
         Command::Note(args) => commands::note::run(&context, args, &mut out),
         Command::Cohort(args) => commands::cohort::run(&context, args, &mut out),
+        Command::Plan(args) => commands::plan::run(&context, args, &mut out),
     };
     // Whatever happened, what was printed so far reaches the reader.
     let flushed = out.flush().map_err(Error::stdout);
@@ -104,6 +106,26 @@ impl Context {
             self.warn(warning);
         }
         Ok(folder.reports)
+    }
+
+    /// The action plan in the data directory, if there is a data directory;
+    /// a damaged plan is a warning (and no plan), never an error here.
+    pub fn load_plan(&self) -> Option<plan::Plan> {
+        let data = self.data_dir().ok()?;
+        match plan::load(&data) {
+            Ok(plan) => Some(plan),
+            Err(plan::Damaged(error)) => {
+                for (message, _) in error.lines() {
+                    self.warn(&message);
+                }
+                None
+            }
+        }
+    }
+
+    /// Today's date (UTC), from the same clock as report times.
+    pub fn today(&self) -> Result<chrono::NaiveDate> {
+        Ok(clock::now()?.date_naive())
     }
 
     /// Prints a warning on standard error.

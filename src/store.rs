@@ -238,6 +238,25 @@ pub fn write_new(dir: &Path, name: &str, contents: &[u8]) -> std::io::Result<Pat
     Ok(path)
 }
 
+/// The lock file that serialises read-modify-write changes in one folder.
+pub const LOCK_FILE: &str = ".leadgap.lock";
+
+/// Takes the lock of `folder` (created `0600` if missing), waiting for any
+/// other leadgap process that holds it. The lock is released when the
+/// returned file is dropped.
+pub fn lock_folder(folder: &Path) -> Result<fs::File> {
+    let path = folder.join(LOCK_FILE);
+    let mut options = fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let lock = options
+        .open(&path)
+        .map_err(|e| Error::io("open the lock", &path, e))?;
+    lock.lock().map_err(|e| Error::io("lock", &path, e))?;
+    Ok(lock)
+}
+
 /// Replaces `dir/name` (or creates it) atomically, for files that are meant
 /// to change, such as a run in progress. Mode 0600.
 pub fn replace(dir: &Path, name: &str, contents: &[u8]) -> std::io::Result<PathBuf> {

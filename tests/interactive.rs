@@ -101,6 +101,7 @@ fn a_full_run_with_a_skip_and_going_back() {
     // Skip the number.
     at(&mut session, "4/4 ", &["s", ENTER]);
     let printed = at(&mut session, "Saved to", &[]);
+    // Every theme meets its target: no priorities, so no offer of actions.
     let (_, code) = finish(session);
     assert_eq!(code, 0);
 
@@ -157,6 +158,7 @@ fn ctrl_c_keeps_the_answers_and_resume_continues_at_the_next_question() {
     );
     at(&mut session, "4/4 ", &["3", ENTER]);
     at(&mut session, "Saved to", &[]);
+    at(&mut session, "Commit to up to three actions", &["n", ENTER]);
     let (_, code) = finish(session);
     assert_eq!(code, 0);
 
@@ -192,6 +194,7 @@ fn a_plain_run_offers_to_resume_an_unfinished_one() {
     at(&mut session, "4/4 ", &["1", ENTER]);
     at(&mut session, "Anything about Second theme", &[ENTER]);
     let printed = at(&mut session, "Saved to", &[]);
+    at(&mut session, "Commit to up to three actions", &["n", ENTER]);
     assert_eq!(finish(session).1, 0);
     assert!(
         printed.contains("Started one-to-ones"),
@@ -245,6 +248,7 @@ fn the_strongest_answer_to_a_statement_asks_for_an_example() {
     at(&mut session, "3/4 ", &[ENTER]);
     at(&mut session, "4/4 ", &["1", ENTER]);
     let printed = at(&mut session, "Saved to", &[]);
+    at(&mut session, "Commit to up to three actions", &["n", ENTER]);
     assert_eq!(finish(session).1, 0);
     assert!(printed.contains("Examples given"), "{printed}");
     let report = saved_report(&sandbox);
@@ -269,4 +273,72 @@ fn the_strongest_answer_to_a_statement_asks_for_an_example() {
     let before = at(&mut session, "2/4 ", &["\x03"]);
     assert!(!before.contains("concrete example"), "{before}");
     assert_eq!(finish(session).1, 130);
+}
+
+#[test]
+fn committing_to_actions_and_reviewing_them_next_time() {
+    let sandbox = Sandbox::new();
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    at(&mut session, "1/4 ", &[ENTER]);
+    at(&mut session, "2/4 ", &[ENTER]);
+    at(&mut session, "3/4 ", &[ENTER]);
+    at(&mut session, "4/4 ", &["1", ENTER]);
+    at(
+        &mut session,
+        "Commit to up to three actions for your top priorities?",
+        &[ENTER],
+    );
+    at(&mut session, "An action for First theme", &[ENTER]);
+    at(
+        &mut session,
+        "Your action, in one sentence:",
+        &["Run a retro without me", ENTER],
+    );
+    at(&mut session, "Due by?", &[ENTER]);
+    at(&mut session, "An action for Second theme", &[DOWN, ENTER]);
+    at(&mut session, "Saved 1 action to your plan", &[]);
+    assert_eq!(finish(session).1, 0);
+    let plan: toml::Table =
+        toml::from_str(&std::fs::read_to_string(sandbox.data_dir().join("plan.toml")).unwrap())
+            .unwrap();
+    let action = &plan["actions"].as_array().unwrap()[0];
+    assert_eq!(action["text"].as_str(), Some("Run a retro without me"));
+    assert_eq!(
+        action["due"].as_str(),
+        Some("2026-12-22"),
+        "30 days after 2026-11-22"
+    );
+    assert_eq!(action["report"].as_str(), Some(support::NOW_ID));
+
+    // The next run starts with the review.
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    at(&mut session, "Your open action (1)", &[]);
+    at(&mut session, "Run a retro without me", &[ENTER]);
+    at(
+        &mut session,
+        "A word on how it went?",
+        &["Two retros so far", ENTER],
+    );
+    at(&mut session, "1/4 ", &[DOWN, ENTER]);
+    at(&mut session, "2/4 ", &[ENTER]);
+    at(&mut session, "3/4 ", &[ENTER]);
+    at(&mut session, "4/4 ", &["1", ENTER]);
+    let printed = at(&mut session, "Commit to up to three actions", &["n", ENTER]);
+    assert_eq!(finish(session).1, 0);
+    assert!(
+        printed.contains("Follow-through on your last plan"),
+        "{printed}"
+    );
+    assert!(printed.contains("1 action: 1 done"), "{printed}");
+    let plan: toml::Table =
+        toml::from_str(&std::fs::read_to_string(sandbox.data_dir().join("plan.toml")).unwrap())
+            .unwrap();
+    let action = &plan["actions"].as_array().unwrap()[0];
+    assert_eq!(action["status"].as_str(), Some("done"));
+    assert_eq!(action["note"].as_str(), Some("Two retros so far"));
+    assert_eq!(
+        plan["actions"].as_array().unwrap().len(),
+        1,
+        "no new actions after answering no"
+    );
 }

@@ -22,7 +22,17 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "answers",
     "notes",
     "evidence",
+    "plan",
 ];
+
+/// `[[plan]]` in an answer file.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlanned {
+    theme: Spanned<String>,
+    text: Spanned<String>,
+    due: Option<Spanned<String>>,
+}
 
 /// How many missing question ids one message lists before "and N more".
 const MISSING_LISTED: usize = 8;
@@ -124,6 +134,7 @@ impl<'s> AnswerFile<'s> {
         let answer_table = document.take_table(&mut root, "answers");
         let notes_table = document.take_table(&mut root, "notes");
         let evidence_table = document.take_table(&mut root, "evidence");
+        let planned = document.take_array::<RawPlanned>(&mut root, "plan");
         document.reject_unknown(root, TOP_LEVEL_KEYS, "the answer file");
 
         let answers_span = answer_table.as_ref().map(|(span, _)| span.clone());
@@ -190,6 +201,32 @@ impl<'s> AnswerFile<'s> {
                 answers.evidence[index] =
                     Some(example.into_inner()).filter(|e| !e.trim().is_empty());
             }
+        }
+        for raw in planned {
+            let RawPlanned { theme, text, due } = raw.into_inner();
+            if questionnaire.theme_index(theme.get_ref()).is_none() {
+                let message = with_suggestion(
+                    format!("unknown theme `{}` in [[plan]]", theme.get_ref()),
+                    theme.get_ref(),
+                    questionnaire.themes.iter().map(|t| t.id.as_str()),
+                );
+                document.problem(Some(theme.span()), message);
+            }
+            if text.get_ref().trim().is_empty() {
+                document.problem(Some(text.span()), "the action's `text` is empty");
+            }
+            if let Some(due) = &due {
+                // Any day checks the form; the date is worked out when saving.
+                let day = chrono::NaiveDate::default();
+                if let Err(problem) = crate::plan::parse_due(due.get_ref(), day) {
+                    document.problem(Some(due.span()), problem);
+                }
+            }
+            answers.plan.push(super::PlannedAction {
+                theme: theme.into_inner(),
+                text: text.into_inner().trim().to_owned(),
+                due: due.map(Spanned::into_inner),
+            });
         }
         document.conclude(Some(answers))
     }

@@ -44,6 +44,8 @@ pub struct Answers {
     /// A concrete example per question, given with a statement's best
     /// answer, in questionnaire order.
     pub evidence: Vec<Option<String>>,
+    /// Actions to commit to with the report (`[[plan]]` in answer files).
+    pub plan: Vec<PlannedAction>,
     /// Whom the answers are about.
     pub respondent: Option<String>,
     /// Who answered: `self`, or a name.
@@ -57,6 +59,7 @@ impl Answers {
             responses: vec![Response::Unanswered; questionnaire.questions.len()],
             notes: vec![None; questionnaire.themes.len()],
             evidence: vec![None; questionnaire.questions.len()],
+            plan: Vec::new(),
             respondent: None,
             rater: None,
         }
@@ -68,6 +71,17 @@ impl Answers {
 pub fn is_best_statement(question: &Question, response: &Response) -> bool {
     matches!(question.kind, Kind::Scale { .. })
         && crate::scoring::question_score(&question.kind, response).is_some_and(|s| s >= 1.0)
+}
+
+/// An action from an answer file's `[[plan]]`, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedAction {
+    /// Theme id.
+    pub theme: String,
+    /// What will be done.
+    pub text: String,
+    /// When, as written (`2027-01-15`, `+6w`); `None` for the default.
+    pub due: Option<String>,
 }
 
 /// An answer as written in answer files and saved reports.

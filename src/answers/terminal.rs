@@ -142,6 +142,63 @@ impl Terminal {
         let _ = crossterm::execute!(stderr, MoveToColumn(0), Clear(ClearType::FromCursorDown));
     }
 
+    /// A choice among `options`, each shown on its own line(s); `None` when
+    /// the respondent presses Esc.
+    pub fn choose(
+        &mut self,
+        message: &str,
+        options: &[String],
+        help: &str,
+    ) -> Result<Option<usize>, Stop> {
+        let labels: Vec<String> = options.iter().map(|o| self.fit(o, 2)).collect();
+        let shown: Vec<String> = options.iter().map(|o| self.answer(o)).collect();
+        let formatter = |option: ListOption<&String>| shown[option.index].clone();
+        let message = self.fit(message, 2);
+        let help = self.fit(help, 1);
+        let result = Select::new(&message, labels)
+            .with_help_message(&help)
+            .with_page_size(8)
+            .without_filtering()
+            .with_formatter(&formatter)
+            .raw_prompt();
+        match result {
+            Ok(option) => Ok(Some(option.index)),
+            Err(InquireError::OperationCanceled) => Ok(None),
+            Err(error) => Err(stop(error)),
+        }
+    }
+
+    /// A line of text checked by `check`; `None` when the respondent
+    /// presses Esc.
+    pub fn line(
+        &mut self,
+        message: &str,
+        help: &str,
+        initial: &str,
+        check: impl Fn(&str) -> Result<(), String> + Clone + 'static,
+    ) -> Result<Option<String>, Stop> {
+        let message = self.fit(message, 2);
+        let help = self.fit(help, 1);
+        let formatter = |text: &str| self.answer(text);
+        let validator = move |input: &str| -> Result<Validation, CustomUserError> {
+            Ok(match check(input) {
+                Ok(()) => Validation::Valid,
+                Err(problem) => Validation::Invalid(problem.into()),
+            })
+        };
+        let result = Text::new(&message)
+            .with_initial_value(initial)
+            .with_help_message(&help)
+            .with_validator(validator)
+            .with_formatter(&formatter)
+            .prompt();
+        match result {
+            Ok(text) => Ok(Some(text.trim().to_owned())),
+            Err(InquireError::OperationCanceled) => Ok(None),
+            Err(error) => Err(stop(error)),
+        }
+    }
+
     /// Asks a yes/no question.
     pub fn confirm(&mut self, message: &str, default: bool) -> Result<bool, Stop> {
         let message = self.fit(message, 2);

@@ -10,7 +10,7 @@ use crate::cli::{HistoryArgs, ListingFormat};
 use crate::error::{Error, Result, exit, with_suggestion};
 use crate::history::{self, Change, Loaded, Trend, sparkline};
 use crate::output::{clean_line, csv_number, csv_text, paint, styles};
-use crate::report::{self, Report, percent, whole};
+use crate::report::{self, Extras, Report, percent, whole};
 
 /// Runs `leadgap history`.
 pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<u8> {
@@ -28,12 +28,19 @@ pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<
     if let Some(theme) = &args.theme {
         check_theme(theme, &reports)?;
     }
-    let groups: Vec<Vec<(&Report, Trend)>> = history::series(&reports)
+    let plan = context.load_plan();
+    let today = context.today()?;
+    let groups: Vec<Vec<(&Report, Extras)>> = history::series(&reports)
         .into_iter()
         .map(|group| {
             let all: Vec<&Report> = group.iter().map(|l| &l.report).collect();
             all.iter()
-                .map(|r| (*r, history::trend(r, all.iter().copied())))
+                .map(|r| {
+                    (
+                        *r,
+                        Extras::new(r, all.iter().copied(), plan.as_ref(), today),
+                    )
+                })
                 .collect()
         })
         .collect();
@@ -78,7 +85,7 @@ fn check_theme(theme: &str, reports: &[Loaded]) -> Result<()> {
 
 /// Theme ids of a series in the order of its latest report, then any that
 /// only older reports had.
-fn theme_ids<'a>(group: &[(&'a Report, Trend)]) -> Vec<(&'a str, &'a str)> {
+fn theme_ids<'a>(group: &[(&'a Report, Extras)]) -> Vec<(&'a str, &'a str)> {
     let mut ids: Vec<(&str, &str)> = Vec::new();
     for (report, _) in group.iter().rev() {
         for theme in &report.themes {
@@ -116,7 +123,7 @@ fn new_table(context: &Context) -> comfy_table::Table {
 
 fn table(
     context: &Context,
-    groups: &[Vec<(&Report, Trend)>],
+    groups: &[Vec<(&Report, Extras)>],
     theme: Option<&str>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -159,7 +166,7 @@ fn table(
 /// line over every report.
 fn overview(
     context: &Context,
-    group: &[(&Report, Trend)],
+    group: &[(&Report, Extras)],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let ids = theme_ids(group);
@@ -195,10 +202,10 @@ fn overview(
     table.add_row(profile);
 
     let mut overall = vec!["Overall".to_owned()];
-    overall.extend(columns.iter().map(|(report, trend)| {
+    overall.extend(columns.iter().map(|(report, extras)| {
         match (
             report.overall,
-            trend.previous.as_ref().and_then(|p| p.change),
+            extras.trend.previous.as_ref().and_then(|p| p.change),
         ) {
             (Some(o), Some(change)) => format!("{} {}", whole(o), history::shown_change(o, change)),
             (Some(o), None) => whole(o),
@@ -215,15 +222,35 @@ fn overview(
         row.extend(
             columns
                 .iter()
-                .map(|(report, trend)| cell(report, trend, id)),
+                .map(|(report, extras)| cell(report, &extras.trend, id)),
         );
         let points = latest
             .themes
             .iter()
             .position(|t| t.id == *id)
-            .map(|index| recent_sparkline(&latest_trend.themes[index].points))
+            .map(|index| recent_sparkline(&latest_trend.trend.themes[index].points))
             .unwrap_or_default();
         row.push(points);
+        table.add_row(row);
+    }
+    // Follow-through on the actions made with each report.
+    if columns
+        .iter()
+        .any(|(_, extras)| !extras.plan.made.is_empty())
+    {
+        let mut row = vec!["Plan".to_owned()];
+        row.extend(columns.iter().map(|(_, extras)| {
+            let made = &extras.plan.made;
+            let done = made
+                .iter()
+                .filter(|a| a.status == crate::plan::Status::Done)
+                .count();
+            if made.is_empty() {
+                String::new()
+            } else {
+                format!("{done} of {} done", made.len())
+            }
+        }));
         table.add_row(row);
     }
     for index in 1..=columns.len() {
@@ -243,7 +270,8 @@ fn overview(
         )?;
     }
     if group.iter().any(|(_, t)| {
-        t.themes
+        t.trend
+            .themes
             .iter()
             .any(|t| t.change == Change::QuestionsChanged)
     }) {
@@ -264,7 +292,7 @@ fn recent_sparkline(points: &[Option<f64>]) -> String {
 /// gap, band and coverage.
 fn theme_detail(
     context: &Context,
-    group: &[(&Report, Trend)],
+    group: &[(&Report, Extras)],
     id: &str,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -273,7 +301,8 @@ fn theme_detail(
         "Date", "Version", "Score", "Change", "Target", "Gap", "Band", "Answered",
     ]);
     let mut points = Vec::new();
-    for (report, trend) in group {
+    for (report, extras) in group {
+        let trend = &extras.trend;
         let Some((index, theme)) = report.themes.iter().enumerate().find(|(_, t)| t.id == id)
         else {
             continue;
@@ -314,28 +343,28 @@ fn theme_detail(
 }
 
 fn json(
-    groups: &[Vec<(&Report, Trend)>],
+    groups: &[Vec<(&Report, Extras)>],
     theme: Option<&str>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let views: Vec<_> = chronological(groups)
         .into_iter()
-        .map(|(report, trend)| report::json_view(report, trend, theme))
+        .map(|(report, extras)| report::json_view(report, extras, theme))
         .collect();
     serde_json::to_writer_pretty(&mut *out, &views)?;
     writeln!(out)
 }
 
 /// Every report of every series, oldest first.
-fn chronological<'a>(groups: &'a [Vec<(&'a Report, Trend)>]) -> Vec<(&'a Report, &'a Trend)> {
-    let mut all: Vec<(&Report, &Trend)> = groups.iter().flatten().map(|(r, t)| (*r, t)).collect();
+fn chronological<'a>(groups: &'a [Vec<(&'a Report, Extras)>]) -> Vec<(&'a Report, &'a Extras)> {
+    let mut all: Vec<(&Report, &Extras)> = groups.iter().flatten().map(|(r, t)| (*r, t)).collect();
     all.sort_by(|a, b| history::chronological(a.0, b.0));
     all
 }
 
 /// One row per report and theme, oldest first.
 fn csv(
-    groups: &[Vec<(&Report, Trend)>],
+    groups: &[Vec<(&Report, Extras)>],
     theme: Option<&str>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -343,8 +372,8 @@ fn csv(
         out,
         "report,created,questionnaire,version,respondent,rater,profile,overall,theme,score,change,target,gap,band,coverage"
     )?;
-    for (report, trend) in chronological(groups) {
-        for (t, theme_trend) in report.themes.iter().zip(&trend.themes) {
+    for (report, extras) in chronological(groups) {
+        for (t, theme_trend) in report.themes.iter().zip(&extras.trend.themes) {
             if theme.is_some_and(|id| id != t.id) {
                 continue;
             }

@@ -9,5 +9,6 @@ pub mod diff;
 pub mod history;
 pub mod list;
 pub mod note;
+pub mod plan;
 pub mod show;
 pub mod template;

@@ -12,9 +12,6 @@ use crate::output::clean_line;
 use crate::report::Review;
 use crate::store;
 
-/// The lock file that serialises changes to the reports of one folder.
-const LOCK_FILE: &str = ".leadgap.lock";
-
 /// Runs `leadgap note`.
 pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8> {
     let text = args.text.trim();
@@ -41,15 +38,7 @@ pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8>
 
     // Read, append and replace under a lock, so that two notes written at
     // the same moment both survive.
-    let lock_path = folder.join(LOCK_FILE);
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let lock = options
-        .open(&lock_path)
-        .map_err(|e| Error::io("open the lock", &lock_path, e))?;
-    lock.lock().map_err(|e| Error::io("lock", &lock_path, e))?;
+    let lock = store::lock_folder(folder)?;
     let mut report = store::load_report(&path)?;
     let Some(theme) = report.theme(&args.theme).map(|t| t.title.clone()) else {
         let ids: Vec<&str> = report.themes.iter().map(|t| t.id.as_str()).collect();

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::Context;
 use crate::cli::ShowArgs;
 use crate::error::{Error, Result, exit};
-use crate::history;
-use crate::report::{self, Report};
+use crate::report::{self, Extras, Report};
 use crate::store;
 
 /// Runs `leadgap show`.
@@ -18,9 +17,15 @@ pub fn run(context: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<u8>
     // directory's, or the folder a mentor keeps someone's reports in.
     let folder = path.parent().unwrap_or(Path::new("."));
     let others = context.load_reports(folder)?;
-    let trend = history::trend(&report, others.iter().map(|loaded| &loaded.report));
+    let plan = context.load_plan();
+    let extras = Extras::new(
+        &report,
+        others.iter().map(|l| &l.report),
+        plan.as_ref(),
+        context.today()?,
+    );
     report::renderer(args.format, context.stdout_color(), context.width())
-        .render(&report, &trend, out)
+        .render(&report, &extras, out)
         .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }

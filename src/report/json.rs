@@ -5,9 +5,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{AnswerRecord, QuestionnaireInfo, Render, Report, Review};
+use super::{AnswerRecord, Extras, QuestionnaireInfo, Render, Report, Review};
 use crate::answers::AnswerValue;
-use crate::history::{Change, Previous, Trend};
+use crate::history::{Change, Previous};
+use crate::plan;
 use crate::quality;
 
 /// Renders the report as one pretty-printed JSON object.
@@ -39,6 +40,10 @@ struct JsonReport<'a> {
     answers: Vec<JsonAnswer<'a>>,
     /// What stands out about the answers.
     quality: &'a [quality::Note],
+    /// The actions made with this report, with their current status.
+    plan: &'a [plan::Action],
+    /// The follow-through on the previous report's actions; `null` if none.
+    follow_through: Option<&'a plan::FollowThrough>,
     reviews: &'a [Review],
 }
 
@@ -97,6 +102,15 @@ struct JsonAnswer<'a> {
     evidence: Option<&'a str>,
 }
 
+/// Serialises an optional score to one decimal, as every JSON output of
+/// leadgap shows scores (for `#[serde(serialize_with)]`).
+pub fn serialize_one_decimal<S: serde::Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    value.map(one_decimal).serialize(serializer)
+}
+
 /// A score in JSON: one decimal.
 fn one_decimal(value: f64) -> f64 {
     (value * 10.0).round() / 10.0 + 0.0
@@ -108,8 +122,10 @@ fn three_decimals(value: f64) -> f64 {
 }
 
 impl Render for Json {
-    fn render(&self, report: &Report, trend: &Trend, out: &mut dyn Write) -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &view(report, trend, None))?;
+    fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
+        let trend = &extras.trend;
+        let _ = trend;
+        serde_json::to_writer_pretty(&mut *out, &view(report, extras, None))?;
         writeln!(out)
     }
 }
@@ -118,9 +134,10 @@ impl Render for Json {
 /// lists these, keeping only one theme when `only_theme` is given.
 pub fn view<'a>(
     report: &'a Report,
-    trend: &'a Trend,
+    extras: &'a Extras,
     only_theme: Option<&str>,
 ) -> impl Serialize + 'a {
+    let trend = &extras.trend;
     JsonReport {
         schema: report.schema,
         id: &report.id,
@@ -184,6 +201,8 @@ pub fn view<'a>(
         priorities: &report.priorities,
         answers: report.answers.iter().map(answer).collect(),
         quality: &report.quality,
+        plan: &extras.plan.made,
+        follow_through: extras.plan.follow.as_ref(),
         reviews: &report.reviews,
     }
 }

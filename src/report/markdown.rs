@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use super::{Render, Report, percent, whole};
-use crate::history::{Change, Trend, sparkline};
+use super::{Extras, Render, Report, percent, whole};
+use crate::history::{Change, sparkline};
 use crate::output::{clean, clean_line};
 
 /// Renders the report as Markdown.
@@ -16,7 +16,8 @@ fn cell(text: &str) -> String {
 }
 
 impl Render for Markdown {
-    fn render(&self, report: &Report, trend: &Trend, out: &mut dyn Write) -> std::io::Result<()> {
+    fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
+        let trend = &extras.trend;
         writeln!(out, "# Gap report: {}", cell(&report.questionnaire.title))?;
         writeln!(out)?;
         writeln!(out, "- **Who:** {}", cell(&report.who()))?;
@@ -105,6 +106,31 @@ impl Render for Markdown {
                 for advice in &theme.advice {
                     writeln!(out, "- {}", clean_line(advice))?;
                 }
+            }
+        }
+
+        let follow = super::follow_through_lines(&extras.plan);
+        if !follow.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "## Follow-through on the last plan")?;
+            writeln!(out)?;
+            for line in follow {
+                writeln!(out, "- {}", clean_line(&line))?;
+            }
+        }
+
+        let made = super::plan_lines(&extras.plan);
+        if !made.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "## Plan made with this report")?;
+            writeln!(out)?;
+            for (done, line) in made {
+                writeln!(
+                    out,
+                    "- [{}] {}",
+                    if done { "x" } else { " " },
+                    clean_line(&line)
+                )?;
             }
         }
 

@@ -11,12 +11,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{self, AnswerValue, Answers};
 use crate::history::{Trend, shown_change};
+use crate::plan;
 use crate::quality;
 use crate::questionnaire::Questionnaire;
 use crate::rubric::{Profile, Rubric};
 use crate::scoring::{self, Outcome};
 
-pub use json::{Json, view as json_view};
+pub use json::{Json, serialize_one_decimal, view as json_view};
 pub use markdown::Markdown;
 pub use table::Table;
 
@@ -353,10 +354,59 @@ pub enum Format {
     Json,
 }
 
+/// What a report is shown with, besides itself: its history and the plan.
+#[derive(Clone, Debug)]
+pub struct Extras {
+    /// What its history says about it.
+    pub trend: Trend,
+    /// The actions made with it, and the follow-through on the previous
+    /// report's actions.
+    pub plan: PlanView,
+}
+
+/// The part of the action plan a report shows.
+#[derive(Clone, Debug, Default)]
+pub struct PlanView {
+    /// The actions made with this report, with their current status.
+    pub made: Vec<plan::Action>,
+    /// The follow-through on the actions of the previous report.
+    pub follow: Option<plan::FollowThrough>,
+    /// Today, to tell which actions are overdue.
+    pub today: Option<chrono::NaiveDate>,
+}
+
+impl Extras {
+    /// The history of `report` among `others`, and its part of `plan`.
+    pub fn new<'a>(
+        report: &Report,
+        others: impl IntoIterator<Item = &'a Report> + Clone,
+        plan: Option<&plan::Plan>,
+        today: chrono::NaiveDate,
+    ) -> Extras {
+        let trend = crate::history::trend(report, others.clone());
+        let view = match plan {
+            Some(plan) => {
+                let previous = trend
+                    .previous
+                    .as_ref()
+                    .and_then(|p| others.into_iter().find(|r| r.id == p.id));
+                PlanView {
+                    made: plan.from_report(&report.id),
+                    follow: previous
+                        .and_then(|previous| plan::follow_through(plan, previous, report)),
+                    today: Some(today),
+                }
+            }
+            None => PlanView::default(),
+        };
+        Extras { trend, plan: view }
+    }
+}
+
 /// One output format of the gap report.
 pub trait Render {
-    /// Writes `report`, with what its history says about it, to `out`.
-    fn render(&self, report: &Report, trend: &Trend, out: &mut dyn Write) -> std::io::Result<()>;
+    /// Writes `report`, with its history and plan, to `out`.
+    fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()>;
 }
 
 /// The renderer for `format`. `color` and `width` only matter to the table.
@@ -572,4 +622,70 @@ pub fn answered_line(report: &Report) -> String {
         line.push_str(&format!(" ({skipped} skipped)"));
     }
     line
+}
+
+/// The follow-through on the previous report's actions, as sentences: a
+/// summary, then one line per theme that had actions.
+pub fn follow_through_lines(plan: &PlanView) -> Vec<String> {
+    let Some(follow) = &plan.follow else {
+        return Vec::new();
+    };
+    let date = follow.created.get(..10).unwrap_or(&follow.created);
+    let actions = if follow.total == 1 {
+        "action"
+    } else {
+        "actions"
+    };
+    let mut lines = vec![format!(
+        "From the report of {date} you committed to {} {actions}: {} done, {} dropped, {} still open.",
+        follow.total, follow.done, follow.dropped, follow.open
+    )];
+    for theme in &follow.themes {
+        let actions = if theme.actions == 1 {
+            "action"
+        } else {
+            "actions"
+        };
+        let moved = match (theme.before, theme.now, theme.change) {
+            (Some(before), Some(now), Some(change)) => {
+                format!(
+                    "{} → {} ({})",
+                    whole(before),
+                    whole(now),
+                    shown_change(now, change)
+                )
+            }
+            (_, Some(now), None) if theme.before.is_some() => {
+                format!("now {} (not comparable)", whole(now))
+            }
+            (_, Some(now), _) => format!("now {}", whole(now)),
+            _ => "not scored now".to_owned(),
+        };
+        lines.push(format!(
+            "{}: {} {actions}, {} done; {moved}.",
+            theme.title, theme.actions, theme.done
+        ));
+    }
+    lines
+}
+
+/// The actions made with the report: (done, line) each.
+pub fn plan_lines(plan: &PlanView) -> Vec<(bool, String)> {
+    let today = plan.today.unwrap_or_default();
+    plan.made
+        .iter()
+        .map(|action| {
+            (
+                action.status == crate::plan::Status::Done,
+                format!(
+                    "#{} {}: {} (due {}; {})",
+                    action.number,
+                    action.theme_title,
+                    action.text,
+                    action.due,
+                    action.standing(today)
+                ),
+            )
+        })
+        .collect()
 }

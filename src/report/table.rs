@@ -4,7 +4,7 @@ use std::io::Write;
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, presets};
 
-use super::{Render, Report, ThemeReport, percent, whole};
+use super::{Extras, Render, Report, ThemeReport, percent, whole};
 use crate::history::{Change, ThemeTrend, Trend, sparkline};
 use crate::output::{clean, clean_line, paint, styles, wrap};
 
@@ -36,7 +36,8 @@ const BAR_CELLS: usize = 10;
 const TEXT_WIDTH: usize = 88;
 
 impl Render for Table {
-    fn render(&self, report: &Report, trend: &Trend, out: &mut dyn Write) -> std::io::Result<()> {
+    fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
+        let trend = &extras.trend;
         let heading = |text: &str| paint(self.color, styles::HEADING, text);
         let dim = |text: &str| paint(self.color, styles::DIM, text);
         let width = usize::from(self.width).min(TEXT_WIDTH);
@@ -100,6 +101,25 @@ impl Render for Table {
                 for advice in &theme.advice {
                     paragraph(out, advice, "   - ", "     ")?;
                 }
+            }
+        }
+
+        let follow = super::follow_through_lines(&extras.plan);
+        if !follow.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", heading("Follow-through on your last plan"))?;
+            for line in follow {
+                paragraph(out, &line, "   ", "     ")?;
+            }
+        }
+
+        let made = super::plan_lines(&extras.plan);
+        if !made.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", heading("Plan made with this report"))?;
+            for (done, line) in made {
+                let mark = if done { "   [x] " } else { "   [ ] " };
+                paragraph(out, &line, mark, "       ")?;
             }
         }
 

@@ -3,7 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use super::{Setup, finish};
+use super::{Setup, finish, plan_steps};
 use crate::Context;
 use crate::answers::Answers;
 use crate::answers::interactive::{Stop, Walk};
@@ -90,6 +90,16 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
         None => {}
     }
 
+    // A new run starts by asking how the open actions of the plan went.
+    if walk.answered() == 0 {
+        plan_steps::review(context, &mut terminal, &data).map_err(|stop| match stop {
+            Stop::Interrupted => Error::Interrupted {
+                help: "Stopped before the first question; nothing to resume.".to_owned(),
+            },
+            Stop::Failed(error) => error,
+        })?;
+    }
+
     let _ = writeln!(std::io::stderr());
     terminal.heading(&clean_line(&questionnaire.title));
     if !questionnaire.description.is_empty() {
@@ -126,9 +136,20 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
         });
     }
     let _ = writeln!(std::io::stderr());
-    let code = finish(context, args, Some(&data), &setup, &walk.answers, out)?;
+    let finished = finish(context, args, Some(&data), &setup, &walk.answers, out)?;
     progress::discard(&data, &questionnaire.id)?;
-    Ok(code)
+    // The report is saved: stopping now loses nothing but the plan.
+    if let Err(stop) = plan_steps::commit(context, &mut terminal, &data, &finished) {
+        terminal.interrupted();
+        return Err(match stop {
+            Stop::Interrupted => Error::Interrupted {
+                help: "Stopped; the report is saved. Add actions with `leadgap plan add`."
+                    .to_owned(),
+            },
+            Stop::Failed(error) => error,
+        });
+    }
+    Ok(finished.code)
 }
 
 /// The error for a walk that stopped.

@@ -2,18 +2,19 @@
 //! terminal), then score, save, print and judge the gap report.
 
 mod interactive;
+mod plan_steps;
 mod scripted;
 
 use std::io::Write;
 
 use crate::Context;
-use crate::answers::Answers;
+use crate::answers::{Answers, PlannedAction};
 use crate::catalog::{self, Found};
 use crate::cli::AssessArgs;
 use crate::clock;
 use crate::error::{Error, Result, exit};
-use crate::history;
-use crate::report::{self, Meta, Report, SELF_RATER};
+use crate::plan::{self, NewAction};
+use crate::report::{self, Extras, Meta, Report, SELF_RATER};
 use crate::rubric::{Profile, Rubric};
 use crate::scoring;
 use crate::store::DataDir;
@@ -55,7 +56,7 @@ fn finish(
     setup: &Setup,
     answers: &Answers,
     out: &mut dyn Write,
-) -> Result<u8> {
+) -> Result<Finished> {
     let questionnaire = &setup.found.questionnaire;
     let outcome = scoring::score(
         questionnaire,
@@ -92,14 +93,27 @@ fn finish(
         (false, Some(data)) => Some(data.save_report(&mut report)?),
         _ => None,
     };
-    let trend = history::trend(&report, earlier.iter().map(|loaded| &loaded.report));
+    let today = context.today()?;
+    if !answers.plan.is_empty() {
+        match (&saved, data) {
+            (Some(_), Some(data)) => commit_planned(context, data, &report, &answers.plan, today)?,
+            _ => context.info("The answer file's [[plan]] actions are not saved with --no-save."),
+        }
+    }
+    let plan = context.load_plan();
+    let extras = Extras::new(
+        &report,
+        earlier.iter().map(|l| &l.report),
+        plan.as_ref(),
+        today,
+    );
 
     let renderer = report::renderer(args.format, context.stdout_color(), context.width());
     renderer
-        .render(&report, &trend, out)
+        .render(&report, &extras, out)
         .map_err(Error::stdout)?;
     out.flush().map_err(Error::stdout)?;
-    if let Some(path) = saved {
+    if let Some(path) = &saved {
         context.info(&format!(
             "Saved to {}\nSee it again with: leadgap show {}",
             path.display(),
@@ -115,8 +129,66 @@ fn finish(
             context.info(&format!(
                 "Overall score {shown} is below --fail-under {threshold}"
             ));
-            return Ok(exit::BELOW_THRESHOLD);
+            return Ok(Finished {
+                code: exit::BELOW_THRESHOLD,
+                report,
+                saved: saved.is_some(),
+            });
         }
     }
-    Ok(exit::SUCCESS)
+    Ok(Finished {
+        code: exit::SUCCESS,
+        report,
+        saved: saved.is_some(),
+    })
+}
+
+/// A scored run: its exit code, its report, and whether the report was saved.
+struct Finished {
+    code: u8,
+    report: Report,
+    saved: bool,
+}
+
+/// Adds the answer file's `[[plan]]` actions to the plan, linked to `report`.
+fn commit_planned(
+    context: &Context,
+    data: &DataDir,
+    report: &Report,
+    planned: &[PlannedAction],
+    today: chrono::NaiveDate,
+) -> Result<()> {
+    let created = clock::format_rfc3339(clock::now()?);
+    let actions: Vec<NewAction> = planned
+        .iter()
+        .map(|p| NewAction {
+            theme: p.theme.clone(),
+            theme_title: report
+                .theme(&p.theme)
+                .map(|t| t.title.clone())
+                .unwrap_or_else(|| p.theme.clone()),
+            text: p.text.clone(),
+            due: p
+                .due
+                .as_deref()
+                .and_then(|d| plan::parse_due(d, today).ok())
+                .unwrap_or_else(|| plan::default_due(today)),
+            report: Some(report.id.clone()),
+        })
+        .collect();
+    let (numbers, warning) = plan::update(data, plan::IfDamaged::StartAfresh, |plan| {
+        Ok(actions
+            .into_iter()
+            .map(|a| plan.add(a, &created))
+            .collect::<Vec<u32>>())
+    })?;
+    if let Some(warning) = warning {
+        context.warn(&warning);
+    }
+    let listed: Vec<String> = numbers.iter().map(|n| format!("#{n}")).collect();
+    context.info(&format!(
+        "Added {} to your plan (`leadgap plan` lists it).",
+        listed.join(", ")
+    ));
+    Ok(())
 }

@@ -1,0 +1,484 @@
+//! The action plan: commitments made after a report ("hand the on-call
+//! runbook to Lee by 15 January"), kept in one file in the data directory,
+//! `DATA/plan.toml`, each linked to the report and theme it came from.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::document::SCHEMA;
+use crate::error::{Error, Result};
+use crate::history::{self, Change};
+use crate::report::Report;
+use crate::source::Source;
+use crate::store::{self, DataDir};
+
+/// The file name of the plan in the data directory.
+pub const FILE: &str = "plan.toml";
+
+/// Days until an action is due when no date is given.
+pub const DEFAULT_DAYS: u64 = 30;
+
+/// The plan file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// File format version.
+    pub schema: i64,
+    /// The number the next action gets; numbers are never reused.
+    pub next_number: u32,
+    /// Every action, open or closed, in the order they were made.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+/// One commitment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    /// Its number, as `plan done N` names it.
+    pub number: u32,
+    /// The theme id it works on.
+    pub theme: String,
+    /// The theme's title, for display.
+    pub theme_title: String,
+    /// What will be done.
+    pub text: String,
+    /// By when.
+    pub due: NaiveDate,
+    /// When it was committed to (RFC 3339).
+    pub created: String,
+    /// The report it came from, if any.
+    pub report: Option<String>,
+    /// Open, done or dropped.
+    pub status: Status,
+    /// When it was done or dropped (RFC 3339).
+    pub closed: Option<String>,
+    /// A note on how it went.
+    pub note: Option<String>,
+}
+
+/// Where an action stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Still to do.
+    Open,
+    /// Done.
+    Done,
+    /// Given up.
+    Dropped,
+}
+
+impl Status {
+    /// "open", "done" or "dropped".
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+}
+
+impl Action {
+    /// Whether it is open and its due date has passed.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        self.status == Status::Open && self.due < today
+    }
+
+    /// "overdue by 3 days", "due today", "due in 5 days", "done 2026-12-01".
+    pub fn standing(&self, today: NaiveDate) -> String {
+        let days = (self.due - today).num_days();
+        let plural = |n: i64| if n.abs() == 1 { "day" } else { "days" };
+        match self.status {
+            Status::Open if days < 0 => format!("overdue by {} {}", -days, plural(days)),
+            Status::Open if days == 0 => "due today".to_owned(),
+            Status::Open => format!("due in {days} {}", plural(days)),
+            status => {
+                let date = self
+                    .closed
+                    .as_deref()
+                    .and_then(|c| c.get(..10))
+                    .unwrap_or_default();
+                format!("{} {date}", status.word()).trim_end().to_owned()
+            }
+        }
+    }
+}
+
+impl Plan {
+    /// An empty plan.
+    pub fn new() -> Self {
+        Plan {
+            schema: SCHEMA,
+            next_number: 1,
+            actions: Vec::new(),
+        }
+    }
+
+    /// Adds an action and returns its number.
+    pub fn add(&mut self, action: NewAction, created: &str) -> u32 {
+        let number = self.next_number.max(1);
+        self.next_number = number + 1;
+        self.actions.push(Action {
+            number,
+            theme: action.theme,
+            theme_title: action.theme_title,
+            text: action.text,
+            due: action.due,
+            created: created.to_owned(),
+            report: action.report,
+            status: Status::Open,
+            closed: None,
+            note: None,
+        });
+        number
+    }
+
+    /// The action numbered `number`, or an error listing the numbers there are.
+    pub fn action_mut(&mut self, number: u32) -> Result<&mut Action> {
+        let known: Vec<String> = self.actions.iter().map(|a| a.number.to_string()).collect();
+        self.actions
+            .iter_mut()
+            .find(|a| a.number == number)
+            .ok_or_else(|| {
+                Error::user_with_help(
+                    format!("there is no action number {number} in the plan"),
+                    if known.is_empty() {
+                        "the plan is empty; `leadgap plan add` adds an action".to_owned()
+                    } else {
+                        format!(
+                            "`leadgap plan --all` lists them; the numbers are {}",
+                            known.join(", ")
+                        )
+                    },
+                )
+            })
+    }
+
+    /// The actions to list: open ones (or, with `all`, every one), overdue
+    /// first, then by due date, then by number.
+    pub fn listing(&self, today: NaiveDate, all: bool) -> Vec<&Action> {
+        let mut actions: Vec<&Action> = self
+            .actions
+            .iter()
+            .filter(|a| all || a.status == Status::Open)
+            .collect();
+        actions.sort_by_key(|a| (!a.overdue(today), a.status != Status::Open, a.due, a.number));
+        actions
+    }
+
+    /// The actions made with a report, in order.
+    pub fn from_report(&self, id: &str) -> Vec<Action> {
+        self.actions
+            .iter()
+            .filter(|a| a.report.as_deref() == Some(id))
+            .cloned()
+            .collect()
+    }
+
+    /// The open actions, oldest first.
+    pub fn open(&self) -> Vec<&Action> {
+        self.actions
+            .iter()
+            .filter(|a| a.status == Status::Open)
+            .collect()
+    }
+}
+
+/// An action about to be added.
+#[derive(Clone, Debug)]
+pub struct NewAction {
+    /// Theme id.
+    pub theme: String,
+    /// Theme title.
+    pub theme_title: String,
+    /// What will be done.
+    pub text: String,
+    /// By when.
+    pub due: NaiveDate,
+    /// The report it comes from.
+    pub report: Option<String>,
+}
+
+/// Parses a due date: `2027-01-15`, or relative to `today` as `+10d`, `+6w`
+/// or `+2m` (days, weeks, months).
+pub fn parse_due(text: &str, today: NaiveDate) -> std::result::Result<NaiveDate, String> {
+    let text = text.trim();
+    let explain = || {
+        format!(
+            "`{text}` is not a date: write it as 2027-01-15, or from today as +10d (days), +6w (weeks) or +2m (months)"
+        )
+    };
+    if let Some(relative) = text.strip_prefix('+') {
+        let (count, unit) = relative.split_at(relative.len().saturating_sub(1));
+        let count: u32 = count.parse().map_err(|_| explain())?;
+        let date = match unit {
+            "d" => today.checked_add_days(Days::new(u64::from(count))),
+            "w" => today.checked_add_days(Days::new(7 * u64::from(count))),
+            "m" => today.checked_add_months(Months::new(count)),
+            _ => None,
+        };
+        return date.ok_or_else(explain);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| explain())
+}
+
+/// The default due date: [`DEFAULT_DAYS`] from today.
+pub fn default_due(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_days(Days::new(DEFAULT_DAYS))
+        .unwrap_or(today)
+}
+
+/// Where the plan lives.
+pub fn path(data: &DataDir) -> PathBuf {
+    data.root().join(FILE)
+}
+
+/// A plan that could not be read.
+#[derive(Debug)]
+pub struct Damaged(pub Error);
+
+/// Reads the plan; a missing file is an empty plan.
+pub fn load(data: &DataDir) -> std::result::Result<Plan, Damaged> {
+    let path = path(data);
+    if !path.exists() {
+        return Ok(Plan::new());
+    }
+    let source = Source::read(&path).map_err(Damaged)?;
+    let plan: Plan = toml::from_str(&source.text).map_err(|error| {
+        Damaged(Error::Invalid(vec![
+            source
+                .diagnostic(error.span(), format!("the plan file is damaged: {}", error.message().trim()))
+                .with_help("fix it by hand, or move it away to start a new plan; leadgap never overwrites it"),
+        ]))
+    })?;
+    if plan.schema != SCHEMA {
+        return Err(Damaged(Error::user(format!(
+            "{}: plan schema {} is not supported; this leadgap reads schema {SCHEMA}",
+            path.display(),
+            plan.schema
+        ))));
+    }
+    Ok(plan)
+}
+
+/// What [`update`] does with a damaged plan file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IfDamaged {
+    /// Refuse, with the problem and where it is.
+    Refuse,
+    /// Move it aside (never overwritten) and start a new plan.
+    StartAfresh,
+}
+
+/// Changes the plan under the data directory's lock and saves it
+/// atomically. A damaged plan file is refused, or moved aside and a new plan
+/// started (the returned warning says where it went).
+pub fn update<T>(
+    data: &DataDir,
+    if_damaged: IfDamaged,
+    change: impl FnOnce(&mut Plan) -> Result<T>,
+) -> Result<(T, Option<String>)> {
+    store::create_private_dir(data.root())?;
+    let _lock = store::lock_folder(data.root())?;
+    let (mut plan, warning) = match load(data) {
+        Ok(plan) => (plan, None),
+        Err(Damaged(error)) if if_damaged == IfDamaged::Refuse => return Err(error),
+        Err(Damaged(error)) => {
+            let kept = set_aside(data)?;
+            let first = error
+                .lines()
+                .into_iter()
+                .next()
+                .map(|(m, _)| m)
+                .unwrap_or_default();
+            let warning = format!(
+                "{first}\n  the damaged plan is kept as `{}`; a new plan starts now",
+                kept.display()
+            );
+            (Plan::new(), Some(warning))
+        }
+    };
+    let value = change(&mut plan)?;
+    let text =
+        toml::to_string(&plan).map_err(|e| Error::user(format!("cannot save the plan: {e}")))?;
+    store::replace(data.root(), FILE, text.as_bytes())
+        .map_err(|e| Error::io("save the plan in", data.root(), e))?;
+    Ok((value, warning))
+}
+
+/// Moves a damaged plan file to `plan.damaged-N.toml` (a name not in use).
+fn set_aside(data: &DataDir) -> Result<PathBuf> {
+    let from = path(data);
+    for n in 1..1000 {
+        let to = data.root().join(format!("plan.damaged-{n}.toml"));
+        if to.exists() {
+            continue;
+        }
+        // A hard link then unlink never replaces an existing file.
+        return match std::fs::hard_link(&from, &to) {
+            Ok(()) => {
+                std::fs::remove_file(&from).map_err(|e| Error::io("move aside", &from, e))?;
+                Ok(to)
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(error) => Err(Error::io("move aside", &from, error)),
+        };
+    }
+    Err(Error::user(format!(
+        "cannot move the damaged plan `{}` aside",
+        from.display()
+    )))
+}
+
+/// The follow-through on the actions made with an earlier report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FollowThrough {
+    /// The report the actions came from.
+    pub report: String,
+    /// When it was made.
+    pub created: String,
+    /// How many actions were made with it.
+    pub total: usize,
+    /// How many are done.
+    pub done: usize,
+    /// How many were dropped.
+    pub dropped: usize,
+    /// How many are still open.
+    pub open: usize,
+    /// Per theme that had actions.
+    pub themes: Vec<ThemeFollowThrough>,
+}
+
+/// One theme's actions and how its score moved since.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ThemeFollowThrough {
+    /// Theme id.
+    pub id: String,
+    /// Theme title.
+    pub title: String,
+    /// How many actions.
+    pub actions: usize,
+    /// How many are done.
+    pub done: usize,
+    /// The score in the report the actions came from.
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    pub before: Option<f64>,
+    /// The score now.
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    pub now: Option<f64>,
+    /// Now minus before; `None` where not comparable.
+    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    pub change: Option<f64>,
+}
+
+/// What `report` shows of the plan: the actions made with its previous
+/// report `previous` and how its themes moved since.
+pub fn follow_through(plan: &Plan, previous: &Report, report: &Report) -> Option<FollowThrough> {
+    let actions = plan.from_report(&previous.id);
+    if actions.is_empty() {
+        return None;
+    }
+    let count = |status: Status| actions.iter().filter(|a| a.status == status).count();
+    let mut themes: Vec<ThemeFollowThrough> = Vec::new();
+    for action in &actions {
+        if let Some(entry) = themes.iter_mut().find(|t| t.id == action.theme) {
+            entry.actions += 1;
+            entry.done += usize::from(action.status == Status::Done);
+            continue;
+        }
+        let before = previous.theme(&action.theme);
+        let now = report.theme(&action.theme);
+        let change = now.map(|now| history::theme_change(before, now));
+        themes.push(ThemeFollowThrough {
+            id: action.theme.clone(),
+            title: action.theme_title.clone(),
+            actions: 1,
+            done: usize::from(action.status == Status::Done),
+            before: before.and_then(|t| t.score),
+            now: now.and_then(|t| t.score),
+            change: change.and_then(Change::delta),
+        });
+    }
+    Some(FollowThrough {
+        report: previous.id.clone(),
+        created: previous.created.clone(),
+        total: actions.len(),
+        done: count(Status::Done),
+        dropped: count(Status::Dropped),
+        open: count(Status::Open),
+        themes,
+    })
+}
+
+/// Whether a path is the plan file or one set aside, which a folder listing
+/// of reports should not mistake for a report.
+pub fn is_plan_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n == FILE || n.starts_with("plan.damaged-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn due_dates_are_absolute_or_relative_to_today() {
+        let today = date("2026-11-22");
+        assert_eq!(parse_due("2027-01-15", today), Ok(date("2027-01-15")));
+        assert_eq!(parse_due("+10d", today), Ok(date("2026-12-02")));
+        assert_eq!(parse_due("+6w", today), Ok(date("2027-01-03")));
+        assert_eq!(parse_due(" +2m ", today), Ok(date("2027-01-22")));
+        for bad in ["2027-13-01", "+6y", "+w", "next week", "", "+-3d"] {
+            assert!(parse_due(bad, today).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_due("2027-02-30", today).unwrap_err(),
+            "`2027-02-30` is not a date: write it as 2027-01-15, or from today as +10d (days), +6w (weeks) or +2m (months)"
+        );
+        assert_eq!(default_due(today), date("2026-12-22"));
+    }
+
+    fn action(plan: &mut Plan, due: &str) -> u32 {
+        plan.add(
+            NewAction {
+                theme: "t".to_owned(),
+                theme_title: "T".to_owned(),
+                text: format!("Due {due}"),
+                due: date(due),
+                report: None,
+            },
+            "2026-11-01T00:00:00Z",
+        )
+    }
+
+    #[test]
+    fn overdue_actions_come_first() {
+        let mut plan = Plan::new();
+        let later = action(&mut plan, "2026-12-30");
+        let overdue = action(&mut plan, "2026-11-20");
+        let soon = action(&mut plan, "2026-11-25");
+        let very_overdue = action(&mut plan, "2026-11-01");
+        let done = action(&mut plan, "2026-11-02");
+        plan.action_mut(done).unwrap().status = Status::Done;
+        let today = date("2026-11-22");
+        let order: Vec<u32> = plan
+            .listing(today, false)
+            .iter()
+            .map(|a| a.number)
+            .collect();
+        assert_eq!(order, [very_overdue, overdue, soon, later]);
+        let all: Vec<u32> = plan.listing(today, true).iter().map(|a| a.number).collect();
+        assert_eq!(all, [very_overdue, overdue, soon, later, done]);
+        assert_eq!(plan.actions[1].standing(today), "overdue by 2 days");
+        assert_eq!(plan.actions[2].standing(today), "due in 3 days");
+        assert!(plan.action_mut(99).is_err());
+    }
+}

@@ -1,0 +1,354 @@
+//! The action plan: commitments from scripted runs, listing with overdue
+//! actions first, done/drop/edit, follow-through on the next report, and a
+//! damaged plan file.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+mod support;
+
+use predicates::prelude::*;
+use serde_json::{Value, json};
+use support::{Sandbox, json, rules_answers, stderr, stdout};
+
+const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
+
+/// The rules answers with three actions: two on alpha (one due on a given
+/// date, one by default in 30 days) and one on delta in two weeks.
+fn answers_with_plan(sandbox: &Sandbox) -> std::path::PathBuf {
+    let base =
+        std::fs::read_to_string(support::repo().join("tests/fixtures/rules/answers.toml")).unwrap();
+    sandbox.write(
+        "planned.toml",
+        &format!(
+            "{base}\n[[plan]]\ntheme = \"alpha\"\ntext = \"Pair on the alpha runbook\"\ndue = \"2027-01-15\"\n\n\
+             [[plan]]\ntheme = \"alpha\"\ntext = \"Hand over the alpha report\"\n\n\
+             [[plan]]\ntheme = \"delta\"\ntext = \"Answer d2 next time\"\ndue = \"+2w\"\n"
+        ),
+    )
+}
+
+fn plan_json(sandbox: &Sandbox, now: &str, args: &[&str]) -> Value {
+    let output = sandbox
+        .leadgap(["plan", "--format", "json"])
+        .args(args)
+        .env("LEADGAP_NOW", now)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    json(&output)
+}
+
+#[test]
+fn a_scripted_run_commits_the_answer_files_plan() {
+    let sandbox = Sandbox::new();
+    let answers = answers_with_plan(&sandbox);
+    let output = sandbox
+        .leadgap([
+            "assess",
+            "-q",
+            RULES,
+            "-a",
+            answers.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("Added #1, #2, #3 to your plan"),
+        "{}",
+        stderr(&output)
+    );
+    let report = json(&output);
+    let made: Vec<(&str, &str, &str)> = report["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["theme"].as_str().unwrap(),
+                a["due"].as_str().unwrap(),
+                a["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // Today is 2026-11-22: +30 days by default, +2w explicitly.
+    assert_eq!(
+        made,
+        [
+            ("alpha", "2027-01-15", "open"),
+            ("alpha", "2026-12-22", "open"),
+            ("delta", "2026-12-06", "open")
+        ]
+    );
+    let listed = plan_json(&sandbox, support::NOW, &[]);
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["report"] == support::NOW_ID)
+    );
+
+    // Nothing is committed without a saved report to link to.
+    let other = Sandbox::new();
+    let output = other
+        .leadgap([
+            "assess",
+            "-q",
+            RULES,
+            "-a",
+            answers.to_str().unwrap(),
+            "--no-save",
+        ])
+        .output()
+        .unwrap();
+    assert!(stderr(&output).contains("[[plan]] actions are not saved with --no-save"));
+    assert!(!other.data_dir().join("plan.toml").exists());
+}
+
+#[test]
+fn plan_lists_overdue_actions_first() {
+    let sandbox = Sandbox::new();
+    let answers = answers_with_plan(&sandbox);
+    sandbox.assess_at(
+        support::NOW,
+        &["-q", RULES, "-a", answers.to_str().unwrap()],
+    );
+    // On 2026-12-23, #3 (due 12-06) and #2 (due 12-22) are overdue.
+    let listed = plan_json(&sandbox, "2026-12-23T09:00:00Z", &[]);
+    let order: Vec<(u64, bool, &str)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["number"].as_u64().unwrap(),
+                a["overdue"].as_bool().unwrap(),
+                a["standing"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            (3, true, "overdue by 17 days"),
+            (2, true, "overdue by 1 day"),
+            (1, false, "due in 23 days")
+        ]
+    );
+    let table = sandbox
+        .leadgap(["plan"])
+        .env("LEADGAP_NOW", "2026-12-23T09:00:00Z")
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("plan_table", stdout(&table));
+}
+
+#[test]
+fn done_drop_and_edit() {
+    let sandbox = Sandbox::new();
+    let answers = answers_with_plan(&sandbox);
+    sandbox.assess_at(
+        support::NOW,
+        &["-q", RULES, "-a", answers.to_str().unwrap()],
+    );
+    sandbox
+        .leadgap(["plan", "done", "1", "--note", "Lee paired twice"])
+        .assert()
+        .success()
+        .stdout("#1 done: Pair on the alpha runbook\n");
+    sandbox
+        .leadgap(["plan", "drop", "3"])
+        .assert()
+        .success()
+        .stdout("#3 dropped: Answer d2 next time\n");
+    sandbox
+        .leadgap(["plan", "edit", "2", "--text", "Hand over the alpha report to Sam", "--due", "2027-02-01"])
+        .assert()
+        .success()
+        .stdout("Changed #2 (Alpha: every kind, weights): Hand over the alpha report to Sam — due 2027-02-01\n");
+
+    let open = plan_json(&sandbox, support::NOW, &[]);
+    assert_eq!(open.as_array().unwrap().len(), 1);
+    let all = plan_json(&sandbox, support::NOW, &["--all"]);
+    let first = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["number"] == 1)
+        .unwrap();
+    assert_eq!(
+        (first["status"].clone(), first["note"].clone()),
+        (json!("done"), json!("Lee paired twice"))
+    );
+    assert_eq!(first["closed"], support::NOW);
+
+    let markdown = stdout(
+        &sandbox
+            .leadgap(["plan", "--all", "--format", "markdown"])
+            .output()
+            .unwrap(),
+    );
+    assert!(markdown.contains("- [x] #1 **Alpha: every kind, weights**: Pair on the alpha runbook (due 2027-01-15; done 2026-11-22) — Lee paired twice\n"), "{markdown}");
+
+    sandbox
+        .leadgap(["plan", "done", "1"])
+        .assert()
+        .code(1)
+        .stderr("error: action #1 is already done\n");
+    sandbox.leadgap(["plan", "done", "9"]).assert().code(1).stderr(
+        "error: there is no action number 9 in the plan\n  help: `leadgap plan --all` lists them; the numbers are 1, 2, 3\n",
+    );
+    sandbox.leadgap(["plan", "edit", "2", "--due", "next week"]).assert().code(1).stderr(
+        "error: --due: `next week` is not a date: write it as 2027-01-15, or from today as +10d (days), +6w (weeks) or +2m (months)\n",
+    );
+    sandbox
+        .leadgap(["plan", "edit", "2"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("error: nothing to change"));
+    sandbox
+        .leadgap(["plan", "add", "--theme", "alpah", "x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "error: unknown theme `alpah`; did you mean `alpha`?",
+        ));
+}
+
+#[test]
+fn the_next_report_shows_the_follow_through() {
+    let sandbox = Sandbox::new();
+    let answers = answers_with_plan(&sandbox);
+    sandbox.assess_at(
+        "2026-11-22T09:00:00Z",
+        &["-q", RULES, "-a", answers.to_str().unwrap()],
+    );
+    sandbox.leadgap(["plan", "done", "1"]).assert().success();
+    sandbox.leadgap(["plan", "drop", "3"]).assert().success();
+    let better = rules_answers(&sandbox, "b.toml", &[("a-scale = 4", "a-scale = 5")]);
+    let report = sandbox.assess_at(
+        "2027-02-01T09:00:00Z",
+        &["-q", RULES, "-a", better.to_str().unwrap()],
+    );
+    assert_eq!(
+        report["follow_through"],
+        json!({
+            "report": "2026-11-22T09-00-00Z", "created": "2026-11-22T09:00:00Z",
+            "total": 3, "done": 1, "dropped": 1, "open": 1,
+            "themes": [
+                {"id": "alpha", "title": "Alpha: every kind, weights", "actions": 2, "done": 1,
+                 "before": 46.9, "now": 50.0, "change": 3.1},
+                {"id": "delta", "title": "Delta: coverage exactly at the cut-off", "actions": 1, "done": 0,
+                 "before": 50.0, "now": 50.0, "change": 0.0},
+            ]
+        })
+    );
+    let table = stdout(&sandbox.leadgap(["show", "latest"]).output().unwrap());
+    assert!(table.contains(
+        "Follow-through on your last plan\n   From the report of 2026-11-22 you committed to 3 actions: 1 done, 1 dropped, 1 still\n     open.\n   Alpha: every kind, weights: 2 actions, 1 done; 47 → 50 (+3).\n"
+    ), "{table}");
+
+    // The first report shows the plan made with it, as it stands now.
+    let first = stdout(
+        &sandbox
+            .leadgap(["show", "2026-11-22T09-00-00Z", "--format", "markdown"])
+            .env("LEADGAP_NOW", "2027-02-01T09:00:00Z")
+            .output()
+            .unwrap(),
+    );
+    assert!(first.contains("## Plan made with this report\n\n- [x] #1 Alpha: every kind, weights: Pair on the alpha runbook (due 2027-01-15; done"), "{first}");
+    assert!(first.contains("- [ ] #2 Alpha: every kind, weights: Hand over the alpha report (due 2026-12-22; overdue by"), "{first}");
+    let history = stdout(&sandbox.leadgap(["history"]).output().unwrap());
+    assert!(
+        history.contains(" Plan    ") && history.contains("1 of 3 done"),
+        "{history}"
+    );
+}
+
+#[test]
+fn a_damaged_plan_file_is_never_overwritten() {
+    let sandbox = Sandbox::new();
+    let answers = answers_with_plan(&sandbox);
+    sandbox.assess_at(
+        support::NOW,
+        &["-q", RULES, "-a", answers.to_str().unwrap()],
+    );
+    let path = sandbox.data_dir().join("plan.toml");
+    let damaged = std::fs::read_to_string(&path).unwrap().replacen(
+        "status = \"open\"",
+        "status = \"maybe\"",
+        1,
+    );
+    std::fs::write(&path, &damaged).unwrap();
+
+    let output = sandbox.leadgap(["plan"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with(&format!("error: {}:", path.display())),
+        "{message}"
+    );
+    assert!(message.contains("the plan file is damaged"), "{message}");
+    assert!(message.contains(
+        "help: fix it by hand, or move it away to start a new plan; leadgap never overwrites it"
+    ));
+
+    sandbox.leadgap(["plan", "done", "1"]).assert().code(1);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        damaged,
+        "refused, untouched"
+    );
+
+    // Reports still show, without the plan, and say why.
+    let shown = sandbox.leadgap(["show", "latest"]).output().unwrap();
+    assert_eq!(shown.status.code(), Some(0));
+    assert!(stderr(&shown).contains("warning:"), "{}", stderr(&shown));
+
+    // Adding starts a new plan and keeps the damaged one aside.
+    let output = sandbox
+        .leadgap(["plan", "add", "--theme", "beta", "Keep beta up"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let aside = sandbox.data_dir().join("plan.damaged-1.toml");
+    assert!(stderr(&output).contains(&format!(
+        "the damaged plan is kept as `{}`",
+        aside.display()
+    )));
+    assert_eq!(std::fs::read_to_string(&aside).unwrap(), damaged);
+    let listed = plan_json(&sandbox, support::NOW, &[]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["number"], 1);
+}
+
+#[test]
+fn plan_entries_in_answer_files_are_checked() {
+    let sandbox = Sandbox::new();
+    let base =
+        std::fs::read_to_string(support::repo().join("tests/fixtures/rules/answers.toml")).unwrap();
+    let path = sandbox.write(
+        "bad.toml",
+        &format!("{base}\n[[plan]]\ntheme = \"alpah\"\ntext = \"x\"\ndue = \"soon\"\n"),
+    );
+    let lines = base.lines().count();
+    let output = sandbox
+        .leadgap(["check", "--questionnaire", RULES, path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: {file}:{l1}:9: unknown theme `alpah` in [[plan]]; did you mean `alpha`?\n\
+             error: {file}:{l2}:7: `soon` is not a date: write it as 2027-01-15, or from today as +10d (days), +6w (weeks) or +2m (months)\n\
+             2 problems found\n",
+            file = path.display(),
+            l1 = lines + 3,
+            l2 = lines + 5,
+        )
+    );
+}
