@@ -98,6 +98,24 @@ pub enum Command {
     Cohort(CohortArgs),
 }
 
+impl Command {
+    /// The file the command writes to instead of standard output, if any.
+    pub fn output(&self) -> Option<&std::path::Path> {
+        let output = match self {
+            Command::Assess(args) => &args.output,
+            Command::Template(args) => &args.output,
+            Command::Show(args) => &args.output,
+            Command::History(args) => &args.output,
+            Command::Diff(args) => &args.output,
+            Command::Compare(args) => &args.output,
+            Command::Cohort(args) => &args.output,
+            Command::Plan(args) => &args.output,
+            Command::Check(_) | Command::List(_) | Command::Note(_) => return None,
+        };
+        output.as_deref()
+    }
+}
+
 /// `leadgap assess`
 #[derive(Debug, Args)]
 pub struct AssessArgs {
@@ -141,6 +159,10 @@ pub struct AssessArgs {
     #[arg(long, value_name = "NAME")]
     pub subject: Option<String>,
 
+    /// Write the report to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
     /// Continue the unfinished interactive run at its first unanswered question
     #[arg(long, conflicts_with = "answers")]
     pub resume: bool,
@@ -160,6 +182,10 @@ pub struct TemplateArgs {
     /// The questionnaire: a built-in or installed name, or a file path
     #[arg(short, long, value_name = "NAME|PATH", default_value = crate::catalog::DEFAULT_QUESTIONNAIRE)]
     pub questionnaire: String,
+
+    /// Write the template to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `leadgap check`
@@ -205,6 +231,10 @@ pub struct ShowArgs {
     /// How to print the report
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `leadgap history`
@@ -219,8 +249,27 @@ pub struct HistoryArgs {
     pub theme: Option<String>,
 
     /// How to print the history
-    #[arg(short, long, value_enum, default_value_t = ListingFormat::Table)]
-    pub format: ListingFormat,
+    #[arg(short, long, value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `history`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum HistoryFormat {
+    /// A table for the terminal
+    Table,
+    /// JSON, for scripts
+    Json,
+    /// CSV, one row per report and theme, for spreadsheets
+    Csv,
+    /// A self-contained HTML page with a line chart per theme
+    Html,
+    /// The line charts alone, as SVG
+    Svg,
 }
 
 /// Output formats of listings (`history`, `cohort`).
@@ -246,8 +295,23 @@ pub struct DiffArgs {
     pub second: Option<String>,
 
     /// How to print the comparison
-    #[arg(short, long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(short, long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// A table for the terminal
+    Table,
+    /// Markdown, to paste into a 1:1 document
+    Markdown,
+    /// JSON, for scripts
+    Json,
 }
 
 /// `leadgap compare`
@@ -272,6 +336,10 @@ pub struct CompareArgs {
     /// How to print the comparison
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `leadgap note`
@@ -309,6 +377,10 @@ pub struct PlanArgs {
     /// How to print the list
     #[arg(short, long, value_enum, default_value_t = PlanFormat::Table)]
     pub format: PlanFormat,
+
+    /// Write the list to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Output formats of `plan`.
@@ -393,6 +465,10 @@ pub struct CohortArgs {
     /// How to print the cohort
     #[arg(short, long, value_enum, default_value_t = ListingFormat::Table)]
     pub format: ListingFormat,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// A score from 0 to 100.

@@ -15,6 +15,7 @@ pub mod comparison;
 pub mod document;
 pub mod error;
 pub mod history;
+pub mod html;
 pub mod output;
 pub mod plan;
 pub mod progress;
@@ -25,10 +26,11 @@ pub mod rubric;
 pub mod scoring;
 pub mod source;
 pub mod store;
+pub mod svg;
 pub mod template;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use cli::{Cli, Command};
 use error::{Error, Result};
@@ -37,30 +39,68 @@ use store::DataDir;
 
 /// Runs one command and returns its exit code (see [`error::exit`]).
 pub fn run(cli: Cli) -> Result<u8> {
+    let output = cli.command.output().map(Path::to_path_buf);
     let context = Context {
         color: cli.color,
         data_dir: cli.data_dir,
+        to_file: output.is_some(),
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let code = match cli.command {
-        Command::Assess(args) => commands::assess::run(&context, args, &mut out),
-        Command::Template(args) => commands::template::run(&context, args, &mut out),
-        Command::Check(args) => commands::check::run(&context, args, &mut out),
-        Command::List(args) => commands::list::run(&context, args, &mut out),
-        Command::Show(args) => commands::show::run(&context, args, &mut out),
-        Command::History(args) => commands::history::run(&context, args, &mut out),
-        Command::Diff(args) => commands::diff::run(&context, args, &mut out),
-        Command::Compare(args) => commands::compare::run(&context, args, &mut out),
-        Command::Note(args) => commands::note::run(&context, args, &mut out),
-        Command::Cohort(args) => commands::cohort::run(&context, args, &mut out),
-        Command::Plan(args) => commands::plan::run(&context, args, &mut out),
+    match output {
+        // Into a buffer first: the file is written whole, or not at all.
+        Some(path) => {
+            let mut buffer = Vec::new();
+            let code = dispatch(&context, cli.command, &mut buffer)?;
+            write_output(&path, &buffer)?;
+            context.info(&format!("Wrote {}", path.display()));
+            Ok(code)
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let code = dispatch(&context, cli.command, &mut out);
+            // Whatever happened, what was printed so far reaches the reader.
+            let flushed = out.flush().map_err(Error::stdout);
+            let code = code?;
+            flushed?;
+            Ok(code)
+        }
+    }
+}
+
+fn dispatch(context: &Context, command: Command, out: &mut dyn Write) -> Result<u8> {
+    match command {
+        Command::Assess(args) => commands::assess::run(context, args, out),
+        Command::Template(args) => commands::template::run(context, args, out),
+        Command::Check(args) => commands::check::run(context, args, out),
+        Command::List(args) => commands::list::run(context, args, out),
+        Command::Show(args) => commands::show::run(context, args, out),
+        Command::History(args) => commands::history::run(context, args, out),
+        Command::Diff(args) => commands::diff::run(context, args, out),
+        Command::Compare(args) => commands::compare::run(context, args, out),
+        Command::Note(args) => commands::note::run(context, args, out),
+        Command::Cohort(args) => commands::cohort::run(context, args, out),
+        Command::Plan(args) => commands::plan::run(context, args, out),
+    }
+}
+
+/// Writes `-o FILE` atomically: a temporary file beside it, renamed over it.
+fn write_output(path: &Path, contents: &[u8]) -> Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
     };
-    // Whatever happened, what was printed so far reaches the reader.
-    let flushed = out.flush().map_err(Error::stdout);
-    let code = code?;
-    flushed?;
-    Ok(code)
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::user(format!("`{}` is not a file name", path.display())))?;
+    if path.is_dir() {
+        return Err(Error::user(format!(
+            "`{}` is a folder; name a file for --output",
+            path.display()
+        )));
+    }
+    store::replace(folder, &name, contents).map_err(|e| Error::io("write", path, e))?;
+    Ok(())
 }
 
 /// Settings every command shares, resolved once from the command line.
@@ -68,6 +108,8 @@ pub fn run(cli: Cli) -> Result<u8> {
 pub struct Context {
     color: ColorChoice,
     data_dir: Option<PathBuf>,
+    /// Output goes to a file (`--output`): no color, a fixed width.
+    to_file: bool,
 }
 
 impl Context {
@@ -76,9 +118,9 @@ impl Context {
         DataDir::resolve(self.data_dir.as_deref())
     }
 
-    /// Whether to color standard output.
+    /// Whether to color the output (never in a file).
     pub fn stdout_color(&self) -> bool {
-        self.color.for_stdout()
+        !self.to_file && self.color.for_stdout()
     }
 
     /// Whether to color standard error (prompts, warnings).
@@ -86,11 +128,10 @@ impl Context {
         self.color.for_stderr()
     }
 
-    /// The width output fits: the terminal's when stdout is a terminal,
+    /// The width output fits: the terminal's when it goes to a terminal,
     /// otherwise `COLUMNS`, otherwise 100.
     pub fn width(&self) -> u16 {
-        let terminal = std::io::stdout()
-            .is_terminal()
+        let terminal = (!self.to_file && std::io::stdout().is_terminal())
             .then(|| crossterm::terminal::size().ok().map(|(columns, _)| columns))
             .flatten()
             .filter(|columns| *columns > 0);

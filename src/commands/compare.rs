@@ -44,6 +44,12 @@ pub fn run(context: &Context, args: CompareArgs, out: &mut dyn Write) -> Result<
             .and_then(|()| writeln!(out)),
         Format::Table => table(context, &comparison, out),
         Format::Markdown => markdown(&comparison, out),
+        Format::Svg => writeln!(
+            out,
+            "{}",
+            crate::svg::radar(&radar(&comparison), &heading(&comparison))
+        ),
+        Format::Html => html(&comparison, out),
     };
     written.map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
@@ -206,4 +212,96 @@ fn markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()>
     writeln!(out)?;
     writeln!(out, "_{}_", cell(&legend(comparison)))?;
     Ok(())
+}
+
+/// The radar of a comparison: the self-view (solid, hatched) and the other
+/// view (dotted) per theme, with flagged themes marked in words.
+fn radar(comparison: &Comparison) -> crate::svg::Radar {
+    use crate::svg::{Radar, Series, Style};
+    let own = rater_label(&comparison.own.rater);
+    let other = rater_label(&comparison.other.rater);
+    Radar {
+        ids: comparison.themes.iter().map(|t| t.id.clone()).collect(),
+        labels: comparison.themes.iter().map(|t| t.title.clone()).collect(),
+        details: comparison
+            .themes
+            .iter()
+            .map(|t| format!("{own} {} · {other} {}", score(t.own), score(t.other)))
+            .collect(),
+        marks: comparison
+            .themes
+            .iter()
+            .map(|t| match t.flag {
+                Some(Flag::BlindSpot) => Some("▲ blind spot".to_owned()),
+                Some(Flag::HiddenStrength) => Some("▼ hidden strength".to_owned()),
+                None => None,
+            })
+            .collect(),
+        series: vec![
+            Series {
+                name: own.clone(),
+                style: Style::Score,
+                values: comparison.themes.iter().map(|t| t.own).collect(),
+            },
+            Series {
+                name: other.clone(),
+                style: Style::Other,
+                values: comparison.themes.iter().map(|t| t.other).collect(),
+            },
+        ],
+    }
+}
+
+fn html(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    use crate::html::{self, Cell, escape};
+    let mut body = format!(
+        "<header><h1>{}</h1></header>\n",
+        escape(&heading(comparison))
+    );
+    body.push_str(&format!(
+        "<figure>{}<figcaption>{} (solid line, hatched, round markers) against {} (dotted line, triangles). \
+         Flagged themes are marked ▲ blind spot or ▼ hidden strength.</figcaption></figure>\n",
+        crate::svg::radar(&radar(comparison), &heading(comparison)),
+        escape(&rater_label(&comparison.own.rater)),
+        escape(&rater_label(&comparison.other.rater)),
+    ));
+    let own = rater_label(&comparison.own.rater);
+    let other = rater_label(&comparison.other.rater);
+    let header = [
+        ("Theme", false),
+        (own.as_str(), true),
+        (other.as_str(), true),
+        ("Difference", true),
+        ("", false),
+    ];
+    let mut rows = vec![vec![
+        Cell::text("Overall"),
+        Cell::number(&score(comparison.own_overall)),
+        Cell::number(&score(comparison.other_overall)),
+        Cell::number(""),
+        Cell::text(""),
+    ]];
+    for theme in &comparison.themes {
+        let flag = match (theme.flag, theme.status) {
+            (Some(flag), _) => Cell {
+                html: format!("<span class=\"flag\">{}</span>", escape(flag.words())),
+                numeric: false,
+            },
+            (None, Status::QuestionsChanged) => Cell::text("not comparable: questions changed"),
+            _ => Cell::text(""),
+        };
+        rows.push(vec![
+            Cell::text(&theme.title),
+            Cell::number(&score(theme.own)),
+            Cell::number(&score(theme.other)),
+            Cell::number(&difference(theme)),
+            flag,
+        ]);
+    }
+    body.push_str(&html::table(&header, &rows));
+    body.push_str(&format!(
+        "<p class=\"footnote\">{}</p>\n",
+        escape(&legend(comparison))
+    ));
+    out.write_all(html::page(&heading(comparison), &body).as_bytes())
 }

@@ -7,12 +7,12 @@ use comfy_table::{CellAlignment, ContentArrangement, presets};
 
 use super::show;
 use crate::Context;
-use crate::cli::DiffArgs;
+use crate::cli::{DiffArgs, DiffFormat};
 use crate::comparison::{self, Diff, Status};
 use crate::error::{Error, Result, exit};
 use crate::history::{self, shown_change};
 use crate::output::{clean_line, paint, styles};
-use crate::report::{Format, whole};
+use crate::report::whole;
 
 /// Runs `leadgap diff`.
 pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8> {
@@ -45,11 +45,11 @@ pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8>
     };
     let diff = comparison::diff(&first, &second);
     let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut *out, &diff)
+        DiffFormat::Json => serde_json::to_writer_pretty(&mut *out, &diff)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out)),
-        Format::Table => table(context, &diff, out),
-        Format::Markdown => markdown(&diff, out),
+        DiffFormat::Table => table(context, &diff, out),
+        DiffFormat::Markdown => markdown(&diff, out),
     };
     written.map_err(Error::stdout)?;
     Ok(exit::SUCCESS)

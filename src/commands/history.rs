@@ -6,11 +6,12 @@ use std::io::Write;
 use comfy_table::{CellAlignment, ContentArrangement, presets};
 
 use crate::Context;
-use crate::cli::{HistoryArgs, ListingFormat};
+use crate::cli::{HistoryArgs, HistoryFormat};
 use crate::error::{Error, Result, exit, with_suggestion};
 use crate::history::{self, Change, Loaded, Trend, sparkline};
 use crate::output::{clean_line, csv_number, csv_text, paint, styles};
 use crate::report::{self, Extras, Report, percent, whole};
+use crate::svg;
 
 /// Runs `leadgap history`.
 pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<u8> {
@@ -45,16 +46,18 @@ pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<
         })
         .collect();
     let written = match args.format {
-        ListingFormat::Table if reports.is_empty() => {
+        HistoryFormat::Table if reports.is_empty() => {
             writeln!(
                 out,
                 "No saved reports in `{}` yet; `leadgap assess` makes the first.",
                 dir.display()
             )
         }
-        ListingFormat::Table => table(context, &groups, args.theme.as_deref(), out),
-        ListingFormat::Json => json(&groups, args.theme.as_deref(), out),
-        ListingFormat::Csv => csv(&groups, args.theme.as_deref(), out),
+        HistoryFormat::Table => table(context, &groups, args.theme.as_deref(), out),
+        HistoryFormat::Html => html(&groups, args.theme.as_deref(), out),
+        HistoryFormat::Svg => svg(&groups, args.theme.as_deref(), out),
+        HistoryFormat::Json => json(&groups, args.theme.as_deref(), out),
+        HistoryFormat::Csv => csv(&groups, args.theme.as_deref(), out),
     };
     written.map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
@@ -399,4 +402,162 @@ fn csv(
         }
     }
     Ok(())
+}
+
+/// One small line chart per theme of a series (or only `only`): its scores
+/// over time against the latest report's target.
+fn line_charts(group: &[(&Report, Extras)], only: Option<&str>, prefix: &str) -> Vec<svg::Line> {
+    let Some((latest, _)) = group.last() else {
+        return Vec::new();
+    };
+    theme_ids(group)
+        .into_iter()
+        .filter(|(id, _)| only.is_none_or(|only| only == *id))
+        .map(|(id, title)| svg::Line {
+            id: id.to_owned(),
+            title: format!("{prefix}{title}"),
+            points: group
+                .iter()
+                .filter_map(|(r, _)| {
+                    let date = r.created.get(..10).unwrap_or(&r.created).to_owned();
+                    r.theme(id).map(|t| (date, t.score))
+                })
+                .collect(),
+            target: latest.theme(id).map(|t| t.target),
+        })
+        .collect()
+}
+
+/// The charts of every series as one SVG; with several series, each chart's
+/// title says whose it is.
+fn svg(
+    groups: &[Vec<(&Report, Extras)>],
+    only: Option<&str>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let several = groups.len() > 1;
+    let charts: Vec<svg::Line> = groups
+        .iter()
+        .flat_map(|group| {
+            let prefix = match group.last() {
+                Some((report, _)) if several => format!("{}: ", report.who()),
+                _ => String::new(),
+            };
+            line_charts(group, only, &prefix)
+        })
+        .collect();
+    writeln!(out, "{}", svg::line_grid(&charts, 3, "Scores over time"))
+}
+
+/// A page per series: the line charts, then the table of reports.
+fn html(
+    groups: &[Vec<(&Report, Extras)>],
+    only: Option<&str>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    use crate::html::{self, Cell, escape};
+    let mut body = String::from("<header><h1>History</h1>\n");
+    body.push_str(
+        "<p class=\"sub\">Each chart is one theme: the score in each report (solid line, round markers) \
+         against the latest target (dashed line).</p></header>\n",
+    );
+    if groups.is_empty() {
+        body.push_str("<p>No saved reports yet.</p>\n");
+    }
+    for group in groups {
+        let Some((latest, _)) = group.last() else {
+            continue;
+        };
+        let reports = if group.len() == 1 {
+            "report"
+        } else {
+            "reports"
+        };
+        body.push_str(&format!(
+            "<h2>{} · {} · {} {reports}</h2>\n",
+            escape(&latest.questionnaire.title),
+            escape(&latest.who()),
+            group.len()
+        ));
+        let charts = line_charts(group, only, "");
+        body.push_str(&format!(
+            "<figure>{}</figure>\n",
+            svg::line_grid(&charts, 3, &latest.who())
+        ));
+
+        // Themes down, reports across, as in the terminal: a page stays
+        // narrow however many themes there are.
+        let ids: Vec<(&str, &str)> = theme_ids(group)
+            .into_iter()
+            .filter(|(id, _)| only.is_none_or(|o| o == *id))
+            .collect();
+        let dates: Vec<String> = group
+            .iter()
+            .map(|(r, _)| r.created.get(..10).unwrap_or(&r.created).to_owned())
+            .collect();
+        let mut header: Vec<(&str, bool)> = vec![("", false)];
+        header.extend(dates.iter().map(|d| (d.as_str(), true)));
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let mut row = vec![Cell::text("Version")];
+        row.extend(
+            group
+                .iter()
+                .map(|(r, _)| Cell::number(&r.questionnaire.version)),
+        );
+        rows.push(row);
+        let mut row = vec![Cell::text("Overall")];
+        row.extend(group.iter().map(|(report, extras)| {
+            Cell::number(&match (
+                report.overall,
+                extras.trend.previous.as_ref().and_then(|p| p.change),
+            ) {
+                (Some(o), Some(change)) => {
+                    format!("{} {}", whole(o), history::shown_change(o, change))
+                }
+                (Some(o), None) => whole(o),
+                (None, _) => "—".to_owned(),
+            })
+        }));
+        rows.push(row);
+        for (id, title) in &ids {
+            let mut row = vec![Cell::text(title)];
+            row.extend(
+                group
+                    .iter()
+                    .map(|(report, extras)| Cell::number(&cell(report, &extras.trend, id))),
+            );
+            rows.push(row);
+        }
+        if group.iter().any(|(_, e)| !e.plan.made.is_empty()) {
+            let mut row = vec![Cell::text("Plan")];
+            row.extend(group.iter().map(|(_, extras)| {
+                let made = &extras.plan.made;
+                let done = made
+                    .iter()
+                    .filter(|a| a.status == crate::plan::Status::Done)
+                    .count();
+                Cell::number(&if made.is_empty() {
+                    String::new()
+                } else {
+                    format!("{done} of {} done", made.len())
+                })
+            }));
+            rows.push(row);
+        }
+        body.push_str("<div style=\"overflow-x:auto\">\n");
+        body.push_str(&html::table(&header, &rows));
+        body.push_str("</div>\n");
+        if group.iter().any(|(_, e)| {
+            e.trend
+                .themes
+                .iter()
+                .any(|t| t.change == Change::QuestionsChanged)
+        }) {
+            body.push_str(&format!(
+                "<p class=\"footnote\">{}</p>\n",
+                escape(report::NOT_COMPARABLE_NOTE)
+            ));
+        }
+    }
+    out.write_all(html::page("leadgap history", &body).as_bytes())
 }

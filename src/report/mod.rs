@@ -1,6 +1,7 @@
 //! The gap report: what a run computed, in the self-contained form that is
 //! saved to history, shown, and rendered in every output format.
 
+mod html;
 mod json;
 mod markdown;
 mod table;
@@ -17,6 +18,7 @@ use crate::questionnaire::Questionnaire;
 use crate::rubric::{Profile, Rubric};
 use crate::scoring::{self, Outcome};
 
+pub use html::{Html, Svg, paragraphs as html_paragraphs, radar as radar_of};
 pub use json::{Json, serialize_one_decimal, view as json_view};
 pub use markdown::Markdown;
 pub use table::Table;
@@ -352,6 +354,10 @@ pub enum Format {
     Markdown,
     /// JSON, for scripts
     Json,
+    /// A self-contained HTML page with a radar chart, to open anywhere or attach to an email
+    Html,
+    /// The radar chart alone, as SVG
+    Svg,
 }
 
 /// What a report is shown with, besides itself: its history and the plan.
@@ -415,6 +421,8 @@ pub fn renderer(format: Format, color: bool, width: u16) -> Box<dyn Render> {
         Format::Table => Box::new(Table { color, width }),
         Format::Markdown => Box::new(Markdown),
         Format::Json => Box::new(Json),
+        Format::Html => Box::new(Html),
+        Format::Svg => Box::new(Svg),
     }
 }
 
