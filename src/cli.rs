@@ -92,6 +92,16 @@ pub enum Command {
   leadgap plan done 3 --note \"Lee ran the last two incidents\"")]
     Plan(PlanArgs),
 
+    /// Print shell completions for leadgap
+    #[command(after_help = "Example:
+  leadgap completions bash > ~/.local/share/bash-completion/completions/leadgap")]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff) for leadgap
+    #[command(after_help = "Example:
+  leadgap man > ~/.local/share/man/man1/leadgap.1")]
+    Man,
+
     /// Aggregate the latest self-report of each person in one or more folders
     #[command(after_help = "Example:
   leadgap cohort ./cohort-2026 --anonymous")]
@@ -110,7 +120,11 @@ impl Command {
             Command::Compare(args) => &args.output,
             Command::Cohort(args) => &args.output,
             Command::Plan(args) => &args.output,
-            Command::Check(_) | Command::List(_) | Command::Note(_) => return None,
+            Command::Check(_)
+            | Command::List(_)
+            | Command::Note(_)
+            | Command::Completions(_)
+            | Command::Man => return None,
         };
         output.as_deref()
     }
@@ -449,6 +463,14 @@ pub enum PlanCommand {
         #[arg(long, value_name = "ID")]
         theme: Option<String>,
     },
+}
+
+/// `leadgap completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// `leadgap cohort`

@@ -80,6 +80,8 @@ fn dispatch(context: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Note(args) => commands::note::run(context, args, out),
         Command::Cohort(args) => commands::cohort::run(context, args, out),
         Command::Plan(args) => commands::plan::run(context, args, out),
+        Command::Completions(args) => commands::packaging::completions(args, out),
+        Command::Man => commands::packaging::man(out),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod history;
 pub mod list;
 pub mod note;
+pub mod packaging;
 pub mod plan;
 pub mod show;
 pub mod template;
