@@ -148,7 +148,7 @@ impl Error {
                 .collect(),
             Error::User { message, help } => vec![(message.clone(), help.clone())],
             Error::Interrupted { help } => vec![(self.to_string(), Some(help.clone()))],
-            Error::Io { .. } => vec![(self.to_string(), None)],
+            Error::Io { source, .. } => vec![(self.to_string(), io_help(source.kind()))],
         }
     }
 }
@@ -167,6 +167,20 @@ fn summarize(diagnostics: &[Diagnostic]) -> String {
         [] => "invalid input".to_owned(),
         [one] => one.to_string(),
         [first, rest @ ..] => format!("{first} (and {} more problems)", rest.len()),
+    }
+}
+
+/// What to do about an I/O error, where something useful can be said.
+fn io_help(kind: io::ErrorKind) -> Option<String> {
+    match kind {
+        io::ErrorKind::StorageFull => Some(
+            "free some space and run it again; what was saved before is unchanged".to_owned(),
+        ),
+        io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied => Some(
+            "point `--data-dir` (or LEADGAP_DATA_DIR) at a folder you can write to, or use --no-save".to_owned(),
+        ),
+        io::ErrorKind::NotADirectory => Some("check the path: one of its parts is a file".to_owned()),
+        _ => None,
     }
 }
 

@@ -214,8 +214,27 @@ pub fn parse_report(source: &Source) -> Result<Report> {
     })
 }
 
+/// The environment variable that simulates a failing disk for tests:
+/// `full-disk` makes every write fail as if the disk were full, `read-only`
+/// as if the file system were read-only. Nothing is written either way.
+pub const FAULT_VARIABLE: &str = "LEADGAP_SIMULATE_FAULT";
+
+/// The simulated fault, if one is asked for.
+fn simulated_fault() -> std::io::Result<()> {
+    match std::env::var(FAULT_VARIABLE).as_deref() {
+        Ok("full-disk") => Err(std::io::ErrorKind::StorageFull.into()),
+        Ok("read-only") => Err(std::io::ErrorKind::ReadOnlyFilesystem.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Creates `path` and its missing parents with mode 0700.
 pub fn create_private_dir(path: &Path) -> Result<()> {
+    if !path.is_dir()
+        && let Err(error) = simulated_fault()
+    {
+        return Err(Error::io("create folder", path, error));
+    }
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -229,6 +248,7 @@ pub fn create_private_dir(path: &Path) -> Result<()> {
 /// (mode 0600) in `dir` is written, synced and renamed into place only if
 /// `name` does not exist yet. A crash leaves either nothing or the whole file.
 pub fn write_new(dir: &Path, name: &str, contents: &[u8]) -> std::io::Result<PathBuf> {
+    simulated_fault()?;
     let path = dir.join(name);
     let mut file = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
     file.write_all(contents)?;
@@ -260,6 +280,7 @@ pub fn lock_folder(folder: &Path) -> Result<fs::File> {
 /// Replaces `dir/name` (or creates it) atomically, for files that are meant
 /// to change, such as a run in progress. Mode 0600.
 pub fn replace(dir: &Path, name: &str, contents: &[u8]) -> std::io::Result<PathBuf> {
+    simulated_fault()?;
     let path = dir.join(name);
     let mut file = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
     file.write_all(contents)?;

@@ -23,6 +23,11 @@ const SPACE: &str = " ";
 
 /// `leadgap ARGS` in an 80×24 pseudo-terminal.
 fn spawn(sandbox: &Sandbox, args: &str) -> PtySession {
+    spawn_with(sandbox, args, &[])
+}
+
+/// `leadgap ARGS` in an 80×24 pseudo-terminal, with extra environment.
+fn spawn_with(sandbox: &Sandbox, args: &str, env: &[(&str, &str)]) -> PtySession {
     let binary = assert_cmd::cargo::cargo_bin("leadgap");
     let mut command = Command::new("sh");
     command
@@ -35,7 +40,8 @@ fn spawn(sandbox: &Sandbox, args: &str) -> PtySession {
         .env("LEADGAP_DATA_DIR", sandbox.data_dir())
         .env("LEADGAP_NOW", support::NOW)
         .env("TERM", "xterm-256color")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .envs(env.iter().copied());
     let options = Options::new()
         .timeout_ms(Some(20_000))
         .strip_ansi_escape_codes(true);
@@ -341,4 +347,33 @@ fn committing_to_actions_and_reviewing_them_next_time() {
         1,
         "no new actions after answering no"
     );
+}
+
+#[test]
+fn a_full_disk_mid_run_keeps_the_answers_already_saved() {
+    let sandbox = Sandbox::new();
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    at(&mut session, "1/4 ", &[DOWN, ENTER]);
+    at(&mut session, "2/4 ", &[ENTER]);
+    at(&mut session, "3/4 ", &["\x03"]);
+    assert_eq!(finish(session).1, 130);
+    let progress = sandbox.data_dir().join("runs/pty.toml");
+    let saved = std::fs::read_to_string(&progress).unwrap();
+
+    let mut session = spawn_with(
+        &sandbox,
+        &format!("assess --questionnaire {QUESTIONNAIRE} --resume"),
+        &[("LEADGAP_SIMULATE_FAULT", "full-disk")],
+    );
+    at(&mut session, "3/4 ", &[ENTER]);
+    let printed = at(&mut session, "the disk is full", &[]);
+    let (rest, code) = finish(session);
+    assert_eq!(code, 1, "{printed}{rest}");
+    assert!(rest.contains("free some space"), "{rest}");
+    assert_eq!(
+        std::fs::read_to_string(&progress).unwrap(),
+        saved,
+        "the two saved answers are intact"
+    );
+    assert!(sandbox.reports().is_empty());
 }

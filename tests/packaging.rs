@@ -13,11 +13,23 @@ fn every_command_has_a_one_line_purpose_and_an_example() {
     let cli = leadgap::cli::Cli::command();
     for command in cli.get_subcommands() {
         let name = command.get_name();
-        let about = command.get_about().map(ToString::to_string).unwrap_or_default();
-        assert!(!about.is_empty() && !about.contains('\n'), "{name}: one line of purpose");
-        let after = command.get_after_help().map(ToString::to_string).unwrap_or_default();
+        let about = command
+            .get_about()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        assert!(
+            !about.is_empty() && !about.contains('\n'),
+            "{name}: one line of purpose"
+        );
+        let after = command
+            .get_after_help()
+            .map(ToString::to_string)
+            .unwrap_or_default();
         assert!(after.starts_with("Example"), "{name}: an example in --help");
-        assert!(after.contains(&format!("leadgap {name}")), "{name}: the example uses the command");
+        assert!(
+            after.contains(&format!("leadgap {name}")),
+            "{name}: the example uses the command"
+        );
     }
 }
 
@@ -35,7 +47,10 @@ fn completions_are_generated_for_every_shell() {
         assert_eq!(output.status.code(), Some(0));
         let text = stdout(&output);
         assert!(text.contains(marker), "{shell}: {marker}");
-        assert!(text.contains("history") && text.contains("format"), "{shell}: knows the commands");
+        assert!(
+            text.contains("history") && text.contains("format"),
+            "{shell}: knows the commands"
+        );
     }
     sandbox.leadgap(["completions", "tcsh"]).assert().code(2);
 }
@@ -47,7 +62,12 @@ fn the_man_page_documents_every_command() {
     let page = stdout(&output);
     assert!(page.starts_with(".ie"), "roff");
     assert!(page.contains(".TH leadgap 1"));
-    for command in ["assess", "template", "check", "history", "compare", "cohort", "plan"] {
-        assert!(page.contains(&format!("leadgap\\-{command}")) || page.contains(command), "{command}");
+    for command in [
+        "assess", "template", "check", "history", "compare", "cohort", "plan",
+    ] {
+        assert!(
+            page.contains(&format!("leadgap\\-{command}")) || page.contains(command),
+            "{command}"
+        );
     }
 }

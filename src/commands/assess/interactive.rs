@@ -14,6 +14,7 @@ use crate::clock;
 use crate::error::{Error, Result};
 use crate::output::clean_line;
 use crate::progress::{self, Progress};
+use crate::store;
 
 /// Runs an interactive assessment.
 pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> Result<u8> {
@@ -27,6 +28,9 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
         ));
     }
     let data = context.data_dir()?;
+    // Answers are saved as they are given: a data directory that cannot be
+    // written should stop the run before the first question, not after it.
+    store::create_private_dir(data.root())?;
     let spec = args
         .questionnaire
         .as_deref()

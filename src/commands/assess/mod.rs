@@ -85,8 +85,16 @@ fn finish(
         meta,
     );
     // The history this report joins: the reports saved before it.
-    let earlier = match data {
-        Some(data) => context.load_reports(&data.reports())?,
+    // Without a readable history the report is its own baseline; saving, if
+    // asked for, then says what is wrong with the folder.
+    let earlier = match data.map(|data| context.load_reports(&data.reports())) {
+        Some(Ok(earlier)) => earlier,
+        Some(Err(error)) => {
+            if args.no_save {
+                context.warn(&format!("no history: {error}"));
+            }
+            Vec::new()
+        }
         None => Vec::new(),
     };
     let saved = match (args.no_save, data) {
