@@ -247,6 +247,11 @@ pub fn load(data: &DataDir) -> std::result::Result<Plan, Damaged> {
         return Ok(Plan::new());
     }
     let source = Source::read(&path).map_err(Damaged)?;
+    parse(&source)
+}
+
+/// Parses a plan file.
+pub fn parse(source: &Source) -> std::result::Result<Plan, Damaged> {
     let plan: Plan = toml::from_str(&source.text).map_err(|error| {
         Damaged(Error::Invalid(vec![
             source
@@ -255,11 +260,13 @@ pub fn load(data: &DataDir) -> std::result::Result<Plan, Damaged> {
         ]))
     })?;
     if plan.schema != SCHEMA {
-        return Err(Damaged(Error::user(format!(
-            "{}: plan schema {} is not supported; this leadgap reads schema {SCHEMA}",
-            path.display(),
-            plan.schema
-        ))));
+        return Err(Damaged(Error::Invalid(vec![source.diagnostic(
+            None,
+            format!(
+                "plan schema {} is not supported; this leadgap reads schema {SCHEMA}",
+                plan.schema
+            ),
+        )])));
     }
     Ok(plan)
 }
