@@ -1,6 +1,8 @@
 //! A cohort: the latest self-assessment of each person, per questionnaire,
 //! summarised per theme. Pure: the command reads the folders and renders.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::history::chronological;
@@ -103,16 +105,22 @@ pub struct PersonTheme {
 /// name, do not count.
 pub fn cohort(reports: &[&Report], anonymous: bool) -> Cohort {
     let mut latest: Vec<&Report> = Vec::new();
+    let mut index: HashMap<(&str, Option<&str>), usize> = HashMap::new();
     for report in reports
         .iter()
         .filter(|r| r.rater == SELF_RATER && r.respondent.is_some())
     {
-        match latest.iter_mut().find(|l| {
-            l.questionnaire.id == report.questionnaire.id && l.respondent == report.respondent
-        }) {
-            Some(existing) if chronological(existing, report).is_lt() => *existing = report,
+        let key = (
+            report.questionnaire.id.as_str(),
+            report.respondent.as_deref(),
+        );
+        match index.get(&key) {
+            Some(&at) if chronological(latest[at], report).is_lt() => latest[at] = report,
             Some(_) => {}
-            None => latest.push(report),
+            None => {
+                index.insert(key, latest.len());
+                latest.push(report);
+            }
         }
     }
     let mut ids: Vec<&str> = latest.iter().map(|r| r.questionnaire.id.as_str()).collect();

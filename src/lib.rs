@@ -144,7 +144,8 @@ impl Context {
     /// The reports in `dir`, oldest first, warning about files that are not
     /// readable reports.
     pub fn load_reports(&self, dir: &std::path::Path) -> Result<Vec<history::Loaded>> {
-        let folder = history::load_folder(dir)?;
+        let cache = self.data_dir().ok().map(|data| data.cache());
+        let folder = history::load_folder(dir, cache.as_deref())?;
         for warning in &folder.warnings {
             self.warn(warning);
         }

@@ -50,6 +50,12 @@ impl DataDir {
         self.root.join("reports")
     }
 
+    /// Where rebuildable copies live: the summary cache of large report
+    /// folders. Deleting it loses nothing.
+    pub fn cache(&self) -> PathBuf {
+        self.root.join("cache")
+    }
+
     /// Where user-installed questionnaires live.
     pub fn questionnaires(&self) -> PathBuf {
         self.root.join("questionnaires")
@@ -287,6 +293,26 @@ pub fn replace(dir: &Path, name: &str, contents: &[u8]) -> std::io::Result<PathB
     file.as_file().sync_all()?;
     file.persist(&path).map_err(|e| e.error)?;
     sync_dir(dir);
+    Ok(path)
+}
+
+/// Replaces `dir/name` atomically with what `write` writes, without waiting
+/// for the disk: for files that are rebuilt when lost, such as the summary
+/// cache. Mode 0600.
+pub fn replace_streamed(
+    dir: &Path,
+    name: &str,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<PathBuf> {
+    simulated_fault()?;
+    let path = dir.join(name);
+    let mut file = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
+    {
+        let mut out = std::io::BufWriter::new(file.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
+    file.persist(&path).map_err(|e| e.error)?;
     Ok(path)
 }
 

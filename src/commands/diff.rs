@@ -13,6 +13,7 @@ use crate::error::{Error, Result, exit};
 use crate::history::{self, shown_change};
 use crate::output::{clean_line, paint, styles};
 use crate::report::whole;
+use crate::store;
 
 /// Runs `leadgap diff`.
 pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8> {
@@ -35,12 +36,12 @@ pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8>
                     "name two reports: `leadgap diff OLDER NEWER`",
                 ));
             };
+            // The listing holds summaries; the diff reads the whole file.
             let earlier = others
-                .into_iter()
+                .iter()
                 .find(|l| l.report.id == previous.id)
-                .map(|l| l.report)
                 .ok_or_else(|| Error::user("the previous report vanished while reading"))?;
-            (earlier, report)
+            (store::load_report(&earlier.path)?, report)
         }
     };
     let diff = comparison::diff(&first, &second);

@@ -35,12 +35,14 @@ pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<
         .into_iter()
         .map(|group| {
             let all: Vec<&Report> = group.iter().map(|l| &l.report).collect();
+            let trends = history::trends(&all);
             all.iter()
-                .map(|r| {
-                    (
-                        *r,
-                        Extras::new(r, all.iter().copied(), plan.as_ref(), today),
-                    )
+                .zip(trends)
+                .enumerate()
+                .map(|(index, (report, trend))| {
+                    let previous = index.checked_sub(1).map(|i| all[i]);
+                    let extras = Extras::with_trend(report, trend, previous, plan.as_ref(), today);
+                    (*report, extras)
                 })
                 .collect()
         })
@@ -303,14 +305,12 @@ fn theme_detail(
     table.set_header([
         "Date", "Version", "Score", "Change", "Target", "Gap", "Band", "Answered",
     ]);
-    let mut points = Vec::new();
     for (report, extras) in group {
         let trend = &extras.trend;
         let Some((index, theme)) = report.themes.iter().enumerate().find(|(_, t)| t.id == id)
         else {
             continue;
         };
-        points = trend.themes[index].points.clone();
         table.add_row([
             report
                 .created
@@ -337,10 +337,11 @@ fn theme_detail(
     for line in table.lines() {
         writeln!(out, "{}", line.trim_end())?;
     }
+    let reports: Vec<&Report> = group.iter().map(|(r, _)| *r).collect();
     writeln!(
         out,
         " Trend of comparable scores: {}",
-        recent_sparkline(&points)
+        recent_sparkline(&history::comparable_points(&reports, id))
     )?;
     Ok(())
 }
@@ -350,11 +351,12 @@ fn json(
     theme: Option<&str>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let views: Vec<_> = chronological(groups)
+    use serde::Serializer as _;
+    // Written as it goes: ten thousand summaries need not be in memory twice.
+    let views = chronological(groups)
         .into_iter()
-        .map(|(report, extras)| report::json_view(report, extras, theme))
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &views)?;
+        .map(|(report, extras)| report::json_view(report, extras, theme, report::Detail::Summary));
+    serde_json::Serializer::pretty(&mut *out).collect_seq(views)?;
     writeln!(out)
 }
 

@@ -7,79 +7,15 @@
 //! unchanged (its hash is equal); a new questionnaire version that rewords a
 //! theme's questions starts that theme's trend afresh.
 
+mod cache;
+mod folder;
+
 use std::cmp::Ordering;
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
 
-use crate::error::{Error, Result};
+pub use folder::{Folder, Loaded, load_folder};
+
 use crate::report::Report;
-use crate::store;
-
-/// A saved report and the file it came from.
-#[derive(Clone, Debug)]
-pub struct Loaded {
-    /// The report file.
-    pub path: PathBuf,
-    /// Its content.
-    pub report: Report,
-}
-
-/// The reports of a folder, oldest first, and a warning for each file that
-/// could not be read as one.
-#[derive(Debug, Default)]
-pub struct Folder {
-    /// Readable reports, oldest first.
-    pub reports: Vec<Loaded>,
-    /// One line per skipped file, naming it and why.
-    pub warnings: Vec<String>,
-}
-
-/// Reads every `*.toml` report in `dir`. A missing folder has no reports; a
-/// damaged, truncated, foreign or newer-schema file is a warning, never an
-/// error. Files that are not `.toml` (lock files, temporary files) are
-/// ignored.
-pub fn load_folder(dir: &Path) -> Result<Folder> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Folder::default()),
-        Err(error) => return Err(Error::io("read the folder", dir, error)),
-    };
-    let mut folder = Folder::default();
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        match store::load_report(&path) {
-            Ok(report) => folder.reports.push(Loaded { path, report }),
-            Err(error) => folder.warnings.push(skipped(&path, &error)),
-        }
-    }
-    folder
-        .reports
-        .sort_by(|a, b| chronological(&a.report, &b.report));
-    Ok(folder)
-}
-
-/// "skipping `FILE`: why", for a file that is not a readable report.
-fn skipped(path: &Path, error: &Error) -> String {
-    let reason = match error {
-        Error::Invalid(diagnostics) => diagnostics
-            .first()
-            .map(|d| match d.location {
-                Some(at) => format!("line {}, column {}: {}", at.line, at.column, d.message),
-                None => d.message.clone(),
-            })
-            .unwrap_or_default(),
-        other => other
-            .lines()
-            .into_iter()
-            .next()
-            .map(|(m, _)| m)
-            .unwrap_or_default(),
-    };
-    format!("skipping `{}`: {reason}", path.display())
-}
 
 /// Oldest first: by creation time, then by the `-2`, `-3`… suffix of ids
 /// saved in the same second.
@@ -105,13 +41,20 @@ pub fn same_series(a: &Report, b: &Report) -> bool {
 /// order of their first report.
 pub fn series(reports: &[Loaded]) -> Vec<Vec<&Loaded>> {
     let mut groups: Vec<Vec<&Loaded>> = Vec::new();
+    let mut index: HashMap<(&str, Option<&str>, &str), usize> = HashMap::new();
     for loaded in reports {
-        match groups
-            .iter_mut()
-            .find(|g| same_series(&g[0].report, &loaded.report))
-        {
-            Some(group) => group.push(loaded),
-            None => groups.push(vec![loaded]),
+        let report = &loaded.report;
+        let key = (
+            report.questionnaire.id.as_str(),
+            report.respondent.as_deref(),
+            report.rater.as_str(),
+        );
+        match index.get(&key) {
+            Some(&at) => groups[at].push(loaded),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(vec![loaded]);
+            }
         }
     }
     for group in &mut groups {
@@ -262,16 +205,14 @@ impl Trend {
 
 /// The trend of `report` among `others` (any reports; only the earlier ones
 /// of its series count). A different report made in the same second counts
-/// as earlier; the report itself, if among `others`, does not.
+/// as earlier (by its `-2`… suffix); the report itself, or anything with its
+/// id, does not.
 pub fn trend<'a>(report: &Report, others: impl IntoIterator<Item = &'a Report>) -> Trend {
     let mut earlier: Vec<&Report> = others
         .into_iter()
         .filter(|other| same_series(other, report))
-        .filter(|other| match chronological(other, report) {
-            Ordering::Less => true,
-            Ordering::Equal => *other != report,
-            Ordering::Greater => false,
-        })
+        // Equal means the same id: the report itself (or its summary).
+        .filter(|other| chronological(other, report) == Ordering::Less)
         .collect();
     earlier.sort_by(|a, b| chronological(a, b));
     let previous = earlier.last().copied();
@@ -320,6 +261,85 @@ pub fn trend<'a>(report: &Report, others: impl IntoIterator<Item = &'a Report>) 
     }
 }
 
+/// The trend of every report of one series (oldest first, as [`series`]
+/// gives it), in one pass: the same as [`trend`] of each among the others,
+/// except that a theme's `points` are filled in for the newest report only.
+/// Every report's full list would grow with the square of the series, and a
+/// listing only draws the newest one's.
+pub fn trends(series: &[&Report]) -> Vec<Trend> {
+    /// What is known so far about one version (id and hash) of a theme.
+    #[derive(Default)]
+    struct Seen {
+        points: Vec<Option<f64>>,
+        baseline: Option<(f64, String)>,
+    }
+    let mut seen: HashMap<(&str, &str), Seen> = HashMap::new();
+    let mut trends = Vec::with_capacity(series.len());
+    for (index, report) in series.iter().enumerate() {
+        let previous = index.checked_sub(1).map(|i| series[i]);
+        let newest = index + 1 == series.len();
+        let themes = report
+            .themes
+            .iter()
+            .map(|theme| {
+                let change = match previous {
+                    None => Change::Baseline,
+                    Some(previous) => theme_change(previous.theme(&theme.id), theme),
+                };
+                let entry = seen
+                    .entry((theme.id.as_str(), theme.hash.as_str()))
+                    .or_default();
+                let baseline = entry.baseline.clone();
+                let points = if newest {
+                    let mut points = entry.points.clone();
+                    points.push(theme.score);
+                    points
+                } else {
+                    Vec::new()
+                };
+                entry.points.push(theme.score);
+                if entry.baseline.is_none() {
+                    entry.baseline = theme.score.map(|score| (score, report.created.clone()));
+                }
+                ThemeTrend {
+                    change,
+                    points,
+                    baseline,
+                }
+            })
+            .collect();
+        trends.push(Trend {
+            earlier: index,
+            previous: previous.map(|p| Previous {
+                id: p.id.clone(),
+                created: p.created.clone(),
+                overall: p.overall,
+                change: overall_change(p, report),
+            }),
+            themes,
+        });
+    }
+    trends
+}
+
+/// The comparable scores of theme `id` in `series` (oldest first), up to
+/// the newest report that has the theme: those with the same questions.
+pub fn comparable_points(series: &[&Report], id: &str) -> Vec<Option<f64>> {
+    let Some((last, latest)) = series
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(index, r)| r.theme(id).map(|t| (index, t)))
+    else {
+        return Vec::new();
+    };
+    series[..=last]
+        .iter()
+        .filter_map(|r| r.theme(id).filter(|t| t.hash == latest.hash))
+        .map(|t| t.score)
+        .collect()
+}
+
 /// A sparkline of scores from 0 to 100 (`▁` to `█`); `·` where a report has
 /// no score. The scale is absolute, so lines of different themes compare.
 pub fn sparkline(points: &[Option<f64>]) -> String {
@@ -361,6 +381,51 @@ mod tests {
             trend(Some(20.0)).progress(None, 70.0),
             None,
             "not scored now"
+        );
+    }
+
+    fn example(name: &str) -> Report {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/reports")
+            .join(name);
+        crate::store::load_report(&path).unwrap()
+    }
+
+    #[test]
+    fn one_pass_trends_agree_with_each_reports_own_trend() {
+        // A series with every kind of change: scores moving, a theme whose
+        // questions changed and changed back, a theme not scored, a theme
+        // dropped and brought back.
+        let mut series = vec![example("sam-2026-06.toml"), example("sam-2026-09.toml")];
+        let mut reworded = series[1].clone();
+        reworded.id = "2026-12-01T09-00-00Z".to_owned();
+        reworded.created = "2026-12-01T09:00:00Z".to_owned();
+        reworded.themes[0].hash = "0000000000000000".to_owned();
+        reworded.themes[1].score = None;
+        reworded.themes.remove(2);
+        series.push(reworded);
+        let mut back = series[1].clone();
+        back.id = "2027-03-01T09-00-00Z".to_owned();
+        back.created = "2027-03-01T09:00:00Z".to_owned();
+        back.themes[0].score = Some(61.0);
+        series.push(back);
+
+        let all: Vec<&Report> = series.iter().collect();
+        let trends = trends(&all);
+        for (index, report) in series.iter().enumerate() {
+            let mut own = trend(report, all.iter().copied());
+            if index + 1 < series.len() {
+                for theme in &mut own.themes {
+                    theme.points.clear();
+                }
+            }
+            assert_eq!(trends[index], own, "report {index}");
+        }
+        let last = &trends[3].themes[0];
+        assert_eq!(last.points.len(), 3, "the reworded report is left out");
+        assert_eq!(
+            comparable_points(&all, &series[3].themes[0].id),
+            last.points
         );
     }
 

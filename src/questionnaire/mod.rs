@@ -175,11 +175,13 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 /// Hex SHA-256 of `bytes`, shortened to `len` hex digits.
-fn hex_digest(bytes: &[u8], len: usize) -> String {
+pub fn hex_digest(bytes: &[u8], len: usize) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);
     let mut hex = String::with_capacity(64);
     for byte in digest.iter() {
-        hex.push_str(&format!("{byte:02x}"));
+        hex.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        hex.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
     }
     hex.truncate(len);
     hex

@@ -37,7 +37,9 @@ struct JsonReport<'a> {
     earlier_reports: usize,
     themes: Vec<JsonTheme<'a>>,
     priorities: &'a [String],
-    answers: Vec<JsonAnswer<'a>>,
+    /// Left out of summaries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    answers: Option<Vec<JsonAnswer<'a>>>,
     /// What stands out about the answers.
     quality: &'a [quality::Note],
     /// The actions made with this report, with their current status.
@@ -72,7 +74,9 @@ struct JsonTheme<'a> {
     band: Option<&'a str>,
     coverage: f64,
     weight: f64,
-    advice: &'a [String],
+    /// Left out of summaries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    advice: Option<&'a [String]>,
     note: Option<&'a str>,
     /// Change since the previous report; `null` for a baseline, a theme not
     /// scored in either report, or one whose questions changed.
@@ -80,8 +84,10 @@ struct JsonTheme<'a> {
     /// Why `change` is what it is: `delta`, `baseline`, `questions-changed`,
     /// `not-scored` or `new-theme`.
     change_kind: &'static str,
-    /// The theme's comparable scores, oldest first, ending with this one.
-    trend: Vec<Option<f64>>,
+    /// The theme's comparable scores, oldest first, ending with this one;
+    /// left out of summaries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    trend: Option<Vec<Option<f64>>>,
     /// Scored without every question answered.
     provisional: bool,
     /// `100 * (1 - gap / target)`: overshoot is not credited.
@@ -125,19 +131,32 @@ impl Render for Json {
     fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
         let trend = &extras.trend;
         let _ = trend;
-        serde_json::to_writer_pretty(&mut *out, &view(report, extras, None))?;
+        serde_json::to_writer_pretty(&mut *out, &view(report, extras, None, Detail::Full))?;
         writeln!(out)
     }
 }
 
+/// How much of a report its JSON object holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: the report as `show --format json` prints it.
+    Full,
+    /// Without the answers, the advice and each theme's `trend` list: one
+    /// entry of `history --format json`, where the list itself is the trend.
+    Summary,
+}
+
 /// The JSON object of a report with its history; `history --format json`
-/// lists these, keeping only one theme when `only_theme` is given.
+/// lists these as summaries, keeping only one theme when `only_theme` is
+/// given.
 pub fn view<'a>(
     report: &'a Report,
     extras: &'a Extras,
     only_theme: Option<&str>,
+    detail: Detail,
 ) -> impl Serialize + 'a {
     let trend = &extras.trend;
+    let full = detail == Detail::Full;
     JsonReport {
         schema: report.schema,
         id: &report.id,
@@ -178,15 +197,17 @@ pub fn view<'a>(
                 band: theme.band.as_deref(),
                 coverage: three_decimals(theme.coverage),
                 weight: theme.weight,
-                advice: &theme.advice,
+                advice: full.then_some(theme.advice.as_slice()),
                 note: theme.note.as_deref(),
                 change: theme_trend.change.delta().map(one_decimal),
                 change_kind: change_kind(theme_trend.change),
-                trend: theme_trend
-                    .points
-                    .iter()
-                    .map(|p| p.map(one_decimal))
-                    .collect(),
+                trend: full.then(|| {
+                    theme_trend
+                        .points
+                        .iter()
+                        .map(|p| p.map(one_decimal))
+                        .collect()
+                }),
                 provisional: theme.provisional(),
                 percent_to_target: theme.to_target().map(|f| one_decimal(100.0 * f)),
                 baseline: theme_trend
@@ -199,7 +220,7 @@ pub fn view<'a>(
             })
             .collect(),
         priorities: &report.priorities,
-        answers: report.answers.iter().map(answer).collect(),
+        answers: full.then(|| report.answers.iter().map(answer).collect()),
         quality: &report.quality,
         plan: &extras.plan.made,
         follow_through: extras.plan.follow.as_ref(),

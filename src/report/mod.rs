@@ -19,7 +19,7 @@ use crate::rubric::{Profile, Rubric};
 use crate::scoring::{self, Outcome};
 
 pub use html::{Html, Svg, paragraphs as html_paragraphs, radar as radar_of};
-pub use json::{Json, serialize_one_decimal, view as json_view};
+pub use json::{Detail, Json, serialize_one_decimal, view as json_view};
 pub use markdown::Markdown;
 pub use table::Table;
 
@@ -299,6 +299,18 @@ impl Report {
         (targets > 0.0).then(|| 1.0 - gaps / targets)
     }
 
+    /// The report as a listing holds it: without the answers, and without
+    /// each theme's description and advice. Everything `history`, `cohort`
+    /// and a report's trend need is kept.
+    pub fn into_summary(mut self) -> Report {
+        self.answers = Vec::new();
+        for theme in &mut self.themes {
+            theme.description = String::new();
+            theme.advice = Vec::new();
+        }
+        self
+    }
+
     /// The theme with this id.
     pub fn theme(&self, id: &str) -> Option<&ThemeReport> {
         self.themes.iter().find(|theme| theme.id == id)
@@ -390,19 +402,28 @@ impl Extras {
         today: chrono::NaiveDate,
     ) -> Extras {
         let trend = crate::history::trend(report, others.clone());
+        let previous = trend
+            .previous
+            .as_ref()
+            .and_then(|p| others.into_iter().find(|r| r.id == p.id));
+        Extras::with_trend(report, trend, previous, plan, today)
+    }
+
+    /// A report's `trend` (already worked out, with `previous` the report it
+    /// names) and its part of `plan`.
+    pub fn with_trend(
+        report: &Report,
+        trend: Trend,
+        previous: Option<&Report>,
+        plan: Option<&plan::Plan>,
+        today: chrono::NaiveDate,
+    ) -> Extras {
         let view = match plan {
-            Some(plan) => {
-                let previous = trend
-                    .previous
-                    .as_ref()
-                    .and_then(|p| others.into_iter().find(|r| r.id == p.id));
-                PlanView {
-                    made: plan.from_report(&report.id),
-                    follow: previous
-                        .and_then(|previous| plan::follow_through(plan, previous, report)),
-                    today: Some(today),
-                }
-            }
+            Some(plan) => PlanView {
+                made: plan.from_report(&report.id),
+                follow: previous.and_then(|previous| plan::follow_through(plan, previous, report)),
+                today: Some(today),
+            },
             None => PlanView::default(),
         };
         Extras { trend, plan: view }

@@ -1,0 +1,201 @@
+//! End-to-end benchmark of the binary, run with `cargo bench --bench cli`.
+//!
+//! Measures, side by side in one run, and prints medians and ratios:
+//! 1. a scripted `assess` (`--no-save --format json`) against a process that
+//!    only starts and exits;
+//! 2. `history`, `cohort` and `diff latest` over 1,000 and 10,000 generated
+//!    reports against `cat` of the same files, with peak memory: first
+//!    `history` without the summary cache (every file parsed), then each
+//!    command as it runs day to day, with the cache built.
+//!
+//! `LEADGAP_BENCH_SIZES=1000` (comma-separated) changes the sizes,
+//! `LEADGAP_BENCH_RUNS=5` the runs per measurement.
+
+#![allow(
+    unsafe_code,
+    reason = "wait4 is the only way to read a child's peak memory"
+)]
+#![allow(clippy::print_stdout, reason = "a benchmark prints its results")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_leadgap");
+
+/// Wall time and peak resident memory of one run of `command`.
+fn run_once(command: &mut Command) -> (Duration, u64) {
+    let start = Instant::now();
+    let child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: wait4 on our own child, with valid pointers to locals.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let elapsed = start.elapsed();
+    assert_eq!(waited, pid, "wait4");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{command:?} failed"
+    );
+    std::mem::forget(child);
+    (elapsed, usage.ru_maxrss as u64)
+}
+
+/// Median wall time and the largest peak memory (KiB) over `runs` runs,
+/// after one warm-up run.
+fn measure(runs: usize, make: impl Fn() -> Command) -> (Duration, u64) {
+    measure_after(runs, || {}, make)
+}
+
+/// As [`measure`], calling `before` ahead of every run.
+fn measure_after(runs: usize, before: impl Fn(), make: impl Fn() -> Command) -> (Duration, u64) {
+    before();
+    run_once(&mut make());
+    let mut times = Vec::with_capacity(runs);
+    let mut peak = 0;
+    for _ in 0..runs {
+        before();
+        let (time, memory) = run_once(&mut make());
+        times.push(time);
+        peak = peak.max(memory);
+    }
+    times.sort();
+    (times[times.len() / 2], peak)
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `count` reports of 100 people in `dir/reports`, made from an example
+/// report with the id, time, respondent and scores varied.
+fn generate(dir: &Path, count: usize) -> Vec<PathBuf> {
+    let template =
+        std::fs::read_to_string(repo().join("examples/reports/sam-2026-09.toml")).expect("example");
+    let reports = dir.join("reports");
+    std::fs::create_dir_all(&reports).expect("folder");
+    let mut paths = Vec::with_capacity(count);
+    for n in 0..count {
+        let day = n / 100;
+        let (year, rest) = (2020 + day / 360, day % 360);
+        let created = format!(
+            "{year}-{:02}-{:02}T{:02}:{:02}:00Z",
+            rest / 30 + 1,
+            rest % 30 + 1,
+            n % 100 / 60,
+            n % 60
+        );
+        let id = created.replace(':', "-");
+        let text = template
+            .replace("2026-09-01T09-00-00Z", &id)
+            .replace("2026-09-01T09:00:00Z", &created)
+            .replace("Sam Hero", &format!("Person {}", n % 100))
+            .replace("score = 46.", &format!("score = {}.", 30 + n % 40));
+        let path = reports.join(format!("{id}.toml"));
+        std::fs::write(&path, text).expect("write");
+        paths.push(path);
+    }
+    paths
+}
+
+fn main() {
+    let runs: usize = std::env::var("LEADGAP_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let sizes: Vec<usize> = std::env::var("LEADGAP_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000]);
+
+    println!(
+        "leadgap {} · medians of {runs} runs",
+        env!("CARGO_PKG_VERSION")
+    );
+    println!();
+    let answers = repo().join("examples/balanced.toml");
+    let (start_only, _) = measure(runs * 4, || Command::new("true"));
+    let (version, _) = measure(runs * 4, || {
+        let mut c = Command::new(BIN);
+        c.arg("--version");
+        c
+    });
+    let (assess, assess_memory) = measure(runs * 4, || {
+        let mut c = Command::new(BIN);
+        c.args(["assess", "--no-save", "--format", "json", "--answers"])
+            .arg(&answers)
+            .env("LEADGAP_DATA_DIR", "/nonexistent");
+        c
+    });
+    println!("1. scripted assess (--no-save --format json) against starting a process");
+    println!("   true                       {:8.2} ms", ms(start_only));
+    println!("   leadgap --version          {:8.2} ms", ms(version));
+    println!(
+        "   leadgap assess             {:8.2} ms   {:.2}× true, {:.2}× --version, peak {} KiB",
+        ms(assess),
+        assess.as_secs_f64() / start_only.as_secs_f64(),
+        assess.as_secs_f64() / version.as_secs_f64(),
+        assess_memory
+    );
+
+    for &size in &sizes {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let paths = generate(dir.path(), size);
+        let reports = dir.path().join("reports");
+        println!();
+        println!("2. {size} reports against cat of the same files");
+        let (cat, _) = measure(runs, || {
+            let mut c = Command::new("cat");
+            c.args(&paths);
+            c
+        });
+        println!("   cat                        {:8.2} ms", ms(cat));
+        let leadgap = |args: &[&str]| {
+            let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+            let data = dir.path().to_path_buf();
+            move || {
+                let mut c = Command::new(BIN);
+                c.args(&args)
+                    .env("LEADGAP_DATA_DIR", &data)
+                    .env("LEADGAP_NOW", "2030-01-01T00:00:00Z");
+                c
+            }
+        };
+        let reports = reports.to_string_lossy().into_owned();
+        let cache = dir.path().join("cache");
+        let drop_cache = || {
+            let _ = std::fs::remove_dir_all(&cache);
+        };
+        // Files are cached once they are two seconds old.
+        std::thread::sleep(Duration::from_millis(2_100));
+        let row = |name: &str, (time, memory): (Duration, u64)| {
+            println!(
+                "   {name:<26} {:8.2} ms   {:5.2}× cat, peak {:.1} MiB",
+                ms(time),
+                time.as_secs_f64() / cat.as_secs_f64(),
+                memory as f64 / 1024.0
+            );
+        };
+        row(
+            "history, no cache yet",
+            measure_after(runs, drop_cache, leadgap(&["history"])),
+        );
+        for (name, args) in [
+            ("history", vec!["history"]),
+            ("cohort", vec!["cohort", reports.as_str()]),
+            ("diff latest", vec!["diff", "latest"]),
+            ("history --format json", vec!["history", "--format", "json"]),
+        ] {
+            row(name, measure(runs, leadgap(&args)));
+        }
+    }
+}
