@@ -141,6 +141,18 @@ impl Context {
         terminal.or_else(columns).unwrap_or(100).max(20)
     }
 
+    /// A borderless table as wide as the output, without color: the layout
+    /// of every listing (`history`, `diff`, `compare`, `cohort`, `plan`).
+    pub fn new_table(&self) -> comfy_table::Table {
+        let mut table = comfy_table::Table::new();
+        table
+            .load_style(comfy_table::presets::NOTHING)
+            .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+            .set_width(self.width())
+            .force_no_tty();
+        table
+    }
+
     /// The reports in `dir`, oldest first, warning about files that are not
     /// readable reports.
     pub fn load_reports(&self, dir: &std::path::Path) -> Result<Vec<history::Loaded>> {

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use comfy_table::{CellAlignment, ContentArrangement, presets};
+use comfy_table::CellAlignment;
 
 use crate::Context;
 use crate::cli::{CohortArgs, ListingFormat};
@@ -50,16 +50,6 @@ fn number(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), whole)
 }
 
-fn new_table(context: &Context) -> comfy_table::Table {
-    let mut table = comfy_table::Table::new();
-    table
-        .load_style(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(context.width())
-        .force_no_tty();
-    table
-}
-
 fn table(context: &Context, cohort: &Cohort, out: &mut dyn Write) -> std::io::Result<()> {
     let color = context.stdout_color();
     if cohort.groups.is_empty() {
@@ -90,7 +80,7 @@ fn table(context: &Context, cohort: &Cohort, out: &mut dyn Write) -> std::io::Re
             continue;
         }
         writeln!(out)?;
-        let mut stats = new_table(context);
+        let mut stats = context.new_table();
         stats.set_header(["Theme", "People", "Median", "Min", "Max", "Below target"]);
         for theme in &group.themes {
             let title = clean_line(&theme.title).into_owned();
@@ -127,7 +117,7 @@ fn table(context: &Context, cohort: &Cohort, out: &mut dyn Write) -> std::io::Re
                 .find(|(b, _)| b == band)
                 .map_or("?", |(_, s)| s.as_str())
         };
-        let mut grid = new_table(context);
+        let mut grid = context.new_table();
         let mut header = vec!["Person".to_owned()];
         header.extend(group.themes.iter().map(|t| clean_line(&t.id).into_owned()));
         grid.set_header(header);

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use comfy_table::{CellAlignment, ContentArrangement, presets};
+use comfy_table::CellAlignment;
 
 use super::show;
 use crate::Context;
@@ -122,12 +122,7 @@ fn table(context: &Context, comparison: &Comparison, out: &mut dyn Write) -> std
         paint(color, styles::HEADING, &clean_line(&heading(comparison)))
     )?;
     writeln!(out)?;
-    let mut table = comfy_table::Table::new();
-    table
-        .load_style(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(context.width())
-        .force_no_tty();
+    let mut table = context.new_table();
     table.set_header([
         "Theme".to_owned(),
         rater_label(&comparison.own.rater),

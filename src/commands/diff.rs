@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use comfy_table::{CellAlignment, ContentArrangement, presets};
+use comfy_table::CellAlignment;
 
 use super::show;
 use crate::Context;
@@ -151,12 +151,7 @@ fn table(context: &Context, diff: &Diff, out: &mut dyn Write) -> std::io::Result
         writeln!(out, "{}", clean_line(&line))?;
     }
     writeln!(out)?;
-    let mut table = comfy_table::Table::new();
-    table
-        .load_style(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(context.width())
-        .force_no_tty();
+    let mut table = context.new_table();
     table.set_header([
         "Theme".to_owned(),
         a,

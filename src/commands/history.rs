@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use comfy_table::{CellAlignment, ContentArrangement, presets};
+use comfy_table::CellAlignment;
 
 use crate::Context;
 use crate::cli::{HistoryArgs, HistoryFormat};
@@ -116,16 +116,6 @@ fn cell(report: &Report, trend: &Trend, id: &str) -> String {
     }
 }
 
-fn new_table(context: &Context) -> comfy_table::Table {
-    let mut table = comfy_table::Table::new();
-    table
-        .load_style(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(context.width())
-        .force_no_tty();
-    table
-}
-
 fn table(
     context: &Context,
     groups: &[Vec<(&Report, Extras)>],
@@ -181,7 +171,7 @@ fn overview(
     let shown = (room / 12).clamp(2, group.len().max(2)).min(group.len());
     let columns = &group[group.len() - shown..];
 
-    let mut table = new_table(context);
+    let mut table = context.new_table();
     let mut header = vec![String::new()];
     header.extend(
         columns
@@ -301,7 +291,7 @@ fn theme_detail(
     id: &str,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let mut table = new_table(context);
+    let mut table = context.new_table();
     table.set_header([
         "Date", "Version", "Score", "Change", "Target", "Gap", "Band", "Answered",
     ]);

@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use comfy_table::{ContentArrangement, presets};
 use serde::Serialize;
 
 use crate::Context;
@@ -109,12 +108,7 @@ fn table(
         heading.push_str(&format!(", {overdue} overdue"));
     }
     writeln!(out, "{}", paint(color, styles::HEADING, &heading))?;
-    let mut table = comfy_table::Table::new();
-    table
-        .load_style(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(context.width())
-        .force_no_tty();
+    let mut table = context.new_table();
     table.set_header(["#", "Theme", "Action", "Due", "Status"]);
     for action in actions {
         let standing = action.standing(today);

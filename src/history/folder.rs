@@ -53,7 +53,11 @@ pub fn load_folder(dir: &Path, cache: Option<&Path>) -> Result<Folder> {
     let mut cache = cache
         .filter(|_| paths.len() >= super::cache::MIN_REPORTS)
         .map(|folder| Cache::open(folder, dir));
-    let stamps: Vec<Option<Stamp>> = paths.iter().map(|path| Stamp::of(path)).collect();
+    // Only a cache needs the files' stamps.
+    let stamps: Vec<Option<Stamp>> = paths
+        .iter()
+        .map(|path| cache.as_ref().and_then(|_| Stamp::of(path)))
+        .collect();
     let mut results: Vec<Option<Result<Report>>> = paths
         .iter()
         .zip(&stamps)
