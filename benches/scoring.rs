@@ -5,13 +5,13 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use leadgap::answers::Answers;
 use leadgap::answers::file::AnswerFile;
 use leadgap::catalog;
+use leadgap::questionnaire::Answers;
 use leadgap::questionnaire::BUILT_IN;
 use leadgap::report::{Meta, Report};
-use leadgap::scoring;
 use leadgap::source::Source;
+use leadgap::{quality, scoring};
 
 /// The example answer sets, checked against the built-in questionnaire.
 fn answer_sets(found: &catalog::Found) -> Vec<Answers> {
@@ -52,6 +52,7 @@ fn scoring(c: &mut Criterion) {
         b.iter(|| {
             for answers in &sets {
                 let outcome = scoring::score(questionnaire, &rubric, &profile, &answers.responses);
+                let notes = quality::notes(questionnaire, &answers.responses, &outcome.questions);
                 let meta = Meta {
                     id: "2026-11-22T13-05-01Z".to_owned(),
                     created: "2026-11-22T13:05:01Z".to_owned(),
@@ -64,6 +65,7 @@ fn scoring(c: &mut Criterion) {
                     &profile,
                     answers,
                     &outcome,
+                    notes,
                     meta,
                 ));
             }

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::history::chronological;
 use crate::report::{Report, SELF_RATER};
+use crate::trend::chronological;
 
 /// Groups (and, with `--anonymous`, theme figures) of fewer people than this
 /// are hidden, so that no one can be singled out.
@@ -58,13 +58,13 @@ pub struct ThemeStats {
     /// How many people have a score for it.
     pub count: usize,
     /// Median score.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub median: Option<f64>,
     /// Lowest score.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub min: Option<f64>,
     /// Highest score.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub max: Option<f64>,
     /// How many people are below their target.
     pub below_target: usize,
@@ -92,7 +92,7 @@ pub struct PersonTheme {
     /// Theme id.
     pub id: String,
     /// Score, if scored.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub score: Option<f64>,
     /// Band, if scored.
     pub band: Option<String>,

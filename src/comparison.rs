@@ -97,13 +97,13 @@ pub struct DiffTheme {
     /// Theme title.
     pub title: String,
     /// Score in the first report.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub first: Option<f64>,
     /// Score in the second report.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub second: Option<f64>,
     /// Second minus first, when comparable.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub change: Option<f64>,
     /// Band in the first report.
     pub first_band: Option<String>,
@@ -123,13 +123,13 @@ pub struct Diff {
     /// The later report.
     pub second: Side,
     /// Overall score of the first.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub first_overall: Option<f64>,
     /// Overall score of the second.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub second_overall: Option<f64>,
     /// The overall change, when every theme is comparable.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub overall_change: Option<f64>,
     /// Per theme.
     pub themes: Vec<DiffTheme>,
@@ -164,7 +164,7 @@ pub fn diff(a: &Report, b: &Report) -> Diff {
         second: Side::of(b),
         first_overall: a.overall,
         second_overall: b.overall,
-        overall_change: crate::history::overall_change(a, b),
+        overall_change: crate::trend::overall_change(a, b),
         themes,
     }
 }
@@ -199,14 +199,14 @@ pub struct CompareTheme {
     /// The self-view's score.
     #[serde(
         rename = "self",
-        serialize_with = "crate::report::serialize_one_decimal"
+        serialize_with = "crate::rounding::serialize_one_decimal"
     )]
     pub own: Option<f64>,
     /// The other rater's score.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub other: Option<f64>,
     /// Self minus other, when comparable.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub difference: Option<f64>,
     /// Blind spot or hidden strength, at or beyond the threshold.
     pub flag: Option<Flag>,
@@ -225,10 +225,10 @@ pub struct Comparison {
     /// The threshold for flags.
     pub threshold: f64,
     /// Overall scores and their difference (when every theme is comparable).
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub own_overall: Option<f64>,
     /// The other view's overall score.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub other_overall: Option<f64>,
     /// Per theme.
     pub themes: Vec<CompareTheme>,

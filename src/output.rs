@@ -1,5 +1,5 @@
-//! What the terminal sees: color decisions, styles, and sanitising text that
-//! came from files before it is printed.
+//! What the terminal sees: color decisions, styles, sanitising text that
+//! came from files before it is printed, and wrapping it.
 
 use std::borrow::Cow;
 use std::io::IsTerminal;
@@ -57,8 +57,6 @@ pub mod styles {
     pub const HELP: Style = AnsiColor::Cyan.on_default().bold();
     /// A target met.
     pub const GOOD: Style = AnsiColor::Green.on_default();
-    /// A small gap.
-    pub const NEAR: Style = AnsiColor::Yellow.on_default();
     /// A large gap.
     pub const FAR: Style = AnsiColor::Red.on_default();
 }
@@ -110,30 +108,6 @@ pub fn clean_line(text: &str) -> Cow<'_, str> {
 fn needs_cleaning(c: char) -> bool {
     (c.is_control() && c != '\n')
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
-}
-
-/// A text field for CSV: quoted when needed, and with a leading `'` when it
-/// would start a spreadsheet formula (`=`, `+`, `-`, `@`), since names and
-/// titles come from files.
-pub fn csv_text(text: &str) -> String {
-    let text = clean_line(text);
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.into_owned()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-/// A number for CSV: one decimal, empty when absent.
-pub fn csv_number(value: Option<f64>) -> String {
-    value
-        .map(|v| format!("{:.1}", (v * 10.0).round() / 10.0 + 0.0))
-        .unwrap_or_default()
 }
 
 /// Wraps `text` to lines of at most `width` characters (longer words stay

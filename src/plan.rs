@@ -1,21 +1,14 @@
 //! The action plan: commitments made after a report ("hand the on-call
-//! runbook to Lee by 15 January"), kept in one file in the data directory,
-//! `DATA/plan.toml`, each linked to the report and theme it came from.
-
-use std::path::{Path, PathBuf};
+//! runbook to Lee by 15 January"), each linked to the report and theme it
+//! came from. Pure: `store::plan` keeps it in `DATA/plan.toml`.
 
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::document::SCHEMA;
 use crate::error::{Error, Result};
-use crate::history::{self, Change};
 use crate::report::Report;
-use crate::source::Source;
-use crate::store::{self, DataDir};
-
-/// The file name of the plan in the data directory.
-pub const FILE: &str = "plan.toml";
+use crate::trend::{self, Change};
 
 /// Days until an action is due when no date is given.
 pub const DEFAULT_DAYS: u64 = 30;
@@ -231,115 +224,6 @@ pub fn default_due(today: NaiveDate) -> NaiveDate {
         .unwrap_or(today)
 }
 
-/// Where the plan lives.
-pub fn path(data: &DataDir) -> PathBuf {
-    data.root().join(FILE)
-}
-
-/// A plan that could not be read.
-#[derive(Debug)]
-pub struct Damaged(pub Error);
-
-/// Reads the plan; a missing file is an empty plan.
-pub fn load(data: &DataDir) -> std::result::Result<Plan, Damaged> {
-    let path = path(data);
-    if !path.exists() {
-        return Ok(Plan::new());
-    }
-    let source = Source::read(&path).map_err(Damaged)?;
-    parse(&source)
-}
-
-/// Parses a plan file.
-pub fn parse(source: &Source) -> std::result::Result<Plan, Damaged> {
-    let plan: Plan = toml::from_str(&source.text).map_err(|error| {
-        Damaged(Error::Invalid(vec![
-            source
-                .diagnostic(error.span(), format!("the plan file is damaged: {}", error.message().trim()))
-                .with_help("fix it by hand, or move it away to start a new plan; leadgap never overwrites it"),
-        ]))
-    })?;
-    if plan.schema != SCHEMA {
-        return Err(Damaged(Error::Invalid(vec![source.diagnostic(
-            None,
-            format!(
-                "plan schema {} is not supported; this leadgap reads schema {SCHEMA}",
-                plan.schema
-            ),
-        )])));
-    }
-    Ok(plan)
-}
-
-/// What [`update`] does with a damaged plan file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IfDamaged {
-    /// Refuse, with the problem and where it is.
-    Refuse,
-    /// Move it aside (never overwritten) and start a new plan.
-    StartAfresh,
-}
-
-/// Changes the plan under the data directory's lock and saves it
-/// atomically. A damaged plan file is refused, or moved aside and a new plan
-/// started (the returned warning says where it went).
-pub fn update<T>(
-    data: &DataDir,
-    if_damaged: IfDamaged,
-    change: impl FnOnce(&mut Plan) -> Result<T>,
-) -> Result<(T, Option<String>)> {
-    store::create_private_dir(data.root())?;
-    let _lock = store::lock_folder(data.root())?;
-    let (mut plan, warning) = match load(data) {
-        Ok(plan) => (plan, None),
-        Err(Damaged(error)) if if_damaged == IfDamaged::Refuse => return Err(error),
-        Err(Damaged(error)) => {
-            let kept = set_aside(data)?;
-            let first = error
-                .lines()
-                .into_iter()
-                .next()
-                .map(|(m, _)| m)
-                .unwrap_or_default();
-            let warning = format!(
-                "{first}\n  the damaged plan is kept as `{}`; a new plan starts now",
-                kept.display()
-            );
-            (Plan::new(), Some(warning))
-        }
-    };
-    let value = change(&mut plan)?;
-    let text =
-        toml::to_string(&plan).map_err(|e| Error::user(format!("cannot save the plan: {e}")))?;
-    store::replace(data.root(), FILE, text.as_bytes())
-        .map_err(|e| Error::io("save the plan in", data.root(), e))?;
-    Ok((value, warning))
-}
-
-/// Moves a damaged plan file to `plan.damaged-N.toml` (a name not in use).
-fn set_aside(data: &DataDir) -> Result<PathBuf> {
-    let from = path(data);
-    for n in 1..1000 {
-        let to = data.root().join(format!("plan.damaged-{n}.toml"));
-        if to.exists() {
-            continue;
-        }
-        // A hard link then unlink never replaces an existing file.
-        return match std::fs::hard_link(&from, &to) {
-            Ok(()) => {
-                std::fs::remove_file(&from).map_err(|e| Error::io("move aside", &from, e))?;
-                Ok(to)
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(error) => Err(Error::io("move aside", &from, error)),
-        };
-    }
-    Err(Error::user(format!(
-        "cannot move the damaged plan `{}` aside",
-        from.display()
-    )))
-}
-
 /// The follow-through on the actions made with an earlier report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FollowThrough {
@@ -371,13 +255,13 @@ pub struct ThemeFollowThrough {
     /// How many are done.
     pub done: usize,
     /// The score in the report the actions came from.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub before: Option<f64>,
     /// The score now.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub now: Option<f64>,
     /// Now minus before; `None` where not comparable.
-    #[serde(serialize_with = "crate::report::serialize_one_decimal")]
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub change: Option<f64>,
 }
 
@@ -398,7 +282,7 @@ pub fn follow_through(plan: &Plan, previous: &Report, report: &Report) -> Option
         }
         let before = previous.theme(&action.theme);
         let now = report.theme(&action.theme);
-        let change = now.map(|now| history::theme_change(before, now));
+        let change = now.map(|now| trend::theme_change(before, now));
         themes.push(ThemeFollowThrough {
             id: action.theme.clone(),
             title: action.theme_title.clone(),
@@ -418,14 +302,6 @@ pub fn follow_through(plan: &Plan, previous: &Report, report: &Report) -> Option
         open: count(Status::Open),
         themes,
     })
-}
-
-/// Whether a path is the plan file or one set aside, which a folder listing
-/// of reports should not mistake for a report.
-pub fn is_plan_file(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n == FILE || n.starts_with("plan.damaged-"))
 }
 
 #[cfg(test)]

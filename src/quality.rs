@@ -1,13 +1,11 @@
 //! How far to trust a set of answers: contradictions between paired
 //! statements, straight-lining, and uniformly top answers. Pure functions of
-//! a questionnaire and its responses; they add notes to a report and never
-//! change its scores.
+//! a questionnaire, its responses and their scores, called beside scoring;
+//! they add notes to a report and never change its scores.
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::Response;
-use crate::questionnaire::{Kind, Questionnaire};
-use crate::scoring::question_score;
+use crate::questionnaire::{Kind, Questionnaire, Response};
 
 /// Paired statements whose scores (after reverse keying) differ by this much
 /// or more point in opposite directions.
@@ -100,11 +98,15 @@ pub fn reaches(count: usize, of: usize, share: f64, min: usize) -> bool {
     of >= min && count as f64 + EPSILON >= share * of as f64
 }
 
-/// Every note about `responses` (one per question, in questionnaire order).
-pub fn notes(questionnaire: &Questionnaire, responses: &[Response]) -> Vec<Note> {
+/// Every note about `responses` and their `scores` (one each per question,
+/// in questionnaire order, as [`crate::scoring::Outcome::questions`] has them).
+pub fn notes(
+    questionnaire: &Questionnaire,
+    responses: &[Response],
+    scores: &[Option<f64>],
+) -> Vec<Note> {
     let mut notes = Vec::new();
-    let score =
-        |index: usize| question_score(&questionnaire.questions[index].kind, &responses[index]);
+    let score = |index: usize| scores.get(index).copied().flatten();
     for &[a, b] in &questionnaire.pairs {
         if let (Some(sa), Some(sb)) = (score(a), score(b))
             && contradicts(sa, sb)
@@ -211,7 +213,19 @@ fn longest_run(answers: &[(usize, u32)]) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::questionnaire;
+    use crate::scoring::question_score;
     use crate::source::Source;
+
+    /// The notes of `responses`, scored as scoring would.
+    fn notes(questionnaire: &Questionnaire, responses: &[Response]) -> Vec<Note> {
+        let scores: Vec<Option<f64>> = questionnaire
+            .questions
+            .iter()
+            .zip(responses)
+            .map(|(q, r)| question_score(&q.kind, r))
+            .collect();
+        super::notes(questionnaire, responses, &scores)
+    }
 
     #[test]
     fn a_pair_contradicts_from_a_difference_of_three_quarters() {
@@ -277,7 +291,7 @@ mod tests {
             "Your answers to \"S1.\" and \"S2.\" point in opposite directions: reread them."
         );
         // s1 = 5 (1.0), s2 = 2 (reversed: 0.75): consistent.
-        assert!(super::notes(&q, &[Response::Scale(5), Response::Scale(2)]).is_empty());
+        assert!(self::notes(&q, &[Response::Scale(5), Response::Scale(2)]).is_empty());
     }
 
     #[test]

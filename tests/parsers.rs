@@ -5,13 +5,14 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
-use leadgap::answers::AnswerValue;
 use leadgap::answers::file::AnswerFile;
 use leadgap::error::{Diagnostic, Error};
+use leadgap::questionnaire::AnswerValue;
 use leadgap::questionnaire::{self, BUILT_IN, Questionnaire};
 use leadgap::report::{AnswerRecord, QuestionnaireInfo, Report, Review, RubricInfo, ThemeReport};
 use leadgap::source::Source;
-use leadgap::{plan, rubric, store};
+use leadgap::store::plan;
+use leadgap::{rubric, store};
 use proptest::prelude::*;
 
 fn built_in() -> Questionnaire {

@@ -7,7 +7,8 @@ use leadgap::answers::file::AnswerFile;
 use leadgap::error::{Diagnostic, Error};
 use leadgap::questionnaire::{self, BUILT_IN};
 use leadgap::source::Source;
-use leadgap::{plan, rubric, store};
+use leadgap::store::plan;
+use leadgap::{rubric, store};
 use libfuzzer_sys::fuzz_target;
 
 fn inside(text: &str, diagnostics: &[Diagnostic]) {

@@ -3,30 +3,26 @@
 use std::io::Write;
 use std::path::Path;
 
-use comfy_table::CellAlignment;
-
-use super::show;
 use crate::Context;
-use crate::cli::{DiffArgs, DiffFormat};
-use crate::comparison::{self, Diff, Status};
+use crate::cli::DiffArgs;
+use crate::comparison;
 use crate::error::{Error, Result, exit};
-use crate::history::{self, shown_change};
-use crate::output::{clean_line, paint, styles};
-use crate::report::whole;
+use crate::render;
 use crate::store;
+use crate::trend;
 
 /// Runs `leadgap diff`.
 pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8> {
     let (first, second) = match &args.second {
         Some(second) => (
-            show::load(context, &args.first)?.1,
-            show::load(context, second)?.1,
+            context.load_report(&args.first)?.1,
+            context.load_report(second)?.1,
         ),
         None => {
             // One report: compare it with the one before it in its series.
-            let (path, report) = show::load(context, &args.first)?;
+            let (path, report) = context.load_report(&args.first)?;
             let others = context.load_reports(path.parent().unwrap_or(Path::new(".")))?;
-            let trend = history::trend(&report, others.iter().map(|l| &l.report));
+            let trend = trend::trend(&report, others.iter().map(|l| &l.report));
             let Some(previous) = trend.previous else {
                 return Err(Error::user_with_help(
                     format!(
@@ -45,194 +41,6 @@ pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8>
         }
     };
     let diff = comparison::diff(&first, &second);
-    let written = match args.format {
-        DiffFormat::Json => serde_json::to_writer_pretty(&mut *out, &diff)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out)),
-        DiffFormat::Table => table(context, &diff, out),
-        DiffFormat::Markdown => markdown(&diff, out),
-    };
-    written.map_err(Error::stdout)?;
+    render::diff::render(&diff, args.format, context.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
-}
-
-/// Column names for the two reports: their dates, or their ids when the
-/// dates are the same.
-fn labels(diff: &Diff) -> (String, String) {
-    let date = |created: &str| created.get(..10).unwrap_or(created).to_owned();
-    let (a, b) = (date(&diff.first.created), date(&diff.second.created));
-    if a == b {
-        (diff.first.id.clone(), diff.second.id.clone())
-    } else {
-        (a, b)
-    }
-}
-
-/// Sentences about what makes the two reports less than directly comparable.
-fn caveats(diff: &Diff) -> Vec<String> {
-    let mut lines = Vec::new();
-    let (a, b) = (&diff.first, &diff.second);
-    if a.questionnaire != b.questionnaire {
-        lines.push(format!(
-            "The reports are from different questionnaires (`{}` and `{}`): only themes with the same questions are compared.",
-            a.questionnaire, b.questionnaire
-        ));
-    } else if a.version != b.version {
-        let shared = diff
-            .themes
-            .iter()
-            .filter(|t| {
-                t.status != Status::QuestionsChanged
-                    && t.status != Status::OnlyInFirst
-                    && t.status != Status::OnlyInSecond
-            })
-            .count();
-        lines.push(format!(
-            "Different questionnaire versions ({} and {}): compared on the {shared} themes whose questions are the same.",
-            a.version, b.version
-        ));
-    }
-    if a.respondent != b.respondent {
-        lines.push("The reports name different respondents.".to_owned());
-    }
-    if a.rater != b.rater {
-        lines.push(format!(
-            "The reports have different raters (`{}` and `{}`); `leadgap compare` is made for that.",
-            a.rater, b.rater
-        ));
-    }
-    lines
-}
-
-/// "+5", "n/c", "—" for a theme's change.
-fn change_cell(theme: &comparison::DiffTheme) -> String {
-    match (theme.status, theme.change, theme.second) {
-        (Status::Comparable, Some(change), Some(now)) => shown_change(now, change),
-        (Status::QuestionsChanged, ..) => "n/c".to_owned(),
-        (Status::OnlyInFirst, ..) => "dropped".to_owned(),
-        (Status::OnlyInSecond, ..) => "new".to_owned(),
-        _ => "—".to_owned(),
-    }
-}
-
-fn band_cell(theme: &comparison::DiffTheme) -> String {
-    let clean = |band: &Option<String>| band.as_deref().map(|b| clean_line(b).into_owned());
-    match (clean(&theme.first_band), clean(&theme.second_band)) {
-        (Some(a), Some(b)) if theme.band_moved => format!("{a} → {b}"),
-        (_, Some(b)) => b,
-        (Some(a), None) => a,
-        (None, None) => String::new(),
-    }
-}
-
-fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), whole)
-}
-
-fn overall_change(diff: &Diff) -> String {
-    match (diff.overall_change, diff.second_overall) {
-        (Some(change), Some(now)) => shown_change(now, change),
-        _ => "n/c".to_owned(),
-    }
-}
-
-fn table(context: &Context, diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
-    let color = context.stdout_color();
-    let (a, b) = labels(diff);
-    let who = crate::report::Report::who_of(diff.second.respondent.as_deref(), &diff.second.rater);
-    let heading = format!(
-        "Diff: {a} → {b} · {} · {} {}",
-        clean_line(&who),
-        clean_line(&diff.second.questionnaire),
-        clean_line(&diff.second.version)
-    );
-    writeln!(out, "{}", paint(color, styles::HEADING, &heading))?;
-    for line in caveats(diff) {
-        writeln!(out, "{}", clean_line(&line))?;
-    }
-    writeln!(out)?;
-    let mut table = context.new_table();
-    table.set_header([
-        "Theme".to_owned(),
-        a,
-        b,
-        "Change".to_owned(),
-        "Band".to_owned(),
-    ]);
-    table.add_row([
-        "Overall".to_owned(),
-        score(diff.first_overall),
-        score(diff.second_overall),
-        overall_change(diff),
-        String::new(),
-    ]);
-    for theme in &diff.themes {
-        table.add_row([
-            clean_line(&theme.title).into_owned(),
-            score(theme.first),
-            score(theme.second),
-            change_cell(theme),
-            band_cell(theme),
-        ]);
-    }
-    for index in 1..=3 {
-        if let Some(column) = table.column_mut(index) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    for line in table.lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    if diff
-        .themes
-        .iter()
-        .any(|t| t.status == Status::QuestionsChanged)
-    {
-        writeln!(
-            out,
-            "{}",
-            crate::report::NOT_COMPARABLE_NOTE.replace("the last report", "the earlier report")
-        )?;
-    }
-    Ok(())
-}
-
-fn markdown(diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
-    let cell = |text: &str| clean_line(text).replace('|', "\\|");
-    let (a, b) = labels(diff);
-    let who = crate::report::Report::who_of(diff.second.respondent.as_deref(), &diff.second.rater);
-    writeln!(out, "# Diff: {a} → {b}")?;
-    writeln!(out)?;
-    writeln!(out, "- **Who:** {}", cell(&who))?;
-    writeln!(
-        out,
-        "- **Questionnaire:** {} {}",
-        cell(&diff.second.questionnaire),
-        cell(&diff.second.version)
-    )?;
-    for line in caveats(diff) {
-        writeln!(out, "- {}", cell(&line))?;
-    }
-    writeln!(out)?;
-    writeln!(out, "| Theme | {a} | {b} | Change | Band |")?;
-    writeln!(out, "|---|--:|--:|--:|---|")?;
-    writeln!(
-        out,
-        "| Overall | {} | {} | {} | |",
-        score(diff.first_overall),
-        score(diff.second_overall),
-        overall_change(diff)
-    )?;
-    for theme in &diff.themes {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            cell(&theme.title),
-            score(theme.first),
-            score(theme.second),
-            change_cell(theme),
-            cell(&band_cell(theme))
-        )?;
-    }
-    Ok(())
 }

@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use crate::Context;
 use crate::catalog::{self, Found, Origin};
-use crate::cli::{ListArgs, ListFormat};
+use crate::cli::ListArgs;
 use crate::error::{Error, Result, exit};
 use crate::output::clean_line;
 use crate::questionnaire::{self, BUILT_IN};
+use crate::render::{Format, write_table};
 use crate::source::Source;
 
 #[derive(Serialize)]
@@ -50,15 +51,15 @@ pub fn run(context: &Context, args: ListArgs, out: &mut dyn Write) -> Result<u8>
         }
     }
     match args.format {
-        ListFormat::Json => {
+        Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &entries)
                 .map_err(|e| Error::stdout(e.into()))?;
             writeln!(out).map_err(Error::stdout)?;
         }
-        ListFormat::Table => {
+        _ => {
             let mut table = comfy_table::Table::new();
             table.load_style(comfy_table::presets::NOTHING);
-            table.set_width(context.width());
+            table.set_width(context.look().width);
             table.set_header(["Name", "Version", "Questions", "Title", "Source"]);
             for e in &entries {
                 table.add_row([
@@ -69,9 +70,7 @@ pub fn run(context: &Context, args: ListArgs, out: &mut dyn Write) -> Result<u8>
                     clean_line(&e.source).into_owned(),
                 ]);
             }
-            for line in table.lines() {
-                writeln!(out, "{}", line.trim_end()).map_err(Error::stdout)?;
-            }
+            write_table(out, &table).map_err(Error::stdout)?;
         }
     }
     Ok(exit::SUCCESS)

@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::show;
 use crate::Context;
 use crate::cli::NoteArgs;
 use crate::clock;
 use crate::error::{Error, Result, exit, with_suggestion};
+use crate::files;
 use crate::output::clean_line;
 use crate::report::Review;
 use crate::store;
@@ -26,7 +26,7 @@ pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8>
             "--author is empty; give the name the note should carry",
         ));
     }
-    let path = show::find(context, &args.report)?;
+    let path = context.find_report(&args.report)?;
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -38,7 +38,7 @@ pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8>
 
     // Read, append and replace under a lock, so that two notes written at
     // the same moment both survive.
-    let lock = store::lock_folder(folder)?;
+    let lock = files::lock_folder(folder)?;
     let mut report = store::load_report(&path)?;
     let Some(theme) = report.theme(&args.theme).map(|t| t.title.clone()) else {
         let ids: Vec<&str> = report.themes.iter().map(|t| t.id.as_str()).collect();
@@ -59,7 +59,7 @@ pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8>
     });
     let saved =
         toml::to_string(&report).map_err(|e| Error::user(format!("cannot save the note: {e}")))?;
-    store::replace(folder, &file_name, saved.as_bytes())
+    files::replace(folder, &file_name, saved.as_bytes())
         .map_err(|e| Error::io("save the note in", &path, e))?;
     drop(lock);
 

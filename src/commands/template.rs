@@ -6,12 +6,13 @@ use crate::Context;
 use crate::catalog;
 use crate::cli::TemplateArgs;
 use crate::error::{Error, Result, exit};
+use crate::render;
 
 /// Runs `leadgap template`.
 pub fn run(context: &Context, args: TemplateArgs, out: &mut dyn Write) -> Result<u8> {
     let data = context.data_dir().ok();
     let found = catalog::questionnaire(&args.questionnaire, data.as_ref())?;
-    out.write_all(crate::template::render(&found.questionnaire).as_bytes())
+    out.write_all(render::template::render(&found.questionnaire).as_bytes())
         .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }

@@ -1,18 +1,23 @@
-//! The questionnaire: themes and questions, valid by construction.
+//! The questionnaire: themes and questions, valid by construction, and what
+//! an answer to them is.
 //!
 //! A [`Questionnaire`] is only ever built by [`load`], which checks every rule
-//! of SPEC.md; scoring and rendering rely on that and never re-validate.
+//! of the file format; scoring and rendering rely on that and never
+//! re-validate.
 
+mod answer;
 mod builtin;
 mod load;
-
-pub(crate) use load::check_id;
 mod raw;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub use answer::{
+    AnswerValue, Answers, PlannedAction, Response, describe, format_number, from_value, to_value,
+};
 pub use builtin::{BUILT_IN, BuiltIn};
+pub(crate) use load::check_id;
 pub use load::{from_document, load};
 
 /// A checked questionnaire.

@@ -5,16 +5,16 @@ use std::io::{IsTerminal, Write};
 
 use super::{Setup, finish, plan_steps};
 use crate::Context;
-use crate::answers::Answers;
 use crate::answers::interactive::{Stop, Walk};
 use crate::answers::terminal::Terminal;
 use crate::catalog::{self, DEFAULT_QUESTIONNAIRE};
 use crate::cli::AssessArgs;
 use crate::clock;
 use crate::error::{Error, Result};
+use crate::files;
 use crate::output::clean_line;
-use crate::progress::{self, Progress};
-use crate::store;
+use crate::questionnaire::Answers;
+use crate::store::runs::{self, Progress};
 
 /// Runs an interactive assessment.
 pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> Result<u8> {
@@ -30,7 +30,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
     let data = context.data_dir()?;
     // Answers are saved as they are given: a data directory that cannot be
     // written should stop the run before the first question, not after it.
-    store::create_private_dir(data.root())?;
+    files::create_private_dir(data.root())?;
     let spec = args
         .questionnaire
         .as_deref()
@@ -51,7 +51,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
     };
     let mut started = clock::format_rfc3339(clock::now()?);
     let total = questionnaire.questions.len();
-    match progress::load(&data, &questionnaire.id)? {
+    match runs::load(&data, &questionnaire.id)? {
         Some(saved) => {
             let restored = saved.restore(questionnaire);
             let resume = args.resume
@@ -60,7 +60,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
                         &format!(
                             "You have an unfinished run from {} with {} of {total} questions answered. Continue it?",
                             short_date(&restored.started),
-                            restored.answered()
+                            restored.answers.answered()
                         ),
                         true,
                     )
@@ -71,7 +71,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
                         "The questionnaire has changed since you started ({old} → {}): {} of your answers still \
                          apply and are kept; {} no longer apply and will be asked again.",
                         clean_line(&questionnaire.version),
-                        restored.answered(),
+                        restored.answers.answered(),
                         restored.dropped
                     ));
                 }
@@ -95,7 +95,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
     }
 
     // A new run starts by asking how the open actions of the plan went.
-    if walk.answered() == 0 {
+    if walk.answers.answered() == 0 {
         plan_steps::review(context, &mut terminal, &data).map_err(|stop| match stop {
             Stop::Interrupted => Error::Interrupted {
                 help: "Stopped before the first question; nothing to resume.".to_owned(),
@@ -124,11 +124,11 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
             &started,
             &now,
         );
-        progress::save(&data, &saved).map(|_| ())
+        runs::save(&data, &saved).map(|_| ())
     };
     if let Err(stop) = walk.run(questionnaire, &mut terminal, &mut save) {
         terminal.interrupted();
-        let done = walk.answered();
+        let done = walk.answers.answered();
         return Err(match stop {
             Stop::Interrupted => Error::Interrupted {
                 help: format!(
@@ -141,7 +141,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
     }
     let _ = writeln!(std::io::stderr());
     let finished = finish(context, args, Some(&data), &setup, &walk.answers, out)?;
-    progress::discard(&data, &questionnaire.id)?;
+    runs::discard(&data, &questionnaire.id)?;
     // The report is saved: stopping now loses nothing but the plan.
     if let Err(stop) = plan_steps::commit(context, &mut terminal, &data, &finished) {
         terminal.interrupted();

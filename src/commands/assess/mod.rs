@@ -3,18 +3,21 @@
 
 mod interactive;
 mod plan_steps;
+mod planned;
 mod scripted;
 
 use std::io::Write;
 
 use crate::Context;
-use crate::answers::{Answers, PlannedAction};
 use crate::catalog::{self, Found};
 use crate::cli::AssessArgs;
 use crate::clock;
 use crate::error::{Error, Result, exit};
-use crate::plan::{self, NewAction};
-use crate::report::{self, Extras, Meta, Report, SELF_RATER};
+use crate::quality;
+use crate::questionnaire::Answers;
+use crate::render::{Extras, gap};
+use crate::report::{Meta, Report, SELF_RATER};
+use crate::rounding::one_decimal;
 use crate::rubric::{Profile, Rubric};
 use crate::scoring;
 use crate::store::DataDir;
@@ -76,12 +79,14 @@ fn finish(
         respondent: args.subject.clone().or_else(|| answers.respondent.clone()),
         rater,
     };
+    let notes = quality::notes(questionnaire, &answers.responses, &outcome.questions);
     let mut report = Report::build(
         questionnaire,
         &setup.rubric,
         &setup.profile,
         answers,
         &outcome,
+        notes,
         meta,
     );
     // The history this report joins: the reports saved before it.
@@ -104,7 +109,7 @@ fn finish(
     let today = context.today()?;
     if !answers.plan.is_empty() {
         match (&saved, data) {
-            (Some(_), Some(data)) => commit_planned(context, data, &report, &answers.plan, today)?,
+            (Some(_), Some(data)) => planned::commit(context, data, &report, &answers.plan, today)?,
             _ => context.info("The answer file's [[plan]] actions are not saved with --no-save."),
         }
     }
@@ -116,10 +121,7 @@ fn finish(
         today,
     );
 
-    let renderer = report::renderer(args.format, context.stdout_color(), context.width());
-    renderer
-        .render(&report, &extras, out)
-        .map_err(Error::stdout)?;
+    gap::render(&report, &extras, args.format, context.look(), out).map_err(Error::stdout)?;
     out.flush().map_err(Error::stdout)?;
     if let Some(path) = &saved {
         context.info(&format!(
@@ -129,25 +131,27 @@ fn finish(
         ));
     }
 
-    if let Some(threshold) = args.fail_under {
-        // Compare what scripts see: the overall score to one decimal.
-        let overall = report.overall.map(|o| (o * 10.0).round() / 10.0);
-        if overall.is_none_or(|overall| overall < threshold) {
-            let shown = overall.map_or_else(|| "not scored".to_owned(), |o| o.to_string());
-            context.info(&format!(
-                "Overall score {shown} is below --fail-under {threshold}"
-            ));
-            return Ok(Finished {
-                code: exit::BELOW_THRESHOLD,
-                report,
-                saved: saved.is_some(),
-            });
-        }
+    // Compare what scripts see: the overall score to one decimal.
+    let overall = report.overall.map(one_decimal);
+    let below = args
+        .fail_under
+        .filter(|threshold| overall.is_none_or(|overall| overall < *threshold));
+    if let Some(threshold) = below {
+        let shown = overall.map_or_else(|| "not scored".to_owned(), |o| o.to_string());
+        context.info(&format!(
+            "Overall score {shown} is below --fail-under {threshold}"
+        ));
     }
+    let code = if below.is_some() {
+        exit::BELOW_THRESHOLD
+    } else {
+        exit::SUCCESS
+    };
+    let saved = saved.is_some();
     Ok(Finished {
-        code: exit::SUCCESS,
+        code,
         report,
-        saved: saved.is_some(),
+        saved,
     })
 }
 
@@ -156,47 +160,4 @@ struct Finished {
     code: u8,
     report: Report,
     saved: bool,
-}
-
-/// Adds the answer file's `[[plan]]` actions to the plan, linked to `report`.
-fn commit_planned(
-    context: &Context,
-    data: &DataDir,
-    report: &Report,
-    planned: &[PlannedAction],
-    today: chrono::NaiveDate,
-) -> Result<()> {
-    let created = clock::format_rfc3339(clock::now()?);
-    let actions: Vec<NewAction> = planned
-        .iter()
-        .map(|p| NewAction {
-            theme: p.theme.clone(),
-            theme_title: report
-                .theme(&p.theme)
-                .map(|t| t.title.clone())
-                .unwrap_or_else(|| p.theme.clone()),
-            text: p.text.clone(),
-            due: p
-                .due
-                .as_deref()
-                .and_then(|d| plan::parse_due(d, today).ok())
-                .unwrap_or_else(|| plan::default_due(today)),
-            report: Some(report.id.clone()),
-        })
-        .collect();
-    let (numbers, warning) = plan::update(data, plan::IfDamaged::StartAfresh, |plan| {
-        Ok(actions
-            .into_iter()
-            .map(|a| plan.add(a, &created))
-            .collect::<Vec<u32>>())
-    })?;
-    if let Some(warning) = warning {
-        context.warn(&warning);
-    }
-    let listed: Vec<String> = numbers.iter().map(|n| format!("#{n}")).collect();
-    context.info(&format!(
-        "Added {} to your plan (`leadgap plan` lists it).",
-        listed.join(", ")
-    ));
-    Ok(())
 }

@@ -7,9 +7,10 @@ use crate::answers::interactive::Stop;
 use crate::answers::terminal::Terminal;
 use crate::clock;
 use crate::output::clean_line;
-use crate::plan::{self, IfDamaged, NewAction, Status};
-use crate::report::{score_text, whole};
+use crate::plan::{self, NewAction, Status};
+use crate::render::text::{action_line, score_text, whole};
 use crate::store::DataDir;
+use crate::store::plan::{self as plan_file, IfDamaged};
 
 /// How many actions one report commits to at most.
 pub const MAX_ACTIONS: usize = 3;
@@ -17,9 +18,9 @@ pub const MAX_ACTIONS: usize = 3;
 /// Walks through the open actions: done, still on it, or dropped. Esc skips
 /// the rest. A damaged plan is a warning and skips the review.
 pub fn review(context: &Context, terminal: &mut Terminal, data: &DataDir) -> Result<(), Stop> {
-    let plan = match plan::load(data) {
+    let plan = match plan_file::load(data) {
         Ok(plan) => plan,
-        Err(plan::Damaged(error)) => {
+        Err(plan_file::Damaged(error)) => {
             for (message, _) in error.lines() {
                 context.warn(&message);
             }
@@ -46,13 +47,11 @@ pub fn review(context: &Context, terminal: &mut Terminal, data: &DataDir) -> Res
         "Dropped".to_owned(),
     ];
     for action in open {
-        let message = format!(
-            "#{} {}: {} (due {}; {})",
-            action.number,
-            clean_line(&action.theme_title),
-            clean_line(&action.text),
-            action.due,
-            action.standing(today)
+        let message = action_line(
+            &action,
+            &clean_line(&action.theme_title),
+            &clean_line(&action.text),
+            today,
         );
         let Some(choice) = terminal.choose(
             &message,
@@ -77,7 +76,7 @@ pub fn review(context: &Context, terminal: &mut Terminal, data: &DataDir) -> Res
             .filter(|n| !n.is_empty());
         let closed = clock::format_rfc3339(clock::now()?);
         let number = action.number;
-        plan::update(data, IfDamaged::Refuse, |plan| {
+        plan_file::update(data, IfDamaged::Refuse, |plan| {
             let action = plan.action_mut(number)?;
             action.status = status;
             action.closed = Some(closed);
@@ -183,17 +182,7 @@ pub fn commit(
     if actions.is_empty() {
         return Ok(());
     }
-    let created = clock::format_rfc3339(clock::now()?);
-    let count = actions.len();
-    let (_, warning) = plan::update(data, IfDamaged::StartAfresh, |plan| {
-        for action in actions {
-            plan.add(action, &created);
-        }
-        Ok(())
-    })?;
-    if let Some(warning) = warning {
-        context.warn(&warning);
-    }
+    let count = super::planned::add(context, data, actions)?.len();
     terminal.say(&format!(
         "Saved {count} action{} to your plan: `leadgap plan` lists {}. Your next `leadgap assess` starts by asking how {} went.",
         if count == 1 { "" } else { "s" },

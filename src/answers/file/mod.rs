@@ -1,0 +1,286 @@
+//! Answer files, for scripted runs (SPEC.md "Answer file").
+//!
+//! Reading is in two steps: [`AnswerFile::parse`] reads the file and the
+//! questionnaire id it names, so the caller can find that questionnaire;
+//! [`AnswerFile::check`] then checks every answer against it.
+
+use toml::Spanned;
+use toml::de::DeTable;
+
+use crate::document::Document;
+use crate::error::{Diagnostic, with_suggestion};
+use crate::questionnaire::{Answers, Response};
+use crate::questionnaire::{PlannedAction, Question, Questionnaire};
+use crate::source::Source;
+
+mod value;
+
+use value::check_value;
+
+/// The top-level keys of an answer file.
+pub const TOP_LEVEL_KEYS: &[&str] = &[
+    "schema",
+    "questionnaire",
+    "respondent",
+    "rater",
+    "answers",
+    "notes",
+    "evidence",
+    "plan",
+];
+
+/// `[[plan]]` in an answer file.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlanned {
+    theme: Spanned<String>,
+    text: Spanned<String>,
+    due: Option<Spanned<String>>,
+}
+
+/// How many missing question ids one message lists before "and N more".
+const MISSING_LISTED: usize = 8;
+
+/// A parsed answer file whose answers are not checked yet.
+pub struct AnswerFile<'s> {
+    document: Document<'s>,
+    root: DeTable<'s>,
+    questionnaire: Option<Spanned<String>>,
+}
+
+impl<'s> AnswerFile<'s> {
+    /// Parses the file and reads the questionnaire id it names.
+    pub fn parse(source: &'s Source) -> Self {
+        let (mut document, mut root) = Document::parse(source);
+        // After a syntax error, only the syntax error is worth reporting.
+        let questionnaire = if document.has_problems() {
+            None
+        } else {
+            // `schema` is optional in answer files; when given it must be 1.
+            if root.contains_key("schema") {
+                document.check_schema(&mut root, "the answer file");
+            }
+            document.require::<String>(&mut root, "questionnaire", None, "the answer file")
+        };
+        AnswerFile {
+            document,
+            root,
+            questionnaire,
+        }
+    }
+
+    /// The questionnaire id the file names, if it names one.
+    pub fn questionnaire(&self) -> Option<&str> {
+        self.questionnaire.as_ref().map(|q| q.get_ref().as_str())
+    }
+
+    /// The questionnaire id the file names and where.
+    pub fn questionnaire_span(&self) -> Option<(&str, std::ops::Range<usize>)> {
+        self.questionnaire
+            .as_ref()
+            .map(|q| (q.get_ref().as_str(), q.span()))
+    }
+
+    /// A problem placed at the file's `questionnaire = ...` value.
+    pub fn questionnaire_problem(&self, message: String) -> Option<Diagnostic> {
+        let named = self.questionnaire.as_ref()?;
+        Some(
+            self.document
+                .source()
+                .diagnostic(Some(named.span()), message),
+        )
+    }
+
+    /// Checks every answer against `questionnaire`. Without `allow_partial`, a
+    /// question neither answered nor skipped is a problem.
+    pub fn check(
+        self,
+        questionnaire: &Questionnaire,
+        allow_partial: bool,
+    ) -> Result<Answers, Vec<Diagnostic>> {
+        let AnswerFile {
+            mut document,
+            mut root,
+            questionnaire: named,
+        } = self;
+        if document.has_problems() {
+            return Err(document.finish());
+        }
+        if let Some(named) = &named
+            && *named.get_ref() != questionnaire.id
+        {
+            document
+                .problem(
+                    Some(named.span()),
+                    format!(
+                        "this answer file is for questionnaire `{}`, but the questionnaire is `{}`",
+                        named.get_ref(),
+                        questionnaire.id
+                    ),
+                )
+                .help = Some(format!(
+                "pass `--questionnaire {}`, or start from `leadgap template --questionnaire {}`",
+                named.get_ref(),
+                questionnaire.id
+            ));
+            return Err(document.finish());
+        }
+
+        let mut answers = Answers::empty(questionnaire);
+        answers.respondent = document
+            .take::<String>(&mut root, "respondent")
+            .map(Spanned::into_inner)
+            .filter(|name| !name.trim().is_empty());
+        answers.rater = document
+            .take::<String>(&mut root, "rater")
+            .map(Spanned::into_inner)
+            .filter(|name| !name.trim().is_empty());
+        let answer_table = document.take_table(&mut root, "answers");
+        let notes_table = document.take_table(&mut root, "notes");
+        let evidence_table = document.take_table(&mut root, "evidence");
+        let planned = document.take_array::<RawPlanned>(&mut root, "plan");
+        document.reject_unknown(root, TOP_LEVEL_KEYS, "the answer file");
+
+        let answers_span = answer_table.as_ref().map(|(span, _)| span.clone());
+        // A wrong answer is reported as wrong, not also as missing.
+        let mut invalid = vec![false; questionnaire.questions.len()];
+        for (key, value) in answer_table.map(|(_, table)| table).unwrap_or_default() {
+            let Some(index) = questionnaire.question_index(key.get_ref()) else {
+                let message = with_suggestion(
+                    format!("unknown question id `{}`", key.get_ref()),
+                    key.get_ref(),
+                    questionnaire.questions.iter().map(|q| q.id.as_str()),
+                );
+                document.problem(Some(key.span()), message);
+                continue;
+            };
+            let question = &questionnaire.questions[index];
+            let Some(response) = check_value(&mut document, question, value) else {
+                invalid[index] = true;
+                continue;
+            };
+            if response == Response::Skipped && question.required {
+                document.problem(
+                    Some(key.span()),
+                    format!("`{}` is required and cannot be skipped", question.id),
+                );
+            }
+            answers.responses[index] = response;
+        }
+        report_missing(
+            &mut document,
+            questionnaire,
+            &answers.responses,
+            &invalid,
+            answers_span,
+            allow_partial,
+        );
+
+        for (key, value) in notes_table.map(|(_, table)| table).unwrap_or_default() {
+            let Some(index) = questionnaire.theme_index(key.get_ref()) else {
+                let message = with_suggestion(
+                    format!("unknown theme `{}` in [notes]", key.get_ref()),
+                    key.get_ref(),
+                    questionnaire.themes.iter().map(|t| t.id.as_str()),
+                );
+                document.problem(Some(key.span()), message);
+                continue;
+            };
+            if let Some(note) = document.decode::<String>(value) {
+                answers.notes[index] = Some(note.into_inner()).filter(|n| !n.trim().is_empty());
+            }
+        }
+
+        for (key, value) in evidence_table.map(|(_, table)| table).unwrap_or_default() {
+            let Some(index) = questionnaire.question_index(key.get_ref()) else {
+                let message = with_suggestion(
+                    format!("unknown question id `{}` in [evidence]", key.get_ref()),
+                    key.get_ref(),
+                    questionnaire.questions.iter().map(|q| q.id.as_str()),
+                );
+                document.problem(Some(key.span()), message);
+                continue;
+            };
+            if let Some(example) = document.decode::<String>(value) {
+                answers.evidence[index] =
+                    Some(example.into_inner()).filter(|e| !e.trim().is_empty());
+            }
+        }
+        for raw in planned {
+            let RawPlanned { theme, text, due } = raw.into_inner();
+            if questionnaire.theme_index(theme.get_ref()).is_none() {
+                let message = with_suggestion(
+                    format!("unknown theme `{}` in [[plan]]", theme.get_ref()),
+                    theme.get_ref(),
+                    questionnaire.themes.iter().map(|t| t.id.as_str()),
+                );
+                document.problem(Some(theme.span()), message);
+            }
+            if text.get_ref().trim().is_empty() {
+                document.problem(Some(text.span()), "the action's `text` is empty");
+            }
+            if let Some(due) = &due {
+                // Any day checks the form; the date is worked out when saving.
+                let day = chrono::NaiveDate::default();
+                if let Err(problem) = crate::plan::parse_due(due.get_ref(), day) {
+                    document.problem(Some(due.span()), problem);
+                }
+            }
+            answers.plan.push(PlannedAction {
+                theme: theme.into_inner(),
+                text: text.into_inner().trim().to_owned(),
+                due: due.map(Spanned::into_inner),
+            });
+        }
+        document.conclude(Some(answers))
+    }
+}
+
+fn report_missing(
+    document: &mut Document<'_>,
+    questionnaire: &Questionnaire,
+    responses: &[Response],
+    invalid: &[bool],
+    answers_span: Option<std::ops::Range<usize>>,
+    allow_partial: bool,
+) {
+    let unanswered = questionnaire
+        .questions
+        .iter()
+        .zip(responses.iter().zip(invalid))
+        .filter(|(_, (response, invalid))| **response == Response::Unanswered && !**invalid)
+        .map(|(question, _)| question);
+    let (required, optional): (Vec<&Question>, Vec<&Question>) =
+        unanswered.partition(|q| q.required);
+    for question in required {
+        document.problem(
+            answers_span.clone(),
+            format!("required question `{}` has no answer", question.id),
+        );
+    }
+    if allow_partial || optional.is_empty() {
+        return;
+    }
+    let mut listed: Vec<String> = optional
+        .iter()
+        .take(MISSING_LISTED)
+        .map(|q| format!("`{}`", q.id))
+        .collect();
+    if optional.len() > MISSING_LISTED {
+        listed.push(format!("and {} more", optional.len() - MISSING_LISTED));
+    }
+    let message = if optional.len() == 1 {
+        format!("no answer for {}", listed[0])
+    } else {
+        format!(
+            "no answer for {} questions: {}",
+            optional.len(),
+            listed.join(", ")
+        )
+    };
+    document.problem(answers_span, message).help = Some(
+        "answer each under [answers], or write `ID = \"skip\"`; \
+         `--allow-partial` counts missing answers as skipped"
+            .to_owned(),
+    );
+}

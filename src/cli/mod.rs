@@ -1,0 +1,177 @@
+//! The command line as typed: clap definitions only. Doc comments here are
+//! the help text.
+
+mod assess;
+mod plan;
+mod reports;
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
+
+use crate::output::ColorChoice;
+use crate::render::Format;
+
+pub use assess::{AssessArgs, CheckArgs, ListArgs, TemplateArgs};
+pub use plan::{PlanArgs, PlanCommand};
+pub use reports::{CohortArgs, CompareArgs, DiffArgs, HistoryArgs, NoteArgs, ShowArgs};
+
+/// See where you stand as a new IT manager: answer a questionnaire, get a
+/// gap report against the targets for your role, and follow it over time.
+#[derive(Debug, Parser)]
+#[command(name = "leadgap", version, max_term_width = 100)]
+#[command(after_help = "Examples:
+  leadgap assess                                   answer in the terminal
+  leadgap template > answers.toml                  an answer file to fill in
+  leadgap assess --answers answers.toml --format json
+  leadgap show latest --format markdown            the last report, for a 1:1")]
+pub struct Cli {
+    /// Where reports are kept [default: the per-user data folder, e.g. ~/.local/share/leadgap]
+    #[arg(long, global = true, env = "LEADGAP_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// When to use color (`auto` also honours NO_COLOR)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// What to do
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Answer a questionnaire and print the gap report (saved to history)
+    #[command(after_help = "Examples:
+  leadgap assess                       answer in the terminal (esc goes back, Ctrl-C pauses)
+  leadgap assess --resume              continue where you stopped
+  leadgap assess --answers answers.toml
+  leadgap assess --answers - --format json --no-save < answers.toml
+  leadgap assess --answers answers.toml --profile director --fail-under 60")]
+    Assess(AssessArgs),
+
+    /// Print a commented answer file to fill in for scripted runs
+    #[command(after_help = "Example:\n  leadgap template > answers.toml")]
+    Template(TemplateArgs),
+
+    /// Check questionnaire, rubric, answer and report files; list every problem
+    #[command(after_help = "Example:\n  leadgap check questionnaires/it-manager.toml answers.toml")]
+    Check(CheckArgs),
+
+    /// List the questionnaires available (built-in and installed)
+    #[command(after_help = "Example:\n  leadgap list --format json")]
+    List(ListArgs),
+
+    /// Print a saved report again, with its history
+    #[command(after_help = "Examples:
+  leadgap show
+  leadgap show 2026-11-22T13-05-01Z --format markdown
+  leadgap show ./report-from-alex.toml")]
+    Show(ShowArgs),
+
+    /// List saved reports, oldest first, with scores and the change per theme
+    #[command(after_help = "Examples:
+  leadgap history
+  leadgap history --theme delegation
+  leadgap history --from ./alex-reports --format csv > alex.csv")]
+    History(HistoryArgs),
+
+    /// Compare two reports theme by theme (progress over time)
+    #[command(after_help = "Examples:
+  leadgap diff latest                       the latest report against the one before
+  leadgap diff 2026-05-01T09-00-00Z latest")]
+    Diff(DiffArgs),
+
+    /// Compare a self-assessment with another rater's view of the same person
+    #[command(after_help = "Example:
+  leadgap compare alex-self.toml alex-by-mentor.toml --threshold 15")]
+    Compare(CompareArgs),
+
+    /// Add a reviewer's note on one theme to a saved report
+    #[command(after_help = "Example:
+  leadgap note latest --theme delegation --author Morgan \"Pick one outage runbook to hand over.\"")]
+    Note(NoteArgs),
+
+    /// List your action plan, or add, finish, drop and edit actions
+    #[command(after_help = "Examples:
+  leadgap plan
+  leadgap plan add --theme delegation --due +4w \"Hand the on-call runbook to Lee\"
+  leadgap plan done 3 --note \"Lee ran the last two incidents\"")]
+    Plan(PlanArgs),
+
+    /// Print shell completions for leadgap
+    #[command(after_help = "Example:
+  leadgap completions bash > ~/.local/share/bash-completion/completions/leadgap")]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff) for leadgap
+    #[command(after_help = "Example:
+  leadgap man > ~/.local/share/man/man1/leadgap.1")]
+    Man,
+
+    /// Aggregate the latest self-report of each person in one or more folders
+    #[command(after_help = "Example:
+  leadgap cohort ./cohort-2026 --anonymous")]
+    Cohort(CohortArgs),
+}
+
+impl Command {
+    /// The file the command writes to instead of standard output, if any.
+    pub fn output(&self) -> Option<&std::path::Path> {
+        let output = match self {
+            Command::Assess(args) => &args.output,
+            Command::Template(args) => &args.output,
+            Command::Show(args) => &args.output,
+            Command::History(args) => &args.output,
+            Command::Diff(args) => &args.output,
+            Command::Compare(args) => &args.output,
+            Command::Cohort(args) => &args.output,
+            Command::Plan(args) => &args.output,
+            Command::Check(_)
+            | Command::List(_)
+            | Command::Note(_)
+            | Command::Completions(_)
+            | Command::Man => return None,
+        };
+        output.as_deref()
+    }
+}
+
+/// `leadgap completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// A `--format` value: one of `allowed`, each listed in `--help` with what
+/// it is for.
+pub(crate) fn formats(allowed: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        allowed
+            .iter()
+            .map(|format| PossibleValue::new(format.name()).help(format.describe())),
+    )
+    .try_map(|name| name.parse::<Format>())
+}
+
+/// A score from 0 to 100.
+pub(crate) fn parse_score(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if (0.0..=100.0).contains(&value) => Ok(value),
+        _ => Err(format!("expected a score from 0 to 100, found `{text}`")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

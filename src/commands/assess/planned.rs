@@ -1,0 +1,62 @@
+//! New actions of a run go into the plan: those of an answer file's
+//! `[[plan]]`, and those committed to after an interactive report.
+
+use crate::Context;
+use crate::clock;
+use crate::error::Result;
+use crate::plan::{self, NewAction};
+use crate::questionnaire::PlannedAction;
+use crate::report::Report;
+use crate::store::DataDir;
+use crate::store::plan::{self as plan_file, IfDamaged};
+
+/// Adds the answer file's `[[plan]]` actions to the plan, linked to `report`.
+pub fn commit(
+    context: &Context,
+    data: &DataDir,
+    report: &Report,
+    planned: &[PlannedAction],
+    today: chrono::NaiveDate,
+) -> Result<()> {
+    let actions: Vec<NewAction> = planned
+        .iter()
+        .map(|p| NewAction {
+            theme: p.theme.clone(),
+            theme_title: report
+                .theme(&p.theme)
+                .map(|t| t.title.clone())
+                .unwrap_or_else(|| p.theme.clone()),
+            text: p.text.clone(),
+            due: p
+                .due
+                .as_deref()
+                .and_then(|d| plan::parse_due(d, today).ok())
+                .unwrap_or_else(|| plan::default_due(today)),
+            report: Some(report.id.clone()),
+        })
+        .collect();
+    let numbers = add(context, data, actions)?;
+    let listed: Vec<String> = numbers.iter().map(|n| format!("#{n}")).collect();
+    context.info(&format!(
+        "Added {} to your plan (`leadgap plan` lists it).",
+        listed.join(", ")
+    ));
+    Ok(())
+}
+
+/// Adds `actions` to the plan and returns their numbers. A damaged plan is
+/// moved aside (with a warning) and a new one started, so that nothing the
+/// person just committed to is lost.
+pub fn add(context: &Context, data: &DataDir, actions: Vec<NewAction>) -> Result<Vec<u32>> {
+    let created = clock::format_rfc3339(clock::now()?);
+    let (numbers, warning) = plan_file::update(data, IfDamaged::StartAfresh, |plan| {
+        Ok(actions
+            .into_iter()
+            .map(|action| plan.add(action, &created))
+            .collect())
+    })?;
+    if let Some(warning) = warning {
+        context.warn(&warning);
+    }
+    Ok(numbers)
+}

@@ -1,0 +1,147 @@
+//! `leadgap check`: validate files and list every problem in them.
+
+mod kinds;
+
+use std::io::Write;
+
+use toml::de::DeTable;
+
+use crate::Context;
+use crate::catalog::{self, Found, Origin};
+use crate::cli::CheckArgs;
+use crate::document::Document;
+use crate::error::{Diagnostic, Error, Result, exit};
+use crate::output::clean_line;
+use crate::questionnaire;
+use crate::source::Source;
+use kinds::{
+    as_diagnostics, check_answers, check_report, check_rubric, describe_questionnaire,
+    describe_rubric,
+};
+
+/// The kinds of file `check` understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FileKind {
+    Questionnaire,
+    Rubric,
+    Answers,
+    Report,
+}
+
+/// What kind of file a parsed document is, from its top-level keys.
+fn detect(root: &DeTable<'_>) -> Option<FileKind> {
+    let has = |key: &str| root.contains_key(key);
+    if has("created") && has("leadgap") {
+        Some(FileKind::Report)
+    } else if has("questions") || has("themes") && !has("bands") {
+        Some(FileKind::Questionnaire)
+    } else if has("answers") || has("respondent") || has("rater") {
+        Some(FileKind::Answers)
+    } else if has("bands") || has("profiles") || has("default_profile") {
+        Some(FileKind::Rubric)
+    } else {
+        None
+    }
+}
+
+/// Runs `leadgap check`.
+pub fn run(context: &Context, args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
+    let data = context.data_dir().ok();
+    let explicit = match &args.questionnaire {
+        Some(spec) => Some(catalog::questionnaire(spec, data.as_ref())?),
+        None => None,
+    };
+
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut sources: Vec<(Source, FileKind)> = Vec::new();
+    // Questionnaires first, so rubrics and answer files given alongside them
+    // are checked against them.
+    let mut checked: Vec<Found> = Vec::new();
+    let mut summaries: Vec<(usize, String)> = Vec::new();
+    for (index, path) in args.files.iter().enumerate() {
+        let source = match Source::read(path) {
+            Ok(source) => source,
+            Err(error) => {
+                problems.extend(as_diagnostics(error, path));
+                continue;
+            }
+        };
+        let (mut document, root) = Document::parse(&source);
+        if document.has_problems() {
+            problems.extend(document.finish());
+            continue;
+        }
+        let Some(kind) = detect(&root) else {
+            problems.push(
+                source
+                    .diagnostic(None, "cannot tell what kind of file this is")
+                    .with_help(
+                        "leadgap checks questionnaires ([[questions]]), rubrics ([[bands]]), \
+                 answer files ([answers]) and saved reports",
+                    ),
+            );
+            continue;
+        };
+        if kind != FileKind::Questionnaire {
+            sources.push((source.clone(), kind));
+            summaries.push((index, String::new()));
+            continue;
+        }
+        let built = questionnaire::from_document(&mut document, root);
+        match document.conclude(built) {
+            Ok(q) => {
+                let found = Found {
+                    questionnaire: q,
+                    origin: Origin::File(path.clone()),
+                };
+                let mut summary = describe_questionnaire(&found);
+                if found.questionnaire.rubric.is_some() {
+                    match catalog::rubric(&found, None) {
+                        Ok(rubric) => summary.push_str(&format!("; {}", describe_rubric(&rubric))),
+                        Err(error) => problems.extend(as_diagnostics(error, path)),
+                    }
+                }
+                summaries.push((index, format!("ok: {}: {summary}", path.display())));
+                checked.push(found);
+            }
+            Err(found_problems) => problems.extend(found_problems),
+        }
+    }
+
+    let mut others = sources.into_iter();
+    for (index, summary) in &mut summaries {
+        if !summary.is_empty() {
+            continue;
+        }
+        let Some((source, kind)) = others.next() else {
+            break;
+        };
+        let path = &args.files[*index];
+        let result = match kind {
+            FileKind::Rubric => check_rubric(&source, explicit.as_ref(), &checked, data.as_ref()),
+            FileKind::Answers => check_answers(
+                &source,
+                explicit.as_ref(),
+                &checked,
+                data.as_ref(),
+                args.allow_partial,
+            ),
+            FileKind::Report => check_report(&source),
+            FileKind::Questionnaire => unreachable!("questionnaires are checked first"),
+        };
+        match result {
+            Ok(text) => *summary = format!("ok: {}: {text}", path.display()),
+            Err(found_problems) => problems.extend(found_problems),
+        }
+    }
+
+    for (_, summary) in summaries.iter().filter(|(_, s)| !s.is_empty()) {
+        writeln!(out, "{}", clean_line(summary)).map_err(Error::stdout)?;
+    }
+    if problems.is_empty() {
+        Ok(exit::SUCCESS)
+    } else {
+        problems.dedup();
+        Err(Error::Invalid(problems))
+    }
+}

@@ -1,0 +1,192 @@
+//! What an answer is: the response to one question (checked against it),
+//! a whole set of answers with who gave them, and how an answer is written in
+//! files and put in words. However answers are collected (`answers`), they
+//! end up as these.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Kind, Question, Questionnaire};
+
+/// The answer to one question, checked against it: option indices are valid,
+/// numbers are within range.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Response {
+    /// Not answered yet (or left out with `--allow-partial`); scores as skipped.
+    Unanswered,
+    /// Explicitly skipped ("not sure / doesn't apply").
+    Skipped,
+    /// A scale answer, 1 = the first label.
+    Scale(u32),
+    /// The index of the chosen option.
+    Choice(usize),
+    /// The indices of the chosen options, in questionnaire order.
+    Multi(Vec<usize>),
+    /// A number within the question's range.
+    Number(f64),
+}
+
+impl Response {
+    /// Whether the response carries an answer that scores.
+    pub fn is_answered(&self) -> bool {
+        !matches!(self, Response::Unanswered | Response::Skipped)
+    }
+}
+
+/// A complete set of responses, one per question, plus who gave them.
+#[derive(Clone, Debug)]
+pub struct Answers {
+    /// One response per question, in questionnaire order.
+    pub responses: Vec<Response>,
+    /// The respondent's note per theme, in questionnaire order.
+    pub notes: Vec<Option<String>>,
+    /// A concrete example per question, given with a statement's best
+    /// answer, in questionnaire order.
+    pub evidence: Vec<Option<String>>,
+    /// Actions to commit to with the report (`[[plan]]` in answer files).
+    pub plan: Vec<PlannedAction>,
+    /// Whom the answers are about.
+    pub respondent: Option<String>,
+    /// Who answered: `self`, or a name.
+    pub rater: Option<String>,
+}
+
+impl Answers {
+    /// How many questions are answered or explicitly skipped.
+    pub fn answered(&self) -> usize {
+        self.responses
+            .iter()
+            .filter(|r| **r != Response::Unanswered)
+            .count()
+    }
+
+    /// Answers with nothing answered yet.
+    pub fn empty(questionnaire: &Questionnaire) -> Self {
+        Answers {
+            responses: vec![Response::Unanswered; questionnaire.questions.len()],
+            notes: vec![None; questionnaire.themes.len()],
+            evidence: vec![None; questionnaire.questions.len()],
+            plan: Vec::new(),
+            respondent: None,
+            rater: None,
+        }
+    }
+}
+
+/// An action from an answer file's `[[plan]]`, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedAction {
+    /// Theme id.
+    pub theme: String,
+    /// What will be done.
+    pub text: String,
+    /// When, as written (`2027-01-15`, `+6w`); `None` for the default.
+    pub due: Option<String>,
+}
+
+/// An answer as written in answer files and saved reports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// A scale answer.
+    Whole(i64),
+    /// A number answer.
+    Number(f64),
+    /// A choice, or `"skip"`.
+    Text(String),
+    /// A multi answer.
+    List(Vec<String>),
+}
+
+/// The value written for `response` to `question` in an answer file, or
+/// `None` when there is nothing to write (unanswered).
+pub fn to_value(question: &Question, response: &Response) -> Option<AnswerValue> {
+    Some(match (response, &question.kind) {
+        (Response::Unanswered, _) => return None,
+        (Response::Skipped, _) => AnswerValue::Text("skip".to_owned()),
+        (Response::Scale(value), _) => AnswerValue::Whole(i64::from(*value)),
+        (Response::Number(value), _) => AnswerValue::Number(*value),
+        (Response::Choice(index), Kind::Choice { options }) => {
+            AnswerValue::Text(options[*index].id.clone())
+        }
+        (Response::Multi(indices), Kind::Multi { options }) => {
+            AnswerValue::List(indices.iter().map(|&i| options[i].id.clone()).collect())
+        }
+        _ => return None,
+    })
+}
+
+/// The response that `value` (as saved in answer files and reports) gives to
+/// `question`, or `None` when it does not fit the question (another kind, an
+/// unknown option, out of range). Used to carry answers over from a run in
+/// progress; answer files get the full, located check of [`file`].
+pub fn from_value(question: &Question, value: &AnswerValue) -> Option<Response> {
+    match (value, &question.kind) {
+        (AnswerValue::Text(text), _) if text == "skip" => {
+            (!question.required).then_some(Response::Skipped)
+        }
+        (AnswerValue::Whole(v), Kind::Scale { labels, .. }) => {
+            let v = u32::try_from(*v).ok()?;
+            (1..=labels.len() as u32)
+                .contains(&v)
+                .then_some(Response::Scale(v))
+        }
+        (AnswerValue::Text(id), Kind::Choice { options }) => options
+            .iter()
+            .position(|o| o.id == *id)
+            .map(Response::Choice),
+        (AnswerValue::List(ids), Kind::Multi { options }) => {
+            let mut chosen: Vec<usize> = ids
+                .iter()
+                .map(|id| options.iter().position(|o| o.id == *id))
+                .collect::<Option<_>>()?;
+            chosen.sort_unstable();
+            chosen.dedup();
+            Some(Response::Multi(chosen))
+        }
+        (AnswerValue::Whole(v), Kind::Number { .. }) => {
+            from_value(question, &AnswerValue::Number(*v as f64))
+        }
+        (AnswerValue::Number(v), Kind::Number { min, max, .. }) => {
+            (v.is_finite() && (*min..=*max).contains(v)).then_some(Response::Number(*v))
+        }
+        _ => None,
+    }
+}
+
+/// The answer in words: the chosen label(s), or the number with its unit.
+pub fn describe(question: &Question, response: &Response) -> String {
+    match (response, &question.kind) {
+        (Response::Unanswered, _) => "not answered".to_owned(),
+        (Response::Skipped, _) => "skipped".to_owned(),
+        (Response::Scale(value), Kind::Scale { labels, .. }) => labels
+            .get(*value as usize - 1)
+            .cloned()
+            .unwrap_or_else(|| value.to_string()),
+        (Response::Choice(index), Kind::Choice { options }) => options[*index].label.clone(),
+        (Response::Multi(indices), Kind::Multi { options }) => {
+            if indices.is_empty() {
+                "none".to_owned()
+            } else {
+                indices
+                    .iter()
+                    .map(|&i| options[i].label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
+        }
+        (Response::Number(value), Kind::Number { unit, .. }) => match unit {
+            Some(unit) => format!("{} {unit}", format_number(*value)),
+            None => format_number(*value),
+        },
+        _ => String::new(),
+    }
+}
+
+/// A number without a trailing `.0` when it is whole.
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        value.to_string()
+    }
+}

@@ -1,0 +1,337 @@
+//! Building a [`Questionnaire`] from its file, collecting every problem.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::DeTable;
+
+mod kinds;
+mod pairs;
+
+use super::raw::{RawPair, RawQuestion, RawScale, RawTheme, TOP_LEVEL_KEYS};
+use super::{Question, Questionnaire, Theme, is_valid_id};
+use crate::document::Document;
+use crate::error::{Diagnostic, with_suggestion};
+use crate::source::Source;
+use kinds::{number_kind, options_kind, scale_kind};
+use pairs::build_pairs;
+
+/// The most questions a questionnaire may have: a run should take minutes,
+/// and a file with thousands of questions is a mistake, not a questionnaire.
+pub const MAX_QUESTIONS: usize = 500;
+
+const KINDS: &[&str] = &["scale", "choice", "multi", "number"];
+
+/// Reads and checks a questionnaire file.
+pub fn load(source: &Source) -> Result<Questionnaire, Vec<Diagnostic>> {
+    let (mut document, root) = Document::parse(source);
+    if document.has_problems() {
+        // A syntax error: what was recovered cannot be trusted.
+        return Err(document.finish());
+    }
+    let questionnaire = from_document(&mut document, root);
+    document.conclude(questionnaire)
+}
+
+/// Builds a questionnaire from an already parsed file, recording problems in
+/// `document`. Returns `None` when a problem was found.
+pub fn from_document<'s>(
+    document: &mut Document<'s>,
+    mut root: DeTable<'s>,
+) -> Option<Questionnaire> {
+    let place = "the questionnaire";
+    let start = document.problem_count();
+    document.check_schema(&mut root, place);
+    let id = document.require::<String>(&mut root, "id", None, place);
+    let version = document.require::<String>(&mut root, "version", None, place);
+    let title = document.require::<String>(&mut root, "title", None, place);
+    let description = document.take::<String>(&mut root, "description");
+    let rubric = document.take::<String>(&mut root, "rubric");
+    let has_themes = root.contains_key("themes");
+    let has_questions = root.contains_key("questions");
+    let raw_scales = document.take_entries::<RawScale>(&mut root, "scales");
+    let raw_themes = document.take_array::<RawTheme>(&mut root, "themes");
+    // Which themes have questions, read before the questions' own checks so
+    // that a broken question does not also make its theme look empty.
+    let used_themes: Vec<String> = root
+        .get("questions")
+        .and_then(|value| value.get_ref().as_array())
+        .map(|questions| {
+            questions
+                .iter()
+                .filter_map(|q| {
+                    q.get_ref()
+                        .get("theme")?
+                        .get_ref()
+                        .as_str()
+                        .map(str::to_owned)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let raw_questions = document.take_array::<RawQuestion>(&mut root, "questions");
+    let raw_pairs = document.take_array::<RawPair>(&mut root, "pairs");
+    document.reject_unknown(root, TOP_LEVEL_KEYS, place);
+
+    if let Some(id) = &id {
+        check_id(document, id, "questionnaire id");
+    }
+    for field in [&version, &title].into_iter().flatten() {
+        not_empty(document, field, "this text");
+    }
+
+    let mut scales = HashMap::new();
+    for (name, scale) in raw_scales {
+        let labels = scale.into_inner().labels;
+        if check_labels(document, &labels, &format!("scale `{}`", name.get_ref())) {
+            scales.insert(name.into_inner(), labels.into_inner());
+        }
+    }
+
+    if !has_themes {
+        document
+            .problem(None, "the questionnaire has no themes")
+            .help = Some("add at least one [[themes]] table with `id` and `title`".to_owned());
+    }
+    let (themes, theme_spans) = build_themes(document, raw_themes);
+
+    if !has_questions {
+        document
+            .problem(None, "the questionnaire has no questions")
+            .help = Some("add [[questions]] tables".to_owned());
+    }
+    if raw_questions.len() > MAX_QUESTIONS {
+        document.problem(
+            Some(raw_questions[MAX_QUESTIONS].span()),
+            format!(
+                "the questionnaire has {} questions; at most {MAX_QUESTIONS} are allowed",
+                raw_questions.len()
+            ),
+        );
+    }
+    let raw_ids: Vec<String> = raw_questions
+        .iter()
+        .map(|q| q.get_ref().id.get_ref().clone())
+        .collect();
+    let mut questions = Vec::with_capacity(raw_questions.len());
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+    for raw in raw_questions {
+        if let Some(first) = seen.get(raw.get_ref().id.get_ref()) {
+            let line = document.source().locate(first.start).line;
+            document.problem(
+                Some(raw.get_ref().id.span()),
+                format!(
+                    "duplicate question id `{}`; the first is on line {line}",
+                    raw.get_ref().id.get_ref()
+                ),
+            );
+            continue;
+        }
+        seen.insert(raw.get_ref().id.get_ref().clone(), raw.get_ref().id.span());
+        if let Some(question) = build_question(document, raw, &themes, &scales) {
+            questions.push(question);
+        }
+    }
+
+    if has_questions {
+        for (theme, span) in themes.iter().zip(theme_spans) {
+            if !used_themes.contains(&theme.id) {
+                document
+                    .problem(Some(span), format!("theme `{}` has no questions", theme.id))
+                    .help = Some(format!(
+                    "add a question with `theme = \"{}\"`, or remove the theme",
+                    theme.id
+                ));
+            }
+        }
+    }
+
+    let pairs = build_pairs(document, raw_pairs, &questions, &raw_ids);
+    if document.problem_count() > start {
+        return None;
+    }
+    let mut questionnaire = Questionnaire {
+        id: id?.into_inner(),
+        version: version?.into_inner(),
+        title: title?.into_inner(),
+        description: description.map(Spanned::into_inner).unwrap_or_default(),
+        rubric: rubric.map(Spanned::into_inner),
+        themes,
+        questions,
+        pairs,
+        hash: String::new(),
+    };
+    questionnaire.compute_hashes();
+    Some(questionnaire)
+}
+
+/// The themes, and where each one's id is written.
+fn build_themes(
+    document: &mut Document<'_>,
+    raw_themes: Vec<Spanned<RawTheme>>,
+) -> (Vec<Theme>, Vec<Range<usize>>) {
+    let mut themes: Vec<Theme> = Vec::with_capacity(raw_themes.len());
+    let mut spans = Vec::with_capacity(raw_themes.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for raw in raw_themes {
+        let raw = raw.into_inner();
+        check_id(document, &raw.id, "theme id");
+        not_empty(document, &raw.title, "a theme title");
+        let line = document.source().locate(raw.id.span().start).line;
+        if let Some(first) = seen.get(raw.id.get_ref()) {
+            document.problem(
+                Some(raw.id.span()),
+                format!(
+                    "duplicate theme id `{}`; the first is on line {first}",
+                    raw.id.get_ref()
+                ),
+            );
+            continue;
+        }
+        seen.insert(raw.id.get_ref().clone(), line);
+        spans.push(raw.id.span());
+        themes.push(Theme {
+            id: raw.id.into_inner(),
+            title: raw.title.into_inner(),
+            description: raw.description.map(Spanned::into_inner).unwrap_or_default(),
+            hash: String::new(),
+        });
+    }
+    (themes, spans)
+}
+
+fn build_question(
+    document: &mut Document<'_>,
+    raw: Spanned<RawQuestion>,
+    themes: &[Theme],
+    scales: &HashMap<String, Vec<String>>,
+) -> Option<Question> {
+    let span = raw.span();
+    let raw = raw.into_inner();
+    let start = document.problem_count();
+    let id = raw.id.get_ref();
+    check_id(document, &raw.id, "question id");
+    not_empty(document, &raw.text, "the question text");
+
+    let theme = themes
+        .iter()
+        .position(|theme| theme.id == *raw.theme.get_ref());
+    if theme.is_none() {
+        let message = with_suggestion(
+            format!("unknown theme `{}`", raw.theme.get_ref()),
+            raw.theme.get_ref(),
+            themes.iter().map(|t| t.id.as_str()),
+        );
+        document.problem(Some(raw.theme.span()), message);
+    }
+
+    let weight = raw.weight.as_ref().map_or(1.0, |w| *w.get_ref());
+    if let Some(w) = &raw.weight
+        && !(w.get_ref().is_finite() && *w.get_ref() > 0.0)
+    {
+        document.problem(
+            Some(w.span()),
+            format!("weight must be a number above 0, found {}", w.get_ref()),
+        );
+    }
+
+    let kind_name = raw.kind.get_ref().as_str();
+    let used_by = |field: &str| -> &[&str] {
+        match field {
+            "scale" | "labels" | "reverse" => &["scale"],
+            "options" => &["choice", "multi"],
+            _ => &["number"],
+        }
+    };
+    if KINDS.contains(&kind_name) {
+        let present = [
+            ("scale", raw.scale.as_ref().map(Spanned::span)),
+            ("labels", raw.labels.as_ref().map(Spanned::span)),
+            ("reverse", raw.reverse.as_ref().map(Spanned::span)),
+            ("options", raw.options.as_ref().map(Spanned::span)),
+            ("unit", raw.unit.as_ref().map(Spanned::span)),
+            ("min", raw.min.as_ref().map(Spanned::span)),
+            ("max", raw.max.as_ref().map(Spanned::span)),
+            ("bands", raw.bands.as_ref().map(Spanned::span)),
+        ];
+        for (field, field_span) in present {
+            if let Some(field_span) = field_span
+                && !used_by(field).contains(&kind_name)
+            {
+                document.problem(
+                    Some(field_span),
+                    format!("`{field}` does not apply to a {kind_name} question (`{id}`)"),
+                );
+            }
+        }
+    }
+
+    let kind = match kind_name {
+        "scale" => scale_kind(document, &raw, span.clone(), scales),
+        "choice" | "multi" => options_kind(document, &raw, span.clone(), kind_name == "choice"),
+        "number" => number_kind(document, &raw, span.clone()),
+        other => {
+            let message = with_suggestion(
+                format!("unknown kind `{other}`"),
+                other,
+                KINDS.iter().copied(),
+            );
+            document.problem(Some(raw.kind.span()), message).help =
+                Some("a question's kind is one of scale, choice, multi, number".to_owned());
+            None
+        }
+    };
+
+    if document.problem_count() > start {
+        return None;
+    }
+    Some(Question {
+        id: raw.id.into_inner(),
+        theme: theme?,
+        text: raw.text.into_inner(),
+        weight,
+        required: raw.required.is_some_and(|r| *r.get_ref()),
+        kind: kind?,
+        hash: String::new(),
+    })
+}
+
+/// Checks that a list of labels has at least two non-empty entries.
+fn check_labels(document: &mut Document<'_>, labels: &Spanned<Vec<String>>, what: &str) -> bool {
+    let count = labels.get_ref().len();
+    if count < 2 {
+        let found = if count == 0 {
+            "it is empty".to_owned()
+        } else {
+            "it has one".to_owned()
+        };
+        document.problem(
+            Some(labels.span()),
+            format!("{what} needs at least two labels; {found}"),
+        );
+        return false;
+    }
+    if labels.get_ref().iter().any(|label| label.trim().is_empty()) {
+        document.problem(Some(labels.span()), format!("{what} has an empty label"));
+        return false;
+    }
+    true
+}
+
+/// Records a problem unless `id` has the form `[a-z0-9-]+`.
+pub(crate) fn check_id(document: &mut Document<'_>, id: &Spanned<String>, what: &str) {
+    if !is_valid_id(id.get_ref()) {
+        document.problem(
+            Some(id.span()),
+            format!("{what} `{}` may only use a-z, 0-9 and `-`", id.get_ref()),
+        );
+    }
+}
+
+/// Records a problem if a text is empty or only spaces.
+pub(crate) fn not_empty(document: &mut Document<'_>, text: &Spanned<String>, what: &str) {
+    if text.get_ref().trim().is_empty() {
+        document.problem(Some(text.span()), format!("{what} is empty"));
+    }
+}

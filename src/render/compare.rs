@@ -1,0 +1,288 @@
+//! `compare` in each of its formats: the same person seen by two raters,
+//! with blind spots and hidden strengths, and a radar of both views.
+
+use std::io::Write;
+
+use comfy_table::CellAlignment;
+
+use super::svg::{self, Radar, Series, Style};
+use super::text::whole;
+use super::{Format, Look, listing_table, write_json};
+use crate::comparison::{self, Comparison, Flag, Status};
+use crate::output::{clean_line, paint, styles};
+use crate::report::SELF_RATER;
+
+/// The formats of `compare`.
+pub const FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Markdown,
+    Format::Json,
+    Format::Html,
+    Format::Svg,
+];
+
+/// Writes `comparison` in `format`.
+pub fn render(
+    comparison: &Comparison,
+    format: Format,
+    look: Look,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => write_json(out, comparison),
+        Format::Table => table(look, comparison, out),
+        Format::Markdown => markdown(comparison, out),
+        Format::Svg => writeln!(
+            out,
+            "{}",
+            svg::radar(&radar(comparison), &heading(comparison))
+        ),
+        Format::Html => html(comparison, out),
+        Format::Csv => Err(super::unsupported("compare", format)),
+    }
+}
+
+/// The column name of a rater: "Self" for a self-assessment.
+fn rater_label(rater: &str) -> String {
+    if rater == SELF_RATER {
+        "Self".to_owned()
+    } else {
+        clean_line(rater).into_owned()
+    }
+}
+
+fn score(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), whole)
+}
+
+/// "+21.0", "n/c" or "—": self minus other, to one decimal so that the
+/// flags (which use the exact difference) can be read off it.
+fn difference(theme: &comparison::CompareTheme) -> String {
+    match (theme.status, theme.difference) {
+        (Status::Comparable, Some(difference)) => {
+            let rounded = (difference * 10.0).round() / 10.0 + 0.0;
+            if rounded > 0.0 {
+                format!("+{rounded:.1}")
+            } else {
+                format!("{rounded:.1}")
+            }
+        }
+        (Status::QuestionsChanged, ..) => "n/c".to_owned(),
+        _ => "—".to_owned(),
+    }
+}
+
+fn heading(comparison: &Comparison) -> String {
+    let person = comparison
+        .own
+        .respondent
+        .as_deref()
+        .unwrap_or("the respondent");
+    format!(
+        "{} and {}'s view of {} · {} {}",
+        if comparison.own.rater == SELF_RATER {
+            "Self-view"
+        } else {
+            "View"
+        },
+        comparison.other.rater,
+        person,
+        comparison.own.questionnaire,
+        comparison.own.version
+    )
+}
+
+fn legend(comparison: &Comparison) -> String {
+    let other = clean_line(&comparison.other.rater).into_owned();
+    let t = whole(comparison.threshold);
+    format!(
+        "blind spot: the self-view is at least {t} points above {other}'s; \
+         hidden strength: {other}'s view is at least {t} points above the self-view."
+    )
+}
+
+fn table(look: Look, comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    let color = look.color;
+    writeln!(
+        out,
+        "{}",
+        paint(color, styles::HEADING, &clean_line(&heading(comparison)))
+    )?;
+    writeln!(out)?;
+    let mut table = listing_table(look);
+    table.set_header([
+        "Theme".to_owned(),
+        rater_label(&comparison.own.rater),
+        rater_label(&comparison.other.rater),
+        "Difference".to_owned(),
+        String::new(),
+    ]);
+    table.add_row([
+        "Overall".to_owned(),
+        score(comparison.own_overall),
+        score(comparison.other_overall),
+        String::new(),
+        String::new(),
+    ]);
+    for theme in &comparison.themes {
+        let flag = match (theme.flag, theme.status) {
+            (Some(flag), _) => paint(
+                color,
+                if flag == Flag::BlindSpot {
+                    styles::FAR
+                } else {
+                    styles::GOOD
+                },
+                flag.words(),
+            ),
+            (None, Status::QuestionsChanged) => "not comparable: questions changed".to_owned(),
+            _ => String::new(),
+        };
+        table.add_row([
+            clean_line(&theme.title).into_owned(),
+            score(theme.own),
+            score(theme.other),
+            difference(theme),
+            flag,
+        ]);
+    }
+    for index in 1..=3 {
+        if let Some(column) = table.column_mut(index) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", legend(comparison))?;
+    Ok(())
+}
+
+fn markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    let cell = |text: &str| clean_line(text).replace('|', "\\|");
+    writeln!(out, "# {}", cell(&heading(comparison)))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Theme | {} | {} | Difference | |",
+        cell(&rater_label(&comparison.own.rater)),
+        cell(&rater_label(&comparison.other.rater))
+    )?;
+    writeln!(out, "|---|--:|--:|--:|---|")?;
+    writeln!(
+        out,
+        "| Overall | {} | {} | | |",
+        score(comparison.own_overall),
+        score(comparison.other_overall)
+    )?;
+    for theme in &comparison.themes {
+        let flag = match (theme.flag, theme.status) {
+            (Some(flag), _) => format!("**{}**", flag.words()),
+            (None, Status::QuestionsChanged) => "not comparable: questions changed".to_owned(),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {flag} |",
+            cell(&theme.title),
+            score(theme.own),
+            score(theme.other),
+            difference(theme)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "_{}_", cell(&legend(comparison)))?;
+    Ok(())
+}
+
+/// The radar of a comparison: the self-view (solid, hatched) and the other
+/// view (dotted) per theme, with flagged themes marked in words.
+fn radar(comparison: &Comparison) -> Radar {
+    let own = rater_label(&comparison.own.rater);
+    let other = rater_label(&comparison.other.rater);
+    Radar {
+        ids: comparison.themes.iter().map(|t| t.id.clone()).collect(),
+        labels: comparison.themes.iter().map(|t| t.title.clone()).collect(),
+        details: comparison
+            .themes
+            .iter()
+            .map(|t| format!("{own} {} · {other} {}", score(t.own), score(t.other)))
+            .collect(),
+        marks: comparison
+            .themes
+            .iter()
+            .map(|t| match t.flag {
+                Some(Flag::BlindSpot) => Some("▲ blind spot".to_owned()),
+                Some(Flag::HiddenStrength) => Some("▼ hidden strength".to_owned()),
+                None => None,
+            })
+            .collect(),
+        series: vec![
+            Series {
+                name: own.clone(),
+                style: Style::Score,
+                values: comparison.themes.iter().map(|t| t.own).collect(),
+            },
+            Series {
+                name: other.clone(),
+                style: Style::Other,
+                values: comparison.themes.iter().map(|t| t.other).collect(),
+            },
+        ],
+    }
+}
+
+fn html(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    use super::page::{self, Cell, escape};
+    let mut body = format!(
+        "<header><h1>{}</h1></header>\n",
+        escape(&heading(comparison))
+    );
+    body.push_str(&format!(
+        "<figure>{}<figcaption>{} (solid line, hatched, round markers) against {} (dotted line, triangles). \
+         Flagged themes are marked ▲ blind spot or ▼ hidden strength.</figcaption></figure>\n",
+        svg::radar(&radar(comparison), &heading(comparison)),
+        escape(&rater_label(&comparison.own.rater)),
+        escape(&rater_label(&comparison.other.rater)),
+    ));
+    let own = rater_label(&comparison.own.rater);
+    let other = rater_label(&comparison.other.rater);
+    let header = [
+        ("Theme", false),
+        (own.as_str(), true),
+        (other.as_str(), true),
+        ("Difference", true),
+        ("", false),
+    ];
+    let mut rows = vec![vec![
+        Cell::text("Overall"),
+        Cell::number(&score(comparison.own_overall)),
+        Cell::number(&score(comparison.other_overall)),
+        Cell::number(""),
+        Cell::text(""),
+    ]];
+    for theme in &comparison.themes {
+        let flag = match (theme.flag, theme.status) {
+            (Some(flag), _) => Cell {
+                html: format!("<span class=\"flag\">{}</span>", escape(flag.words())),
+                numeric: false,
+            },
+            (None, Status::QuestionsChanged) => Cell::text("not comparable: questions changed"),
+            _ => Cell::text(""),
+        };
+        rows.push(vec![
+            Cell::text(&theme.title),
+            Cell::number(&score(theme.own)),
+            Cell::number(&score(theme.other)),
+            Cell::number(&difference(theme)),
+            flag,
+        ]);
+    }
+    body.push_str(&page::table(&header, &rows));
+    body.push_str(&format!(
+        "<p class=\"footnote\">{}</p>\n",
+        escape(&legend(comparison))
+    ));
+    out.write_all(page::page(&heading(comparison), &body).as_bytes())
+}

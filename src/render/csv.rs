@@ -1,0 +1,25 @@
+//! CSV cells: text neutralised for spreadsheets, numbers to one decimal.
+
+/// A text field for CSV: quoted when needed, and with a leading `'` when it
+/// would start a spreadsheet formula (`=`, `+`, `-`, `@`), since names and
+/// titles come from files.
+pub fn csv_text(text: &str) -> String {
+    let text = crate::output::clean_line(text);
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.into_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// A number for CSV: one decimal, empty when absent.
+pub fn csv_number(value: Option<f64>) -> String {
+    value
+        .map(|v| format!("{:.1}", (v * 10.0).round() / 10.0 + 0.0))
+        .unwrap_or_default()
+}

@@ -1,0 +1,244 @@
+//! The gap report as a self-contained HTML page (a radar chart of theme
+//! scores against targets, then the report's tables and lists), and the
+//! radar chart alone as SVG.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use super::{Extras, Render};
+use crate::render::page::{self, Cell, escape};
+use crate::render::svg::{self, Radar, Series, Style};
+use crate::render::text::{self, change_short, percent, score_text, whole};
+use crate::report::{Report, ThemeReport};
+use crate::trend::Change;
+
+/// Renders the report as an HTML page.
+#[derive(Debug)]
+pub struct Html;
+
+/// Renders the radar chart alone, as SVG.
+#[derive(Debug)]
+pub struct Svg;
+
+/// The radar of a report: its scores against its targets.
+pub fn radar(report: &Report) -> Radar {
+    Radar {
+        ids: report.themes.iter().map(|t| t.id.clone()).collect(),
+        labels: report.themes.iter().map(|t| t.title.clone()).collect(),
+        details: report
+            .themes
+            .iter()
+            .map(|t| match t.score {
+                Some(_) => format!("{} / {}", score_text(t), whole(t.target)),
+                None => format!("not scored / {}", whole(t.target)),
+            })
+            .collect(),
+        marks: vec![None; report.themes.len()],
+        series: vec![
+            Series {
+                name: "Score".to_owned(),
+                style: Style::Score,
+                values: report.themes.iter().map(|t| t.score).collect(),
+            },
+            Series {
+                name: "Target".to_owned(),
+                style: Style::Target,
+                values: report.themes.iter().map(|t| Some(t.target)).collect(),
+            },
+        ],
+    }
+}
+
+fn chart_title(report: &Report) -> String {
+    format!("{}: scores against targets", report.questionnaire.title)
+}
+
+impl Render for Svg {
+    fn render(&self, report: &Report, _: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "{}", svg::radar(&radar(report), &chart_title(report)))
+    }
+}
+
+impl Render for Html {
+    fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
+        let trend = &extras.trend;
+        let mut body = String::new();
+        let _ = writeln!(
+            body,
+            "<header><h1>Gap report: {}</h1>",
+            escape(&report.questionnaire.title)
+        );
+        let _ = writeln!(
+            body,
+            "<p class=\"sub\">{}</p></header>",
+            escape(&text::subtitle(report))
+        );
+        let _ = writeln!(
+            body,
+            "<p class=\"overall\"><strong>{}</strong></p>",
+            escape(&text::overall_line(report))
+        );
+        let _ = writeln!(
+            body,
+            "<p class=\"history\">{}</p>",
+            escape(&text::history_line(trend))
+        );
+        let _ = writeln!(
+            body,
+            "<figure>{}<figcaption>Score per theme (solid line, hatched, round markers) against its target \
+             (dashed line, square markers). The centre is 0, the outer ring 100.</figcaption></figure>",
+            svg::radar(&radar(report), &chart_title(report))
+        );
+
+        let history = !trend.is_baseline();
+        let mut header = vec![("Theme", false), ("Score", true)];
+        if history {
+            header.push(("Change", true));
+        }
+        header.extend([
+            ("Target", true),
+            ("Gap", true),
+            ("To target", true),
+            ("Band", false),
+            ("Answered", true),
+        ]);
+        if history {
+            header.push(("Trend", false));
+        }
+        let rows: Vec<Vec<Cell>> = report
+            .themes
+            .iter()
+            .zip(&trend.themes)
+            .map(|(theme, theme_trend)| {
+                let mut row = vec![Cell::text(&theme.title), Cell::number(&score_text(theme))];
+                if history {
+                    row.push(Cell::number(&change_short(theme_trend.change, theme.score)));
+                }
+                row.push(Cell::number(&whole(theme.target)));
+                row.push(Cell::number(
+                    &theme.gap.map_or_else(|| "—".to_owned(), whole),
+                ));
+                row.push(Cell::number(
+                    &theme.to_target().map_or_else(|| "—".to_owned(), percent),
+                ));
+                row.push(Cell::text(
+                    theme.band.as_deref().unwrap_or("not enough answers"),
+                ));
+                row.push(Cell::number(&percent(theme.coverage)));
+                if history {
+                    row.push(Cell {
+                        html: svg::sparkline(&theme_trend.points),
+                        numeric: false,
+                    });
+                }
+                row
+            })
+            .collect();
+        body.push_str(&page::table(&header, &rows));
+        if report.themes.iter().any(ThemeReport::provisional) {
+            let _ = writeln!(
+                body,
+                "<p class=\"footnote\">{}</p>",
+                escape(text::PROVISIONAL_NOTE)
+            );
+        }
+        if trend
+            .themes
+            .iter()
+            .any(|t| t.change == Change::QuestionsChanged)
+        {
+            let _ = writeln!(
+                body,
+                "<p class=\"footnote\">{}</p>",
+                escape(text::NOT_COMPARABLE_NOTE)
+            );
+        }
+
+        let priorities: Vec<_> = report.shown_priorities().collect();
+        if priorities.is_empty() {
+            body.push_str("<h2>Every scored theme meets its target.</h2>\n");
+        } else {
+            body.push_str("<h2>Work on first</h2>\n<ol>\n");
+            for theme in priorities {
+                let _ = write!(
+                    body,
+                    "<li><strong>{}</strong>: {} against a target of {} ({})",
+                    escape(&theme.title),
+                    escape(&score_text(theme)),
+                    whole(theme.target),
+                    escape(theme.band.as_deref().unwrap_or_default())
+                );
+                body.push_str(&page::list(&theme.advice));
+                body.push_str("</li>\n");
+            }
+            body.push_str("</ol>\n");
+        }
+
+        let follow = text::follow_through_lines(&extras.plan);
+        if !follow.is_empty() {
+            body.push_str("<h2>Follow-through on the last plan</h2>\n");
+            body.push_str(&page::list(&follow));
+        }
+        let made = text::plan_lines(&extras.plan);
+        if !made.is_empty() {
+            body.push_str("<h2>Plan made with this report</h2>\n<ul class=\"plan\">\n");
+            for (done, line) in made {
+                let class = if done { " class=\"done\"" } else { "" };
+                let _ = writeln!(body, "<li{class}>{}</li>", escape(&line));
+            }
+            body.push_str("</ul>\n");
+        }
+        let progress = text::progress_lines(report, trend);
+        if !progress.is_empty() {
+            body.push_str("<h2>Progress since the baseline</h2>\n");
+            body.push_str(&page::list(&progress));
+        }
+        body.push_str("<h2>About these answers</h2>\n");
+        body.push_str(&page::list(&text::quality_lines(report)));
+
+        let examples = text::evidence(report);
+        if !examples.is_empty() {
+            body.push_str("<h2>Examples given</h2>\n");
+            for (statement, answer, example) in examples {
+                let _ = writeln!(
+                    body,
+                    "<p><strong>“{}”</strong> ({})</p>",
+                    escape(statement),
+                    escape(answer)
+                );
+                let _ = writeln!(body, "<blockquote>{}</blockquote>", paragraphs(example));
+            }
+        }
+        let notes = text::notes(report);
+        if !notes.is_empty() {
+            body.push_str("<h2>Notes</h2>\n");
+            for (theme, entries) in notes {
+                let _ = writeln!(body, "<h3>{}</h3>", escape(&theme));
+                for (who, text) in entries {
+                    let _ = writeln!(body, "<p><strong>{}:</strong></p>", escape(&who));
+                    let _ = writeln!(body, "<blockquote>{}</blockquote>", paragraphs(&text));
+                }
+            }
+        }
+        let _ = writeln!(
+            body,
+            "<p class=\"footnote\">{}</p>",
+            escape(&text::answered_line(report))
+        );
+        let title = format!(
+            "Gap report: {} ({})",
+            report.questionnaire.title,
+            text::who(report)
+        );
+        out.write_all(page::page(&title, &body).as_bytes())
+    }
+}
+
+/// Lines of text, escaped, joined with line breaks.
+pub fn paragraphs(text: &str) -> String {
+    crate::output::clean(text)
+        .lines()
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join("<br/>")
+}

@@ -1,0 +1,189 @@
+//! The gap report as Markdown, ready to paste into a 1:1 document.
+
+use std::io::Write;
+
+use super::{Extras, Render};
+use crate::output::{clean, clean_line};
+use crate::render::text::{self, change_short, percent, sparkline, whole};
+use crate::report::{Report, ThemeReport};
+use crate::trend::Change;
+
+/// Renders the report as Markdown.
+#[derive(Debug)]
+pub struct Markdown;
+
+/// Text from a file, safe inside a Markdown table cell or heading.
+fn cell(text: &str) -> String {
+    clean_line(text).replace('|', "\\|")
+}
+
+impl Render for Markdown {
+    fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
+        let trend = &extras.trend;
+        writeln!(out, "# Gap report: {}", cell(&report.questionnaire.title))?;
+        writeln!(out)?;
+        writeln!(out, "- **Who:** {}", cell(&text::who(report)))?;
+        writeln!(out, "- **When:** {}", text::created_display(report))?;
+        writeln!(
+            out,
+            "- **Questionnaire:** {} {} · rubric {} · profile {}",
+            cell(&report.questionnaire.id),
+            cell(&report.questionnaire.version),
+            cell(&report.rubric.id),
+            cell(&report.rubric.profile)
+        )?;
+        writeln!(out, "- **{}**", text::overall_line(report))?;
+        writeln!(out, "- **History:** {}", text::history_line(trend))?;
+        writeln!(out)?;
+
+        let history = !trend.is_baseline();
+        if history {
+            writeln!(
+                out,
+                "| Theme | Score | Change | Target | Gap | To target | Band | Answered | Trend |"
+            )?;
+            writeln!(out, "|---|--:|--:|--:|--:|--:|---|--:|---|")?;
+        } else {
+            writeln!(
+                out,
+                "| Theme | Score | Target | Gap | To target | Band | Answered |"
+            )?;
+            writeln!(out, "|---|--:|--:|--:|--:|---|--:|")?;
+        }
+        for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
+            let score = text::score_text(theme);
+            let gap = theme.gap.map_or_else(|| "—".to_owned(), whole);
+            let band = theme
+                .band
+                .as_deref()
+                .map_or_else(|| "not enough answers".to_owned(), cell);
+            let to_target = theme.to_target().map_or_else(|| "—".to_owned(), percent);
+            let title = cell(&theme.title);
+            let (target, coverage) = (whole(theme.target), percent(theme.coverage));
+            if history {
+                let change = change_short(theme_trend.change, theme.score);
+                let line = sparkline(&theme_trend.points);
+                writeln!(
+                    out,
+                    "| {title} | {score} | {change} | {target} | {gap} | {to_target} | {band} | {coverage} | {line} |"
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "| {title} | {score} | {target} | {gap} | {to_target} | {band} | {coverage} |"
+                )?;
+            }
+        }
+        if report.themes.iter().any(ThemeReport::provisional) {
+            writeln!(out)?;
+            writeln!(out, "{}", text::PROVISIONAL_NOTE)?;
+        }
+        if trend
+            .themes
+            .iter()
+            .any(|t| t.change == Change::QuestionsChanged)
+        {
+            writeln!(out)?;
+            writeln!(out, "{}", text::NOT_COMPARABLE_NOTE)?;
+        }
+
+        let priorities: Vec<_> = report.shown_priorities().collect();
+        writeln!(out)?;
+        if priorities.is_empty() {
+            writeln!(out, "Every scored theme meets its target.")?;
+        } else {
+            writeln!(out, "## Work on first")?;
+            for (rank, theme) in priorities.iter().enumerate() {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "### {}. {} ({} against a target of {}, {})",
+                    rank + 1,
+                    cell(&theme.title),
+                    text::score_text(theme),
+                    whole(theme.target),
+                    theme.band.as_deref().map(cell).unwrap_or_default()
+                )?;
+                writeln!(out)?;
+                for advice in &theme.advice {
+                    writeln!(out, "- {}", clean_line(advice))?;
+                }
+            }
+        }
+
+        let follow = text::follow_through_lines(&extras.plan);
+        if !follow.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "## Follow-through on the last plan")?;
+            writeln!(out)?;
+            for line in follow {
+                writeln!(out, "- {}", clean_line(&line))?;
+            }
+        }
+
+        let made = text::plan_lines(&extras.plan);
+        if !made.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "## Plan made with this report")?;
+            writeln!(out)?;
+            for (done, line) in made {
+                writeln!(
+                    out,
+                    "- [{}] {}",
+                    if done { "x" } else { " " },
+                    clean_line(&line)
+                )?;
+            }
+        }
+
+        let progress = text::progress_lines(report, trend);
+        if !progress.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "## Progress since the baseline")?;
+            writeln!(out)?;
+            for line in progress {
+                writeln!(out, "- {}", clean_line(&line))?;
+            }
+        }
+
+        writeln!(out)?;
+        writeln!(out, "## About these answers")?;
+        writeln!(out)?;
+        for line in text::quality_lines(report) {
+            writeln!(out, "- {}", clean_line(&line))?;
+        }
+
+        let examples = text::evidence(report);
+        if !examples.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "## Examples given")?;
+            for (statement, answer, example) in examples {
+                writeln!(out)?;
+                writeln!(out, "**\"{}\"** ({})", cell(statement), cell(answer))?;
+                for line in clean(example).lines() {
+                    writeln!(out, "> {line}")?;
+                }
+            }
+        }
+
+        let notes = text::notes(report);
+        if !notes.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "## Notes")?;
+            for (theme, entries) in notes {
+                writeln!(out)?;
+                writeln!(out, "### {}", cell(&theme))?;
+                for (who, text) in entries {
+                    writeln!(out)?;
+                    writeln!(out, "**{}:**", cell(&who))?;
+                    for line in clean(&text).lines() {
+                        writeln!(out, "> {line}")?;
+                    }
+                }
+            }
+        }
+        writeln!(out)?;
+        writeln!(out, "_{}_", text::answered_line(report))?;
+        Ok(())
+    }
+}

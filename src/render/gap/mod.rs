@@ -1,0 +1,111 @@
+//! The gap report in each of its formats, one file each, behind one trait;
+//! [`Extras`] is what a report is shown with besides itself.
+
+mod html;
+mod json;
+mod markdown;
+mod table;
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+
+use super::{Format, Look};
+use crate::plan::{self, FollowThrough, Plan};
+use crate::report::Report;
+use crate::trend::{self, Trend};
+
+pub use html::{paragraphs, radar};
+pub use json::{Detail, view as json_view};
+
+/// The formats of the gap report.
+pub const FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Markdown,
+    Format::Json,
+    Format::Html,
+    Format::Svg,
+];
+
+/// What a report is shown with, besides itself: its history and the plan.
+#[derive(Clone, Debug)]
+pub struct Extras {
+    /// What its history says about it.
+    pub trend: Trend,
+    /// The actions made with it, and the follow-through on the previous
+    /// report's actions.
+    pub plan: PlanView,
+}
+
+/// The part of the action plan a report shows.
+#[derive(Clone, Debug, Default)]
+pub struct PlanView {
+    /// The actions made with this report, with their current status.
+    pub made: Vec<plan::Action>,
+    /// The follow-through on the actions of the previous report.
+    pub follow: Option<FollowThrough>,
+    /// Today, to tell which actions are overdue.
+    pub today: Option<NaiveDate>,
+}
+
+impl Extras {
+    /// The history of `report` among `others`, and its part of `plan`.
+    pub fn new<'a>(
+        report: &Report,
+        others: impl IntoIterator<Item = &'a Report> + Clone,
+        plan: Option<&Plan>,
+        today: NaiveDate,
+    ) -> Extras {
+        let trend = trend::trend(report, others.clone());
+        let previous = trend
+            .previous
+            .as_ref()
+            .and_then(|p| others.into_iter().find(|r| r.id == p.id));
+        Extras::with_trend(report, trend, previous, plan, today)
+    }
+
+    /// A report's `trend` (already worked out, with `previous` the report it
+    /// names) and its part of `plan`.
+    pub fn with_trend(
+        report: &Report,
+        trend: Trend,
+        previous: Option<&Report>,
+        plan: Option<&Plan>,
+        today: NaiveDate,
+    ) -> Extras {
+        let view = match plan {
+            Some(plan) => PlanView {
+                made: plan.from_report(&report.id),
+                follow: previous.and_then(|previous| plan::follow_through(plan, previous, report)),
+                today: Some(today),
+            },
+            None => PlanView::default(),
+        };
+        Extras { trend, plan: view }
+    }
+}
+
+/// One output format of the gap report.
+pub trait Render {
+    /// Writes `report`, with its history and plan, to `out`.
+    fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()>;
+}
+
+/// Writes the gap report `report` in `format`.
+pub fn render(
+    report: &Report,
+    extras: &Extras,
+    format: Format,
+    look: Look,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let renderer: &dyn Render = match format {
+        Format::Table => &table::Table { look },
+        Format::Markdown => &markdown::Markdown,
+        Format::Json => &json::Json,
+        Format::Html => &html::Html,
+        Format::Svg => &html::Svg,
+        Format::Csv => return Err(super::unsupported("the gap report", format)),
+    };
+    renderer.render(report, extras, out)
+}

@@ -1,0 +1,367 @@
+//! The gap report as a table for the terminal.
+
+use std::io::Write;
+
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, presets};
+
+use super::{Extras, Render};
+use crate::output::{clean, clean_line, paint, styles, wrap};
+use crate::render::Look;
+use crate::render::text::{self, change_short, percent, sparkline, whole};
+use crate::report::{Report, ThemeReport};
+use crate::trend::{Change, ThemeTrend, Trend};
+
+/// Renders the report for a terminal.
+#[derive(Debug)]
+pub struct Table {
+    /// Color and width.
+    pub look: Look,
+}
+
+/// Gaps up to this size are "near" the target (yellow rather than red).
+const NEAR_GAP: f64 = 10.0;
+
+/// Below this width the themes are listed as lines instead of a table.
+const NARROW: u16 = 60;
+
+/// From this width up the table has a "To target" column…
+const WITH_TO_TARGET: u16 = 78;
+
+/// …and from this width up a score bar (or, with history, a trend line).
+const WITH_BAR: u16 = 100;
+
+/// Width of the score bar, in cells.
+const BAR_CELLS: usize = 10;
+
+/// Advice and notes wrap at this width at most, for readability.
+const TEXT_WIDTH: usize = 88;
+
+impl Render for Table {
+    fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
+        let trend = &extras.trend;
+        let heading = |text: &str| paint(self.look.color, styles::HEADING, text);
+        let dim = |text: &str| paint(self.look.color, styles::DIM, text);
+        let width = usize::from(self.look.width).min(TEXT_WIDTH);
+        // A paragraph of text from files, wrapped.
+        let paragraph =
+            |out: &mut dyn Write, text: &str, first: &str, rest: &str| -> std::io::Result<()> {
+                for line in wrap(&clean_line(text), width, first, rest) {
+                    writeln!(out, "{line}")?;
+                }
+                Ok(())
+            };
+
+        let title = format!("Gap report: {}", clean_line(&report.questionnaire.title));
+        for line in wrap(&title, width, "", "") {
+            writeln!(out, "{}", heading(&line))?;
+        }
+        for line in wrap(&clean_line(&text::subtitle(report)), width, "", "") {
+            writeln!(out, "{}", dim(&line))?;
+        }
+        writeln!(out)?;
+        for line in wrap(&text::overall_line(report), width, "", "") {
+            writeln!(out, "{}", heading(&line))?;
+        }
+        for line in wrap(&text::history_line(trend), width, "", "") {
+            writeln!(out, "{}", dim(&line))?;
+        }
+        writeln!(out)?;
+
+        if self.look.width < NARROW {
+            self.theme_lines(report, trend, width, out)?;
+        } else {
+            self.theme_table(report, trend, out)?;
+        }
+        if report.themes.iter().any(ThemeReport::provisional) {
+            writeln!(out, "{}", dim(text::PROVISIONAL_NOTE))?;
+        }
+        if trend
+            .themes
+            .iter()
+            .any(|t| t.change == Change::QuestionsChanged)
+        {
+            writeln!(out, "{}", dim(text::NOT_COMPARABLE_NOTE))?;
+        }
+
+        let priorities: Vec<&ThemeReport> = report.shown_priorities().collect();
+        writeln!(out)?;
+        if priorities.is_empty() {
+            writeln!(out, "{}", heading("Every scored theme meets its target."))?;
+        } else {
+            writeln!(out, "{}", heading("Work on first"))?;
+            for (rank, theme) in priorities.iter().enumerate() {
+                let summary = format!(
+                    "{}. {}: {} against a target of {} ({})",
+                    rank + 1,
+                    clean_line(&theme.title),
+                    text::score_text(theme),
+                    whole(theme.target),
+                    theme.band.as_deref().map(clean_line).unwrap_or_default(),
+                );
+                writeln!(out, "{}", heading(&summary))?;
+                for advice in &theme.advice {
+                    paragraph(out, advice, "   - ", "     ")?;
+                }
+            }
+        }
+
+        let follow = text::follow_through_lines(&extras.plan);
+        if !follow.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", heading("Follow-through on your last plan"))?;
+            for line in follow {
+                paragraph(out, &line, "   ", "     ")?;
+            }
+        }
+
+        let made = text::plan_lines(&extras.plan);
+        if !made.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", heading("Plan made with this report"))?;
+            for (done, line) in made {
+                let mark = if done { "   [x] " } else { "   [ ] " };
+                paragraph(out, &line, mark, "       ")?;
+            }
+        }
+
+        let progress = text::progress_lines(report, trend);
+        if !progress.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", heading("Progress since your baseline"))?;
+            for line in progress {
+                paragraph(out, &line, "   ", "     ")?;
+            }
+        }
+
+        writeln!(out)?;
+        writeln!(out, "{}", heading("About these answers"))?;
+        for line in text::quality_lines(report) {
+            paragraph(out, &line, "   - ", "     ")?;
+        }
+
+        let examples = text::evidence(report);
+        if !examples.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", heading("Examples given"))?;
+            for (statement, answer, example) in examples {
+                paragraph(out, &format!("\"{statement}\" ({answer})"), "   ", "   ")?;
+                for text in clean(example).lines() {
+                    paragraph(out, text, "     ", "     ")?;
+                }
+            }
+        }
+
+        let notes = text::notes(report);
+        if !notes.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", heading("Notes"))?;
+            for (theme, entries) in notes {
+                writeln!(out, "   {}", clean_line(&theme))?;
+                for (who, text) in entries {
+                    let first = format!("     {}: ", clean_line(&who));
+                    let mut first = Some(first.as_str());
+                    for line in clean(&text).lines() {
+                        paragraph(out, line, first.take().unwrap_or("       "), "       ")?;
+                    }
+                }
+            }
+        }
+
+        writeln!(out)?;
+        writeln!(out, "{}", dim(&text::answered_line(report)))?;
+        Ok(())
+    }
+}
+
+impl Table {
+    /// The themes as a table, one row each. Narrower terminals lose the bar
+    /// (or trend line), then the "To target" column.
+    fn theme_table(
+        &self,
+        report: &Report,
+        trend: &Trend,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        let mut table = comfy_table::Table::new();
+        table
+            .load_style(presets::NOTHING)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.look.width);
+        if self.look.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        let history = !trend.is_baseline();
+        let columns = Columns {
+            change: history,
+            to_target: self.look.width >= WITH_TO_TARGET,
+            last: (self.look.width >= WITH_BAR).then_some(if history { "Trend" } else { "" }),
+        };
+        let mut header = vec!["Theme", "Score"];
+        if columns.change {
+            header.push("Change");
+        }
+        header.extend(["Target", "Gap"]);
+        if columns.to_target {
+            header.push("To target");
+        }
+        header.extend(["Band", "Answered"]);
+        header.extend(columns.last);
+        let band_column = header.iter().position(|h| *h == "Band").unwrap_or(0);
+        table.set_header(header.iter().map(|h| {
+            let cell = Cell::new(h);
+            if self.look.color {
+                cell.add_attribute(comfy_table::Attribute::Bold)
+            } else {
+                cell
+            }
+        }));
+        for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
+            table.add_row(self.row(theme, theme_trend, &columns));
+        }
+        for index in (1..band_column).chain([band_column + 1]) {
+            if let Some(column) = table.column_mut(index) {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        for line in table.lines() {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+
+    /// The themes as lines, for terminals too narrow for the table.
+    fn theme_lines(
+        &self,
+        report: &Report,
+        trend: &Trend,
+        width: usize,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
+            let change = match theme_trend.change {
+                Change::Baseline => String::new(),
+                change => format!(", change {}", change_short(change, theme.score)),
+            };
+            let line = match (theme.score, theme.gap) {
+                (Some(_), Some(gap)) => format!(
+                    "{}: {} (target {}, gap {}, {}{change})",
+                    clean_line(&theme.title),
+                    text::score_text(theme),
+                    whole(theme.target),
+                    whole(gap),
+                    theme.band.as_deref().map(clean_line).unwrap_or_default()
+                ),
+                _ => format!(
+                    "{}: not enough answers ({} answered)",
+                    clean_line(&theme.title),
+                    percent(theme.coverage)
+                ),
+            };
+            for line in wrap(&line, width, "", "   ") {
+                writeln!(out, "{line}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One theme's cells, in the order of the header.
+    fn row(&self, theme: &ThemeReport, trend: &ThemeTrend, columns: &Columns) -> Vec<Cell> {
+        let tinted = |text: String, color: Color| {
+            let cell = Cell::new(text);
+            if self.look.color {
+                cell.fg(color)
+            } else {
+                cell
+            }
+        };
+        let grey = |text: &str| tinted(text.to_owned(), Color::DarkGrey);
+        let tint = match theme.gap {
+            Some(gap) if gap <= 0.0 => Color::Green,
+            Some(gap) if gap <= NEAR_GAP => Color::Yellow,
+            _ => Color::Red,
+        };
+        let scored = theme.score.is_some();
+        let mut cells = vec![Cell::new(clean_line(&theme.title))];
+        cells.push(if scored {
+            Cell::new(text::score_text(theme))
+        } else {
+            grey("—")
+        });
+        if columns.change {
+            let change_tint = match trend.change.delta() {
+                Some(delta) if delta >= 0.5 => Color::Green,
+                Some(delta) if delta <= -0.5 => Color::Red,
+                _ => Color::DarkGrey,
+            };
+            cells.push(tinted(change_short(trend.change, theme.score), change_tint));
+        }
+        cells.push(Cell::new(whole(theme.target)));
+        cells.push(match theme.gap {
+            Some(gap) => tinted(whole(gap), tint),
+            None => grey("—"),
+        });
+        if columns.to_target {
+            cells.push(match theme.to_target() {
+                Some(to_target) => Cell::new(percent(to_target)),
+                None => grey("—"),
+            });
+        }
+        cells.push(match &theme.band {
+            Some(band) => Cell::new(clean_line(band)),
+            None => grey("not enough answers"),
+        });
+        cells.push(Cell::new(percent(theme.coverage)));
+        if columns.last.is_some() {
+            cells.push(match theme.score {
+                _ if columns.change => Cell::new(sparkline(&trend.points)),
+                Some(score) => tinted(bar(score, theme.target, BAR_CELLS), tint),
+                None => Cell::new(""),
+            });
+        }
+        cells
+    }
+}
+
+/// Which optional columns a table has.
+struct Columns {
+    /// The change since the previous report (only with history).
+    change: bool,
+    /// The share of the way to the target.
+    to_target: bool,
+    /// The header of the last column (bar or trend), if shown.
+    last: Option<&'static str>,
+}
+
+/// A bar of `cells` cells filled to `score` (in eighths of a cell), with `│`
+/// marking the target when the score falls short of it.
+pub fn bar(score: f64, target: f64, cells: usize) -> String {
+    const PARTIAL: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = ((score.clamp(0.0, 100.0) / 100.0) * (cells * 8) as f64).round() as usize;
+    let target_cell = (((target.clamp(0.0, 100.0) / 100.0) * cells as f64) as usize).min(cells - 1);
+    (0..cells)
+        .map(|cell| {
+            let filled = eighths.saturating_sub(cell * 8).min(8);
+            match filled {
+                8 => '█',
+                0 if cell == target_cell => '│',
+                0 => '·',
+                partial => PARTIAL[partial],
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+
+    #[test]
+    fn bar_fills_to_the_score_and_marks_the_target() {
+        assert_eq!(bar(42.0, 65.0, 10), "████▎·│···");
+        assert_eq!(bar(100.0, 65.0, 10), "██████████");
+        assert_eq!(bar(0.0, 100.0, 10), "·········│");
+        assert_eq!(bar(70.0, 60.0, 10), "███████···");
+    }
+}

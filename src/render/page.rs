@@ -1,0 +1,91 @@
+//! Self-contained HTML pages: inline CSS and SVG, no scripts and nothing
+//! loaded from anywhere, so a page opens offline and can be attached to an
+//! email. Every text from a file is escaped. The pages are well-formed XML,
+//! which lets tests parse them.
+
+use std::fmt::Write;
+
+pub use super::svg::escape;
+
+const CSS: &str = "\
+:root{color-scheme:light}\
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1.25rem;color:#222;line-height:1.45}\
+h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}\
+.sub{color:#555;margin:0 0 1rem}.overall{font-size:1.15rem;margin:.25rem 0}.history{color:#555;margin:.25rem 0 1rem}\
+figure{margin:1rem 0;text-align:center}figure svg{max-width:100%;height:auto}figcaption{color:#555;font-size:.9rem}\
+table{border-collapse:collapse;width:100%;font-size:.95rem;margin:.5rem 0}\
+th,td{padding:.35rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}\
+th{border-bottom:2px solid #999}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\
+.footnote{color:#555;font-size:.9rem}.flag{font-weight:700}\
+ul.plan{list-style:none;padding-left:0}ul.plan li::before{content:'\\2610\\00a0'}ul.plan li.done::before{content:'\\2611\\00a0'}\
+blockquote{margin:.25rem 0 .75rem 1rem;padding-left:.75rem;border-left:3px solid #ccc;color:#333}\
+.grid{display:flex;flex-wrap:wrap;gap:.5rem;justify-content:flex-start}\
+footer{margin-top:2.5rem;color:#777;font-size:.85rem}\
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}figure,table,li{break-inside:avoid}}";
+
+/// A complete page with `title` and the already escaped `body`.
+pub fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>{}</title>\n<style>{CSS}</style>\n\
+         </head>\n<body>\n{body}\n<footer>Made with leadgap {}.</footer>\n</body>\n</html>\n",
+        escape(title),
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// A cell of a table: its (escaped) content and whether it is a number.
+pub struct Cell {
+    /// The content, escaped.
+    pub html: String,
+    /// Numbers are right-aligned.
+    pub numeric: bool,
+}
+
+impl Cell {
+    /// A text cell (escaped here).
+    pub fn text(text: &str) -> Cell {
+        Cell {
+            html: escape(text),
+            numeric: false,
+        }
+    }
+
+    /// A number cell (escaped here).
+    pub fn number(text: &str) -> Cell {
+        Cell {
+            html: escape(text),
+            numeric: true,
+        }
+    }
+}
+
+/// A table with a header row; `numeric` header columns are right-aligned.
+pub fn table(header: &[(&str, bool)], rows: &[Vec<Cell>]) -> String {
+    let mut out = String::from("<table>\n<thead><tr>");
+    for (name, numeric) in header {
+        let class = if *numeric { " class=\"num\"" } else { "" };
+        let _ = write!(out, "<th{class}>{}</th>", escape(name));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let class = if cell.numeric { " class=\"num\"" } else { "" };
+            let _ = write!(out, "<td{class}>{}</td>", cell.html);
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+/// A list of (escaped here) items.
+pub fn list(items: &[String]) -> String {
+    let mut out = String::from("<ul>\n");
+    for item in items {
+        let _ = writeln!(out, "<li>{}</li>", escape(item));
+    }
+    out.push_str("</ul>\n");
+    out
+}

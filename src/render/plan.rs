@@ -1,0 +1,139 @@
+//! The action plan in each of its formats: a table of actions (overdue
+//! first), a Markdown checklist, or JSON with each action's standing.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::text::action_line;
+use super::{Format, Look, listing_table, write_json};
+use crate::output::{clean_line, paint, styles};
+use crate::plan::{Action, Status};
+
+/// The formats of `plan`.
+pub const FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Markdown];
+
+/// Writes the listed `actions` (every action with `all`, else the open
+/// ones) in `format`.
+pub fn render(
+    actions: &[&Action],
+    all: bool,
+    today: NaiveDate,
+    format: Format,
+    look: Look,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            #[derive(Serialize)]
+            struct Listed<'a> {
+                #[serde(flatten)]
+                action: &'a Action,
+                overdue: bool,
+                standing: String,
+            }
+            let listed: Vec<Listed> = actions
+                .iter()
+                .map(|a| Listed {
+                    action: a,
+                    overdue: a.overdue(today),
+                    standing: a.standing(today),
+                })
+                .collect();
+            write_json(out, &listed)
+        }
+        Format::Markdown => markdown(actions, all, today, out),
+        Format::Table => table(look, actions, all, today, out),
+        Format::Csv | Format::Html | Format::Svg => Err(super::unsupported("the plan", format)),
+    }
+}
+
+fn table(
+    look: Look,
+    actions: &[&Action],
+    all: bool,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let color = look.color;
+    if actions.is_empty() {
+        writeln!(
+            out,
+            "No {}actions in your plan.",
+            if all { "" } else { "open " }
+        )?;
+        writeln!(
+            out,
+            "After an interactive `leadgap assess` you can commit to actions for your top priorities, \
+             or add one with `leadgap plan add --theme ID --due +4w TEXT`."
+        )?;
+        return Ok(());
+    }
+    let overdue = actions.iter().filter(|a| a.overdue(today)).count();
+    let mut heading = format!(
+        "{} {} action{}",
+        actions.len(),
+        if all { "planned" } else { "open" },
+        if actions.len() == 1 { "" } else { "s" }
+    );
+    if overdue > 0 {
+        heading.push_str(&format!(", {overdue} overdue"));
+    }
+    writeln!(out, "{}", paint(color, styles::HEADING, &heading))?;
+    let mut table = listing_table(look);
+    table.set_header(["#", "Theme", "Action", "Due", "Status"]);
+    for action in actions {
+        let standing = action.standing(today);
+        let standing = if action.overdue(today) {
+            paint(color, styles::FAR, &standing)
+        } else {
+            standing
+        };
+        table.add_row([
+            action.number.to_string(),
+            clean_line(&action.theme_title).into_owned(),
+            clean_line(&action.text).into_owned(),
+            action.due.to_string(),
+            standing,
+        ]);
+    }
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+fn markdown(
+    actions: &[&Action],
+    all: bool,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "## {}",
+        if all { "Action plan" } else { "Open actions" }
+    )?;
+    writeln!(out)?;
+    if actions.is_empty() {
+        return writeln!(out, "_None._");
+    }
+    for action in actions {
+        let mark = if action.status == Status::Done {
+            "x"
+        } else {
+            " "
+        };
+        let theme = format!("**{}**", clean_line(&action.theme_title));
+        let mut line = format!(
+            "- [{mark}] {}",
+            action_line(action, &theme, &clean_line(&action.text), today)
+        );
+        if let Some(note) = &action.note {
+            line.push_str(&format!(" — {}", clean_line(note)));
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}

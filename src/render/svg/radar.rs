@@ -1,0 +1,219 @@
+//! A radar chart: one axis per theme, a series per view (scores, targets,
+//! another rater's scores), labels outside the 100 ring.
+
+use std::fmt::Write;
+
+use super::{DEFS, STYLE, Style, escape, marker, n};
+
+/// One series of a radar: a value per axis (`None` where there is none).
+#[derive(Clone, Debug)]
+pub struct Series {
+    /// Its name in the legend.
+    pub name: String,
+    /// How it is drawn.
+    pub style: Style,
+    /// One value per axis, `0..=100`.
+    pub values: Vec<Option<f64>>,
+}
+
+/// A radar chart: one axis per theme.
+#[derive(Clone, Debug)]
+pub struct Radar {
+    /// Axis ids (`data-theme`).
+    pub ids: Vec<String>,
+    /// Axis labels (theme titles).
+    pub labels: Vec<String>,
+    /// A second label line per axis ("42 / 65").
+    pub details: Vec<String>,
+    /// An optional mark per axis ("blind spot").
+    pub marks: Vec<Option<String>>,
+    /// The series, drawn in order.
+    pub series: Vec<Series>,
+}
+
+/// The chart's size and the radar's geometry.
+pub const RADAR_WIDTH: f64 = 720.0;
+const RADAR_HEIGHT: f64 = 560.0;
+/// The centre of the radar.
+pub const RADAR_CENTRE: (f64, f64) = (360.0, 260.0);
+/// The radius of the 100 ring.
+pub const RADAR_RADIUS: f64 = 170.0;
+
+/// The point of `value` (0..=100) on axis `index` of `count`.
+pub fn radar_point(index: usize, count: usize, value: f64) -> (f64, f64) {
+    let angle =
+        -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index as f64 / count.max(1) as f64;
+    let r = RADAR_RADIUS * value.clamp(0.0, 100.0) / 100.0;
+    (
+        RADAR_CENTRE.0 + r * angle.cos(),
+        RADAR_CENTRE.1 + r * angle.sin(),
+    )
+}
+
+/// The radar chart as a standalone SVG document.
+pub fn radar(chart: &Radar, title: &str) -> String {
+    let count = chart.ids.len();
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{title}" data-cx="{cx}" data-cy="{cy}" data-r="{r}">"#,
+        w = n(RADAR_WIDTH),
+        h = n(RADAR_HEIGHT),
+        title = escape(title),
+        cx = n(RADAR_CENTRE.0),
+        cy = n(RADAR_CENTRE.1),
+        r = n(RADAR_RADIUS),
+    );
+    let _ = write!(out, "<title>{}</title>{STYLE}{DEFS}", escape(title));
+
+    // Rings at 25, 50, 75 and 100, labelled on the first axis.
+    for ring in [25.0, 50.0, 75.0, 100.0] {
+        let points: Vec<String> = (0..count)
+            .map(|i| radar_point(i, count, ring))
+            .map(|(x, y)| format!("{},{}", n(x), n(y)))
+            .collect();
+        let _ = write!(
+            out,
+            r#"<polygon class="ring" data-value="{}" points="{}"/>"#,
+            n(ring),
+            points.join(" ")
+        );
+        let (x, y) = radar_point(0, count, ring);
+        let _ = write!(
+            out,
+            r#"<text class="ring-label" x="{}" y="{}">{}</text>"#,
+            n(x + 4.0),
+            n(y + 12.0),
+            n(ring)
+        );
+    }
+    for i in 0..count {
+        let (x, y) = radar_point(i, count, 100.0);
+        let _ = write!(
+            out,
+            r#"<line class="axis" x1="{}" y1="{}" x2="{}" y2="{}"/>"#,
+            n(RADAR_CENTRE.0),
+            n(RADAR_CENTRE.1),
+            n(x),
+            n(y)
+        );
+    }
+
+    for series in &chart.series {
+        let class = series.style.class();
+        let points: Vec<String> = series
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| radar_point(i, count, v.unwrap_or(0.0)))
+            .map(|(x, y)| format!("{},{}", n(x), n(y)))
+            .collect();
+        let _ = write!(
+            out,
+            r#"<polygon class="series {class}" data-series="{}" points="{}"/>"#,
+            escape(&series.name),
+            points.join(" ")
+        );
+        for (i, value) in series.values.iter().enumerate() {
+            let Some(value) = value else { continue };
+            let (x, y) = radar_point(i, count, *value);
+            let data = format!(
+                r#" data-theme="{}" data-value="{}""#,
+                escape(&chart.ids[i]),
+                n(*value)
+            );
+            marker(&mut out, series.style, x, y, &data);
+        }
+    }
+
+    // Labels outside the 100 ring, anchored away from the centre.
+    for i in 0..count {
+        let angle =
+            -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / count.max(1) as f64;
+        let (x, y) = (
+            RADAR_CENTRE.0 + (RADAR_RADIUS + 16.0) * angle.cos(),
+            RADAR_CENTRE.1 + (RADAR_RADIUS + 16.0) * angle.sin(),
+        );
+        let anchor = match angle.cos() {
+            c if c > 0.25 => "start",
+            c if c < -0.25 => "end",
+            _ => "middle",
+        };
+        // Labels at the bottom go below their point, at the top above it.
+        let lines = 2 + usize::from(chart.marks.get(i).is_some_and(Option::is_some));
+        let y = if angle.sin() > 0.3 {
+            y + 10.0
+        } else if angle.sin() < -0.3 {
+            y - 16.0 * (lines - 1) as f64
+        } else {
+            y - 6.0
+        };
+        let _ = write!(
+            out,
+            r#"<text class="label" data-theme="{}" x="{}" y="{}" text-anchor="{anchor}">{}"#,
+            escape(&chart.ids[i]),
+            n(x),
+            n(y),
+            escape(&chart.labels[i])
+        );
+        let _ = write!(
+            out,
+            r#"<tspan class="detail" x="{}" dy="16">{}</tspan>"#,
+            n(x),
+            escape(&chart.details[i])
+        );
+        if let Some(Some(mark)) = chart.marks.get(i) {
+            let _ = write!(
+                out,
+                r#"<tspan class="mark" x="{}" dy="16">{}</tspan>"#,
+                n(x),
+                escape(mark)
+            );
+        }
+        out.push_str("</text>");
+    }
+
+    // The legend, centred: a sample of each series' line and marker, and its name.
+    let legend_width: f64 = chart
+        .series
+        .iter()
+        .map(|s| 52.0 + 7.5 * s.name.chars().count() as f64)
+        .sum();
+    let mut x = (RADAR_WIDTH - legend_width) / 2.0;
+    let y = RADAR_HEIGHT - 28.0;
+    for series in &chart.series {
+        let class = series.style.class();
+        let _ = write!(
+            out,
+            r#"<line class="series {class}" x1="{}" y1="{}" x2="{}" y2="{}"/>"#,
+            n(x),
+            n(y),
+            n(x + 34.0),
+            n(y)
+        );
+        marker(&mut out, series.style, x + 17.0, y, "");
+        let _ = write!(
+            out,
+            r#"<text class="legend" x="{}" y="{}">{}</text>"#,
+            n(x + 42.0),
+            n(y + 4.0),
+            escape(&series.name)
+        );
+        x += 52.0 + 7.5 * series.name.chars().count() as f64;
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_axis_points_up() {
+        let (x, y) = radar_point(0, 4, 100.0);
+        assert!((x - RADAR_CENTRE.0).abs() < 1e-9);
+        assert!((y - (RADAR_CENTRE.1 - RADAR_RADIUS)).abs() < 1e-9);
+        assert_eq!(radar_point(2, 4, 0.0), RADAR_CENTRE);
+    }
+}

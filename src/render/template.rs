@@ -1,0 +1,138 @@
+//! The answer-file template: every question as a commented, ready-to-fill
+//! entry, so a script or a person can answer without the interactive prompts.
+
+use std::fmt::Write;
+
+use crate::output::{clean_line, wrap};
+use crate::questionnaire::format_number;
+use crate::questionnaire::{Kind, Questionnaire};
+
+/// Comment lines wrap at this width.
+const WIDTH: usize = 78;
+
+/// A commented answer file for `questionnaire`, with every answer left empty.
+pub fn render(questionnaire: &Questionnaire) -> String {
+    let mut out = String::new();
+    let title = clean_line(&questionnaire.title);
+    let _ = writeln!(
+        out,
+        "# leadgap answer file: \"{title}\" ({} {}).",
+        questionnaire.id,
+        clean_line(&questionnaire.version)
+    );
+    for line in [
+        "#",
+        "# Write each answer after its `=`, as the comment above it describes, or",
+        "# \"skip\" for \"not sure / doesn't apply\". An answer left as \"\" counts as",
+        "# not answered: an error, unless you pass --allow-partial. Then run:",
+        "#",
+        "#     leadgap check this-file.toml",
+        "#     leadgap assess --answers this-file.toml",
+        "",
+    ] {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "questionnaire = {}", quote(&questionnaire.id));
+    let _ = writeln!(
+        out,
+        "respondent = \"\"   # whom the answers are about (optional)"
+    );
+    let _ = writeln!(
+        out,
+        "rater = \"self\"    # \"self\", or your name when you answer about someone else"
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "[answers]");
+    for (theme_index, theme) in questionnaire.themes.iter().enumerate() {
+        let _ = writeln!(out);
+        let heading = format!("# == {} ", clean_line(&theme.title));
+        let _ = writeln!(
+            out,
+            "{heading}{}",
+            "=".repeat(WIDTH.saturating_sub(heading.chars().count()))
+        );
+        if !theme.description.is_empty() {
+            comment(&mut out, &theme.description, "");
+        }
+        for (_, question) in questionnaire.questions_of(theme_index) {
+            let _ = writeln!(out);
+            comment(&mut out, &question.text, "");
+            describe_kind(&mut out, &question.kind);
+            if question.required {
+                let _ = writeln!(out, "# (required: cannot be skipped)");
+            }
+            let _ = writeln!(out, "{} = \"\"", question.id);
+        }
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "[notes]");
+    let _ = writeln!(
+        out,
+        "# Optional: a note per theme for your mentor, for example:"
+    );
+    if let Some(theme) = questionnaire.themes.first() {
+        let _ = writeln!(
+            out,
+            "# {} = \"Started weekly one-to-ones in March.\"",
+            theme.id
+        );
+    }
+    out
+}
+
+fn describe_kind(out: &mut String, kind: &Kind) {
+    match kind {
+        Kind::Scale { labels, .. } => {
+            let choices: Vec<String> = labels
+                .iter()
+                .enumerate()
+                .map(|(i, label)| format!("{} = {}", i + 1, clean_line(label)))
+                .collect();
+            comment(out, &format!("scale: {}", choices.join(", ")), "  ");
+        }
+        Kind::Choice { options } | Kind::Multi { options } => {
+            let _ = if matches!(kind, Kind::Choice { .. }) {
+                writeln!(out, "# choice: one of")
+            } else {
+                writeln!(
+                    out,
+                    "# multi: a list of any of these, [] for none, e.g. [{}]",
+                    quote(&options[0].id)
+                )
+            };
+            let width = options.iter().map(|o| o.id.len()).max().unwrap_or(0) + 2;
+            for option in options {
+                let id = format!("{:width$}", quote(&option.id));
+                let first = format!("#   {id} ");
+                let rest = format!("#   {:width$} ", "");
+                for line in wrap(&clean_line(&option.label), WIDTH, &first, &rest) {
+                    let _ = writeln!(out, "{line}");
+                }
+            }
+        }
+        Kind::Number { unit, min, max, .. } => {
+            let unit = unit
+                .as_deref()
+                .map(|u| format!(" ({})", clean_line(u)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "# number: {} to {}{unit}",
+                format_number(*min),
+                format_number(*max)
+            );
+        }
+    }
+}
+
+/// Writes `text` as wrapped comment lines.
+fn comment(out: &mut String, text: &str, indent: &str) {
+    for line in wrap(&clean_line(text), WIDTH, "# ", &format!("# {indent}")) {
+        let _ = writeln!(out, "{line}");
+    }
+}
+
+/// A TOML basic string.
+fn quote(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}

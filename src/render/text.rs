@@ -1,0 +1,389 @@
+//! The words and numbers every format shares: scores rounded for people,
+//! changes with their sign, who a report is about, and the sentences of a
+//! gap report (its overall line, history, progress, quality notes, plan).
+//! Each format lays them out; none words them differently.
+
+use chrono::NaiveDate;
+
+use super::PlanView;
+use crate::plan::{Action, Status};
+use crate::report::{Report, SELF_RATER, ThemeReport};
+use crate::trend::{Change, Trend};
+
+/// A score for people: rounded to a whole number.
+pub fn whole(value: f64) -> String {
+    format!("{:.0}", value.round() + 0.0)
+}
+
+/// A fraction as a whole percentage.
+pub fn percent(fraction: f64) -> String {
+    format!("{:.0}%", (fraction * 100.0).round() + 0.0)
+}
+
+/// Explains `n/c` under tables that show it.
+pub const NOT_COMPARABLE_NOTE: &str =
+    "n/c: not comparable with the last report, because the theme's questions changed.";
+
+/// "Sam Hero, self-assessment · 2026-11-22 13:05 UTC · it-manager 1.0.0 · profile new-manager"
+pub fn subtitle(report: &Report) -> String {
+    format!(
+        "{} · {} · {} {} · profile {}",
+        who(report),
+        created_display(report),
+        report.questionnaire.id,
+        report.questionnaire.version,
+        report.rubric.profile,
+    )
+}
+
+/// "Overall 58  (target 60)"
+pub fn overall_line(report: &Report) -> String {
+    let mut line = match (report.overall, report.overall_target) {
+        (Some(overall), Some(target)) => {
+            format!("Overall {} (target {})", whole(overall), whole(target))
+        }
+        (Some(overall), None) => format!("Overall {}", whole(overall)),
+        _ => return "Overall: not enough answers to score".to_owned(),
+    };
+    if let Some(to_target) = report.overall_to_target() {
+        line.push_str(&format!(" · {} of the way to target", percent(to_target)));
+    }
+    if report.overall_provisional() {
+        line.push_str(" · provisional");
+    }
+    line
+}
+
+/// A theme's score as shown: whole, with `~` when provisional.
+pub fn score_text(theme: &ThemeReport) -> String {
+    match theme.score {
+        Some(score) if theme.provisional() => format!("{}~", whole(score)),
+        Some(score) => whole(score),
+        None => "—".to_owned(),
+    }
+}
+
+/// Explains `~` under tables that show it.
+pub const PROVISIONAL_NOTE: &str =
+    "~ provisional: not every question of the theme was answered, so the score may still move.";
+
+/// One sentence per theme that has a baseline: how far it has come from
+/// there toward its target.
+pub fn progress_lines(report: &Report, trend: &Trend) -> Vec<String> {
+    report
+        .themes
+        .iter()
+        .zip(&trend.themes)
+        .filter_map(|(theme, theme_trend)| {
+            let progress = theme_trend.progress(theme.score, theme.target)?;
+            let (baseline, created) = theme_trend.baseline.as_ref()?;
+            Some(format!(
+                "{}: {} of the way from {} ({}) to the target of {}; now {}.",
+                theme.title,
+                percent(progress),
+                whole(*baseline),
+                date_of(created),
+                whole(theme.target),
+                score_text(theme)
+            ))
+        })
+        .collect()
+}
+
+/// What stands out about the answers, one sentence each; never empty.
+pub fn quality_lines(report: &Report) -> Vec<String> {
+    let mut lines: Vec<String> = report
+        .quality
+        .iter()
+        .map(|note| note.message().to_owned())
+        .collect();
+    let provisional: Vec<&str> = report
+        .themes
+        .iter()
+        .filter(|t| t.provisional())
+        .map(|t| t.title.as_str())
+        .collect();
+    if !provisional.is_empty() {
+        lines.push(format!(
+            "Provisional, because some questions were skipped: {}.",
+            provisional.join(", ")
+        ));
+    }
+    let unscored: Vec<&str> = report
+        .themes
+        .iter()
+        .filter(|t| t.score.is_none())
+        .map(|t| t.title.as_str())
+        .collect();
+    if !unscored.is_empty() {
+        lines.push(format!(
+            "Not scored, because too few questions were answered: {}.",
+            unscored.join(", ")
+        ));
+    }
+    if lines.is_empty() {
+        lines.push(
+            "Nothing stands out: paired statements agree, the answers vary, and every question was answered."
+                .to_owned(),
+        );
+    }
+    lines
+}
+
+/// The examples given with best answers: (statement, answer, example).
+pub fn evidence(report: &Report) -> Vec<(&str, &str, &str)> {
+    report
+        .answers
+        .iter()
+        .filter_map(|a| Some((a.text.as_str(), a.answer.as_str(), a.evidence.as_deref()?)))
+        .collect()
+}
+
+/// Where the report stands in its history, in one sentence.
+pub fn history_line(trend: &Trend) -> String {
+    let Some(previous) = &trend.previous else {
+        return "This is the baseline: there is no earlier report of this questionnaire by the \
+                same rater. Take it again in a few months to see what moves."
+            .to_owned();
+    };
+    let reports = if trend.earlier == 1 {
+        "report"
+    } else {
+        "reports"
+    };
+    let date = date_of(&previous.created);
+    let overall = match (previous.overall, previous.change) {
+        (Some(before), Some(change)) => {
+            format!(
+                "overall {} then, {} since",
+                whole(before),
+                shown_change(before + change, change)
+            )
+        }
+        (Some(before), None) => format!("overall {} then, not comparable now", whole(before)),
+        (None, _) => "not scored then".to_owned(),
+    };
+    format!(
+        "{} earlier {reports}; the last on {date}: {overall}.",
+        trend.earlier
+    )
+}
+
+/// The notes to show, per theme in questionnaire order: the respondent's own
+/// note, then reviewers' notes, each as (who, text).
+pub fn notes(report: &Report) -> Vec<(String, Vec<(String, String)>)> {
+    let mut grouped: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    let own = match &report.respondent {
+        Some(name) if report.is_self() => name.clone(),
+        _ => "Note".to_owned(),
+    };
+    for theme in &report.themes {
+        let mut entries = Vec::new();
+        if let Some(note) = &theme.note {
+            entries.push((own.clone(), note.clone()));
+        }
+        for review in report.reviews.iter().filter(|r| r.theme == theme.id) {
+            let date = date_of(&review.created);
+            entries.push((format!("{} ({date})", review.author), review.text.clone()));
+        }
+        if !entries.is_empty() {
+            grouped.push((theme.title.clone(), entries));
+        }
+    }
+    // Reviews naming a theme the report does not have are still shown.
+    for review in report
+        .reviews
+        .iter()
+        .filter(|r| report.theme(&r.theme).is_none())
+    {
+        let date = date_of(&review.created);
+        grouped.push((
+            review.theme.clone(),
+            vec![(format!("{} ({date})", review.author), review.text.clone())],
+        ));
+    }
+    grouped
+}
+
+/// "Answered 37 of 38 questions (1 skipped)"
+pub fn answered_line(report: &Report) -> String {
+    let answered = report.answers.iter().filter(|a| a.score.is_some()).count();
+    let skipped = report.answers.len() - answered;
+    let mut line = format!("Answered {answered} of {} questions", report.answers.len());
+    if skipped > 0 {
+        line.push_str(&format!(" ({skipped} skipped)"));
+    }
+    line
+}
+
+/// The follow-through on the previous report's actions, as sentences: a
+/// summary, then one line per theme that had actions.
+pub fn follow_through_lines(plan: &PlanView) -> Vec<String> {
+    let Some(follow) = &plan.follow else {
+        return Vec::new();
+    };
+    let date = date_of(&follow.created);
+    let actions = if follow.total == 1 {
+        "action"
+    } else {
+        "actions"
+    };
+    let mut lines = vec![format!(
+        "From the report of {date} you committed to {} {actions}: {} done, {} dropped, {} still open.",
+        follow.total, follow.done, follow.dropped, follow.open
+    )];
+    for theme in &follow.themes {
+        let actions = if theme.actions == 1 {
+            "action"
+        } else {
+            "actions"
+        };
+        let moved = match (theme.before, theme.now, theme.change) {
+            (Some(before), Some(now), Some(change)) => {
+                format!(
+                    "{} → {} ({})",
+                    whole(before),
+                    whole(now),
+                    shown_change(now, change)
+                )
+            }
+            (_, Some(now), None) if theme.before.is_some() => {
+                format!("now {} (not comparable)", whole(now))
+            }
+            (_, Some(now), _) => format!("now {}", whole(now)),
+            _ => "not scored now".to_owned(),
+        };
+        lines.push(format!(
+            "{}: {} {actions}, {} done; {moved}.",
+            theme.title, theme.actions, theme.done
+        ));
+    }
+    lines
+}
+
+/// The actions made with the report: (done, line) each.
+pub fn plan_lines(plan: &PlanView) -> Vec<(bool, String)> {
+    let today = plan.today.unwrap_or_default();
+    plan.made
+        .iter()
+        .map(|action| {
+            (
+                action.status == Status::Done,
+                action_line(action, &action.theme_title, &action.text, today),
+            )
+        })
+        .collect()
+}
+
+/// "Alex Doe, self-assessment", "Alex Doe, rated by Sam", or without a
+/// name "Self-assessment" / "Rated by Sam".
+pub fn who(report: &Report) -> String {
+    who_of(report.respondent.as_deref(), &report.rater)
+}
+
+/// [`who`] from a respondent and a rater.
+pub fn who_of(respondent: Option<&str>, rater: &str) -> String {
+    match (respondent, rater == SELF_RATER) {
+        (Some(respondent), true) => format!("{respondent}, self-assessment"),
+        (Some(respondent), false) => format!("{respondent}, rated by {rater}"),
+        (None, true) => "Self-assessment".to_owned(),
+        (None, false) => format!("Rated by {rater}"),
+    }
+}
+
+/// The creation time as `2026-11-22 13:05 UTC`.
+pub fn created_display(report: &Report) -> String {
+    match chrono::DateTime::parse_from_rfc3339(&report.created) {
+        Ok(time) => time
+            .with_timezone(&chrono::Utc)
+            .format("%Y-%m-%d %H:%M UTC")
+            .to_string(),
+        Err(_) => report.created.clone(),
+    }
+}
+
+/// The date part (`2026-11-22`) of an RFC 3339 time.
+pub fn date_of(rfc3339: &str) -> &str {
+    rfc3339.get(..10).unwrap_or(rfc3339)
+}
+
+/// A change in short, for tables: `+5`, `-3`, `0`, `n/c`, `new`, `—`. The
+/// number is the difference of the scores as shown (whole numbers), so that
+/// a table's columns add up; `now` is the current score.
+pub fn change_short(change: Change, now: Option<f64>) -> String {
+    match change {
+        Change::Delta(delta) => shown_change(now.unwrap_or_default(), delta),
+        Change::QuestionsChanged => "n/c".to_owned(),
+        Change::NewTheme => "new".to_owned(),
+        Change::Baseline | Change::NotScored => "—".to_owned(),
+    }
+}
+
+/// The change between two scores as shown in whole numbers: from
+/// `now - delta` to `now`, with its sign.
+pub fn shown_change(now: f64, delta: f64) -> String {
+    signed(now.round() - (now - delta).round())
+}
+
+/// A whole-number change with its sign: `+5`, `-3`, `0`.
+pub fn signed(delta: f64) -> String {
+    let rounded = delta.round() + 0.0;
+    if rounded > 0.0 {
+        format!("+{rounded:.0}")
+    } else {
+        format!("{rounded:.0}")
+    }
+}
+
+/// A sparkline of scores from 0 to 100 (`▁` to `█`); `·` where a report has
+/// no score. The scale is absolute, so lines of different themes compare.
+pub fn sparkline(points: &[Option<f64>]) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    points
+        .iter()
+        .map(|point| match point {
+            Some(score) => LEVELS[((score.clamp(0.0, 100.0) / 12.5) as usize).min(7)],
+            None => '·',
+        })
+        .collect()
+}
+
+/// `#3 Delegation: Hand the runbook to Lee (due 2027-01-15; due in 5 days)`:
+/// an action as every listing shows it, with its theme and text already
+/// prepared for the format (cleaned, escaped, emphasised).
+pub fn action_line(action: &Action, theme: &str, text: &str, today: NaiveDate) -> String {
+    format!(
+        "#{} {theme}: {text} (due {}; {})",
+        action.number,
+        action.due,
+        action.standing(today)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparklines_use_an_absolute_scale() {
+        assert_eq!(
+            sparkline(&[
+                Some(0.0),
+                Some(12.5),
+                Some(50.0),
+                Some(99.0),
+                Some(100.0),
+                None
+            ]),
+            "▁▂▅██·"
+        );
+    }
+
+    #[test]
+    fn signed_changes_round_to_whole_numbers() {
+        assert_eq!(signed(4.6), "+5");
+        assert_eq!(signed(-2.5), "-3");
+        assert_eq!(signed(0.4), "0");
+        assert_eq!(signed(-0.4), "0");
+    }
+}

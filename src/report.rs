@@ -1,0 +1,320 @@
+//! The gap report: what a run computed, in the self-contained form that is
+//! saved to history, shown again, compared and rendered (`render`). This
+//! module holds the type and its assembly from a scored run, nothing else.
+
+use serde::{Deserialize, Serialize};
+
+use crate::quality;
+use crate::questionnaire::{self, AnswerValue, Answers, Questionnaire};
+use crate::rubric::{Profile, Rubric};
+use crate::scoring::Outcome;
+
+/// How many priorities a report shows with their advice.
+pub const SHOWN_PRIORITIES: usize = 3;
+
+/// The rater of a self-assessment.
+pub const SELF_RATER: &str = "self";
+
+/// One completed assessment, with everything needed to show, compare and
+/// diff it years later, even after the questionnaire has changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// File format version.
+    pub schema: i64,
+    /// Unique id, also the file name: `2026-11-22T13-05-01Z` (plus `-2`… when
+    /// several runs share a second).
+    pub id: String,
+    /// When the run completed, RFC 3339 in UTC.
+    pub created: String,
+    /// The leadgap version that wrote the report.
+    pub leadgap: String,
+    /// Whom the report is about.
+    pub respondent: Option<String>,
+    /// Who answered: `self`, or another rater's name.
+    pub rater: String,
+    /// The questionnaire answered.
+    pub questionnaire: QuestionnaireInfo,
+    /// How it was scored.
+    pub rubric: RubricInfo,
+    /// The overall score, `None` when no weighted theme was scored.
+    pub overall: Option<f64>,
+    /// The weighted mean target of the scored themes.
+    pub overall_target: Option<f64>,
+    /// Theme ids with a gap, most pressing first.
+    pub priorities: Vec<String>,
+    /// One entry per theme, in questionnaire order.
+    pub themes: Vec<ThemeReport>,
+    /// One entry per question, in questionnaire order.
+    pub answers: Vec<AnswerRecord>,
+    /// What stands out about the answers (contradictions, straight-lining…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quality: Vec<quality::Note>,
+    /// Notes added later by reviewers (`leadgap note`), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
+}
+
+/// A reviewer's note on one theme of a saved report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// The theme id.
+    pub theme: String,
+    /// Who wrote it.
+    pub author: String,
+    /// When (RFC 3339).
+    pub created: String,
+    /// The note.
+    pub text: String,
+}
+
+/// The questionnaire a report was made with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuestionnaireInfo {
+    /// Its id.
+    pub id: String,
+    /// Its content version.
+    pub version: String,
+    /// Its title.
+    pub title: String,
+    /// `sha256:` of its content.
+    pub hash: String,
+}
+
+/// The rubric and profile a report was scored with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RubricInfo {
+    /// The rubric's id.
+    pub id: String,
+    /// The profile whose targets were used.
+    pub profile: String,
+    /// The rubric's minimum coverage.
+    pub min_coverage: f64,
+}
+
+/// One theme's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThemeReport {
+    /// Theme id.
+    pub id: String,
+    /// Theme title.
+    pub title: String,
+    /// The theme's one-line description.
+    #[serde(default)]
+    pub description: String,
+    /// Hash of the theme's questions; equal hashes mean comparable scores.
+    pub hash: String,
+    /// The rubric's weight (`W`).
+    pub weight: f64,
+    /// `0..=100`, `None` when not enough questions were answered.
+    pub score: Option<f64>,
+    /// The profile's target.
+    pub target: f64,
+    /// `max(0, target - score)`.
+    pub gap: Option<f64>,
+    /// The band the score falls in.
+    pub band: Option<String>,
+    /// Answered share of the theme's question weight.
+    pub coverage: f64,
+    /// The rubric's advice for the theme's band.
+    #[serde(default)]
+    pub advice: Vec<String>,
+    /// The respondent's own note on the theme.
+    pub note: Option<String>,
+}
+
+impl ThemeReport {
+    /// Whether the theme was scored without every question answered: its
+    /// score may move once the rest are.
+    pub fn provisional(&self) -> bool {
+        self.score.is_some() && self.coverage < 1.0 - 1e-9
+    }
+
+    /// How far the score is toward the target, overshoot not credited:
+    /// `1 - gap / target`, in `0..=1` (1 for a target of 0).
+    pub fn to_target(&self) -> Option<f64> {
+        let gap = self.gap?;
+        Some(if self.target > 0.0 {
+            1.0 - gap / self.target
+        } else {
+            1.0
+        })
+    }
+}
+
+/// One question and its answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    /// Question id.
+    pub question: String,
+    /// Theme id.
+    pub theme: String,
+    /// The question text as asked.
+    pub text: String,
+    /// `scale`, `choice`, `multi` or `number`.
+    pub kind: String,
+    /// Hash of the question as asked.
+    pub hash: String,
+    /// The question's weight in its theme.
+    pub weight: f64,
+    /// The answer as written in answer files; `"skip"` when skipped, absent
+    /// when not answered.
+    pub value: Option<AnswerValue>,
+    /// The answer in words.
+    pub answer: String,
+    /// The question's score `s` in `0..=1`, absent when not answered.
+    pub score: Option<f64>,
+    /// A concrete example the respondent gave with the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// Who and when, for a report being built.
+#[derive(Clone, Debug)]
+pub struct Meta {
+    /// Report id.
+    pub id: String,
+    /// RFC 3339 timestamp.
+    pub created: String,
+    /// Whom the report is about.
+    pub respondent: Option<String>,
+    /// Who answered.
+    pub rater: String,
+}
+
+impl Report {
+    /// Builds the report of a scored run: `outcome` is what scoring made of
+    /// `answers`, `quality` what the quality checks noted about them.
+    pub fn build(
+        questionnaire: &Questionnaire,
+        rubric: &Rubric,
+        profile: &Profile,
+        answers: &Answers,
+        outcome: &Outcome,
+        quality: Vec<quality::Note>,
+        meta: Meta,
+    ) -> Report {
+        let themes = questionnaire
+            .themes
+            .iter()
+            .zip(&outcome.themes)
+            .enumerate()
+            .map(|(index, (theme, result))| ThemeReport {
+                id: theme.id.clone(),
+                title: theme.title.clone(),
+                description: theme.description.clone(),
+                hash: theme.hash.clone(),
+                weight: result.weight,
+                score: result.score,
+                target: result.target,
+                gap: result.gap,
+                band: result.band.map(|band| rubric.bands[band].id.clone()),
+                coverage: result.coverage,
+                advice: result
+                    .band
+                    .map(|band| rubric.themes[index].advice[band].clone())
+                    .unwrap_or_default(),
+                note: answers.notes[index].clone(),
+            })
+            .collect();
+        let records = questionnaire
+            .questions
+            .iter()
+            .zip(&answers.responses)
+            .zip(&answers.evidence)
+            .zip(&outcome.questions)
+            .map(|(((question, response), evidence), score)| AnswerRecord {
+                question: question.id.clone(),
+                theme: questionnaire.themes[question.theme].id.clone(),
+                text: question.text.clone(),
+                kind: question.kind.name().to_owned(),
+                hash: question.hash.clone(),
+                weight: question.weight,
+                value: questionnaire::to_value(question, response),
+                answer: questionnaire::describe(question, response),
+                score: *score,
+                evidence: evidence.clone(),
+            })
+            .collect();
+        Report {
+            schema: crate::document::SCHEMA,
+            id: meta.id,
+            created: meta.created,
+            leadgap: env!("CARGO_PKG_VERSION").to_owned(),
+            respondent: meta.respondent,
+            rater: meta.rater,
+            questionnaire: QuestionnaireInfo {
+                id: questionnaire.id.clone(),
+                version: questionnaire.version.clone(),
+                title: questionnaire.title.clone(),
+                hash: questionnaire.hash.clone(),
+            },
+            rubric: RubricInfo {
+                id: rubric.id.clone(),
+                profile: profile.id.clone(),
+                min_coverage: rubric.min_coverage,
+            },
+            overall: outcome.overall,
+            overall_target: outcome.overall_target,
+            priorities: outcome
+                .priorities
+                .iter()
+                .map(|&i| questionnaire.themes[i].id.clone())
+                .collect(),
+            themes,
+            answers: records,
+            quality,
+            reviews: Vec::new(),
+        }
+    }
+
+    /// Whether the overall score is provisional: some theme with a weight is
+    /// provisional or not scored at all.
+    pub fn overall_provisional(&self) -> bool {
+        self.themes
+            .iter()
+            .any(|t| t.weight > 0.0 && (t.score.is_none() || t.provisional()))
+    }
+
+    /// How far the scored themes are toward their targets, overshoot not
+    /// credited: `1 - sum(W * gap) / sum(W * target)`, in `0..=1`.
+    pub fn overall_to_target(&self) -> Option<f64> {
+        let scored = self.themes.iter().filter(|t| t.score.is_some());
+        let (gaps, targets) = scored.fold((0.0, 0.0), |(gaps, targets), t| {
+            (
+                gaps + t.weight * t.gap.unwrap_or_default(),
+                targets + t.weight * t.target,
+            )
+        });
+        (targets > 0.0).then(|| 1.0 - gaps / targets)
+    }
+
+    /// The report as a listing holds it: without the answers, and without
+    /// each theme's description and advice. Everything `history`, `cohort`
+    /// and a report's trend need is kept.
+    pub fn into_summary(mut self) -> Report {
+        self.answers = Vec::new();
+        for theme in &mut self.themes {
+            theme.description = String::new();
+            theme.advice = Vec::new();
+        }
+        self
+    }
+
+    /// The theme with this id.
+    pub fn theme(&self, id: &str) -> Option<&ThemeReport> {
+        self.themes.iter().find(|theme| theme.id == id)
+    }
+
+    /// The priorities shown with advice: the first [`SHOWN_PRIORITIES`].
+    pub fn shown_priorities(&self) -> impl Iterator<Item = &ThemeReport> {
+        self.priorities
+            .iter()
+            .filter_map(|id| self.theme(id))
+            .take(SHOWN_PRIORITIES)
+    }
+
+    /// Whether the report is a self-assessment.
+    pub fn is_self(&self) -> bool {
+        self.rater == SELF_RATER
+    }
+}

@@ -1,0 +1,286 @@
+//! A run in progress: the answers of an interactive assessment so far, saved
+//! after every answer so that a crash, a closed terminal or Ctrl-C loses
+//! nothing. One file per questionnaire: `DATA/runs/<questionnaire-id>.toml`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::DataDir;
+use crate::document::SCHEMA;
+use crate::error::{Error, Result};
+use crate::files;
+use crate::questionnaire::{self, AnswerValue, Answers, Questionnaire};
+use crate::source::Source;
+
+/// A run in progress as saved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// File format version.
+    pub schema: i64,
+    /// Which questionnaire, and which version of it, the run was started on.
+    pub questionnaire: Started,
+    /// When the run was started (RFC 3339).
+    pub started: String,
+    /// When the last answer was saved (RFC 3339).
+    pub updated: String,
+    /// Answers so far, as in answer files; unanswered questions are absent.
+    #[serde(default)]
+    pub answers: BTreeMap<String, AnswerValue>,
+    /// The hash of each answered question as it was asked.
+    #[serde(default)]
+    pub hashes: BTreeMap<String, String>,
+    /// Notes per theme id.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+    /// Examples given with best answers, per question id.
+    #[serde(default)]
+    pub evidence: BTreeMap<String, String>,
+    /// Themes whose note prompt was already passed (answered or left empty).
+    #[serde(default)]
+    pub notes_asked: Vec<String>,
+}
+
+/// The questionnaire a run was started on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Started {
+    /// Its id.
+    pub id: String,
+    /// Its version.
+    pub version: String,
+    /// Its content hash.
+    pub hash: String,
+}
+
+/// A run restored against the current questionnaire.
+#[derive(Clone, Debug)]
+pub struct Restored {
+    /// The answers that still apply.
+    pub answers: Answers,
+    /// Themes (by index) whose note prompt was already passed.
+    pub notes_asked: Vec<bool>,
+    /// When the run was started.
+    pub started: String,
+    /// The version the run was started on, when it differs from the current one.
+    pub changed_from: Option<String>,
+    /// How many saved answers no longer apply (their question changed or went).
+    pub dropped: usize,
+}
+
+impl Progress {
+    /// The saved form of `answers` to `questionnaire`.
+    pub fn capture(
+        questionnaire: &Questionnaire,
+        answers: &Answers,
+        notes_asked: &[bool],
+        started: &str,
+        updated: &str,
+    ) -> Progress {
+        let mut saved_answers = BTreeMap::new();
+        let mut hashes = BTreeMap::new();
+        for (question, response) in questionnaire.questions.iter().zip(&answers.responses) {
+            if let Some(value) = questionnaire::to_value(question, response) {
+                saved_answers.insert(question.id.clone(), value);
+                hashes.insert(question.id.clone(), question.hash.clone());
+            }
+        }
+        let themes = questionnaire.themes.iter();
+        Progress {
+            schema: SCHEMA,
+            questionnaire: Started {
+                id: questionnaire.id.clone(),
+                version: questionnaire.version.clone(),
+                hash: questionnaire.hash.clone(),
+            },
+            started: started.to_owned(),
+            updated: updated.to_owned(),
+            answers: saved_answers,
+            hashes,
+            notes: themes
+                .clone()
+                .zip(&answers.notes)
+                .filter_map(|(theme, note)| Some((theme.id.clone(), note.clone()?)))
+                .collect(),
+            evidence: questionnaire
+                .questions
+                .iter()
+                .zip(&answers.evidence)
+                .filter_map(|(question, example)| Some((question.id.clone(), example.clone()?)))
+                .collect(),
+            notes_asked: themes
+                .zip(notes_asked)
+                .filter(|(_, asked)| **asked)
+                .map(|(theme, _)| theme.id.clone())
+                .collect(),
+        }
+    }
+
+    /// The answers that still apply to `questionnaire`: those whose question
+    /// exists with the same hash and whose value still fits it.
+    pub fn restore(&self, questionnaire: &Questionnaire) -> Restored {
+        let mut answers = Answers::empty(questionnaire);
+        let mut dropped = 0;
+        for (id, value) in &self.answers {
+            let response = questionnaire.question_index(id).and_then(|index| {
+                let question = &questionnaire.questions[index];
+                let same = self.hashes.get(id).is_some_and(|h| *h == question.hash);
+                same.then(|| questionnaire::from_value(question, value))
+                    .flatten()
+                    .map(|r| (index, r))
+            });
+            match response {
+                Some((index, response)) => {
+                    answers.evidence[index] = self.evidence.get(id).cloned();
+                    answers.responses[index] = response;
+                }
+                None => dropped += 1,
+            }
+        }
+        for (index, theme) in questionnaire.themes.iter().enumerate() {
+            answers.notes[index] = self.notes.get(&theme.id).cloned();
+        }
+        let notes_asked = questionnaire
+            .themes
+            .iter()
+            .map(|theme| self.notes_asked.contains(&theme.id))
+            .collect();
+        Restored {
+            answers,
+            notes_asked,
+            started: self.started.clone(),
+            changed_from: (self.questionnaire.hash != questionnaire.hash)
+                .then(|| self.questionnaire.version.clone()),
+            dropped,
+        }
+    }
+}
+
+/// Where runs in progress are kept.
+fn runs_dir(data: &DataDir) -> PathBuf {
+    data.root().join("runs")
+}
+
+fn file_name(questionnaire_id: &str) -> String {
+    format!("{questionnaire_id}.toml")
+}
+
+/// The run in progress for a questionnaire id, if there is one.
+pub fn load(data: &DataDir, questionnaire_id: &str) -> Result<Option<Progress>> {
+    let path = runs_dir(data).join(file_name(questionnaire_id));
+    if !path.exists() {
+        return Ok(None);
+    }
+    let source = Source::read(&path)?;
+    let progress: Progress = toml::from_str(&source.text).map_err(|error| {
+        Error::Invalid(vec![
+            source
+                .diagnostic(error.span(), error.message().trim())
+                .with_help(format!(
+                    "the unfinished run cannot be read; move `{}` away to start afresh",
+                    path.display()
+                )),
+        ])
+    })?;
+    Ok(Some(progress))
+}
+
+/// Saves a run in progress, replacing the previous save atomically.
+pub fn save(data: &DataDir, progress: &Progress) -> Result<PathBuf> {
+    let dir = runs_dir(data);
+    files::create_private_dir(&dir)?;
+    let text =
+        toml::to_string(progress).map_err(|e| Error::user(format!("cannot save progress: {e}")))?;
+    files::replace(
+        &dir,
+        &file_name(&progress.questionnaire.id),
+        text.as_bytes(),
+    )
+    .map_err(|error| Error::io("save progress in", dir, error))
+}
+
+/// Removes the run in progress of a questionnaire, once its report is saved.
+pub fn discard(data: &DataDir, questionnaire_id: &str) -> Result<()> {
+    let path = runs_dir(data).join(file_name(questionnaire_id));
+    match std::fs::remove_file(&path) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(Error::io("remove", path, error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::Response;
+
+    const QUESTIONNAIRE: &str = include_str!("../../tests/fixtures/rules/questionnaire.toml");
+
+    fn load(text: &str) -> Questionnaire {
+        crate::questionnaire::load(&Source::new("q.toml", text)).unwrap()
+    }
+
+    fn some_answers(q: &Questionnaire) -> Answers {
+        let mut answers = Answers::empty(q);
+        answers.responses[0] = Response::Scale(4);
+        answers.responses[2] = Response::Choice(1);
+        answers.responses[3] = Response::Multi(vec![0, 3]);
+        answers.responses[4] = Response::Number(7.5);
+        answers.responses[6] = Response::Skipped;
+        answers.notes[0] = Some("A note.".to_owned());
+        answers.evidence[0] = Some("An example.".to_owned());
+        answers
+    }
+
+    #[test]
+    fn a_saved_run_restores_exactly() {
+        let q = load(QUESTIONNAIRE);
+        let answers = some_answers(&q);
+        let asked = vec![true, false, false, false, false];
+        let progress = Progress::capture(
+            &q,
+            &answers,
+            &asked,
+            "2026-11-22T13:05:01Z",
+            "2026-11-22T13:06:00Z",
+        );
+        let text = toml::to_string(&progress).unwrap();
+        let back: Progress = toml::from_str(&text).unwrap();
+        assert_eq!(back, progress, "the file round-trips");
+        let restored = back.restore(&q);
+        assert_eq!(restored.answers.responses, answers.responses);
+        assert_eq!(restored.answers.notes, answers.notes);
+        assert_eq!(restored.notes_asked, asked);
+        assert_eq!(
+            (restored.changed_from.as_deref(), restored.dropped),
+            (None, 0)
+        );
+        assert_eq!(restored.answers.answered(), 5);
+    }
+
+    #[test]
+    fn answers_to_changed_questions_are_dropped_and_the_rest_kept() {
+        let old = load(QUESTIONNAIRE);
+        let progress = Progress::capture(&old, &some_answers(&old), &[false; 5], "t", "t");
+        // Version 1.1.0 rewords a-choice and removes a-number's question text.
+        let new = load(
+            &QUESTIONNAIRE
+                .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
+                .replace("text = \"A choice.\"", "text = \"A reworded choice.\""),
+        );
+        let restored = progress.restore(&new);
+        assert_eq!(restored.changed_from.as_deref(), Some("1.0.0"));
+        assert_eq!(restored.dropped, 1);
+        assert_eq!(
+            restored.answers.responses[2],
+            Response::Unanswered,
+            "a-choice is asked again"
+        );
+        assert_eq!(
+            restored.answers.responses[0],
+            Response::Scale(4),
+            "the rest is kept"
+        );
+        assert_eq!(restored.answers.answered(), 4);
+    }
+}
