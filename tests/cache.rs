@@ -8,7 +8,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use support::{Sandbox, repo, stdout};
+use support::{Sandbox, repo};
 
 /// 60 reports of 6 people (ten each) in `folder`, made from an example
 /// report with the id, time, respondent and one theme's score varied.
@@ -40,9 +40,7 @@ fn cache_files(sandbox: &Sandbox) -> Vec<PathBuf> {
 }
 
 fn listing(sandbox: &Sandbox, args: &[&str]) -> String {
-    let output = sandbox.leadgap(args).output().unwrap();
-    assert!(output.status.success(), "{output:?}");
-    stdout(&output)
+    sandbox.run(args).stderr("").run().stdout
 }
 
 /// Waits until files written now are old enough to be cached.
@@ -135,13 +133,11 @@ fn a_cache_that_cannot_be_written_is_not_an_error() {
     );
 
     std::fs::remove_dir_all(sandbox.data_dir().join("cache")).unwrap();
-    let output = sandbox
-        .leadgap(["history", "--from", folder, "--format", "csv"])
+    sandbox
+        .run(["history", "--from", folder, "--format", "csv"])
         .env("LEADGAP_SIMULATE_FAULT", "full-disk")
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    assert_eq!(stdout(&output), expected);
-    assert!(output.stderr.is_empty(), "{output:?}");
+        .stdout(&expected)
+        .stderr("")
+        .run();
     assert!(cache_files(&sandbox).is_empty());
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use leadgap::questionnaire::{self, BUILT_IN, Kind, Questionnaire};
 use leadgap::rubric::{self, Rubric};
 use leadgap::source::Source;
-use support::{Sandbox, json, stderr};
+use support::{Sandbox, by_id};
 
 fn built_in() -> (Questionnaire, Rubric) {
     let built_in = &BUILT_IN[0];
@@ -147,21 +147,15 @@ fn weights_put_delegation_first_and_profiles_differ_per_theme() {
 
 /// Assesses an example against the default profile and returns the report.
 fn assess(example: &str) -> serde_json::Value {
-    let output = Sandbox::new()
-        .leadgap(["assess", "-a", example, "--no-save", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    json(&output)
+    Sandbox::new()
+        .run(["assess", "-a", example, "--no-save", "--format", "json"])
+        .stderr("")
+        .run()
+        .json()
 }
 
 fn theme<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    report["themes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == id)
-        .unwrap()
+    by_id(&report["themes"], id)
 }
 
 #[test]
@@ -208,8 +202,8 @@ fn the_technician_who_avoids_budgets_and_stakeholders_is_told_so() {
 
 #[test]
 fn the_director_profile_asks_more_of_the_same_answers() {
-    let output = Sandbox::new()
-        .leadgap([
+    let director = Sandbox::new()
+        .run([
             "assess",
             "-a",
             "examples/balanced.toml",
@@ -219,9 +213,8 @@ fn the_director_profile_asks_more_of_the_same_answers() {
             "--format",
             "json",
         ])
-        .output()
-        .unwrap();
-    let director = json(&output);
+        .run()
+        .json();
     let manager = assess("examples/balanced.toml");
     assert_eq!(
         director["overall"], manager["overall"],
@@ -241,13 +234,12 @@ fn the_example_reports_are_valid_and_tell_the_mentor_story() {
         "examples/reports/sam-2026-09.toml",
         "examples/reports/sam-2026-09-by-morgan.toml",
     ];
-    sandbox.leadgap(["check"]).args(reports).assert().success();
-    let output = sandbox
-        .leadgap(["compare", reports[1], reports[2], "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let comparison = json(&output);
+    sandbox.run(["check"]).args(reports).run();
+    let comparison = sandbox
+        .run(["compare", reports[1], reports[2], "--format", "json"])
+        .stderr("")
+        .run()
+        .json();
     let flagged: Vec<(&str, &str)> = comparison["themes"]
         .as_array()
         .unwrap()
@@ -259,11 +251,11 @@ fn the_example_reports_are_valid_and_tell_the_mentor_story() {
         flagged,
         [("budget", "hidden-strength"), ("people", "blind-spot")]
     );
-    let history = sandbox
-        .leadgap(["history", "--from", "examples/reports", "--format", "json"])
-        .output()
-        .unwrap();
-    let listed = json(&history);
+    let listed = sandbox
+        .run(["history", "--from", "examples/reports", "--format", "json"])
+        .stderr("")
+        .run()
+        .json();
     assert_eq!(listed.as_array().unwrap().len(), 3);
     assert_eq!(listed[1]["previous"]["id"], "2026-06-01T09-00-00Z");
 }

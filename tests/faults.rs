@@ -7,7 +7,7 @@
 
 mod support;
 
-use support::{Sandbox, rules_answers, stderr, stdout};
+use support::{Sandbox, rules_answers};
 
 const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
 
@@ -44,35 +44,33 @@ fn a_data_directory_that_cannot_be_created() {
     let sandbox = Sandbox::new();
     let file = sandbox.write("a-file", "not a folder");
     let data = file.join("data");
-    for args in [
-        vec!["assess", "-a", "examples/hero.toml"],
-        vec!["history"],
-        vec!["plan", "add", "--theme", "delegation", "x"],
+    let help = "  help: check the path: one of its parts is a file\n";
+    for (args, what) in [
+        (
+            vec!["assess", "-a", "examples/hero.toml"],
+            "create folder `[SANDBOX]/a-file/data/reports`",
+        ),
+        (
+            vec!["history"],
+            "read the folder `[SANDBOX]/a-file/data/reports`",
+        ),
+        (
+            vec!["plan", "add", "--theme", "delegation", "x"],
+            "read `[SANDBOX]/a-file/data/reports`",
+        ),
     ] {
-        let output = sandbox
-            .leadgap(args.clone())
+        sandbox
+            .run(args)
             .env("LEADGAP_DATA_DIR", &data)
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(1), "{args:?}");
-        let message = stderr(&output);
-        assert!(
-            message.contains(&format!("{}", data.display())),
-            "{args:?}: {message}"
-        );
-        assert!(
-            message.contains("a part of the path is not a folder"),
-            "{args:?}: {message}"
-        );
-        assert!(
-            message.contains("help: check the path: one of its parts is a file"),
-            "{message}"
-        );
-        assert!(!message.contains("panicked"));
+            .status(1)
+            .stderr(&format!(
+                "error: cannot {what}: a part of the path is not a folder\n{help}"
+            ))
+            .run();
     }
     // A scripted run that saves nothing does not need the data directory.
-    let output = sandbox
-        .leadgap([
+    sandbox
+        .run([
             "assess",
             "-a",
             "examples/hero.toml",
@@ -81,9 +79,11 @@ fn a_data_directory_that_cannot_be_created() {
             "json",
         ])
         .env("LEADGAP_DATA_DIR", &data)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        .stderr(
+            "warning: no history: cannot read the folder `[SANDBOX]/a-file/data/reports`: a part of \
+             the path is not a folder\n",
+        )
+        .run();
 }
 
 #[test]
@@ -91,36 +91,37 @@ fn a_full_disk_loses_nothing_already_saved() {
     let sandbox = Sandbox::new();
     let answers = saved_once(&sandbox);
     sandbox
-        .leadgap(["plan", "add", "--theme", "alpha", "A first action"])
-        .assert()
-        .success();
+        .run(["plan", "add", "--theme", "alpha", "A first action"])
+        .run();
     let before = snapshot(&sandbox);
 
     let runs = [
-        vec!["assess", "-q", RULES, "-a", answers.to_str().unwrap()],
-        vec![
-            "note", "latest", "--theme", "alpha", "--author", "Morgan", "A note",
-        ],
-        vec!["plan", "add", "--theme", "alpha", "Another action"],
-        vec!["plan", "done", "1"],
+        (
+            vec!["assess", "-q", RULES, "-a", answers.to_str().unwrap()],
+            "save a report in `[DATA]/reports`",
+        ),
+        (
+            vec![
+                "note", "latest", "--theme", "alpha", "--author", "Morgan", "A note",
+            ],
+            "save the note in `[DATA]/reports/2026-01-01T09-00-00Z.toml`",
+        ),
+        (
+            vec!["plan", "add", "--theme", "alpha", "Another action"],
+            "save the plan in `[DATA]`",
+        ),
+        (vec!["plan", "done", "1"], "save the plan in `[DATA]`"),
     ];
-    for args in runs {
-        let output = sandbox
-            .leadgap(args.clone())
+    for (args, what) in runs {
+        sandbox
+            .run(args.clone())
             .env("LEADGAP_SIMULATE_FAULT", "full-disk")
-            .output()
-            .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(1),
-            "{args:?}: {}",
-            stderr(&output)
-        );
-        let message = stderr(&output);
-        assert!(message.contains("the disk is full"), "{args:?}: {message}");
-        assert!(message.contains(
-            "help: free some space and run it again; what was saved before is unchanged"
-        ));
+            .status(1)
+            .stderr(&format!(
+                "error: cannot {what}: the disk is full\n  help: free some space and run it again; \
+                 what was saved before is unchanged\n"
+            ))
+            .run();
         assert_eq!(
             snapshot(&sandbox),
             before,
@@ -134,30 +135,23 @@ fn a_read_only_data_directory_is_explained() {
     let sandbox = Sandbox::new();
     saved_once(&sandbox);
     let before = snapshot(&sandbox);
-    let output = sandbox
-        .leadgap(["assess", "-a", "examples/hero.toml"])
+    sandbox
+        .run(["assess", "-a", "examples/hero.toml"])
         .env("LEADGAP_SIMULATE_FAULT", "read-only")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let message = stderr(&output);
-    assert!(
-        message.contains("the file system is read-only"),
-        "{message}"
-    );
-    assert!(
-        message.contains(
-            "help: point `--data-dir` (or LEADGAP_DATA_DIR) at a folder you can write to"
-        ),
-        "{message}"
-    );
+        .status(1)
+        .stderr(
+            "error: cannot save a report in `[DATA]/reports`: the file system is read-only\n  \
+             help: point `--data-dir` (or LEADGAP_DATA_DIR) at a folder you can write to, or use \
+             --no-save\n",
+        )
+        .run();
     assert_eq!(snapshot(&sandbox), before);
     // Reading still works.
     sandbox
-        .leadgap(["history"])
+        .run(["history"])
         .env("LEADGAP_SIMULATE_FAULT", "read-only")
-        .assert()
-        .success();
+        .stderr("")
+        .run();
 }
 
 #[test]
@@ -177,69 +171,59 @@ fn odd_files_among_reports_are_warnings() {
         .unwrap();
     }
     std::fs::create_dir(reports.join("a-folder")).unwrap();
-    let output = sandbox.leadgap(["history"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(stdout(&output).contains("1 report"));
-    let warnings = stderr(&output);
-    #[cfg(unix)]
-    {
-        assert!(warnings.contains("loop.toml`: cannot read"), "{warnings}");
-        assert!(
-            warnings.contains("vanished.toml`: cannot read"),
-            "{warnings}"
-        );
-        assert!(warnings.contains("no such file or folder"), "{warnings}");
-    }
+    let ran = sandbox.run(["history"]).run();
     assert!(
-        !warnings.contains("a-folder"),
-        "a folder without .toml is not a report candidate"
+        ran.stdout
+            .starts_with("Every scoring rule · Test Person, self-assessment · 1 report\n")
+    );
+    // A folder without .toml is not a report candidate.
+    #[cfg(unix)]
+    assert_eq!(
+        ran.stderr,
+        "warning: skipping `[DATA]/reports/loop.toml`: cannot read `[DATA]/reports/loop.toml`: Too \
+         many levels of symbolic links\nwarning: skipping `[DATA]/reports/vanished.toml`: cannot read \
+         `[DATA]/reports/vanished.toml`: no such file or folder\n"
     );
     // `latest` still finds the report.
-    sandbox.leadgap(["show", "latest"]).assert().success();
+    sandbox.run(["show", "latest"]).run();
 }
 
 #[test]
 fn without_home_a_scripted_run_still_works() {
     let sandbox = Sandbox::new();
-    let output = sandbox
-        .leadgap([
-            "assess",
-            "-a",
-            "examples/hero.toml",
-            "--no-save",
-            "--format",
-            "json",
-        ])
-        .env_remove("HOME")
-        .env_remove("LEADGAP_DATA_DIR")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    sandbox
-        .leadgap(["list"])
-        .env_remove("HOME")
-        .env_remove("LEADGAP_DATA_DIR")
-        .assert()
-        .success();
-    sandbox
-        .leadgap(["template"])
-        .env_remove("HOME")
-        .env_remove("LEADGAP_DATA_DIR")
-        .assert()
-        .success();
-    // Whatever the system says the home folder is, a saving run either
-    // works or says how to choose a data directory.
+    let homeless = |args: &[&str]| {
+        sandbox
+            .run(args)
+            .env_remove("HOME")
+            .env_remove("LEADGAP_DATA_DIR")
+    };
+    homeless(&[
+        "assess",
+        "-a",
+        "examples/hero.toml",
+        "--no-save",
+        "--format",
+        "json",
+    ])
+    .stderr("")
+    .run();
+    homeless(&["list"]).stderr("").run();
+    homeless(&["template"]).stderr("").run();
+    // Whatever the system says the home folder is, a listing either works
+    // or says how to choose a data directory.
     let output = sandbox
         .leadgap(["history"])
         .env_remove("HOME")
         .env_remove("LEADGAP_DATA_DIR")
         .output()
         .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
     match output.status.code() {
-        Some(0) => {}
-        Some(1) => {
-            assert!(stderr(&output).contains("pass `--data-dir DIR` or set LEADGAP_DATA_DIR"))
-        }
-        other => panic!("unexpected exit {other:?}: {}", stderr(&output)),
+        Some(0) => assert_eq!(stderr, ""),
+        Some(1) => assert!(
+            stderr.ends_with("  help: pass `--data-dir DIR` or set LEADGAP_DATA_DIR\n"),
+            "{stderr}"
+        ),
+        other => panic!("unexpected exit {other:?}: {stderr}"),
     }
 }

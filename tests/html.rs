@@ -6,7 +6,7 @@
 mod support;
 
 use roxmltree::{Document, Node, ParsingOptions};
-use support::{Sandbox, rules_answers, stderr, stdout};
+use support::{Sandbox, rules_answers};
 
 const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
 
@@ -49,12 +49,11 @@ fn report_with_extremes(sandbox: &Sandbox) {
 fn the_radar_puts_100_on_the_outer_ring_and_0_at_the_centre() {
     let sandbox = Sandbox::new();
     report_with_extremes(&sandbox);
-    let output = sandbox
-        .leadgap(["show", "latest", "--format", "svg"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let text = stdout(&output);
+    let text = sandbox
+        .run(["show", "latest", "--format", "svg"])
+        .stderr("")
+        .run()
+        .stdout;
     let svg = parse(&text);
     let root = svg.root_element();
     assert_eq!(root.tag_name().name(), "svg");
@@ -122,12 +121,11 @@ fn the_radar_puts_100_on_the_outer_ring_and_0_at_the_centre() {
 fn the_html_report_is_self_contained_and_well_formed() {
     let sandbox = Sandbox::new();
     report_with_extremes(&sandbox);
-    let output = sandbox
-        .leadgap(["show", "latest", "--format", "html"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let text = stdout(&output);
+    let text = sandbox
+        .run(["show", "latest", "--format", "html"])
+        .stderr("")
+        .run()
+        .stdout;
     let html = parse(&text);
     assert!(
         html.descendants().all(|n| n.tag_name().name() != "script"),
@@ -185,18 +183,17 @@ fn compare_overlays_both_views_and_marks_the_flags() {
             "Morgan",
         ],
     );
-    let output = sandbox
-        .leadgap([
+    let text = sandbox
+        .run([
             "compare",
             "2026-01-01T09-00-00Z",
             "2026-01-02T09-00-00Z",
             "--format",
             "html",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let text = stdout(&output);
+        .stderr("")
+        .run()
+        .stdout;
     let html = parse(&text);
     let series: Vec<&str> = html
         .descendants()
@@ -229,12 +226,7 @@ fn history_draws_one_line_chart_per_theme_with_its_target() {
         "2026-04-01T09:00:00Z",
         &["-q", RULES, "-a", second.to_str().unwrap()],
     );
-    let text = stdout(
-        &sandbox
-            .leadgap(["history", "--format", "svg"])
-            .output()
-            .unwrap(),
-    );
+    let text = sandbox.run(["history", "--format", "svg"]).run().stdout;
     let svg = parse(&text);
     let charts: Vec<Node> = svg
         .descendants()
@@ -266,15 +258,17 @@ fn history_draws_one_line_chart_per_theme_with_its_target() {
     assert!((number(&point, "cy") - y(50.0)).abs() < 0.01);
     assert!(y(100.0) < y(0.0));
 
-    let page = stdout(
-        &sandbox
-            .leadgap(["history", "--format", "html"])
-            .output()
-            .unwrap(),
-    );
+    let page = sandbox.run(["history", "--format", "html"]).run().stdout;
     parse(&page);
-    assert!(
-        page.contains("<h2>Every scoring rule · Test Person, self-assessment · 2 reports</h2>")
+    let html = parse(&page);
+    let headings: Vec<&str> = html
+        .descendants()
+        .filter(|n| n.tag_name().name() == "h2")
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(
+        headings,
+        ["Every scoring rule · Test Person, self-assessment · 2 reports"]
     );
 }
 
@@ -285,26 +279,16 @@ fn output_goes_to_a_file_for_every_format() {
     for format in ["table", "markdown", "json", "html", "svg"] {
         let path = sandbox.scratch().join(format!("out.{format}"));
         std::fs::write(&path, "old content").unwrap();
-        let written = sandbox
-            .leadgap([
-                "show",
-                "latest",
-                "--format",
-                format,
-                "-o",
-                path.to_str().unwrap(),
-            ])
-            .output()
-            .unwrap();
-        assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
-        assert_eq!(stdout(&written), "");
-        assert_eq!(stderr(&written), format!("Wrote {}\n", path.display()));
-        let printed = stdout(
-            &sandbox
-                .leadgap(["show", "latest", "--format", format])
-                .output()
-                .unwrap(),
-        );
+        sandbox
+            .run(["show", "latest", "--format", format, "-o"])
+            .arg(&path)
+            .stdout("")
+            .stderr(&format!("Wrote [SANDBOX]/out.{format}\n"))
+            .run();
+        let printed = sandbox
+            .run(["show", "latest", "--format", format])
+            .run()
+            .stdout;
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             printed,
@@ -312,10 +296,8 @@ fn output_goes_to_a_file_for_every_format() {
         );
     }
     sandbox
-        .leadgap(["show", "latest", "-o", "no/such/folder/x.html"])
-        .assert()
-        .code(1)
-        .stderr(predicates::str::starts_with(
-            "error: cannot write `no/such/folder/x.html`",
-        ));
+        .run(["show", "latest", "-o", "no/such/folder/x.html"])
+        .status(1)
+        .stderr("error: cannot write `no/such/folder/x.html`: no such file or folder\n")
+        .run();
 }

@@ -216,11 +216,17 @@ fn a_plain_run_offers_to_resume_an_unfinished_one() {
 #[test]
 fn without_a_terminal_it_says_how_to_run_scripted() {
     let sandbox = Sandbox::new();
-    sandbox.leadgap(["assess"]).write_stdin("4\n").assert().code(1).stderr(
-        "error: no terminal to ask the questions in (standard input or output is not a terminal)\n  \
-         help: run it scripted: `leadgap template > answers.toml`, fill in the answers, then \
-         `leadgap assess --answers answers.toml`\n",
-    );
+    sandbox
+        .run(["assess"])
+        .stdin("4\n")
+        .status(1)
+        .stdout("")
+        .stderr(
+            "error: no terminal to ask the questions in (standard input or output is not a \
+             terminal)\n  help: run it scripted: `leadgap template > answers.toml`, fill in the \
+             answers, then `leadgap assess --answers answers.toml`\n",
+        )
+        .run();
     assert!(sandbox.all_files().is_empty());
 }
 

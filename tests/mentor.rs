@@ -8,39 +8,10 @@ mod support;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use predicates::prelude::*;
 use serde_json::{Value, json};
-use support::{Sandbox, json, rules_answers, stderr, stdout};
+use support::{Sandbox, by_id, rules_answers, set_score};
 
 const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
-
-fn run_json(sandbox: &Sandbox, args: &[&str]) -> Value {
-    let output = sandbox.leadgap(args).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    json(&output)
-}
-
-/// Sets a theme's score in a saved report file.
-fn set_score(path: &Path, theme: &str, score: f64) {
-    let mut report: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let themes = report.get_mut("themes").unwrap().as_array_mut().unwrap();
-    let entry = themes
-        .iter_mut()
-        .find(|t| t["id"].as_str() == Some(theme))
-        .unwrap();
-    entry
-        .as_table_mut()
-        .unwrap()
-        .insert("score".to_owned(), toml::Value::Float(score));
-    std::fs::write(path, toml::to_string(&report).unwrap()).unwrap();
-}
-
-fn report_path(sandbox: &Sandbox, id: &str) -> std::path::PathBuf {
-    sandbox
-        .data_dir()
-        .join("reports")
-        .join(format!("{id}.toml"))
-}
 
 #[test]
 fn diff_shows_both_scores_the_change_and_band_moves() {
@@ -60,10 +31,10 @@ fn diff_shows_both_scores_the_change_and_band_moves() {
         &["-q", RULES, "-a", after.to_str().unwrap()],
     );
 
-    let diff = run_json(
-        &sandbox,
-        &["diff", "2026-01-01T09-00-00Z", "latest", "--format", "json"],
-    );
+    let diff = sandbox
+        .run(["diff", "2026-01-01T09-00-00Z", "latest", "--format", "json"])
+        .run()
+        .json();
     assert_eq!(diff["first"]["id"], "2026-01-01T09-00-00Z");
     assert_eq!(diff["second"]["id"], "2026-04-01T09-00-00Z");
     assert_eq!(
@@ -74,40 +45,29 @@ fn diff_shows_both_scores_the_change_and_band_moves() {
         (json!(63.1), json!(70.0))
     );
     assert_eq!(diff["overall_change"], 6.9);
-    let delta = diff["themes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == "delta")
-        .unwrap();
     assert_eq!(
-        delta,
+        by_id(&diff["themes"], "delta"),
         &json!({"id": "delta", "title": "Delta: coverage exactly at the cut-off", "first": 50.0, "second": 100.0,
                 "change": 50.0, "first_band": "developing", "second_band": "strong", "band_moved": true,
                 "status": "comparable"})
     );
 
     // One report alone is compared with the one before it.
-    let table = sandbox.leadgap(["diff", "latest"]).output().unwrap();
-    assert_eq!(table.status.code(), Some(0), "{}", stderr(&table));
-    insta::assert_snapshot!("diff_table", stdout(&table));
-    let markdown = stdout(
-        &sandbox
-            .leadgap(["diff", "latest", "--format", "markdown"])
-            .output()
-            .unwrap(),
-    );
-    assert!(markdown.contains(
-        "| Delta: coverage exactly at the cut-off | 50 | 100 | +50 | developing → strong |"
-    ));
+    let table = sandbox.run(["diff", "latest"]).stderr("").run();
+    insta::assert_snapshot!("diff_table", table.stdout);
+    let markdown = sandbox
+        .run(["diff", "latest", "--format", "markdown"])
+        .run();
+    insta::assert_snapshot!("diff_markdown", markdown.stdout);
 
     sandbox
-        .leadgap(["diff", "2026-01-01T09-00-00Z"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "is the first report of its series",
-        ));
+        .run(["diff", "2026-01-01T09-00-00Z"])
+        .status(1)
+        .stderr(
+            "error: `2026-01-01T09-00-00Z` is the first report of its series: there is nothing \
+             earlier to compare\n  help: name two reports: `leadgap diff OLDER NEWER`\n",
+        )
+        .run();
 }
 
 #[test]
@@ -126,15 +86,12 @@ fn diff_across_versions_compares_the_themes_they_share() {
         "2026-04-01T09:00:00Z",
         &["-q", v11.to_str().unwrap(), "-a", answers.to_str().unwrap()],
     );
-    let text = stdout(&sandbox.leadgap(["diff", "latest"]).output().unwrap());
-    assert!(text.contains("Different questionnaire versions (1.0.0 and 1.1.0): compared on the 4 themes whose questions are the same."), "{text}");
-    assert!(
-        text.contains(
-            " Beta: a skip, coverage above the cut-off         100         100     n/c  strong\n"
-        ),
-        "{text}"
-    );
-    let diff = run_json(&sandbox, &["diff", "latest", "--format", "json"]);
+    let text = sandbox.run(["diff", "latest"]).run().stdout;
+    insta::assert_snapshot!("diff_across_versions", text);
+    let diff = sandbox
+        .run(["diff", "latest", "--format", "json"])
+        .run()
+        .json();
     assert_eq!(diff["overall_change"], Value::Null);
     assert_eq!(diff["themes"][1]["status"], "questions-changed");
 }
@@ -158,7 +115,7 @@ fn two_views(sandbox: &Sandbox) {
             "Morgan",
         ],
     );
-    let morgan = report_path(sandbox, "2026-01-02T09-00-00Z");
+    let morgan = sandbox.report_path("2026-01-02T09-00-00Z");
     set_score(&morgan, "alpha", 31.875); // self 46.875: exactly 15 above
     set_score(&morgan, "beta", 85.1); // self 100: 14.9 above
     set_score(&morgan, "delta", 65.0); // self 50: exactly 15 below
@@ -169,16 +126,16 @@ fn two_views(sandbox: &Sandbox) {
 fn compare_flags_blind_spots_and_hidden_strengths_at_the_threshold() {
     let sandbox = Sandbox::new();
     two_views(&sandbox);
-    let comparison = run_json(
-        &sandbox,
-        &[
+    let comparison = sandbox
+        .run([
             "compare",
             "2026-01-01T09-00-00Z",
             "2026-01-02T09-00-00Z",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .run()
+        .json();
     assert_eq!(comparison["threshold"], 15.0);
     assert_eq!(comparison["self"]["rater"], "self");
     assert_eq!(comparison["other"]["rater"], "Morgan");
@@ -204,9 +161,8 @@ fn compare_flags_blind_spots_and_hidden_strengths_at_the_threshold() {
             ("epsilon".to_owned(), json!(-14.9), Value::Null),
         ]
     );
-    let raised = run_json(
-        &sandbox,
-        &[
+    let raised = sandbox
+        .run([
             "compare",
             "2026-01-01T09-00-00Z",
             "2026-01-02T09-00-00Z",
@@ -214,8 +170,9 @@ fn compare_flags_blind_spots_and_hidden_strengths_at_the_threshold() {
             "15.1",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .run()
+        .json();
     assert!(
         raised["themes"]
             .as_array()
@@ -225,10 +182,10 @@ fn compare_flags_blind_spots_and_hidden_strengths_at_the_threshold() {
     );
 
     let table = sandbox
-        .leadgap(["compare", "2026-01-01T09-00-00Z", "2026-01-02T09-00-00Z"])
-        .output()
-        .unwrap();
-    insta::assert_snapshot!("compare_table", stdout(&table));
+        .run(["compare", "2026-01-01T09-00-00Z", "2026-01-02T09-00-00Z"])
+        .stderr("")
+        .run();
+    insta::assert_snapshot!("compare_table", table.stdout);
 }
 
 #[test]
@@ -252,30 +209,30 @@ fn compare_refuses_different_people_and_a_single_rater() {
     );
     sandbox.assess_at("2026-01-03T09:00:00Z", &["-q", RULES, "-a", path]);
     sandbox
-        .leadgap(["compare", "2026-01-01T09-00-00Z", "2026-01-02T09-00-00Z"])
-        .assert()
-        .code(1)
+        .run(["compare", "2026-01-01T09-00-00Z", "2026-01-02T09-00-00Z"])
+        .status(1)
         .stderr(
             "error: the reports are about different people (`Test Person` and `Someone Else`)\n  \
              help: pass --force to compare them anyway\n",
-        );
+        )
+        .run();
     sandbox
-        .leadgap([
+        .run([
             "compare",
             "2026-01-01T09-00-00Z",
             "2026-01-02T09-00-00Z",
             "--force",
         ])
-        .assert()
-        .success();
+        .stderr("")
+        .run();
     sandbox
-        .leadgap(["compare", "2026-01-01T09-00-00Z", "2026-01-03T09-00-00Z", "--force"])
-        .assert()
-        .code(1)
+        .run(["compare", "2026-01-01T09-00-00Z", "2026-01-03T09-00-00Z", "--force"])
+        .status(1)
         .stderr(
             "error: both reports are by the same rater (`self`); compare needs two raters' views\n  \
              help: to see change over time, use `leadgap diff`\n",
-        );
+        )
+        .run();
 }
 
 #[test]
@@ -286,11 +243,11 @@ fn a_note_is_shown_under_its_theme_and_changes_nothing_else() {
         "2026-01-01T09:00:00Z",
         &["-q", RULES, "-a", answers.to_str().unwrap()],
     );
-    let path = report_path(&sandbox, "2026-01-01T09-00-00Z");
+    let path = sandbox.report_path("2026-01-01T09-00-00Z");
     let before: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
 
     sandbox
-        .leadgap([
+        .run([
             "note",
             "latest",
             "--theme",
@@ -299,13 +256,13 @@ fn a_note_is_shown_under_its_theme_and_changes_nothing_else() {
             "Morgan",
             "Skipping d2 hides what you know.",
         ])
-        .env("LEADGAP_NOW", "2026-01-05T10:00:00Z")
-        .assert()
-        .success()
-        .stdout(format!(
-            "Added a note by Morgan on Delta: coverage exactly at the cut-off to {}\n",
-            path.display()
-        ));
+        .at("2026-01-05T10:00:00Z")
+        .stdout(
+            "Added a note by Morgan on Delta: coverage exactly at the cut-off to \
+             [DATA]/reports/2026-01-01T09-00-00Z.toml\n",
+        )
+        .stderr("")
+        .run();
 
     let mut after: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let reviews = after.remove("reviews").unwrap();
@@ -323,31 +280,41 @@ fn a_note_is_shown_under_its_theme_and_changes_nothing_else() {
         })
     );
 
-    let table = stdout(&sandbox.leadgap(["show", "latest"]).output().unwrap());
-    assert!(
-        table.contains("   Alpha: every kind, weights\n     Test Person: A note on alpha.\n"),
-        "{table}"
+    let table = sandbox.run(["show", "latest"]).run().stdout;
+    let notes = &table[table.find("\nNotes\n").unwrap()..];
+    assert_eq!(
+        notes,
+        "\nNotes\n   Alpha: every kind, weights\n     Test Person: A note on alpha.\n   \
+         Delta: coverage exactly at the cut-off\n     Morgan (2026-01-05): Skipping d2 hides what you \
+         know.\n\nAnswered 10 of 14 questions (4 skipped)\n"
     );
-    assert!(table.contains("   Delta: coverage exactly at the cut-off\n     Morgan (2026-01-05): Skipping d2 hides what you know.\n"), "{table}");
-    let markdown = stdout(
-        &sandbox
-            .leadgap(["show", "latest", "--format", "markdown"])
-            .output()
-            .unwrap(),
+    let markdown = sandbox
+        .run(["show", "latest", "--format", "markdown"])
+        .run()
+        .stdout;
+    let notes = &markdown[markdown.find("## Notes").unwrap()..];
+    assert_eq!(
+        notes,
+        "## Notes\n\n### Alpha: every kind, weights\n\n**Test Person:**\n> A note on alpha.\n\n\
+         ### Delta: coverage exactly at the cut-off\n\n**Morgan (2026-01-05):**\n> Skipping d2 hides \
+         what you know.\n\n_Answered 10 of 14 questions (4 skipped)_\n"
     );
-    assert!(markdown.contains("### Delta: coverage exactly at the cut-off\n\n**Morgan (2026-01-05):**\n> Skipping d2 hides what you know.\n"), "{markdown}");
-    let shown = run_json(&sandbox, &["show", "latest", "--format", "json"]);
+    let shown = sandbox
+        .run(["show", "latest", "--format", "json"])
+        .run()
+        .json();
     assert_eq!(shown["reviews"][0]["author"], "Morgan");
 
     sandbox
-        .leadgap([
+        .run([
             "note", "latest", "--theme", "detla", "--author", "Morgan", "x",
         ])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::starts_with(
-            "error: the report has no theme `detla`; did you mean `delta`?\n",
-        ));
+        .status(1)
+        .stderr(
+            "error: the report has no theme `detla`; did you mean `delta`?\n  help: its themes are: \
+             alpha, beta, gamma, delta, epsilon\n",
+        )
+        .run();
 }
 
 #[test]
@@ -380,7 +347,7 @@ fn notes_written_at_the_same_moment_all_survive() {
         assert!(child.wait().unwrap().success());
     }
     let report: toml::Table = toml::from_str(
-        &std::fs::read_to_string(report_path(&sandbox, "2026-01-01T09-00-00Z")).unwrap(),
+        &std::fs::read_to_string(sandbox.report_path("2026-01-01T09-00-00Z")).unwrap(),
     )
     .unwrap();
     let mut texts: Vec<&str> = report["reviews"]
@@ -480,15 +447,14 @@ fn cohort_folder(sandbox: &Sandbox) -> String {
 fn cohort_summarises_each_persons_latest_self_assessment() {
     let sandbox = Sandbox::new();
     let folder = cohort_folder(&sandbox);
-    let output = sandbox
-        .leadgap(["cohort", &folder, "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert!(
-        stderr(&output).contains("it names no respondent, so it cannot be told apart from others")
-    );
-    let cohort = json(&output);
+    let cohort = sandbox
+        .run(["cohort", &folder, "--format", "json"])
+        .stderr(
+            "warning: skipping `[DATA]/reports/2026-01-05T09-00-00Z.toml`: it names no respondent, \
+             so it cannot be told apart from others\n",
+        )
+        .run()
+        .json();
     let group = &cohort["groups"][0];
     assert_eq!(group["size"], 3);
     let names: Vec<&str> = group["people"]
@@ -515,21 +481,13 @@ fn cohort_summarises_each_persons_latest_self_assessment() {
     assert_eq!(group["themes"][2]["count"], 0);
     assert_eq!(group["themes"][2]["median"], Value::Null);
 
-    let table = sandbox.leadgap(["cohort", &folder]).output().unwrap();
-    insta::assert_snapshot!("cohort_table", stdout(&table));
-    let csv = stdout(
-        &sandbox
-            .leadgap(["cohort", &folder, "--format", "csv"])
-            .output()
-            .unwrap(),
-    );
-    assert_eq!(csv.lines().count(), 1 + 3 * 5);
-    assert!(
-        csv.contains(
-            "\nrules,Bo,2026-01-02T09-00-00Z,2026-01-02T09:00:00Z,delta,100.0,strong,false\n"
-        ),
-        "{csv}"
-    );
+    let table = sandbox.run(["cohort", &folder]).run();
+    insta::assert_snapshot!("cohort_table", table.stdout);
+    let csv = sandbox
+        .run(["cohort", &folder, "--format", "csv"])
+        .run()
+        .stdout;
+    insta::assert_snapshot!("cohort_csv", csv);
 }
 
 #[test]
@@ -538,10 +496,10 @@ fn an_anonymous_cohort_hides_names_and_small_groups() {
     let folder = cohort_folder(&sandbox);
     // A second questionnaire answered by only one person.
     sandbox.assess_at("2026-03-01T09:00:00Z", &["-a", "examples/hero.toml"]);
-    let cohort = run_json(
-        &sandbox,
-        &["cohort", &folder, "--anonymous", "--format", "json"],
-    );
+    let cohort = sandbox
+        .run(["cohort", &folder, "--anonymous", "--format", "json"])
+        .run()
+        .json();
     let groups = cohort["groups"].as_array().unwrap();
     assert_eq!(groups[0]["questionnaire"], "it-manager");
     assert_eq!(groups[0]["hidden"], true);
@@ -560,13 +518,8 @@ fn an_anonymous_cohort_hides_names_and_small_groups() {
             .iter()
             .all(|p| p["report"].is_null())
     );
-    let text = stdout(
-        &sandbox
-            .leadgap(["cohort", &folder, "--anonymous"])
-            .output()
-            .unwrap(),
-    );
-    assert!(text.contains("Hidden: fewer than 3 people, who could be recognised."));
+    let text = sandbox.run(["cohort", &folder, "--anonymous"]).run().stdout;
+    insta::assert_snapshot!("cohort_anonymous", text);
     assert!(
         !text.contains("Ann") && !text.contains("Sam Hero"),
         "{text}"

@@ -6,9 +6,8 @@
 
 mod support;
 
-use predicates::prelude::*;
 use serde_json::{Value, json};
-use support::{Sandbox, json, rules_answers, stderr, stdout};
+use support::{NOW_ID, Sandbox, rules_answers};
 
 const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
 
@@ -28,39 +27,28 @@ fn answers_with_plan(sandbox: &Sandbox) -> std::path::PathBuf {
 }
 
 fn plan_json(sandbox: &Sandbox, now: &str, args: &[&str]) -> Value {
-    let output = sandbox
-        .leadgap(["plan", "--format", "json"])
+    sandbox
+        .run(["plan", "--format", "json"])
         .args(args)
-        .env("LEADGAP_NOW", now)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    json(&output)
+        .at(now)
+        .stderr("")
+        .run()
+        .json()
 }
 
 #[test]
 fn a_scripted_run_commits_the_answer_files_plan() {
     let sandbox = Sandbox::new();
     let answers = answers_with_plan(&sandbox);
-    let output = sandbox
-        .leadgap([
-            "assess",
-            "-q",
-            RULES,
-            "-a",
-            answers.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(
-        stderr(&output).contains("Added #1, #2, #3 to your plan"),
-        "{}",
-        stderr(&output)
-    );
-    let report = json(&output);
+    let report = sandbox
+        .run(["assess", "-q", RULES, "--format", "json", "-a"])
+        .arg(&answers)
+        .stderr(&format!(
+            "Added #1, #2, #3 to your plan (`leadgap plan` lists it).\n\
+             Saved to [DATA]/reports/{NOW_ID}.toml\nSee it again with: leadgap show {NOW_ID}\n"
+        ))
+        .run()
+        .json();
     let made: Vec<(&str, &str, &str)> = report["plan"]
         .as_array()
         .unwrap()
@@ -93,18 +81,11 @@ fn a_scripted_run_commits_the_answer_files_plan() {
 
     // Nothing is committed without a saved report to link to.
     let other = Sandbox::new();
-    let output = other
-        .leadgap([
-            "assess",
-            "-q",
-            RULES,
-            "-a",
-            answers.to_str().unwrap(),
-            "--no-save",
-        ])
-        .output()
-        .unwrap();
-    assert!(stderr(&output).contains("[[plan]] actions are not saved with --no-save"));
+    other
+        .run(["assess", "-q", RULES, "--no-save", "-a"])
+        .arg(&answers)
+        .stderr("The answer file's [[plan]] actions are not saved with --no-save.\n")
+        .run();
     assert!(!other.data_dir().join("plan.toml").exists());
 }
 
@@ -138,12 +119,8 @@ fn plan_lists_overdue_actions_first() {
             (1, false, "due in 23 days")
         ]
     );
-    let table = sandbox
-        .leadgap(["plan"])
-        .env("LEADGAP_NOW", "2026-12-23T09:00:00Z")
-        .output()
-        .unwrap();
-    insta::assert_snapshot!("plan_table", stdout(&table));
+    let table = sandbox.run(["plan"]).at("2026-12-23T09:00:00Z").run();
+    insta::assert_snapshot!("plan_table", table.stdout);
 }
 
 #[test]
@@ -155,20 +132,18 @@ fn done_drop_and_edit() {
         &["-q", RULES, "-a", answers.to_str().unwrap()],
     );
     sandbox
-        .leadgap(["plan", "done", "1", "--note", "Lee paired twice"])
-        .assert()
-        .success()
-        .stdout("#1 done: Pair on the alpha runbook\n");
+        .run(["plan", "done", "1", "--note", "Lee paired twice"])
+        .stdout("#1 done: Pair on the alpha runbook\n")
+        .stderr("")
+        .run();
     sandbox
-        .leadgap(["plan", "drop", "3"])
-        .assert()
-        .success()
-        .stdout("#3 dropped: Answer d2 next time\n");
+        .run(["plan", "drop", "3"])
+        .stdout("#3 dropped: Answer d2 next time\n")
+        .run();
     sandbox
-        .leadgap(["plan", "edit", "2", "--text", "Hand over the alpha report to Sam", "--due", "2027-02-01"])
-        .assert()
-        .success()
-        .stdout("Changed #2 (Alpha: every kind, weights): Hand over the alpha report to Sam — due 2027-02-01\n");
+        .run(["plan", "edit", "2", "--text", "Hand over the alpha report to Sam", "--due", "2027-02-01"])
+        .stdout("Changed #2 (Alpha: every kind, weights): Hand over the alpha report to Sam — due 2027-02-01\n")
+        .run();
 
     let open = plan_json(&sandbox, support::NOW, &[]);
     assert_eq!(open.as_array().unwrap().len(), 1);
@@ -185,37 +160,43 @@ fn done_drop_and_edit() {
     );
     assert_eq!(first["closed"], support::NOW);
 
-    let markdown = stdout(
-        &sandbox
-            .leadgap(["plan", "--all", "--format", "markdown"])
-            .output()
-            .unwrap(),
-    );
-    assert!(markdown.contains("- [x] #1 **Alpha: every kind, weights**: Pair on the alpha runbook (due 2027-01-15; done 2026-11-22) — Lee paired twice\n"), "{markdown}");
+    sandbox
+        .run(["plan", "--all", "--format", "markdown"])
+        .stdout(
+            "## Action plan\n\n\
+             - [ ] #2 **Alpha: every kind, weights**: Hand over the alpha report to Sam (due 2027-02-01; \
+             due in 71 days)\n\
+             - [ ] #3 **Delta: coverage exactly at the cut-off**: Answer d2 next time (due 2026-12-06; \
+             dropped 2026-11-22)\n\
+             - [x] #1 **Alpha: every kind, weights**: Pair on the alpha runbook (due 2027-01-15; done \
+             2026-11-22) — Lee paired twice\n",
+        )
+        .run();
 
     sandbox
-        .leadgap(["plan", "done", "1"])
-        .assert()
-        .code(1)
-        .stderr("error: action #1 is already done\n");
-    sandbox.leadgap(["plan", "done", "9"]).assert().code(1).stderr(
+        .run(["plan", "done", "1"])
+        .status(1)
+        .stderr("error: action #1 is already done\n")
+        .run();
+    sandbox.run(["plan", "done", "9"]).status(1).stderr(
         "error: there is no action number 9 in the plan\n  help: `leadgap plan --all` lists them; the numbers are 1, 2, 3\n",
-    );
-    sandbox.leadgap(["plan", "edit", "2", "--due", "next week"]).assert().code(1).stderr(
+    ).run();
+    sandbox.run(["plan", "edit", "2", "--due", "next week"]).status(1).stderr(
         "error: --due: `next week` is not a date: write it as 2027-01-15, or from today as +10d (days), +6w (weeks) or +2m (months)\n",
-    );
+    ).run();
     sandbox
-        .leadgap(["plan", "edit", "2"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::starts_with("error: nothing to change"));
+        .run(["plan", "edit", "2"])
+        .status(1)
+        .stderr("error: nothing to change in action #2\n  help: give --text, --due or --theme\n")
+        .run();
     sandbox
-        .leadgap(["plan", "add", "--theme", "alpah", "x"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::starts_with(
-            "error: unknown theme `alpah`; did you mean `alpha`?",
-        ));
+        .run(["plan", "add", "--theme", "alpah", "x"])
+        .status(1)
+        .stderr(
+            "error: unknown theme `alpah`; did you mean `alpha`?\n  help: the themes are: alpha, beta, \
+             gamma, delta, epsilon\n",
+        )
+        .run();
 }
 
 #[test]
@@ -226,8 +207,8 @@ fn the_next_report_shows_the_follow_through() {
         "2026-11-22T09:00:00Z",
         &["-q", RULES, "-a", answers.to_str().unwrap()],
     );
-    sandbox.leadgap(["plan", "done", "1"]).assert().success();
-    sandbox.leadgap(["plan", "drop", "3"]).assert().success();
+    sandbox.run(["plan", "done", "1"]).run();
+    sandbox.run(["plan", "drop", "3"]).run();
     let better = rules_answers(&sandbox, "b.toml", &[("a-scale = 4", "a-scale = 5")]);
     let report = sandbox.assess_at(
         "2027-02-01T09:00:00Z",
@@ -246,25 +227,38 @@ fn the_next_report_shows_the_follow_through() {
             ]
         })
     );
-    let table = stdout(&sandbox.leadgap(["show", "latest"]).output().unwrap());
-    assert!(table.contains(
-        "Follow-through on your last plan\n   From the report of 2026-11-22 you committed to 3 actions: 1 done, 1 dropped, 1 still\n     open.\n   Alpha: every kind, weights: 2 actions, 1 done; 47 → 50 (+3).\n"
-    ), "{table}");
+    let table = sandbox.run(["show", "latest"]).run().stdout;
+    let follow =
+        &table[table.find("Follow-through").unwrap()..table.find("\nAbout these").unwrap()];
+    assert_eq!(
+        follow,
+        "Follow-through on your last plan\n   From the report of 2026-11-22 you committed to 3 actions: \
+         1 done, 1 dropped, 1 still\n     open.\n   Alpha: every kind, weights: 2 actions, 1 done; 47 \
+         → 50 (+3).\n   Delta: coverage exactly at the cut-off: 1 action, 0 done; 50 → 50 (0).\n\n\
+         Progress since your baseline\n   Alpha: every kind, weights: 14% of the way from 47 \
+         (2026-11-22) to the target of 70;\n     now 50.\n   Delta: coverage exactly at the cut-off: \
+         0% of the way from 50 (2026-11-22) to the\n     target of 60; now 50~.\n"
+    );
 
     // The first report shows the plan made with it, as it stands now.
-    let first = stdout(
-        &sandbox
-            .leadgap(["show", "2026-11-22T09-00-00Z", "--format", "markdown"])
-            .env("LEADGAP_NOW", "2027-02-01T09:00:00Z")
-            .output()
-            .unwrap(),
+    let first = sandbox
+        .run(["show", "2026-11-22T09-00-00Z", "--format", "markdown"])
+        .at("2027-02-01T09:00:00Z")
+        .run()
+        .stdout;
+    let made = &first[first.find("## Plan made").unwrap()..first.find("\n## About").unwrap()];
+    assert_eq!(
+        made,
+        "## Plan made with this report\n\n\
+         - [x] #1 Alpha: every kind, weights: Pair on the alpha runbook (due 2027-01-15; done 2026-11-22)\n\
+         - [ ] #2 Alpha: every kind, weights: Hand over the alpha report (due 2026-12-22; overdue by 41 days)\n\
+         - [ ] #3 Delta: coverage exactly at the cut-off: Answer d2 next time (due 2026-12-06; dropped 2026-11-22)\n"
     );
-    assert!(first.contains("## Plan made with this report\n\n- [x] #1 Alpha: every kind, weights: Pair on the alpha runbook (due 2027-01-15; done"), "{first}");
-    assert!(first.contains("- [ ] #2 Alpha: every kind, weights: Hand over the alpha report (due 2026-12-22; overdue by"), "{first}");
-    let history = stdout(&sandbox.leadgap(["history"]).output().unwrap());
-    assert!(
-        history.contains(" Plan    ") && history.contains("1 of 3 done"),
-        "{history}"
+    let history = sandbox.run(["history"]).run().stdout;
+    let plan_row = history.lines().find(|l| l.starts_with(" Plan")).unwrap();
+    assert_eq!(
+        plan_row.split_whitespace().collect::<Vec<_>>(),
+        ["Plan", "1", "of", "3", "done"]
     );
 }
 
@@ -284,19 +278,18 @@ fn a_damaged_plan_file_is_never_overwritten() {
     );
     std::fs::write(&path, &damaged).unwrap();
 
-    let output = sandbox.leadgap(["plan"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let message = stderr(&output);
-    assert!(
-        message.starts_with(&format!("error: {}:", path.display())),
-        "{message}"
-    );
-    assert!(message.contains("the plan file is damaged"), "{message}");
-    assert!(message.contains(
-        "help: fix it by hand, or move it away to start a new plan; leadgap never overwrites it"
-    ));
+    let problem = "[DATA]/plan.toml:12:10: the plan file is damaged: unknown variant `maybe`, \
+                   expected one of `open`, `done`, `dropped`";
+    sandbox
+        .run(["plan"])
+        .status(1)
+        .stderr(&format!(
+            "error: {problem}\n  help: fix it by hand, or move it away to start a new plan; leadgap \
+             never overwrites it\n"
+        ))
+        .run();
 
-    sandbox.leadgap(["plan", "done", "1"]).assert().code(1);
+    sandbox.run(["plan", "done", "1"]).status(1).run();
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         damaged,
@@ -304,21 +297,21 @@ fn a_damaged_plan_file_is_never_overwritten() {
     );
 
     // Reports still show, without the plan, and say why.
-    let shown = sandbox.leadgap(["show", "latest"]).output().unwrap();
-    assert_eq!(shown.status.code(), Some(0));
-    assert!(stderr(&shown).contains("warning:"), "{}", stderr(&shown));
+    sandbox
+        .run(["show", "latest"])
+        .stderr(&format!("warning: {problem}\n"))
+        .run();
 
     // Adding starts a new plan and keeps the damaged one aside.
-    let output = sandbox
-        .leadgap(["plan", "add", "--theme", "beta", "Keep beta up"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    sandbox
+        .run(["plan", "add", "--theme", "beta", "Keep beta up"])
+        .stdout("Added #1 (Beta: a skip, coverage above the cut-off): Keep beta up — due 2026-12-22\n")
+        .stderr(&format!(
+            "warning: {problem}\n  the damaged plan is kept as `[DATA]/plan.damaged-1.toml`; a new plan \
+             starts now\n"
+        ))
+        .run();
     let aside = sandbox.data_dir().join("plan.damaged-1.toml");
-    assert!(stderr(&output).contains(&format!(
-        "the damaged plan is kept as `{}`",
-        aside.display()
-    )));
     assert_eq!(std::fs::read_to_string(&aside).unwrap(), damaged);
     let listed = plan_json(&sandbox, support::NOW, &[]);
     assert_eq!(listed.as_array().unwrap().len(), 1);
@@ -335,20 +328,16 @@ fn plan_entries_in_answer_files_are_checked() {
         &format!("{base}\n[[plan]]\ntheme = \"alpah\"\ntext = \"x\"\ndue = \"soon\"\n"),
     );
     let lines = base.lines().count();
-    let output = sandbox
-        .leadgap(["check", "--questionnaire", RULES, path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(
-        stderr(&output),
-        format!(
-            "error: {file}:{l1}:9: unknown theme `alpah` in [[plan]]; did you mean `alpha`?\n\
-             error: {file}:{l2}:7: `soon` is not a date: write it as 2027-01-15, or from today as +10d (days), +6w (weeks) or +2m (months)\n\
+    sandbox
+        .run(["check", "--questionnaire", RULES])
+        .arg(&path)
+        .status(1)
+        .stderr(&format!(
+            "error: [SANDBOX]/bad.toml:{l1}:9: unknown theme `alpah` in [[plan]]; did you mean `alpha`?\n\
+             error: [SANDBOX]/bad.toml:{l2}:7: `soon` is not a date: write it as 2027-01-15, or from today as +10d (days), +6w (weeks) or +2m (months)\n\
              2 problems found\n",
-            file = path.display(),
             l1 = lines + 3,
             l2 = lines + 5,
-        )
-    );
+        ))
+        .run();
 }

@@ -7,7 +7,7 @@
 mod support;
 
 use serde_json::{Value, json};
-use support::{Sandbox, json, rules_answers, stderr, stdout};
+use support::{Sandbox, rules_answers};
 
 const TOO_GOOD: &str = "tests/fixtures/quality/too-good.toml";
 const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
@@ -34,45 +34,28 @@ fn contradictions_and_uniformly_top_answers_are_noted_in_every_format() {
     assert_eq!(report["quality"][1]["count"], 37);
     assert_eq!(report["quality"][1]["of"], 38);
 
-    let table = stdout(
-        &sandbox
-            .leadgap(["assess", "-a", TOO_GOOD, "--no-save"])
-            .output()
-            .unwrap(),
-    );
-    let about = &table[table.find("About these answers").unwrap()..];
-    assert!(
-        about.contains("point in opposite\n     directions: reread them."),
-        "{about}"
-    );
-    assert!(
-        about.contains("37 of your 38 answers are the strongest possible."),
-        "{about}"
-    );
-    assert!(about.contains("(`leadgap compare`)"), "{about}");
+    let table = sandbox
+        .run(["assess", "-a", TOO_GOOD, "--no-save"])
+        .run()
+        .stdout;
+    let about =
+        &table[table.find("About these answers").unwrap()..table.find("\nExamples given").unwrap()];
+    insta::assert_snapshot!("too_good_about_table", about);
 
-    let markdown = stdout(
-        &sandbox
-            .leadgap([
-                "assess",
-                "-a",
-                TOO_GOOD,
-                "--no-save",
-                "--format",
-                "markdown",
-            ])
-            .output()
-            .unwrap(),
-    );
-    assert!(
-        markdown
-            .contains("## About these answers\n\n- Your answers to \"When a teammate is slower"),
-        "{markdown}"
-    );
-    assert!(
-        markdown.contains("\n- 37 of your 38 answers are the strongest possible."),
-        "{markdown}"
-    );
+    let markdown = sandbox
+        .run([
+            "assess",
+            "-a",
+            TOO_GOOD,
+            "--no-save",
+            "--format",
+            "markdown",
+        ])
+        .run()
+        .stdout;
+    let about = &markdown[markdown.find("## About these answers").unwrap()
+        ..markdown.find("\n## Examples given").unwrap()];
+    insta::assert_snapshot!("too_good_about_markdown", about);
 }
 
 #[test]
@@ -111,12 +94,10 @@ fn a_saved_report_keeps_its_notes_and_examples_and_show_prints_them() {
         saved.contains("evidence = \"Told the CFO our year-end forecast within 2% in October.\"")
     );
 
-    let shown = json(
-        &sandbox
-            .leadgap(["show", "latest", "--format", "json"])
-            .output()
-            .unwrap(),
-    );
+    let shown = sandbox
+        .run(["show", "latest", "--format", "json"])
+        .run()
+        .json();
     assert_eq!(shown["quality"], assessed["quality"]);
     let knows_spend = shown["answers"]
         .as_array()
@@ -129,25 +110,16 @@ fn a_saved_report_keeps_its_notes_and_examples_and_show_prints_them() {
         "Told the CFO our year-end forecast within 2% in October."
     );
 
-    let table = stdout(&sandbox.leadgap(["show", "latest"]).output().unwrap());
-    assert!(
-        table.contains(
-            "Examples given\n   \"Without looking it up, I could tell my manager roughly how much of this year's IT\n   \
-             budget has been spent so far.\" (Strongly agree)\n     Told the CFO our year-end forecast within 2% in October.\n"
-        ),
-        "{table}"
-    );
-    let markdown = stdout(
-        &sandbox
-            .leadgap(["show", "latest", "--format", "markdown"])
-            .output()
-            .unwrap(),
-    );
-    assert!(
-        markdown.contains("## Examples given\n\n**\"Without looking it up"),
-        "{markdown}"
-    );
-    assert!(markdown.contains("> I was off for ten days in August and nothing waited for me.\n"));
+    let table = sandbox.run(["show", "latest"]).run().stdout;
+    let examples = &table[table.find("Examples given").unwrap()..table.find("\nAnswered").unwrap()];
+    insta::assert_snapshot!("examples_table", examples);
+    let markdown = sandbox
+        .run(["show", "latest", "--format", "markdown"])
+        .run()
+        .stdout;
+    let examples = &markdown
+        [markdown.find("## Examples given").unwrap()..markdown.find("\n_Answered").unwrap()];
+    insta::assert_snapshot!("examples_markdown", examples);
 }
 
 #[test]
@@ -188,28 +160,25 @@ fn provisional_scores_and_percent_to_target() {
     // overall: 1 - (2 * 23.125 + 0.5 * 10) / (2 * 70 + 60 + 0.5 * 60 + 65) = 1 - 51.25 / 295
     assert_eq!(report["overall_percent_to_target"], 82.6);
 
-    let table = stdout(
-        &sandbox
-            .leadgap([
-                "assess",
-                "-q",
-                RULES,
-                "-a",
-                answers.to_str().unwrap(),
-                "--no-save",
-            ])
-            .output()
-            .unwrap(),
+    // The table shows the same: the rules fixture's table is pinned in
+    // tests/snapshots/assess__rules_table.snap.
+    let table = sandbox
+        .run(["assess", "-q", RULES, "--no-save", "-a"])
+        .arg(&answers)
+        .run()
+        .stdout;
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[3],
+        "Overall 63 (target 66) · 83% of the way to target · provisional"
     );
-    assert!(
-        table.contains("Overall 63 (target 66) · 83% of the way to target · provisional"),
-        "{table}"
+    assert_eq!(
+        lines[10].trim_end(),
+        " Beta: a skip, coverage      100~      60    0       100%  strong                   75%  ██████████"
     );
-    assert!(table.contains(" 100~ "), "{table}");
-    assert!(
-        table.contains("~ provisional: not every question of the theme was answered"),
-        "{table}"
-    );
+    assert!(lines.contains(
+        &"~ provisional: not every question of the theme was answered, so the score may still move."
+    ));
 }
 
 #[test]
@@ -247,10 +216,14 @@ fn progress_since_the_baseline() {
     assert_eq!(alpha["progress_since_baseline"], 67.6);
     // beta's baseline (100) already met its target: no progress to measure.
     assert_eq!(report["themes"][1]["progress_since_baseline"], Value::Null);
-    let shown = stdout(&sandbox.leadgap(["show", "latest"]).output().unwrap());
-    assert!(
-        shown.contains("Progress since your baseline\n   Alpha: every kind, weights: 68% of the way from 47 (2026-01-01) to the target of 70;\n     now 63.\n"),
-        "{shown}"
+    let shown = sandbox.run(["show", "latest"]).run().stdout;
+    let progress =
+        &shown[shown.find("Progress since").unwrap()..shown.find("\nAbout these").unwrap()];
+    assert_eq!(
+        progress,
+        "Progress since your baseline\n   Alpha: every kind, weights: 68% of the way from 47 \
+         (2026-01-01) to the target of 70;\n     now 63.\n   Delta: coverage exactly at the cut-off: \
+         0% of the way from 50 (2026-01-01) to the\n     target of 60; now 50~.\n"
     );
 }
 
@@ -263,18 +236,21 @@ fn evidence_in_an_answer_file_is_checked() {
             .unwrap()
             .replace("knows-spend = \"Told", "knows-spnd = \"Told"),
     );
-    let output = sandbox
-        .leadgap(["assess", "-a", path.to_str().unwrap(), "--no-save"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains(
-            "unknown question id `knows-spnd` in [evidence]; did you mean `knows-spend`?"
-        ),
-        "{}",
-        stderr(&output)
-    );
+    let line = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("knows-spnd"))
+        .unwrap()
+        + 1;
+    sandbox
+        .run(["assess", "--no-save", "-a"])
+        .arg(&path)
+        .status(1)
+        .stderr(&format!(
+            "error: [SANDBOX]/e.toml:{line}:1: unknown question id `knows-spnd` in [evidence]; did you \
+             mean `knows-spend`?\n"
+        ))
+        .run();
 }
 
 #[test]

@@ -4,8 +4,7 @@
 
 mod support;
 
-use predicates::prelude::*;
-use support::{NOW_ID, Sandbox, stderr, stdout};
+use support::{NOW_ID, Sandbox};
 
 const ASSESS: [&str; 5] = [
     "assess",
@@ -19,113 +18,110 @@ const ASSESS: [&str; 5] = [
 fn show_reprints_exactly_what_assess_printed() {
     let sandbox = Sandbox::new();
     for format in ["table", "markdown", "json"] {
-        let assessed = sandbox
-            .leadgap(ASSESS)
-            .args(["--format", format])
-            .output()
-            .unwrap();
-        assert_eq!(assessed.status.code(), Some(0), "{}", stderr(&assessed));
-        let shown = sandbox
-            .leadgap(["show", "latest", "--format", format])
-            .output()
-            .unwrap();
-        assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
-        assert_eq!(stdout(&shown), stdout(&assessed), "{format}");
+        let assessed = sandbox.run(ASSESS).args(["--format", format]).run();
+        sandbox
+            .run(["show", "latest", "--format", format])
+            .stdout(&assessed.stdout)
+            .stderr("")
+            .run();
     }
 }
 
 #[test]
 fn show_defaults_to_the_latest_report() {
     let sandbox = Sandbox::new();
-    sandbox.leadgap(ASSESS).assert().success();
-    sandbox
-        .leadgap(ASSESS)
-        .args(["--subject", "Second"])
-        .assert()
-        .success();
-    sandbox
-        .leadgap(["show"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Second, self-assessment"));
-    sandbox
-        .leadgap(["show", NOW_ID])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Test Person, self-assessment"));
+    sandbox.run(ASSESS).run();
+    sandbox.run(ASSESS).args(["--subject", "Second"]).run();
+    let latest = sandbox.run(["show"]).run().stdout;
+    assert_eq!(
+        latest.lines().nth(1),
+        Some("Second, self-assessment · 2026-11-22 13:05 UTC · rules 1.0.0 · profile new-manager")
+    );
+    let first = sandbox.run(["show", NOW_ID]).run().stdout;
+    assert_eq!(
+        first.lines().nth(1),
+        Some(
+            "Test Person, self-assessment · 2026-11-22 13:05 UTC · rules 1.0.0 · profile new-manager"
+        )
+    );
 }
 
 #[test]
 fn a_report_file_from_someone_else_opens_by_path() {
     let sandbox = Sandbox::new();
-    sandbox.leadgap(ASSESS).assert().success();
+    let made = sandbox.run(ASSESS).args(["--format", "markdown"]).run();
     let sent = sandbox.write(
         "from-alex.toml",
         &std::fs::read_to_string(&sandbox.reports()[0]).unwrap(),
     );
     let mentor = Sandbox::new();
     mentor
-        .leadgap(["show", sent.to_str().unwrap(), "--format", "markdown"])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with(
-            "# Gap report: Every scoring rule\n",
-        ));
+        .run(["show", "--format", "markdown"])
+        .arg(&sent)
+        .stdout(&made.stdout)
+        .stderr("")
+        .run();
 }
 
 #[test]
 fn ids_never_leave_the_data_directory() {
     let sandbox = Sandbox::new();
     sandbox.write("secret", "not a report");
-    let reports = sandbox.data_dir().join("reports");
-    sandbox.leadgap(["show", "secret"]).current_dir(sandbox.scratch()).assert().code(1).stderr(format!(
-        "error: no saved report with id `secret` in `{}`\n  help: `leadgap history` lists the saved reports; \
-         to open a file, give its path (./secret)\n",
-        reports.display()
-    ));
+    sandbox
+        .run(["show", "secret"])
+        .current_dir(sandbox.scratch())
+        .status(1)
+        .stderr(
+            "error: no saved report with id `secret` in `[DATA]/reports`\n  help: `leadgap history` \
+             lists the saved reports; to open a file, give its path (./secret)\n",
+        )
+        .run();
 }
 
 #[test]
 fn no_reports_yet_is_explained() {
     let sandbox = Sandbox::new();
-    sandbox.leadgap(["show"]).assert().code(1).stderr(format!(
-        "error: there are no saved reports in `{}`\n  help: run `leadgap assess` first, or name a report file\n",
-        sandbox.data_dir().join("reports").display()
-    ));
+    sandbox
+        .run(["show"])
+        .status(1)
+        .stderr(
+            "error: there are no saved reports in `[DATA]/reports`\n  help: run `leadgap assess` \
+             first, or name a report file\n",
+        )
+        .run();
 }
 
 #[test]
 fn a_damaged_report_is_located() {
     let sandbox = Sandbox::new();
-    sandbox.leadgap(ASSESS).assert().success();
+    sandbox.run(ASSESS).run();
     let path = sandbox.reports()[0].clone();
     let text = std::fs::read_to_string(&path).unwrap();
     let damaged = sandbox.write(
         "damaged.toml",
         &text.replacen("overall = ", "overall = \"high\" #", 1),
     );
-    let output = sandbox
-        .leadgap(["show", damaged.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
     let line = text
         .lines()
         .position(|l| l.starts_with("overall = "))
         .unwrap()
         + 1;
-    assert_eq!(
-        stderr(&output),
-        format!(
-            "error: {}:{line}:11: invalid type: string \"high\", expected f64\n",
-            damaged.display()
-        )
-    );
+    sandbox
+        .run(["show"])
+        .arg(&damaged)
+        .status(1)
+        .stderr(&format!(
+            "error: [SANDBOX]/damaged.toml:{line}:11: invalid type: string \"high\", expected f64\n"
+        ))
+        .run();
 
     let foreign = sandbox.write("foreign.toml", "[package]\nname = \"x\"\n");
     sandbox
-        .leadgap(["show", foreign.to_str().unwrap()])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("this is not a leadgap report"));
+        .run(["show"])
+        .arg(&foreign)
+        .status(1)
+        .stderr(
+            "error: [SANDBOX]/foreign.toml: this is not a leadgap report (it has no `schema = 1`)\n",
+        )
+        .run();
 }

@@ -4,48 +4,50 @@
 
 mod support;
 
-use support::{Sandbox, stderr, stdout};
+use support::Sandbox;
 
 #[test]
 fn the_template_lists_every_question_with_its_allowed_values() {
-    let output = Sandbox::new()
-        .leadgap(["template", "-q", "tests/fixtures/rules/questionnaire.toml"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    insta::assert_snapshot!("rules_template", stdout(&output));
+    let ran = Sandbox::new()
+        .run(["template", "-q", "tests/fixtures/rules/questionnaire.toml"])
+        .stderr("")
+        .run();
+    insta::assert_snapshot!("rules_template", ran.stdout);
 }
 
 #[test]
 fn an_unfilled_template_is_valid_toml_that_asks_for_answers() {
     let sandbox = Sandbox::new();
-    let template = stdout(&sandbox.leadgap(["template"]).output().unwrap());
+    let template = sandbox.run(["template"]).run().stdout;
     let path = sandbox.write("answers.toml", &template);
-    let path = path.to_str().unwrap();
-
-    let output = sandbox.leadgap(["check", path]).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("no answer for 38 questions"),
-        "{}",
-        stderr(&output)
-    );
+    let line = template.lines().position(|l| l == "[answers]").unwrap() + 1;
 
     sandbox
-        .leadgap(["check", "--allow-partial", path])
-        .assert()
-        .success();
+        .run(["check"])
+        .arg(&path)
+        .status(1)
+        .stderr(&format!(
+            "error: [SANDBOX]/answers.toml:{line}:1: no answer for 38 questions: `takes-over`, \
+             `lets-them-struggle`, `late-outage`, `hands-on-hours`, `explains-why`, `knows-spend`, \
+             `avoids-budget`, `cloud-overrun`, and 30 more\n  help: answer each under [answers], or \
+             write `ID = \"skip\"`; `--allow-partial` counts missing answers as skipped\n"
+        ))
+        .run();
+
+    sandbox
+        .run(["check", "--allow-partial"])
+        .arg(&path)
+        .stdout("ok: [SANDBOX]/answers.toml: answers to `it-manager`: 0 of 38 questions answered\n")
+        .run();
 }
 
 #[test]
 fn a_filled_in_template_assesses() {
     let sandbox = Sandbox::new();
-    let template = stdout(
-        &sandbox
-            .leadgap(["template", "-q", "tests/fixtures/rules/questionnaire.toml"])
-            .output()
-            .unwrap(),
-    );
+    let template = sandbox
+        .run(["template", "-q", "tests/fixtures/rules/questionnaire.toml"])
+        .run()
+        .stdout;
     let filled = template
         .replace("a-scale = \"\"", "a-scale = 4")
         .replace("a-multi = \"\"", "a-multi = []")
@@ -53,21 +55,20 @@ fn a_filled_in_template_assesses() {
         .replace("b3 = \"\"", "b3 = \"y\"")
         .replace(" = \"\"\n", " = \"skip\"\n");
     let path = sandbox.write("answers.toml", &filled);
-    let output = sandbox
-        .leadgap([
+    let report = sandbox
+        .run([
             "assess",
             "-q",
             "tests/fixtures/rules/questionnaire.toml",
-            "-a",
-            path.to_str().unwrap(),
             "--no-save",
             "--format",
             "json",
+            "-a",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let report = support::json(&output);
+        .arg(&path)
+        .stderr("")
+        .run()
+        .json();
     // alpha: a-scale 0.75 (w 1), a-multi 0 (w 1), a-number 1.0 (w 3): coverage 5/8.
     assert_eq!(report["themes"][0]["coverage"], 0.625);
     assert_eq!(report["themes"][0]["score"], 75.0);

@@ -1,8 +1,21 @@
 //! The one builder integration tests use: a temporary data directory, a fixed
 //! clock, no color, the repository as working directory, and the real binary.
+//!
+//! A test states a run and what it expects in one chain, in the manner of
+//! just's `Test`:
+//!
+//! ```ignore
+//! sandbox.run(["show", "nope"]).status(1).stderr("error: …\n").run();
+//! ```
+//!
+//! The status is always checked (0 unless `.status(n)` says otherwise);
+//! standard output and error are checked when given, exactly, after the
+//! sandbox's paths in them are replaced by `[DATA]` (the data directory) and
+//! `[SANDBOX]` (the scratch folder around it).
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -63,6 +76,11 @@ impl Sandbox {
         command
     }
 
+    /// The path of the saved report with this id.
+    pub fn report_path(&self, id: &str) -> PathBuf {
+        self.data_dir().join("reports").join(format!("{id}.toml"))
+    }
+
     /// The saved report files, sorted.
     pub fn reports(&self) -> Vec<PathBuf> {
         let Ok(entries) = std::fs::read_dir(self.data_dir().join("reports")) else {
@@ -94,6 +112,149 @@ impl Sandbox {
     }
 }
 
+/// A run of `leadgap` and what it should do.
+#[must_use = "call .run() to run it"]
+pub struct Test<'a> {
+    sandbox: &'a Sandbox,
+    command: Command,
+    status: i32,
+    stdout: Option<String>,
+    stderr: Option<String>,
+}
+
+/// What a finished run printed, with the sandbox's paths replaced.
+#[derive(Debug)]
+pub struct Ran {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Ran {
+    /// Standard output parsed as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("JSON on stdout ({e}):\n{}", self.stdout))
+    }
+}
+
+impl Test<'_> {
+    /// Adds arguments.
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.command.args(args);
+        self
+    }
+
+    /// Adds one argument.
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
+        self.command.arg(arg);
+        self
+    }
+
+    /// Sets an environment variable.
+    pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Self {
+        self.command.env(key, value);
+        self
+    }
+
+    /// Removes an environment variable (`HOME`, `LEADGAP_DATA_DIR`).
+    pub fn env_remove(mut self, key: &str) -> Self {
+        self.command.env_remove(key);
+        self
+    }
+
+    /// Runs in `dir` instead of the repository.
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.command.current_dir(dir);
+        self
+    }
+
+    /// Runs at another time than [`NOW`].
+    pub fn at(self, now: &str) -> Self {
+        self.env("LEADGAP_NOW", now)
+    }
+
+    /// Gives the run this standard input.
+    pub fn stdin(mut self, text: impl Into<Vec<u8>>) -> Self {
+        self.command.write_stdin(text);
+        self
+    }
+
+    /// Expects this exit status instead of 0.
+    pub fn status(mut self, code: i32) -> Self {
+        self.status = code;
+        self
+    }
+
+    /// Expects exactly this on standard output.
+    pub fn stdout(mut self, text: &str) -> Self {
+        self.stdout = Some(text.to_owned());
+        self
+    }
+
+    /// Expects exactly this on standard error.
+    pub fn stderr(mut self, text: &str) -> Self {
+        self.stderr = Some(text.to_owned());
+        self
+    }
+
+    /// Runs, checks what was expected, and returns what was printed.
+    #[track_caller]
+    pub fn run(mut self) -> Ran {
+        let output = self.command.output().expect("run leadgap");
+        let ran = Ran {
+            stdout: self
+                .sandbox
+                .neutral(&String::from_utf8_lossy(&output.stdout)),
+            stderr: self
+                .sandbox
+                .neutral(&String::from_utf8_lossy(&output.stderr)),
+        };
+        assert_eq!(
+            output.status.code(),
+            Some(self.status),
+            "exit status\n--- stdout:\n{}\n--- stderr:\n{}",
+            ran.stdout,
+            ran.stderr
+        );
+        if let Some(expected) = &self.stdout {
+            assert_eq!(&ran.stdout, expected, "standard output");
+        }
+        if let Some(expected) = &self.stderr {
+            assert_eq!(&ran.stderr, expected, "standard error");
+        }
+        ran
+    }
+}
+
+impl Sandbox {
+    /// `leadgap ARGS` as a test: see [`Test`].
+    pub fn run<I, S>(&self, args: I) -> Test<'_>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        Test {
+            sandbox: self,
+            command: self.leadgap(args),
+            status: 0,
+            stdout: None,
+            stderr: None,
+        }
+    }
+
+    /// `text` with the sandbox's paths replaced by `[DATA]` and `[SANDBOX]`.
+    pub fn neutral(&self, text: &str) -> String {
+        text.replace(&self.data_dir().display().to_string(), "[DATA]")
+            .replace(&self.scratch().display().to_string(), "[SANDBOX]")
+    }
+}
+
 /// The repository root: tests run there, so fixture paths are relative to it.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -114,6 +275,31 @@ pub fn json(output: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")
 }
 
+/// The entry with `"id": id` of a JSON array (`themes`, `answers`…).
+#[track_caller]
+pub fn by_id<'a>(list: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .and_then(|items| items.iter().find(|item| item["id"] == id))
+        .unwrap_or_else(|| panic!("no entry `{id}` in {list}"))
+}
+
+/// Sets a theme's score in a saved report file, as a hand-edit would.
+pub fn set_score(path: &Path, theme: &str, score: f64) {
+    let mut report: toml::Table =
+        toml::from_str(&std::fs::read_to_string(path).expect("report")).expect("TOML");
+    let themes = report
+        .get_mut("themes")
+        .and_then(|t| t.as_array_mut())
+        .expect("themes");
+    let entry = themes
+        .iter_mut()
+        .find(|t| t["id"].as_str() == Some(theme))
+        .and_then(|t| t.as_table_mut())
+        .expect("the theme");
+    entry.insert("score".to_owned(), toml::Value::Float(score));
+    std::fs::write(path, toml::to_string(&report).expect("TOML")).expect("write");
+}
+
 /// The rules fixture questionnaire and its answers, with `changes` applied
 /// (`("a-scale = 4", "a-scale = 5")`), written to the scratch folder.
 pub fn rules_answers(sandbox: &Sandbox, name: &str, changes: &[(&str, &str)]) -> PathBuf {
@@ -130,14 +316,11 @@ impl Sandbox {
     /// Runs a scripted, saved assessment at time `now` with extra `args`, and
     /// returns its JSON report.
     pub fn assess_at(&self, now: &str, args: &[&str]) -> serde_json::Value {
-        let output = self
-            .leadgap(["assess", "--format", "json"])
+        self.run(["assess", "--format", "json"])
             .args(args)
-            .env("LEADGAP_NOW", now)
-            .output()
-            .expect("run leadgap");
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        json(&output)
+            .at(now)
+            .run()
+            .json()
     }
 
     /// A copy of the rules questionnaire (and its rubric) in the scratch
