@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::clock;
 use crate::error::Result;
-use crate::output::{ColorChoice, paint, styles};
+use crate::output::{ColorChoice, clean, paint, styles};
 use crate::plan::Plan;
 use crate::render::Look;
 use crate::report::Report;
@@ -57,10 +57,23 @@ impl Context {
     /// The reports in `dir`, oldest first, warning about files that are not
     /// readable reports.
     pub fn load_reports(&self, dir: &Path) -> Result<Vec<Loaded>> {
+        self.load_folder(dir, true)
+    }
+
+    /// The reports in the folder of a report opened by path (its history):
+    /// other kinds of TOML file beside it (answer files, questionnaires) are
+    /// passed over in silence; damaged reports are still warned about.
+    pub fn load_reports_beside(&self, dir: &Path) -> Result<Vec<Loaded>> {
+        self.load_folder(dir, false)
+    }
+
+    fn load_folder(&self, dir: &Path, warn_foreign: bool) -> Result<Vec<Loaded>> {
         let cache = self.data_dir().ok().map(|data| data.cache());
         let folder = store::load_folder(dir, cache.as_deref())?;
-        for warning in &folder.warnings {
-            self.warn(warning);
+        for skipped in &folder.skipped {
+            if warn_foreign || !skipped.foreign {
+                self.warn(&skipped.warning());
+            }
         }
         Ok(folder.reports)
     }
@@ -72,6 +85,22 @@ impl Context {
             self.data_dir()?.find_report(spec)
         } else {
             Ok(PathBuf::from(spec))
+        }
+    }
+
+    /// The other reports of the folder of the report meant by `spec` and
+    /// found at `path`: its history. The data directory's reports are all
+    /// warned about; beside a report opened by path, other kinds of file
+    /// are passed over.
+    pub fn reports_beside(&self, spec: &str, path: &Path) -> Result<Vec<Loaded>> {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if store::is_report_id(spec) || spec == "latest" {
+            self.load_reports(folder)
+        } else {
+            self.load_reports_beside(folder)
         }
     }
 
@@ -102,16 +131,17 @@ impl Context {
         Ok(clock::now()?.date_naive())
     }
 
-    /// Prints a warning on standard error.
+    /// Prints a warning on standard error. Like every message, it is
+    /// neutralised: it may quote a file's text or a file name.
     pub fn warn(&self, message: &str) {
         let label = paint(self.stderr_color, styles::WARNING, "warning:");
-        let _ = writeln!(std::io::stderr(), "{label} {message}");
+        let _ = writeln!(std::io::stderr(), "{label} {}", clean(message));
     }
 
     /// Prints a line of information on standard error, where it does not mix
     /// with a report that a script reads from standard output.
     pub fn info(&self, message: &str) {
-        let _ = writeln!(std::io::stderr(), "{message}");
+        let _ = writeln!(std::io::stderr(), "{}", clean(message));
     }
 }
 

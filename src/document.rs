@@ -22,10 +22,19 @@ pub const SCHEMA: i64 = 1;
 /// A value of the file with its byte span.
 pub type Value<'s> = Spanned<DeValue<'s>>;
 
+/// The most problems reported for one file. A file with more is not a
+/// draft with mistakes but the wrong file (or a hostile one); the rest are
+/// counted, not listed.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// A parsed TOML file and the problems found in it so far.
 pub struct Document<'s> {
     source: &'s Source,
     problems: Vec<Diagnostic>,
+    /// Problems found beyond [`MAX_PROBLEMS`].
+    more: usize,
+    /// Where problems beyond the limit are written, and forgotten.
+    spare: Diagnostic,
 }
 
 impl<'s> Document<'s> {
@@ -36,6 +45,8 @@ impl<'s> Document<'s> {
         let mut document = Document {
             source,
             problems: Vec::new(),
+            more: 0,
+            spare: source.diagnostic(None, ""),
         };
         for error in &errors {
             document.push_toml_error(error, None);
@@ -54,8 +65,14 @@ impl<'s> Document<'s> {
         span: Option<Range<usize>>,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.more += 1;
+            self.spare = self.source.diagnostic(None, "");
+            return &mut self.spare;
+        }
         self.problems.push(self.source.diagnostic(span, message));
-        self.problems.last_mut().expect("just pushed")
+        let last = self.problems.len() - 1;
+        &mut self.problems[last]
     }
 
     /// Whether any problem has been recorded.
@@ -63,10 +80,21 @@ impl<'s> Document<'s> {
         !self.problems.is_empty()
     }
 
-    /// Every problem found, in file order.
+    /// Every problem found, in file order (the first [`MAX_PROBLEMS`], then
+    /// how many more there are).
     pub fn finish(mut self) -> Vec<Diagnostic> {
         self.problems.sort_by_key(|d| d.location);
         self.problems.dedup();
+        if self.more > 0 {
+            self.problems.push(
+                self.source
+                    .diagnostic(
+                        None,
+                        format!("{} more problems are not listed", self.more),
+                    )
+                    .with_help("fix the ones above first; is this the file you meant?"),
+            );
+        }
         self.problems
     }
 
@@ -83,7 +111,7 @@ impl<'s> Document<'s> {
     /// How many problems have been recorded so far; comparing counts tells
     /// whether one part of the file added any.
     pub fn problem_count(&self) -> usize {
-        self.problems.len()
+        self.problems.len() + self.more
     }
 
     /// Takes and checks `schema`, which every leadgap file carries.

@@ -185,7 +185,7 @@ fn io_help(kind: io::ErrorKind) -> Option<String> {
 }
 
 /// An I/O error in words, without the "(os error 2)" noise.
-fn describe_io(error: &io::Error) -> String {
+pub fn describe_io(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file or folder".to_owned(),
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
@@ -197,9 +197,15 @@ fn describe_io(error: &io::Error) -> String {
         io::ErrorKind::StorageFull => "the disk is full".to_owned(),
         _ => {
             let text = error.to_string();
-            match text.find(" (os error") {
-                Some(end) => text[..end].to_owned(),
-                None => text,
+            let text = match text.find(" (os error") {
+                Some(end) => &text[..end],
+                None => &text,
+            };
+            // The system's wording, in the case of ours: "too many levels…".
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => String::new(),
             }
         }
     }
@@ -211,10 +217,17 @@ pub fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    // A typo is a few edits away; allow more edits in longer names.
-    let limit = (name.chars().count() / 3).max(1);
+    // A typo is a few edits away; allow more edits in longer names. Names
+    // longer than any id are no typo (and comparing them would be slow).
+    const LONGEST: usize = 100;
+    let length = name.chars().count();
+    if length > LONGEST {
+        return None;
+    }
+    let limit = (length / 3).max(1);
     candidates
         .into_iter()
+        .filter(|candidate| candidate.len() <= 4 * LONGEST)
         .map(|candidate| (strsim::damerau_levenshtein(name, candidate), candidate))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)

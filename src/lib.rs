@@ -45,7 +45,7 @@ use std::path::Path;
 
 use cli::{Cli, Command};
 use error::{Error, Result};
-use output::{ColorChoice, paint, styles};
+use output::{ColorChoice, clean, paint, styles};
 
 pub use context::Context;
 
@@ -98,20 +98,27 @@ fn dispatch(context: &Context, command: Command, out: &mut dyn Write) -> Result<
 pub fn print_error(error: &Error, color: ColorChoice) {
     let color = color.for_stderr();
     let mut stderr = std::io::stderr().lock();
+    // Every message may quote a file's text or a file name: neutralised.
     // Stopping with Ctrl-C is the user's choice, not an error.
     if let Error::Interrupted { help } = error {
-        let _ = writeln!(stderr, "{help}");
+        let _ = writeln!(stderr, "{}", clean(help));
         return;
     }
     let lines = error.lines();
     for (message, help) in &lines {
         let _ = writeln!(
             stderr,
-            "{} {message}",
-            paint(color, styles::ERROR, "error:")
+            "{} {}",
+            paint(color, styles::ERROR, "error:"),
+            clean(message)
         );
         if let Some(help) = help {
-            let _ = writeln!(stderr, "  {} {help}", paint(color, styles::HELP, "help:"));
+            let _ = writeln!(
+                stderr,
+                "  {} {}",
+                paint(color, styles::HELP, "help:"),
+                clean(help)
+            );
         }
     }
     if lines.len() > 1 {

@@ -1,12 +1,19 @@
 //! The `leadgap` binary: parse the command line, run, report an error and
-//! exit with the code of SPEC.md.
+//! exit with the code of the README's "Exit codes".
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use leadgap::error::{Error, exit};
 
 fn main() -> ExitCode {
-    let cli = leadgap::cli::Cli::parse();
+    let cli = match leadgap::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        // `--help`, `--version` and usage errors, written so that a full disk
+        // or a closed pipe is an exit code and not a panic.
+        Err(clap) => return clap_exit(&clap),
+    };
     let color = cli.color;
     match leadgap::run(cli) {
         Ok(code) => ExitCode::from(code),
@@ -16,5 +23,19 @@ fn main() -> ExitCode {
             leadgap::print_error(&error, color);
             ExitCode::from(error.exit_code())
         }
+    }
+}
+
+/// Prints what clap has to say and returns its exit code: 0 for help and
+/// the version, 2 for usage errors, 1 when the help cannot be written.
+fn clap_exit(clap: &clap::Error) -> ExitCode {
+    let written = clap.print().and_then(|()| std::io::stdout().flush());
+    match written {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            leadgap::print_error(&Error::stdout(error), leadgap::output::ColorChoice::Auto);
+            ExitCode::from(exit::FAILURE)
+        }
+        Ok(()) => ExitCode::from(u8::try_from(clap.exit_code()).unwrap_or(exit::USAGE)),
     }
 }

@@ -70,28 +70,51 @@ pub fn paint(color: bool, style: Style, text: &str) -> String {
     }
 }
 
+/// The most characters of one line of text from a file that are shown (a
+/// name, a title, a table cell); longer text ends in `…`. Real text is far
+/// shorter; the cap keeps a hostile file from making tables slow.
+pub const MAX_LINE: usize = 1_000;
+
+/// The most characters of a block of text from a file that are shown (a
+/// note, an example).
+pub const MAX_TEXT: usize = 20_000;
+
 /// Text from a file, safe to print: control characters (which could move the
 /// cursor, change colors or retitle the terminal) and bidirectional overrides
-/// are removed; tabs become spaces; line breaks are kept.
+/// are removed; tabs become spaces; line breaks are kept; more than
+/// [`MAX_TEXT`] characters are cut with `…`.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_cleaning) {
+    let long = text.len() > MAX_TEXT && text.chars().nth(MAX_TEXT).is_some();
+    if !long && !text.chars().any(needs_cleaning) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .filter_map(|c| match c {
-                '\t' => Some(' '),
-                '\n' => Some('\n'),
-                c if needs_cleaning(c) => None,
-                c => Some(c),
-            })
-            .collect(),
-    )
+    let mut cleaned: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\n' => Some('\n'),
+            c if needs_cleaning(c) => None,
+            c => Some(c),
+        })
+        .take(MAX_TEXT)
+        .collect();
+    if long {
+        cleaned.push('…');
+    }
+    Cow::Owned(cleaned)
 }
 
-/// Like [`clean`], for text shown on one line (table cells, headings).
+/// Like [`clean`], for text shown on one line (table cells, headings): line
+/// breaks become spaces, and more than [`MAX_LINE`] characters are cut with
+/// `…`.
 pub fn clean_line(text: &str) -> Cow<'_, str> {
-    let cleaned = clean(text);
+    let long = text.len() > MAX_LINE && text.chars().nth(MAX_LINE).is_some();
+    let cleaned = if long {
+        let cut: String = text.chars().take(MAX_LINE).collect();
+        Cow::Owned(clean(&cut).into_owned() + "…")
+    } else {
+        clean(text)
+    };
     if cleaned.contains('\n') {
         Cow::Owned(
             cleaned
@@ -115,17 +138,23 @@ fn needs_cleaning(c: char) -> bool {
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = first.to_owned();
+    // The line's length in characters, kept as it grows: counting it again
+    // for every word would make long text quadratic.
+    let mut length = first.chars().count();
     let mut empty = true;
     for word in text.split_whitespace() {
-        let length = line.chars().count() + usize::from(!empty) + word.chars().count();
-        if !empty && length > width {
+        let word_length = word.chars().count();
+        if !empty && length + 1 + word_length > width {
             lines.push(std::mem::replace(&mut line, rest.to_owned()));
+            length = rest.chars().count();
             empty = true;
         }
         if !empty {
             line.push(' ');
+            length += 1;
         }
         line.push_str(word);
+        length += word_length;
         empty = false;
     }
     lines.push(line);
@@ -142,6 +171,17 @@ mod tests {
         assert_eq!(clean("a\tb\nc"), "a b\nc");
         assert_eq!(clean_line("a\n  b\r"), "a b");
         assert!(matches!(clean("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        let long = "é".repeat(MAX_LINE + 10);
+        let line = clean_line(&long);
+        assert_eq!(line.chars().count(), MAX_LINE + 1);
+        assert!(line.ends_with("é…"));
+        assert_eq!(clean_line(&"x".repeat(MAX_LINE)), "x".repeat(MAX_LINE));
+        let text = "a\n".repeat(MAX_TEXT);
+        assert_eq!(clean(&text).chars().count(), MAX_TEXT + 1);
     }
 
     #[test]

@@ -204,12 +204,20 @@ pub fn parse_due(text: &str, today: NaiveDate) -> std::result::Result<NaiveDate,
         )
     };
     if let Some(relative) = text.strip_prefix('+') {
-        let (count, unit) = relative.split_at(relative.len().saturating_sub(1));
+        // `+` then digits then one unit letter; the unit is a character, not
+        // a byte, so that `+1é` is a mistake and not a crash.
+        let Some(unit) = relative.chars().last() else {
+            return Err(explain());
+        };
+        let count = &relative[..relative.len() - unit.len_utf8()];
+        if count.is_empty() || count.len() > 6 || !count.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(explain());
+        }
         let count: u32 = count.parse().map_err(|_| explain())?;
         let date = match unit {
-            "d" => today.checked_add_days(Days::new(u64::from(count))),
-            "w" => today.checked_add_days(Days::new(7 * u64::from(count))),
-            "m" => today.checked_add_months(Months::new(count)),
+            'd' => today.checked_add_days(Days::new(u64::from(count))),
+            'w' => today.checked_add_days(Days::new(7 * u64::from(count))),
+            'm' => today.checked_add_months(Months::new(count)),
             _ => None,
         };
         return date.ok_or_else(explain);
@@ -319,7 +327,20 @@ mod tests {
         assert_eq!(parse_due("+10d", today), Ok(date("2026-12-02")));
         assert_eq!(parse_due("+6w", today), Ok(date("2027-01-03")));
         assert_eq!(parse_due(" +2m ", today), Ok(date("2027-01-22")));
-        for bad in ["2027-13-01", "+6y", "+w", "next week", "", "+-3d"] {
+        for bad in [
+            "2027-13-01",
+            "+6y",
+            "+w",
+            "next week",
+            "",
+            "+-3d",
+            "++1d",
+            "+1é",
+            "+2週",
+            "+é",
+            "+ 1d",
+            "+9999999d",
+        ] {
             assert!(parse_due(bad, today).is_err(), "{bad}");
         }
         assert_eq!(

@@ -4,8 +4,10 @@
 use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::error::{Diagnostic, Error, Location, Result};
+use crate::files;
 
 /// The largest input file leadgap reads. Real questionnaires, answer files and
 /// reports are a few kilobytes; the limit keeps a wrong path (a disk image, a
@@ -20,6 +22,9 @@ pub struct Source {
     pub name: String,
     /// The whole text.
     pub text: String,
+    /// Where each line starts, worked out on the first `locate`, so that
+    /// placing many problems costs no more than reading the file once.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl Source {
@@ -28,19 +33,14 @@ impl Source {
         Source {
             name: name.into(),
             text: text.into(),
+            line_starts: OnceLock::new(),
         }
     }
 
-    /// Reads a UTF-8 file, refusing folders and files over [`MAX_FILE_SIZE`].
+    /// Reads a UTF-8 regular file, refusing folders, named pipes, devices
+    /// and files over [`MAX_FILE_SIZE`].
     pub fn read(path: &Path) -> Result<Source> {
-        let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, e))?;
-        let metadata = file.metadata().map_err(|e| Error::io("read", path, e))?;
-        if metadata.is_dir() {
-            return Err(Error::user_with_help(
-                format!("`{}` is a folder, not a file", path.display()),
-                "name a .toml file inside it",
-            ));
-        }
+        let file = files::open_regular(path)?;
         let name = path.display().to_string();
         Self::from_reader(name, file, |e| Error::io("read", path, e))
     }
@@ -70,7 +70,7 @@ impl Source {
             )));
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(Source { name, text }),
+            Ok(text) => Ok(Source::new(name, text)),
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
@@ -93,11 +93,17 @@ impl Source {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &self.text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        // The last line start at or before the offset.
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line - 1];
         Location {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            line,
+            column: self.text[line_start..offset].chars().count() + 1,
         }
     }
 

@@ -1,7 +1,6 @@
 //! `leadgap diff`: two reports of the same person, theme by theme.
 
 use std::io::Write;
-use std::path::Path;
 
 use crate::Context;
 use crate::cli::DiffArgs;
@@ -21,7 +20,7 @@ pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8>
         None => {
             // One report: compare it with the one before it in its series.
             let (path, report) = context.load_report(&args.first)?;
-            let others = context.load_reports(path.parent().unwrap_or(Path::new(".")))?;
+            let others = context.reports_beside(&args.first, &path)?;
             let trend = trend::trend(&report, others.iter().map(|l| &l.report));
             let Some(previous) = trend.previous else {
                 return Err(Error::user_with_help(

@@ -8,11 +8,16 @@ use clap::CommandFactory;
 use crate::cli::{Cli, CompletionsArgs};
 use crate::error::{Error, Result, exit};
 
-/// Prints completions for a shell.
+/// Prints completions for a shell. They are generated in memory first: the
+/// generator cannot report a failed write (it panics), and a full disk or a
+/// closed pipe must end in an exit code.
 pub fn completions(args: CompletionsArgs, out: &mut dyn Write) -> Result<u8> {
     let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "leadgap", out);
-    out.flush().map_err(Error::stdout)?;
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "leadgap", &mut script);
+    out.write_all(&script)
+        .and_then(|()| out.flush())
+        .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }
 

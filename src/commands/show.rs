@@ -1,7 +1,6 @@
 //! `leadgap show`: print a saved report again, with its history.
 
 use std::io::Write;
-use std::path::Path;
 
 use crate::Context;
 use crate::cli::ShowArgs;
@@ -13,8 +12,7 @@ pub fn run(context: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<u8>
     let (path, report) = context.load_report(&args.report)?;
     // A report's history is the other reports in its folder: the data
     // directory's, or the folder a mentor keeps someone's reports in.
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let others = context.load_reports(folder)?;
+    let others = context.reports_beside(&args.report, &path)?;
     let plan = context.load_plan();
     let extras = Extras::new(
         &report,

@@ -182,9 +182,14 @@ pub fn describe(question: &Question, response: &Response) -> String {
     }
 }
 
-/// A number without a trailing `.0` when it is whole.
+/// A number as people read it: without a trailing `.0` when it is whole,
+/// and in exponent form when it is too large or too small to write out
+/// (`1e308`, not 309 digits).
 pub fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
+    let size = value.abs();
+    if size != 0.0 && !(1e-6..1e15).contains(&size) {
+        format!("{value:e}")
+    } else if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {
         value.to_string()

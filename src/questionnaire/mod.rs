@@ -20,6 +20,18 @@ pub use builtin::{BUILT_IN, BuiltIn};
 pub(crate) use load::check_id;
 pub use load::{from_document, load};
 
+/// The largest weight of a question or of a theme. Weights say how much
+/// one question counts against another; a bound keeps every sum of weights
+/// times scores finite, so that a score is always a number.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// The largest score (in absolute value) of a choice or multi option.
+pub const MAX_OPTION_SCORE: f64 = 1000.0;
+
+/// The largest number (in absolute value) a number question's `min`, `max`
+/// or band may name.
+pub const MAX_NUMBER: f64 = 1e9;
+
 /// A checked questionnaire.
 #[derive(Clone, Debug, Serialize)]
 pub struct Questionnaire {

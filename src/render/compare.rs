@@ -160,7 +160,7 @@ fn table(look: Look, comparison: &Comparison, out: &mut dyn Write) -> std::io::R
 }
 
 fn markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
-    let cell = |text: &str| clean_line(text).replace('|', "\\|");
+    let cell = super::markdown::inline;
     writeln!(out, "# {}", cell(&heading(comparison)))?;
     writeln!(out)?;
     writeln!(

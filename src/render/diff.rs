@@ -165,7 +165,7 @@ fn table(look: Look, diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 fn markdown(diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
-    let cell = |text: &str| clean_line(text).replace('|', "\\|");
+    let cell = super::markdown::inline;
     let (a, b) = labels(diff);
     let who = text::who_of(diff.second.respondent.as_deref(), &diff.second.rater);
     writeln!(out, "# Diff: {a} → {b}")?;

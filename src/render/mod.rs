@@ -9,6 +9,7 @@ pub mod csv;
 pub mod diff;
 pub mod gap;
 pub mod history;
+pub mod markdown;
 pub mod page;
 pub mod plan;
 pub mod svg;

@@ -6,6 +6,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::markdown::inline;
 use super::text::action_line;
 use super::{Format, Look, listing_table, write_json};
 use crate::output::{clean_line, paint, styles};
@@ -125,13 +126,13 @@ fn markdown(
         } else {
             " "
         };
-        let theme = format!("**{}**", clean_line(&action.theme_title));
+        let theme = format!("**{}**", inline(&action.theme_title));
         let mut line = format!(
             "- [{mark}] {}",
-            action_line(action, &theme, &clean_line(&action.text), today)
+            action_line(action, &theme, &inline(&action.text), today)
         );
         if let Some(note) = &action.note {
-            line.push_str(&format!(" — {}", clean_line(note)));
+            line.push_str(&format!(" — {}", inline(note)));
         }
         writeln!(out, "{line}")?;
     }

@@ -8,7 +8,7 @@ use super::raw::{RawBand, RawProfile, RawThemeRubric, TOP_LEVEL_KEYS};
 use super::{Band, DEFAULT_MIN_COVERAGE, Profile, Rubric, ThemeRubric};
 use crate::document::Document;
 use crate::error::{Diagnostic, with_suggestion};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{MAX_WEIGHT, Questionnaire, format_number};
 use crate::source::Source;
 
 /// Reads a rubric file and checks it against `questionnaire`.
@@ -72,7 +72,7 @@ pub fn from_document<'s>(
             Some(coverage.span()),
             format!(
                 "`min_coverage` must be from 0 to 1, found {}",
-                coverage.get_ref()
+                format_number(*coverage.get_ref())
             ),
         );
     }
@@ -131,13 +131,16 @@ fn build_bands(document: &mut Document<'_>, raw_bands: Vec<Spanned<RawBand>>) ->
         if !(0.0..=100.0).contains(&value) {
             document.problem(
                 Some(from.span()),
-                format!("`from` must be from 0 to 100, found {value}"),
+                format!("`from` must be from 0 to 100, found {}", format_number(value)),
             );
         } else if index == 0 && value != 0.0 {
             document
                 .problem(
                     Some(from.span()),
-                    format!("the first band must start at `from = 0`, not {value}"),
+                    format!(
+                        "the first band must start at `from = 0`, not {}",
+                        format_number(value)
+                    ),
                 )
                 .help = Some("every score needs a band, so the lowest band starts at 0".to_owned());
         } else if let Some(previous) = bands.last()
@@ -146,8 +149,10 @@ fn build_bands(document: &mut Document<'_>, raw_bands: Vec<Spanned<RawBand>>) ->
             document.problem(
                 Some(from.span()),
                 format!(
-                    "bands must be in ascending order of `from`: {value} follows {} (`{}`)",
-                    previous.from, previous.id
+                    "bands must be in ascending order of `from`: {} follows {} (`{}`)",
+                    format_number(value),
+                    format_number(previous.from),
+                    previous.id
                 ),
             );
         }
@@ -180,10 +185,14 @@ fn build_themes(
         let raw = raw.into_inner();
         if let Some(weight) = raw.weight {
             let value = *weight.get_ref();
-            if !(value.is_finite() && value >= 0.0) {
+            if !(0.0..=MAX_WEIGHT).contains(&value) {
                 document.problem(
                     Some(weight.span()),
-                    format!("theme weight must be 0 or more, found {value}"),
+                    format!(
+                        "theme weight must be from 0 to {}, found {}",
+                        format_number(MAX_WEIGHT),
+                        format_number(value)
+                    ),
                 );
             }
             themes[index].weight = value;
@@ -251,7 +260,7 @@ fn check_target(document: &mut Document<'_>, target: &Spanned<f64>) -> f64 {
     if !(0.0..=100.0).contains(&value) {
         document.problem(
             Some(target.span()),
-            format!("a target must be from 0 to 100, found {value}"),
+            format!("a target must be from 0 to 100, found {}", format_number(value)),
         );
     }
     value

@@ -122,7 +122,7 @@ struct Entry<N, R> {
 /// it is missing, for something else, or damaged anywhere.
 fn read(path: &Path, header: &Header) -> Option<HashMap<String, (Stamp, Report)>> {
     use std::io::BufRead;
-    let mut lines = std::io::BufReader::new(std::fs::File::open(path).ok()?).lines();
+    let mut lines = std::io::BufReader::new(files::open_regular(path).ok()?).lines();
     let first: Header = serde_json::from_str(&lines.next()?.ok()?).ok()?;
     if first != *header {
         return None;

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::cache::{self, Cache, Stamp};
 use super::load_report;
+use super::reports::NOT_A_REPORT;
 use crate::error::{Error, Result};
+use crate::files;
 use crate::report::Report;
 use crate::trend::chronological;
 
@@ -19,14 +21,34 @@ pub struct Loaded {
     pub report: Report,
 }
 
-/// The reports of a folder, oldest first, and a warning for each file that
-/// could not be read as one.
+/// The reports of a folder, oldest first, and each file that could not be
+/// read as one.
 #[derive(Debug, Default)]
 pub struct Folder {
     /// Readable reports, oldest first.
     pub reports: Vec<Loaded>,
-    /// One line per skipped file, naming it and why.
-    pub warnings: Vec<String>,
+    /// The files skipped, and why.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A `*.toml` file of a folder that is not a readable report.
+#[derive(Debug)]
+pub struct Skipped {
+    /// The file.
+    pub path: PathBuf,
+    /// Why, in a few words (with the place of the problem, where it has one).
+    pub reason: String,
+    /// Whether it is some other kind of TOML file (an answer file, a
+    /// questionnaire), not a damaged report: worth a warning in a folder of
+    /// reports, noise in the folder of a report opened by path.
+    pub foreign: bool,
+}
+
+impl Skipped {
+    /// "skipping `FILE`: why".
+    pub fn warning(&self) -> String {
+        format!("skipping `{}`: {}", self.path.display(), self.reason)
+    }
 }
 
 /// Reads every `*.toml` report in `dir` as a summary. A missing folder has no
@@ -44,10 +66,24 @@ pub fn load_folder(dir: &Path, cache: Option<&Path>) -> Result<Folder> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Folder::default()),
         Err(error) => return Err(Error::io("read the folder", dir, error)),
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
-        .collect();
+    let mut skipped = Vec::new();
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if !path.extension().is_some_and(|e| e == "toml") {
+            continue;
+        }
+        // Only regular files are read: a named pipe would block, a device
+        // would be read forever. A link is followed to see what it is.
+        match std::fs::metadata(&path) {
+            Ok(metadata) if !metadata.is_file() => skipped.push(Skipped {
+                reason: format!("it is {}, not a report file", files::kind_of(&metadata)),
+                path,
+                foreign: false,
+            }),
+            _ => paths.push(path),
+        }
+    }
     paths.sort();
 
     let mut cache = cache
@@ -82,7 +118,7 @@ pub fn load_folder(dir: &Path, cache: Option<&Path>) -> Result<Folder> {
 
     let mut folder = Folder {
         reports: Vec::with_capacity(paths.len()),
-        warnings: Vec::new(),
+        skipped,
     };
     let mut fresh = Vec::with_capacity(paths.len());
     for ((path, stamp), result) in paths.into_iter().zip(stamps).zip(results) {
@@ -91,7 +127,7 @@ pub fn load_folder(dir: &Path, cache: Option<&Path>) -> Result<Folder> {
                 fresh.push(stamp);
                 folder.reports.push(Loaded { path, report });
             }
-            Some(Err(error)) => folder.warnings.push(skipped(&path, &error)),
+            Some(Err(error)) => folder.skipped.push(not_a_report(path, &error)),
             None => {}
         }
     }
@@ -109,6 +145,7 @@ pub fn load_folder(dir: &Path, cache: Option<&Path>) -> Result<Folder> {
     folder
         .reports
         .sort_by(|a, b| chronological(&a.report, &b.report));
+    folder.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(folder)
 }
 
@@ -150,22 +187,33 @@ fn read_all(paths: &[&Path]) -> Vec<Result<Report>> {
     })
 }
 
-/// "skipping `FILE`: why", for a file that is not a readable report.
-fn skipped(path: &Path, error: &Error) -> String {
-    let reason = match error {
+/// A file that is not a readable report, and why.
+fn not_a_report(path: PathBuf, error: &Error) -> Skipped {
+    let (reason, foreign) = match error {
         Error::Invalid(diagnostics) => diagnostics
             .first()
-            .map(|d| match d.location {
-                Some(at) => format!("line {}, column {}: {}", at.line, at.column, d.message),
-                None => d.message.clone(),
+            .map(|d| {
+                let reason = match d.location {
+                    Some(at) => format!("line {}, column {}: {}", at.line, at.column, d.message),
+                    None => d.message.clone(),
+                };
+                (reason, d.message == NOT_A_REPORT)
             })
             .unwrap_or_default(),
-        other => other
-            .lines()
-            .into_iter()
-            .next()
-            .map(|(m, _)| m)
-            .unwrap_or_default(),
+        Error::Io { source, .. } => (crate::error::describe_io(source), false),
+        other => (
+            other
+                .lines()
+                .into_iter()
+                .next()
+                .map(|(m, _)| m)
+                .unwrap_or_default(),
+            false,
+        ),
     };
-    format!("skipping `{}`: {reason}", path.display())
+    Skipped {
+        path,
+        reason,
+        foreign,
+    }
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-pub use folder::{Folder, Loaded, load_folder};
+pub use folder::{Folder, Loaded, Skipped, load_folder};
 pub use reports::{load_report, parse_report};
 
 /// The environment variable naming the data directory.

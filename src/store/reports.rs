@@ -39,6 +39,9 @@ impl DataDir {
     }
 }
 
+/// What a file that is not a leadgap report at all is told.
+pub const NOT_A_REPORT: &str = "this is not a leadgap report (it has no `schema = 1`)";
+
 /// Reads a saved report.
 pub fn load_report(path: &Path) -> Result<Report> {
     let source = Source::read(path)?;
@@ -74,7 +77,7 @@ pub fn parse_report(source: &Source) -> Result<Report> {
         _ => {
             return Err(Error::Invalid(vec![source.diagnostic(
                 None,
-                "this is not a leadgap report (it has no `schema = 1`)",
+                NOT_A_REPORT,
             )]));
         }
     }

@@ -14,7 +14,7 @@ use inquire::{Confirm, InquireError, Select, Text};
 
 use super::interactive::{Step, Stop};
 use crate::error::Error;
-use crate::output::{clean_line, paint, styles, wrap};
+use crate::output::{clean, clean_line, paint, styles, wrap};
 
 /// The extra option offered on every question that is not required.
 pub const SKIP_LABEL: &str = "Not sure / doesn't apply";
@@ -116,7 +116,7 @@ impl Terminal {
     /// Prints a paragraph, wrapped to the terminal.
     pub fn say(&mut self, text: &str) {
         let mut stderr = std::io::stderr().lock();
-        for paragraph in text.split('\n') {
+        for paragraph in clean(text).split('\n') {
             for line in wrap(paragraph, self.width(), "", "") {
                 let _ = writeln!(stderr, "{line}");
             }
@@ -128,7 +128,7 @@ impl Terminal {
         let _ = writeln!(
             std::io::stderr(),
             "{}",
-            paint(self.color, styles::HEADING, text)
+            paint(self.color, styles::HEADING, &clean_line(text))
         );
     }
 

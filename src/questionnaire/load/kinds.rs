@@ -7,10 +7,12 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::super::raw::{RawNumberBand, RawOption, RawQuestion};
-use super::{check_id, check_labels, not_empty};
+use super::{MAX_BANDS, MAX_OPTIONS, check_id, check_labels, not_empty};
 use crate::document::Document;
 use crate::error::with_suggestion;
-use crate::questionnaire::{Choice, Kind, NumberBand};
+use crate::questionnaire::{
+    Choice, Kind, MAX_NUMBER, MAX_OPTION_SCORE, NumberBand, format_number,
+};
 
 pub(super) fn scale_kind(
     document: &mut Document<'_>,
@@ -76,10 +78,11 @@ pub(super) fn options_kind(
         );
         return None;
     };
-    if raw_options.get_ref().len() < 2 {
+    let count = raw_options.get_ref().len();
+    if !(2..=MAX_OPTIONS).contains(&count) {
         document.problem(
             Some(raw_options.span()),
-            format!("a {kind} question needs at least two options"),
+            format!("a {kind} question needs from 2 to {MAX_OPTIONS} options; it has {count}"),
         );
         return None;
     }
@@ -101,15 +104,16 @@ pub(super) fn options_kind(
             );
         }
         not_empty(document, label, "an option label");
-        if !score.get_ref().is_finite() || (choice && *score.get_ref() < 0.0) {
-            let expected = if choice {
-                "a number of 0 or more"
-            } else {
-                "a finite number"
-            };
+        let lowest = if choice { 0.0 } else { -MAX_OPTION_SCORE };
+        if !(lowest..=MAX_OPTION_SCORE).contains(score.get_ref()) {
             document.problem(
                 Some(score.span()),
-                format!("option score must be {expected}, found {}", score.get_ref()),
+                format!(
+                    "option score must be from {} to {}, found {}",
+                    format_number(lowest),
+                    format_number(MAX_OPTION_SCORE),
+                    format_number(*score.get_ref())
+                ),
             );
         }
         options.push(Choice {
@@ -160,8 +164,16 @@ pub(super) fn number_kind(
                 );
                 None
             }
-            Some(v) if !v.get_ref().is_finite() => {
-                document.problem(Some(v.span()), format!("`{key}` must be a finite number"));
+            Some(v) if !(-MAX_NUMBER..=MAX_NUMBER).contains(v.get_ref()) => {
+                document.problem(
+                    Some(v.span()),
+                    format!(
+                        "`{key}` must be from {} to {}, found {}",
+                        format_number(-MAX_NUMBER),
+                        format_number(MAX_NUMBER),
+                        format_number(*v.get_ref())
+                    ),
+                );
                 None
             }
             Some(v) => Some(*v.get_ref()),
@@ -174,7 +186,11 @@ pub(super) fn number_kind(
     {
         document.problem(
             Some(max_span.span()),
-            format!("`max` ({max}) must be above `min` ({min})"),
+            format!(
+                "`max` ({}) must be above `min` ({})",
+                format_number(max),
+                format_number(min)
+            ),
         );
     }
     let Some(raw_bands) = &raw.bands else {
@@ -184,6 +200,16 @@ pub(super) fn number_kind(
         );
         return None;
     };
+    if raw_bands.get_ref().len() > MAX_BANDS {
+        document.problem(
+            Some(raw_bands.span()),
+            format!(
+                "`bands` has {} bands; at most {MAX_BANDS} are allowed",
+                raw_bands.get_ref().len()
+            ),
+        );
+        return None;
+    }
     if raw_bands.get_ref().is_empty() {
         document.problem(
             Some(raw_bands.span()),
@@ -199,20 +225,32 @@ pub(super) fn number_kind(
         if !(0.0..=1.0).contains(score.get_ref()) {
             document.problem(
                 Some(score.span()),
-                format!("band score must be from 0 to 1, found {}", score.get_ref()),
+                format!(
+                    "band score must be from 0 to 1, found {}",
+                    format_number(*score.get_ref())
+                ),
             );
         }
         match upto {
             Some(upto) => {
                 let value = *upto.get_ref();
-                if !value.is_finite() {
-                    document.problem(Some(upto.span()), "`upto` must be a finite number");
-                } else if previous.is_some_and(|p| value <= p) {
+                if !(-MAX_NUMBER..=MAX_NUMBER).contains(&value) {
                     document.problem(
                         Some(upto.span()),
                         format!(
-                            "bands must be in ascending order of `upto`: {value} follows {}",
-                            previous.unwrap_or_default()
+                            "`upto` must be from {} to {}, found {}",
+                            format_number(-MAX_NUMBER),
+                            format_number(MAX_NUMBER),
+                            format_number(value)
+                        ),
+                    );
+                } else if let Some(previous) = previous.filter(|p| value <= *p) {
+                    document.problem(
+                        Some(upto.span()),
+                        format!(
+                            "bands must be in ascending order of `upto`: {} follows {}",
+                            format_number(value),
+                            format_number(previous)
                         ),
                     );
                 }
@@ -235,7 +273,11 @@ pub(super) fn number_kind(
         document
             .problem(
                 Some(raw_bands.span()),
-                format!("the bands stop at {upto} but answers go up to `max` = {max}"),
+                format!(
+                    "the bands stop at {} but answers go up to `max` = {}",
+                    format_number(upto),
+                    format_number(max)
+                ),
             )
             .help =
             Some("end `bands` with a band without `upto`, such as `{ score = 0.0 }`".to_owned());

@@ -10,7 +10,7 @@ mod kinds;
 mod pairs;
 
 use super::raw::{RawPair, RawQuestion, RawScale, RawTheme, TOP_LEVEL_KEYS};
-use super::{Question, Questionnaire, Theme, is_valid_id};
+use super::{MAX_WEIGHT, Question, Questionnaire, Theme, format_number, is_valid_id};
 use crate::document::Document;
 use crate::error::{Diagnostic, with_suggestion};
 use crate::source::Source;
@@ -20,6 +20,20 @@ use pairs::build_pairs;
 /// The most questions a questionnaire may have: a run should take minutes,
 /// and a file with thousands of questions is a mistake, not a questionnaire.
 pub const MAX_QUESTIONS: usize = 500;
+
+/// The most themes, options of one question, labels of one scale and bands
+/// of one number question: far more than any questionnaire needs, and a
+/// bound on what one answer or one prompt can cost.
+pub const MAX_THEMES: usize = 50;
+/// See [`MAX_THEMES`].
+pub const MAX_OPTIONS: usize = 50;
+/// See [`MAX_THEMES`].
+pub const MAX_LABELS: usize = 20;
+/// See [`MAX_THEMES`].
+pub const MAX_BANDS: usize = 50;
+
+/// The longest id (of a question, theme, option…) leadgap accepts.
+pub const MAX_ID_LENGTH: usize = 64;
 
 const KINDS: &[&str] = &["scale", "choice", "multi", "number"];
 
@@ -148,6 +162,15 @@ pub fn from_document<'s>(
     }
 
     let pairs = build_pairs(document, raw_pairs, &questions, &raw_ids);
+    if themes.len() > MAX_THEMES {
+        document.problem(
+            None,
+            format!(
+                "the questionnaire has {} themes; at most {MAX_THEMES} are allowed",
+                themes.len()
+            ),
+        );
+    }
     if document.problem_count() > start {
         return None;
     }
@@ -228,11 +251,15 @@ fn build_question(
 
     let weight = raw.weight.as_ref().map_or(1.0, |w| *w.get_ref());
     if let Some(w) = &raw.weight
-        && !(w.get_ref().is_finite() && *w.get_ref() > 0.0)
+        && !(*w.get_ref() > 0.0 && *w.get_ref() <= MAX_WEIGHT)
     {
         document.problem(
             Some(w.span()),
-            format!("weight must be a number above 0, found {}", w.get_ref()),
+            format!(
+                "weight must be a number above 0 and at most {}, found {}",
+                format_number(MAX_WEIGHT),
+                format_number(*w.get_ref())
+            ),
         );
     }
 
@@ -312,6 +339,13 @@ fn check_labels(document: &mut Document<'_>, labels: &Spanned<Vec<String>>, what
         );
         return false;
     }
+    if count > MAX_LABELS {
+        document.problem(
+            Some(labels.span()),
+            format!("{what} has {count} labels; at most {MAX_LABELS} are allowed"),
+        );
+        return false;
+    }
     if labels.get_ref().iter().any(|label| label.trim().is_empty()) {
         document.problem(Some(labels.span()), format!("{what} has an empty label"));
         return false;
@@ -321,7 +355,13 @@ fn check_labels(document: &mut Document<'_>, labels: &Spanned<Vec<String>>, what
 
 /// Records a problem unless `id` has the form `[a-z0-9-]+`.
 pub(crate) fn check_id(document: &mut Document<'_>, id: &Spanned<String>, what: &str) {
-    if !is_valid_id(id.get_ref()) {
+    if id.get_ref().chars().count() > MAX_ID_LENGTH {
+        let shown: String = id.get_ref().chars().take(20).collect();
+        document.problem(
+            Some(id.span()),
+            format!("{what} `{shown}…` is longer than {MAX_ID_LENGTH} characters"),
+        );
+    } else if !is_valid_id(id.get_ref()) {
         document.problem(
             Some(id.span()),
             format!("{what} `{}` may only use a-z, 0-9 and `-`", id.get_ref()),

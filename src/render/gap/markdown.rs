@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::{Extras, Render};
-use crate::output::{clean, clean_line};
+use crate::render::markdown::{inline, lines};
 use crate::render::text::{self, change_short, percent, sparkline, whole};
 use crate::report::{Report, ThemeReport};
 use crate::trend::Change;
@@ -12,9 +12,9 @@ use crate::trend::Change;
 #[derive(Debug)]
 pub struct Markdown;
 
-/// Text from a file, safe inside a Markdown table cell or heading.
+/// Text from a file, inert inside a Markdown table cell, heading or list.
 fn cell(text: &str) -> String {
-    clean_line(text).replace('|', "\\|")
+    inline(text)
 }
 
 impl Render for Markdown {
@@ -32,8 +32,8 @@ impl Render for Markdown {
             cell(&report.rubric.id),
             cell(&report.rubric.profile)
         )?;
-        writeln!(out, "- **{}**", text::overall_line(report))?;
-        writeln!(out, "- **History:** {}", text::history_line(trend))?;
+        writeln!(out, "- **{}**", inline(&text::overall_line(report)))?;
+        writeln!(out, "- **History:** {}", inline(&text::history_line(trend)))?;
         writeln!(out)?;
 
         let history = !trend.is_baseline();
@@ -106,7 +106,7 @@ impl Render for Markdown {
                 )?;
                 writeln!(out)?;
                 for advice in &theme.advice {
-                    writeln!(out, "- {}", clean_line(advice))?;
+                    writeln!(out, "- {}", inline(advice))?;
                 }
             }
         }
@@ -117,7 +117,7 @@ impl Render for Markdown {
             writeln!(out, "## Follow-through on the last plan")?;
             writeln!(out)?;
             for line in follow {
-                writeln!(out, "- {}", clean_line(&line))?;
+                writeln!(out, "- {}", inline(&line))?;
             }
         }
 
@@ -131,7 +131,7 @@ impl Render for Markdown {
                     out,
                     "- [{}] {}",
                     if done { "x" } else { " " },
-                    clean_line(&line)
+                    inline(&line)
                 )?;
             }
         }
@@ -142,7 +142,7 @@ impl Render for Markdown {
             writeln!(out, "## Progress since the baseline")?;
             writeln!(out)?;
             for line in progress {
-                writeln!(out, "- {}", clean_line(&line))?;
+                writeln!(out, "- {}", inline(&line))?;
             }
         }
 
@@ -150,7 +150,7 @@ impl Render for Markdown {
         writeln!(out, "## About these answers")?;
         writeln!(out)?;
         for line in text::quality_lines(report) {
-            writeln!(out, "- {}", clean_line(&line))?;
+            writeln!(out, "- {}", inline(&line))?;
         }
 
         let examples = text::evidence(report);
@@ -160,7 +160,7 @@ impl Render for Markdown {
             for (statement, answer, example) in examples {
                 writeln!(out)?;
                 writeln!(out, "**\"{}\"** ({})", cell(statement), cell(answer))?;
-                for line in clean(example).lines() {
+                for line in lines(example) {
                     writeln!(out, "> {line}")?;
                 }
             }
@@ -176,7 +176,7 @@ impl Render for Markdown {
                 for (who, text) in entries {
                     writeln!(out)?;
                     writeln!(out, "**{}:**", cell(&who))?;
-                    for line in clean(&text).lines() {
+                    for line in lines(&text) {
                         writeln!(out, "> {line}")?;
                     }
                 }
