@@ -78,16 +78,6 @@ impl Context {
         Ok(folder.reports)
     }
 
-    /// The report file meant by `spec`: `latest` or an id (in the data
-    /// directory), or else a path.
-    pub fn find_report(&self, spec: &str) -> Result<PathBuf> {
-        if store::is_report_id(spec) || spec == "latest" {
-            self.data_dir()?.find_report(spec)
-        } else {
-            Ok(PathBuf::from(spec))
-        }
-    }
-
     /// The other reports of the folder of the report meant by `spec` and
     /// found at `path`: its history. The data directory's reports are all
     /// warned about; beside a report opened by path, other kinds of file
@@ -104,9 +94,22 @@ impl Context {
         }
     }
 
-    /// Loads the report meant by `spec` (see [`Context::find_report`]).
+    /// Loads the report meant by `spec`: `latest` or an id (in the data
+    /// directory), or else a path. `latest` is the newest readable report;
+    /// newer files that are not readable reports are warned about.
     pub fn load_report(&self, spec: &str) -> Result<(PathBuf, Report)> {
-        let path = self.find_report(spec)?;
+        if spec == "latest" {
+            let latest = self.data_dir()?.latest(|_| true)?;
+            for skipped in &latest.skipped {
+                self.warn(skipped);
+            }
+            return Ok((latest.path, latest.report));
+        }
+        let path = if store::is_report_id(spec) {
+            self.data_dir()?.find_report(spec)?
+        } else {
+            PathBuf::from(spec)
+        };
         let report = store::load_report(&path)?;
         Ok((path, report))
     }

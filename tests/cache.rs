@@ -11,7 +11,8 @@ use std::time::Duration;
 use support::{Sandbox, repo};
 
 /// 60 reports of 6 people (ten each) in `folder`, made from an example
-/// report with the id, time, respondent and one theme's score varied.
+/// report with the id, time, respondent and a note varied (a score cannot
+/// be: it must follow from the answers).
 fn generate(folder: &Path) -> Vec<PathBuf> {
     let template =
         std::fs::read_to_string(repo().join("examples/reports/sam-2026-09.toml")).unwrap();
@@ -24,7 +25,10 @@ fn generate(folder: &Path) -> Vec<PathBuf> {
                 .replace("2026-09-01T09-00-00Z", &id)
                 .replace("2026-09-01T09:00:00Z", &created)
                 .replace("Sam Hero", &format!("Person {}", n % 6))
-                .replace("score = 46.", &format!("score = {}.", 30 + n % 40));
+                .replace(
+                    "outages are where I am most useful.",
+                    &format!("outages are where I am most useful ({n})."),
+                );
             let path = folder.join(format!("{id}.toml"));
             std::fs::write(&path, text).unwrap();
             path
@@ -101,14 +105,19 @@ fn listings_from_the_cache_equal_listings_from_the_files() {
     // Same size, same inode, changed in place: only the times tell.
     let changed = &paths[paths.len() - 1];
     let text = std::fs::read_to_string(changed).unwrap();
-    let edited = text.replacen("score = 5.0", "score = 9.0", 1);
+    let edited = text.replacen("most useful (59).", "most useful (95).", 1);
+    assert_ne!(edited, text);
     assert_eq!(edited.len(), text.len());
     std::fs::write(changed, edited).unwrap();
     let json = listing(&sandbox, commands[0]);
     let listed: serde_json::Value = serde_json::from_str(&json).unwrap();
     let last = listed.as_array().unwrap().last().unwrap();
     assert_eq!(last["id"], "2026-10-01T09-05-00Z");
-    assert_eq!(last["themes"][0]["score"], 9.0, "the edit shows at once");
+    assert_eq!(
+        last["themes"][0]["note"],
+        "I know I should let go more, but outages are where I am most useful (95).",
+        "the edit shows at once"
+    );
 
     // A removed report leaves the listing; a damaged cache is rebuilt.
     std::fs::remove_file(&paths[0]).unwrap();

@@ -48,7 +48,7 @@ fn a_data_directory_that_cannot_be_created() {
     for (args, what) in [
         (
             vec!["assess", "-a", "examples/hero.toml"],
-            "create folder `[SANDBOX]/a-file/data/reports`",
+            "create folder `[SANDBOX]/a-file/data`",
         ),
         (
             vec!["history"],

@@ -26,20 +26,9 @@ pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8>
             "--author is empty; give the name the note should carry",
         ));
     }
-    let path = context.find_report(&args.report)?;
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Error::user(format!("`{}` is not a report file", path.display())))?;
-
-    // Read, append and replace under a lock, so that two notes written at
-    // the same moment both survive.
-    let lock = files::lock_folder(folder)?;
-    let mut report = store::load_report(&path)?;
+    // Everything is checked before anything is locked or written: a wrong
+    // path or theme leaves no trace anywhere.
+    let (path, report) = context.load_report(&args.report)?;
     let Some(theme) = report.theme(&args.theme).map(|t| t.title.clone()) else {
         let ids: Vec<&str> = report.themes.iter().map(|t| t.id.as_str()).collect();
         return Err(Error::user_with_help(
@@ -51,17 +40,24 @@ pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8>
             format!("its themes are: {}", ids.join(", ")),
         ));
     };
-    report.reviews.push(Review {
+    let review = Review {
         theme: args.theme.clone(),
         author: author.to_owned(),
         created: clock::format_rfc3339(clock::now()?),
         text: text.to_owned(),
-    });
-    let saved =
-        toml::to_string(&report).map_err(|e| Error::user(format!("cannot save the note: {e}")))?;
-    files::replace(folder, &file_name, saved.as_bytes())
-        .map_err(|e| Error::io("save the note in", &path, e))?;
-    drop(lock);
+    };
+
+    // Read, append and replace under a lock, so that two notes written at
+    // the same moment both survive. The lock lives in the data directory;
+    // without one, beside the report, now that the note will be written.
+    let _lock = match context.data_dir() {
+        Ok(data) => {
+            files::create_private_dir(data.root())?;
+            files::lock_folder(data.root())?
+        }
+        Err(_) => files::lock_folder(folder_of(&path))?,
+    };
+    store::add_review(&path, &review)?;
 
     writeln!(
         out,
@@ -72,4 +68,10 @@ pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8>
     )
     .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }

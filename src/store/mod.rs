@@ -9,14 +9,17 @@ mod folder;
 pub mod plan;
 mod reports;
 pub mod runs;
+mod validate;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, with_suggestion};
+use crate::files;
+use crate::report::Report;
 
 pub use folder::{Folder, Loaded, Skipped, load_folder};
-pub use reports::{load_report, parse_report};
+pub use reports::{add_review, load_report, parse_report};
 
 /// The environment variable naming the data directory.
 pub const DATA_DIR_VARIABLE: &str = "LEADGAP_DATA_DIR";
@@ -27,25 +30,49 @@ pub struct DataDir {
     root: PathBuf,
 }
 
+/// The newest readable report of the data directory, and the report files
+/// passed over on the way to it (damaged, or not files at all).
+#[derive(Debug)]
+pub struct Latest {
+    /// Its file.
+    pub path: PathBuf,
+    /// The report.
+    pub report: Report,
+    /// One line per newer file that was not a readable report.
+    pub skipped: Vec<String>,
+}
+
 impl DataDir {
-    /// `--data-dir` (or `LEADGAP_DATA_DIR`, which clap folds into it), else
-    /// the platform's per-user data directory.
+    /// `--data-dir`, else `LEADGAP_DATA_DIR` (when set and not empty), else
+    /// the platform's per-user data directory, which must be absolute.
     pub fn resolve(flag: Option<&Path>) -> Result<DataDir> {
-        if let Some(root) = flag {
+        if let Some(root) = flag.filter(|root| !root.as_os_str().is_empty()) {
             return Ok(DataDir {
                 root: root.to_owned(),
             });
         }
-        directories::ProjectDirs::from("", "", "leadgap")
-            .map(|dirs| DataDir {
-                root: dirs.data_dir().to_owned(),
-            })
-            .ok_or_else(|| {
-                Error::user_with_help(
-                    "cannot find the data directory: no home folder is set (HOME)",
-                    format!("pass `--data-dir DIR` or set {DATA_DIR_VARIABLE}"),
-                )
-            })
+        if let Some(root) = std::env::var_os(DATA_DIR_VARIABLE).filter(|v| !v.is_empty()) {
+            return Ok(DataDir { root: root.into() });
+        }
+        let help = format!("pass `--data-dir DIR` or set {DATA_DIR_VARIABLE}");
+        let dirs = directories::ProjectDirs::from("", "", "leadgap").ok_or_else(|| {
+            Error::user_with_help(
+                "cannot find the data directory: no home folder is set (HOME)",
+                help.clone(),
+            )
+        })?;
+        let root = dirs.data_dir().to_owned();
+        if !root.is_absolute() {
+            // `HOME=somewhere` would put reports wherever the command runs.
+            return Err(Error::user_with_help(
+                format!(
+                    "cannot find the data directory: the home folder `{}` is not an absolute path",
+                    std::env::var("HOME").unwrap_or_default()
+                ),
+                help,
+            ));
+        }
+        Ok(DataDir { root })
     }
 
     /// The data directory itself.
@@ -67,6 +94,25 @@ impl DataDir {
     /// Where user-installed questionnaires live.
     pub fn questionnaires(&self) -> PathBuf {
         self.root.join("questionnaires")
+    }
+
+    /// The folder `name` of the data directory, ready to write into: it and
+    /// the data directory exist and are private (0700). A folder that is a
+    /// link is refused: what is saved stays inside the data directory.
+    pub fn private_folder(&self, name: &str) -> Result<PathBuf> {
+        files::create_private_dir(&self.root)?;
+        let folder = self.root.join(name);
+        if fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::user_with_help(
+                format!(
+                    "`{}` is a link to elsewhere; leadgap keeps what it saves inside the data directory",
+                    folder.display()
+                ),
+                "replace the link with a folder, or point `--data-dir` at the place it links to",
+            ));
+        }
+        files::create_private_dir(&folder)?;
+        Ok(folder)
     }
 
     /// The paths of the report files (`<id>.toml`) in the reports folder,
@@ -93,36 +139,93 @@ impl DataDir {
         Ok(paths)
     }
 
-    /// The report file meant by `spec`: `latest`, a report id, or a path.
-    /// Ids never resolve outside the reports folder.
-    pub fn find_report(&self, spec: &str) -> Result<PathBuf> {
-        if spec == "latest" {
-            return self.report_paths()?.pop().ok_or_else(|| {
-                Error::user_with_help(
-                    format!(
-                        "there are no saved reports in `{}`",
-                        self.reports().display()
-                    ),
-                    "run `leadgap assess` first, or name a report file",
-                )
-            });
-        }
-        if is_report_id(spec) {
-            let path = self.reports().join(format!("{spec}.toml"));
-            if path.is_file() {
-                return Ok(path);
+    /// The newest readable report for which `wanted` holds. Newer files that
+    /// are not readable reports (a damaged file, a folder or junk named like
+    /// a report) are passed over and listed in [`Latest::skipped`].
+    pub fn latest(&self, wanted: impl Fn(&Report) -> bool) -> Result<Latest> {
+        let mut skipped = Vec::new();
+        for path in self.report_paths()?.into_iter().rev() {
+            match self.read_inside(&path) {
+                Ok(report) if wanted(&report) => {
+                    return Ok(Latest {
+                        path,
+                        report,
+                        skipped,
+                    });
+                }
+                Ok(_) => {}
+                Err(error) => skipped.push(format!(
+                    "passing over `{}`: {}",
+                    path.display(),
+                    error
+                        .lines()
+                        .into_iter()
+                        .next()
+                        .map(|(message, _)| message)
+                        .unwrap_or_default()
+                )),
             }
-            return Err(Error::user_with_help(
+        }
+        Err(Error::user_with_help(
+            format!(
+                "there are no saved reports in `{}`",
+                self.reports().display()
+            ),
+            "run `leadgap assess` first, or name a report file",
+        ))
+    }
+
+    /// The report file with id `id`, which must be a file inside the
+    /// reports folder (never a link leading out of it).
+    pub fn find_report(&self, id: &str) -> Result<PathBuf> {
+        let path = self.reports().join(format!("{id}.toml"));
+        if is_report_id(id) && fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            return Ok(path);
+        }
+        let links_out = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        let message = if links_out {
+            format!(
+                "the report `{id}` in `{}` is a link to elsewhere; an id only ever opens a file inside the data directory",
+                self.reports().display()
+            )
+        } else {
+            with_suggestion(
                 format!(
-                    "no saved report with id `{spec}` in `{}`",
+                    "no saved report with id `{id}` in `{}`",
                     self.reports().display()
                 ),
-                format!(
-                    "`leadgap history` lists the saved reports; to open a file, give its path (./{spec})"
-                ),
-            ));
+                id,
+                self.report_ids().iter().map(String::as_str),
+            )
+        };
+        Err(Error::user_with_help(
+            message,
+            format!(
+                "`leadgap history` lists the saved reports; to open a file, give its path (./{id}.toml)"
+            ),
+        ))
+    }
+
+    /// The ids of the saved reports, oldest first.
+    fn report_ids(&self) -> Vec<String> {
+        self.report_paths()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect()
+    }
+
+    /// Reads a report file of the reports folder: a regular file, not a
+    /// link to somewhere else.
+    fn read_inside(&self, path: &Path) -> Result<Report> {
+        let metadata = fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
+        if !metadata.is_file() {
+            return Err(Error::user(format!(
+                "it is {}, not a report file",
+                files::kind_of(&metadata)
+            )));
         }
-        Ok(PathBuf::from(spec))
+        load_report(path)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Saved reports on disk: `DATA/reports/<id>.toml`, written once and never
-//! overwritten, read back with the place of any problem.
+//! overwritten, read back with the place of any problem, and annotated
+//! without losing anything leadgap does not know.
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +8,7 @@ use super::DataDir;
 use crate::document::SCHEMA;
 use crate::error::{Error, Result};
 use crate::files;
-use crate::report::Report;
+use crate::report::{Report, Review};
 use crate::source::Source;
 
 impl DataDir {
@@ -15,8 +16,7 @@ impl DataDir {
     /// id exists (two runs in one second), the id gets a `-2`, `-3`… suffix;
     /// the report's `id` is updated to match. Returns the file's path.
     pub fn save_report(&self, report: &mut Report) -> Result<PathBuf> {
-        let folder = self.reports();
-        files::create_private_dir(&folder)?;
+        let folder = self.private_folder("reports")?;
         let base = report.id.clone();
         for attempt in 1..=1000 {
             report.id = if attempt == 1 {
@@ -48,8 +48,9 @@ pub fn load_report(path: &Path) -> Result<Report> {
     parse_report(&source)
 }
 
-/// Parses a saved report, naming the place of any problem. A report of a
-/// newer schema is refused before its content is interpreted.
+/// Parses a saved report and checks it (see `validate`), naming the place
+/// of any problem. A report of a newer schema is refused before its content
+/// is interpreted.
 pub fn parse_report(source: &Source) -> Result<Report> {
     use serde::Deserialize;
     let located = |error: toml::de::Error, message: String| {
@@ -60,28 +61,50 @@ pub fn parse_report(source: &Source) -> Result<Report> {
         located(error, message)
     })?;
     let schema = root.get_ref().get("schema").map(|value| {
-        (
-            value.get_ref().as_integer().map(|i| i.as_str().to_owned()),
-            value.span(),
-        )
+        let number = value.get_ref().as_integer().and_then(|i| {
+            let text = i.as_str().replace('_', "");
+            i64::from_str_radix(text.trim_start_matches('+'), i.radix()).ok()
+        });
+        (number, value.span())
     });
     match schema {
-        Some((Some(number), _)) if number == SCHEMA.to_string() => {}
-        Some((Some(number), span)) => {
+        Some((Some(SCHEMA), _)) => {}
+        Some((Some(number), span)) if number > SCHEMA => {
             return Err(Error::Invalid(vec![
                 source
-                    .diagnostic(Some(span), format!("report schema {number} is newer than this leadgap reads (schema {SCHEMA})"))
+                    .diagnostic(
+                        Some(span),
+                        format!(
+                            "report schema {number} is newer than this leadgap reads (schema {SCHEMA})"
+                        ),
+                    )
                     .with_help("upgrade leadgap to read it"),
             ]));
         }
-        _ => {
+        Some((Some(number), span)) => {
             return Err(Error::Invalid(vec![source.diagnostic(
-                None,
-                NOT_A_REPORT,
+                Some(span),
+                format!(
+                    "report schema {number} is not one leadgap writes; this leadgap reads schema {SCHEMA}"
+                ),
             )]));
         }
+        _ => {
+            return Err(Error::Invalid(vec![
+                source.diagnostic(None, NOT_A_REPORT),
+            ]));
+        }
     }
-    Report::deserialize(toml::Deserializer::from(root)).map_err(|error| {
+    // A time written as a TOML date-time rather than the text leadgap writes.
+    if let Some(created) = root.get_ref().get("created")
+        && !matches!(created.get_ref(), toml::de::DeValue::String(_))
+    {
+        return Err(Error::Invalid(vec![source.diagnostic(
+            Some(created.span()),
+            "`created` must be a quoted time such as \"2026-11-22T13:05:01Z\"",
+        )]));
+    }
+    let report = Report::deserialize(toml::Deserializer::from(root)).map_err(|error| {
         let message = if error.message().starts_with("missing field") {
             format!(
                 "this is not a complete leadgap report ({})",
@@ -91,5 +114,58 @@ pub fn parse_report(source: &Source) -> Result<Report> {
             error.message().trim().to_owned()
         };
         located(error, message)
-    })
+    })?;
+    let problems = super::validate::check(source, &report);
+    if problems.is_empty() {
+        Ok(report)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+/// Appends `review` to the saved report at `path`, atomically, changing
+/// nothing else in the file: keys a newer leadgap wrote, comments and layout
+/// are kept as they are. The report is checked again first (it may have
+/// changed since it was read).
+pub fn add_review(path: &Path, review: &Review) -> Result<()> {
+    let source = Source::read(path)?;
+    parse_report(&source)?;
+    let mut document: toml_edit::DocumentMut =
+        source
+            .text
+            .parse()
+            .map_err(|error: toml_edit::TomlError| {
+                Error::Invalid(vec![
+                    source.diagnostic(error.span(), error.message().trim()),
+                ])
+            })?;
+    let mut entry = toml_edit::Table::new();
+    entry.insert("theme", toml_edit::value(review.theme.as_str()));
+    entry.insert("author", toml_edit::value(review.author.as_str()));
+    entry.insert("created", toml_edit::value(review.created.as_str()));
+    entry.insert("text", toml_edit::value(review.text.as_str()));
+    let reviews = document
+        .entry("reviews")
+        .or_insert_with(|| toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    let Some(reviews) = reviews.as_array_of_tables_mut() else {
+        return Err(Error::user_with_help(
+            format!(
+                "`reviews` in `{}` is not a list of `[[reviews]]` tables",
+                path.display()
+            ),
+            "fix it by hand; leadgap does not rewrite what it cannot read",
+        ));
+    };
+    reviews.push(entry);
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::user(format!("`{}` is not a report file", path.display())))?;
+    files::replace(folder, &name, document.to_string().as_bytes())
+        .map_err(|e| Error::io("save the note in", path, e))?;
+    Ok(())
 }

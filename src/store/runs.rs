@@ -165,11 +165,51 @@ fn file_name(questionnaire_id: &str) -> String {
     format!("{questionnaire_id}.toml")
 }
 
-/// The run in progress for a questionnaire id, if there is one.
-pub fn load(data: &DataDir, questionnaire_id: &str) -> Result<Option<Progress>> {
+/// The lock an interactive run holds for as long as it asks questions, so
+/// that a second run of the same questionnaire (another terminal) cannot
+/// overwrite its answers. Released when dropped.
+#[derive(Debug)]
+pub struct RunLock {
+    _file: std::fs::File,
+}
+
+/// Takes the lock of the run of `questionnaire_id`, or says that another
+/// run of it is under way and how to go on.
+pub fn lock(data: &DataDir, questionnaire_id: &str) -> Result<RunLock> {
+    let dir = runs_dir(data);
+    files::create_private_dir(&dir)?;
+    let path = dir.join(format!("{questionnaire_id}.lock"));
+    let file = files::open_lock(&path)?;
+    match file.try_lock() {
+        Ok(()) => Ok(RunLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::user_with_help(
+            format!(
+                "another `leadgap assess` of `{questionnaire_id}` is asking its questions right now \
+                 (in another terminal?); two runs would overwrite each other's answers"
+            ),
+            "finish it there; if that terminal is gone, its answers are saved: \
+             `leadgap assess --resume` continues them",
+        )),
+        Err(std::fs::TryLockError::Error(error)) => Err(Error::io("lock", path, error)),
+    }
+}
+
+/// The run in progress for a questionnaire id, if there is one. Something
+/// other than a file in its place (a named pipe, a folder) is no run: the
+/// returned warning names it, and the next save replaces it.
+pub fn load(data: &DataDir, questionnaire_id: &str) -> Result<(Option<Progress>, Option<String>)> {
     let path = runs_dir(data).join(file_name(questionnaire_id));
-    if !path.exists() {
-        return Ok(None);
+    match std::fs::symlink_metadata(&path) {
+        Err(_) => return Ok((None, None)),
+        Ok(metadata) if !metadata.is_file() => {
+            let warning = format!(
+                "ignoring `{}`: it is {}, not a saved run",
+                path.display(),
+                files::kind_of(&metadata)
+            );
+            return Ok((None, Some(warning)));
+        }
+        Ok(_) => {}
     }
     let source = Source::read(&path)?;
     let progress: Progress = toml::from_str(&source.text).map_err(|error| {
@@ -182,7 +222,7 @@ pub fn load(data: &DataDir, questionnaire_id: &str) -> Result<Option<Progress>> 
                 )),
         ])
     })?;
-    Ok(Some(progress))
+    Ok((Some(progress), None))
 }
 
 /// Saves a run in progress, replacing the previous save atomically.

@@ -283,8 +283,12 @@ pub fn by_id<'a>(list: &'a serde_json::Value, id: &str) -> &'a serde_json::Value
         .unwrap_or_else(|| panic!("no entry `{id}` in {list}"))
 }
 
-/// Sets a theme's score in a saved report file, as a hand-edit would.
+/// Sets a theme's score in a saved report file, and keeps the file
+/// consistent as leadgap checks it: the theme's gap follows the score, its
+/// answers (which would give another score) are left out, and the overall
+/// score and the priorities are worked out again.
 pub fn set_score(path: &Path, theme: &str, score: f64) {
+    use toml::Value;
     let mut report: toml::Table =
         toml::from_str(&std::fs::read_to_string(path).expect("report")).expect("TOML");
     let themes = report
@@ -296,7 +300,31 @@ pub fn set_score(path: &Path, theme: &str, score: f64) {
         .find(|t| t["id"].as_str() == Some(theme))
         .and_then(|t| t.as_table_mut())
         .expect("the theme");
-    entry.insert("score".to_owned(), toml::Value::Float(score));
+    let target = entry["target"].as_float().expect("target");
+    entry.insert("score".to_owned(), Value::Float(score));
+    entry.insert("gap".to_owned(), Value::Float((target - score).max(0.0)));
+    let number = |t: &Value, key: &str| t.get(key).and_then(Value::as_float);
+    let (mut weights, mut sum, mut gaps) = (0.0, 0.0, Vec::new());
+    for t in themes.iter() {
+        if let (Some(w), Some(s)) = (number(t, "weight"), number(t, "score")) {
+            weights += w;
+            sum += w * s;
+            if let Some(gap) = number(t, "gap").filter(|g| *g > 0.0) {
+                gaps.push((w * gap, t["id"].as_str().expect("id").to_owned()));
+            }
+        }
+    }
+    gaps.sort_by(|a, b| b.0.total_cmp(&a.0));
+    if weights > 0.0 {
+        report.insert("overall".to_owned(), Value::Float(sum / weights));
+    }
+    report.insert(
+        "priorities".to_owned(),
+        Value::Array(gaps.into_iter().map(|(_, id)| Value::String(id)).collect()),
+    );
+    if let Some(answers) = report.get_mut("answers").and_then(|a| a.as_array_mut()) {
+        answers.retain(|a| a["theme"].as_str() != Some(theme));
+    }
     std::fs::write(path, toml::to_string(&report).expect("TOML")).expect("write");
 }
 

@@ -51,7 +51,13 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
     };
     let mut started = clock::format_rfc3339(clock::now()?);
     let total = questionnaire.questions.len();
-    match runs::load(&data, &questionnaire.id)? {
+    // One run of a questionnaire at a time: held until this function ends.
+    let _lock = runs::lock(&data, &questionnaire.id)?;
+    let (saved, warning) = runs::load(&data, &questionnaire.id)?;
+    if let Some(warning) = warning {
+        context.warn(&warning);
+    }
+    match saved {
         Some(saved) => {
             let restored = saved.restore(questionnaire);
             let resume = args.resume
