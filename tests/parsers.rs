@@ -231,10 +231,64 @@ proptest! {
 
     #[test]
     fn saved_reports_round_trip_exactly(report in any_report()) {
+        let report = consistent(report);
         let text = toml::to_string(&report).unwrap();
         let back = store::parse_report(&Source::new("r.toml", text.clone())).unwrap();
         prop_assert_eq!(back, report, "{}", text);
     }
+
+    #[test]
+    fn any_report_is_read_back_or_refused_with_located_problems(report in any_report()) {
+        let text = toml::to_string(&report).unwrap();
+        match store::parse_report(&Source::new("r.toml", text.clone())) {
+            Ok(back) => prop_assert_eq!(back, report, "{}", text),
+            Err(error) => {
+                let found = diagnostics(&error);
+                prop_assert!(!found.is_empty());
+                assert_inside(&text, &found);
+            }
+        }
+    }
+}
+
+/// `report` made consistent the way leadgap writes reports: numbers in
+/// range, each gap following its score, priorities the themes with a gap,
+/// the overall score the weighted mean, ids and times well-formed.
+fn consistent(mut report: Report) -> Report {
+    let clamp = |v: f64, low: f64, high: f64| if v.is_finite() { v.clamp(low, high) } else { low };
+    report.id = "2026-11-22T13-05-01Z".to_owned();
+    report.created = "2026-11-22T13:05:01Z".to_owned();
+    report.rubric.min_coverage = clamp(report.rubric.min_coverage, 0.0, 1.0);
+    report.overall_target = report.overall_target.map(|t| clamp(t, 0.0, 100.0));
+    let mut seen = std::collections::HashSet::new();
+    report.themes.retain(|t| seen.insert(t.id.clone()));
+    for theme in &mut report.themes {
+        theme.weight = clamp(theme.weight, 0.0, 1000.0);
+        theme.target = clamp(theme.target, 0.0, 100.0);
+        theme.coverage = clamp(theme.coverage, 0.0, 1.0);
+        theme.score = theme.score.map(|s| clamp(s, 0.0, 100.0));
+        theme.gap = theme.score.map(|s| (theme.target - s).max(0.0));
+        theme.band = theme.score.map(|_| theme.band.clone().unwrap_or_else(|| "b".to_owned()));
+    }
+    report.priorities = report
+        .themes
+        .iter()
+        .filter(|t| t.gap.is_some_and(|g| g > 0.0))
+        .map(|t| t.id.clone())
+        .collect();
+    let (weights, sum) = report
+        .themes
+        .iter()
+        .filter_map(|t| Some((t.weight, t.score?)))
+        .fold((0.0, 0.0), |(w, s), (weight, score)| (w + weight, s + weight * score));
+    report.overall = (weights > 0.0).then(|| sum / weights);
+    for answer in &mut report.answers {
+        answer.weight = clamp(answer.weight, 0.001, 1000.0);
+        // An answer of no listed theme: scores are checked against their
+        // answers only where a theme has some.
+        answer.theme = "no-such-theme".to_owned();
+    }
+    report
 }
 
 fn finite() -> impl Strategy<Value = f64> {
