@@ -70,7 +70,7 @@ pub fn load_folder(dir: &Path, cache: Option<&Path>) -> Result<Folder> {
     let mut paths: Vec<PathBuf> = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
-        if !path.extension().is_some_and(|e| e == "toml") {
+        if path.extension().is_none_or(|e| e != "toml") {
             continue;
         }
         // Only regular files are read: a named pipe would block, a device

@@ -198,10 +198,17 @@ impl DataDir {
                 self.report_ids().iter().map(String::as_str),
             )
         };
+        // The file the id may have meant, as a path: as typed if there is
+        // such a file here, else with `.toml`.
+        let file = if Path::new(id).is_file() {
+            id.to_owned()
+        } else {
+            format!("{id}.toml")
+        };
         Err(Error::user_with_help(
             message,
             format!(
-                "`leadgap history` lists the saved reports; to open a file, give its path (./{id}.toml)"
+                "`leadgap history` lists the saved reports; to open a file, give its path (./{file})"
             ),
         ))
     }
