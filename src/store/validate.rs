@@ -66,8 +66,10 @@ fn span(root: &DeTable<'_>, path: &[Step<'_>]) -> Option<Range<usize>> {
     Some(value.span())
 }
 
+/// Whether a computed value lies in `low..=high`, allowing for
+/// floating-point error (a mean of scores of 100 can be 100.00000000000001).
 fn in_range(value: f64, low: f64, high: f64) -> bool {
-    (low..=high).contains(&value)
+    (low - TOLERANCE..=high + TOLERANCE).contains(&value)
 }
 
 fn problems(report: &Report) -> Vec<Problem<'static>> {
