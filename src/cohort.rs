@@ -26,10 +26,12 @@ pub struct Group {
     pub questionnaire: String,
     /// Questionnaire title (of the latest report).
     pub title: String,
-    /// How many people answered each version.
+    /// How many people answered each version (left out when hidden).
     pub versions: Vec<Version>,
-    /// How many people the group has.
-    pub size: usize,
+    /// How many people the group has; left out when the group is hidden
+    /// (a count below the minimum could point at someone).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<usize>,
     /// Whether the group is hidden because it is smaller than [`MIN_GROUP`]
     /// (only with `--anonymous`).
     pub hidden: bool,
@@ -80,8 +82,10 @@ pub struct Person {
     pub name: String,
     /// The report id (omitted when anonymous).
     pub report: Option<String>,
-    /// When the report was made.
-    pub created: String,
+    /// When the report was made; left out when anonymous (the time of a
+    /// report is its id, and tells who answered when).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
     /// Per theme of the group, in its order.
     pub themes: Vec<PersonTheme>,
 }
@@ -134,9 +138,15 @@ pub fn cohort(reports: &[&Report], anonymous: bool) -> Cohort {
                 .copied()
                 .filter(|r| r.questionnaire.id == id)
                 .collect();
+            // Anonymous people are numbered in the order of their scores,
+            // highest first, which the grid shows anyway: the order in which
+            // they answered could tell who is who.
             members.sort_by(|a, b| {
                 if anonymous {
-                    chronological(a, b)
+                    b.overall
+                        .unwrap_or(-1.0)
+                        .total_cmp(&a.overall.unwrap_or(-1.0))
+                        .then_with(|| scores_of(b).cmp(&scores_of(a)))
                 } else {
                     a.respondent.cmp(&b.respondent)
                 }
@@ -210,7 +220,7 @@ fn group(id: &str, members: &[&Report], anonymous: bool) -> Group {
                 report.respondent.clone().unwrap_or_default()
             },
             report: (!anonymous).then(|| report.id.clone()),
-            created: report.created.clone(),
+            created: (!anonymous).then(|| report.created.clone()),
             themes: themes
                 .iter()
                 .map(|(theme_id, _)| {
@@ -230,12 +240,22 @@ fn group(id: &str, members: &[&Report], anonymous: bool) -> Group {
         title: newest
             .map(|r| r.questionnaire.title.clone())
             .unwrap_or_default(),
-        versions,
-        size: members.len(),
+        versions: if hidden { Vec::new() } else { versions },
+        size: (!hidden).then_some(members.len()),
         hidden,
         themes: if hidden { Vec::new() } else { stats },
         people: if hidden { Vec::new() } else { people },
     }
+}
+
+/// A report's theme scores in thousandths, to order people whose overall
+/// scores are equal.
+fn scores_of(report: &Report) -> Vec<i64> {
+    report
+        .themes
+        .iter()
+        .map(|t| t.score.map_or(-1, |s| (s * 1000.0).round() as i64))
+        .collect()
 }
 
 /// The median of sorted values.

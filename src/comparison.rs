@@ -139,12 +139,12 @@ pub struct Diff {
 pub fn diff(a: &Report, b: &Report) -> Diff {
     let themes = pair_themes(a, b)
         .into_iter()
-        .map(|(first, second)| {
+        .filter_map(|(first, second)| {
             let status = status(first, second);
-            let theme = second.or(first).expect("a pair has at least one side");
+            let theme = second.or(first)?;
             let comparable = status == Status::Comparable;
             let band = |t: Option<&ThemeReport>| t.and_then(|t| t.band.clone());
-            DiffTheme {
+            Some(DiffTheme {
                 id: theme.id.clone(),
                 title: theme.title.clone(),
                 first: first.and_then(|t| t.score),
@@ -156,7 +156,7 @@ pub fn diff(a: &Report, b: &Report) -> Diff {
                 second_band: band(second),
                 band_moved: comparable && band(first) != band(second),
                 status,
-            }
+            })
         })
         .collect();
     Diff {
@@ -239,14 +239,15 @@ pub struct Comparison {
 pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
     let themes = pair_themes(other, own)
         .into_iter()
-        .map(|(theirs, mine)| {
+        .filter_map(|(theirs, mine)| {
             // "First" is the self-view here.
             let status = status(mine, theirs);
-            let theme = mine.or(theirs).expect("a pair has at least one side");
+            let theme = mine.or(theirs)?;
             let difference = (status == Status::Comparable)
                 .then(|| Some(mine?.score? - theirs?.score?))
                 .flatten();
-            let flag = difference.and_then(|d| {
+            // Equal views are never a flag, whatever the threshold.
+            let flag = difference.filter(|d| d.abs() > EPSILON).and_then(|d| {
                 if d + EPSILON >= threshold {
                     Some(Flag::BlindSpot)
                 } else if -d + EPSILON >= threshold {
@@ -255,7 +256,7 @@ pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
                     None
                 }
             });
-            CompareTheme {
+            Some(CompareTheme {
                 id: theme.id.clone(),
                 title: theme.title.clone(),
                 own: mine.and_then(|t| t.score),
@@ -263,7 +264,7 @@ pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
                 difference,
                 flag,
                 status,
-            }
+            })
         })
         .collect();
     Comparison {

@@ -23,6 +23,9 @@ pub struct Context {
     look: Look,
     /// Whether standard error is colored (prompts, warnings).
     stderr_color: bool,
+    /// The warnings given so far: each is given once, even when two steps
+    /// of a command come across the same damaged file.
+    warned: std::cell::RefCell<std::collections::HashSet<String>>,
 }
 
 impl Context {
@@ -36,6 +39,7 @@ impl Context {
                 width: width(to_file),
             },
             stderr_color: color.for_stderr(),
+            warned: Default::default(),
         }
     }
 
@@ -137,6 +141,9 @@ impl Context {
     /// Prints a warning on standard error. Like every message, it is
     /// neutralised: it may quote a file's text or a file name.
     pub fn warn(&self, message: &str) {
+        if !self.warned.borrow_mut().insert(message.to_owned()) {
+            return;
+        }
         let label = paint(self.stderr_color, styles::WARNING, "warning:");
         let _ = writeln!(std::io::stderr(), "{label} {}", clean(message));
     }

@@ -88,10 +88,7 @@ impl<'s> Document<'s> {
         if self.more > 0 {
             self.problems.push(
                 self.source
-                    .diagnostic(
-                        None,
-                        format!("{} more problems are not listed", self.more),
-                    )
+                    .diagnostic(None, format!("{} more problems are not listed", self.more))
                     .with_help("fix the ones above first; is this the file you meant?"),
             );
         }
@@ -255,15 +252,69 @@ impl<'s> Document<'s> {
     }
 
     fn push_toml_error(&mut self, error: &toml::de::Error, fallback: Option<Range<usize>>) {
-        let span = error.span().or(fallback);
+        let span = error
+            .span()
+            .or(fallback)
+            .or_else(|| where_unplaced(self.source, error.message()));
         self.problem(span, tidy_message(error.message()));
     }
+}
+
+/// A place for a TOML error that comes without one: the parser gives up on
+/// nesting too deep without saying where, so point at the most deeply
+/// nested line.
+pub fn where_unplaced(source: &Source, message: &str) -> Option<Range<usize>> {
+    if !message.contains("recursion") {
+        return None;
+    }
+    let mut offset = 0;
+    let mut deepest = (0, 0);
+    for line in source.text.split_inclusive('\n') {
+        let depth = line.matches(['.', '[', '{']).count();
+        if depth > deepest.0 {
+            deepest = (depth, offset);
+        }
+        offset += line.len();
+    }
+    Some(deepest.1..deepest.1)
+}
+
+/// A step on the way to a value of a TOML file: a key or an array position.
+#[derive(Clone, Copy, Debug)]
+pub enum Step<'a> {
+    /// A key of a table.
+    Key(&'a str),
+    /// A position in an array.
+    Index(usize),
+}
+
+/// Where the value at `path` is written in the file whose root is `root`
+/// (or the nearest value on the way to it).
+pub fn span_at(root: &DeTable<'_>, path: &[Step<'_>]) -> Option<Range<usize>> {
+    let (first, rest) = path.split_first()?;
+    let Step::Key(key) = first else {
+        return None;
+    };
+    let mut value = root.get(*key)?;
+    for step in rest {
+        value = match (step, value.get_ref()) {
+            (Step::Key(key), DeValue::Table(table)) => table.get(*key)?,
+            (Step::Index(index), DeValue::Array(items)) => items.get(*index)?,
+            _ => return Some(value.span()),
+        };
+    }
+    Some(value.span())
 }
 
 /// Rewrites serde's wording ("invalid type: string \"x\", expected f64") into
 /// the user's ("expected a number, found string \"x\"").
 fn tidy_message(message: &str) -> String {
     let message = message.lines().next().unwrap_or(message).trim();
+    if message == "recursion limit" || message.contains("recursion limit") {
+        return "the file is nested too deeply (tables or arrays inside one another, or a key of too \
+                many dotted parts)"
+            .to_owned();
+    }
     if let Some(rest) = message.strip_prefix("unknown field `")
         && let Some((name, expected)) = rest.split_once("`, expected ")
     {
@@ -284,6 +335,10 @@ fn tidy_message(message: &str) -> String {
         if let Some(rest) = message.strip_prefix(prefix)
             && let Some((found, expected)) = rest.split_once(", expected ")
         {
+            // serde says `integer `…` as i128` of a number too large to read.
+            let found = found
+                .trim_end_matches(" as i128")
+                .trim_end_matches(" as u128");
             return format!("expected {}, found {found}", friendly_type(expected));
         }
     }

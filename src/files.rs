@@ -84,10 +84,7 @@ fn not_regular(path: &Path, metadata: &fs::Metadata) -> Error {
     } else {
         "leadgap only reads regular files; move it away or name another file"
     };
-    Error::user_with_help(
-        format!("`{}` is {kind}, not a file", path.display()),
-        help,
-    )
+    Error::user_with_help(format!("`{}` is {kind}, not a file", path.display()), help)
 }
 
 /// Creates `path` and its missing parents with mode 0700, and makes an

@@ -109,10 +109,16 @@ impl Plan {
         }
     }
 
-    /// Adds an action and returns its number.
-    pub fn add(&mut self, action: NewAction, created: &str) -> u32 {
+    /// Adds an action and returns its number; numbers are never reused, so
+    /// a plan that has used them all cannot take another action.
+    pub fn add(&mut self, action: NewAction, created: &str) -> Result<u32> {
         let number = self.next_number.max(1);
-        self.next_number = number + 1;
+        self.next_number = number.checked_add(1).ok_or_else(|| {
+            Error::user_with_help(
+                "the plan has used every action number; it cannot take another action",
+                "move plan.toml away to start a new plan",
+            )
+        })?;
         self.actions.push(Action {
             number,
             theme: action.theme,
@@ -125,7 +131,41 @@ impl Plan {
             closed: None,
             note: None,
         });
-        number
+        Ok(number)
+    }
+
+    /// What is wrong with the numbering of a plan read from a file: each
+    /// problem with the position of the action (or `None` for
+    /// `next_number`). A sound plan has unique numbers, all below
+    /// `next_number`.
+    pub fn numbering_problems(&self) -> Vec<(Option<usize>, String)> {
+        let mut problems = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (index, action) in self.actions.iter().enumerate() {
+            if action.number == 0 {
+                problems.push((
+                    Some(index),
+                    "an action's number starts at 1, not 0".to_owned(),
+                ));
+            } else if !seen.insert(action.number) {
+                problems.push((
+                    Some(index),
+                    format!("two actions have the number {}", action.number),
+                ));
+            }
+        }
+        if let Some(highest) = self.actions.iter().map(|a| a.number).max()
+            && self.next_number <= highest
+        {
+            problems.push((
+                None,
+                format!(
+                    "`next_number` is {}, but action number {highest} is already used",
+                    self.next_number
+                ),
+            ));
+        }
+        problems
     }
 
     /// The action numbered `number`, or an error listing the numbers there are.
@@ -361,6 +401,46 @@ mod tests {
             },
             "2026-11-01T00:00:00Z",
         )
+        .unwrap()
+    }
+
+    #[test]
+    fn numbers_are_never_reused_nor_wrap_around() {
+        let mut plan = Plan::new();
+        plan.next_number = u32::MAX - 1;
+        assert_eq!(action(&mut plan, "2026-12-01"), u32::MAX - 1);
+        assert_eq!(plan.next_number, u32::MAX);
+        let full = plan.add(
+            NewAction {
+                theme: "t".to_owned(),
+                theme_title: "T".to_owned(),
+                text: "one too many".to_owned(),
+                due: date("2026-12-01"),
+                report: None,
+            },
+            "2026-11-01T00:00:00Z",
+        );
+        assert!(full.is_err());
+        assert_eq!(plan.actions.len(), 1);
+    }
+
+    #[test]
+    fn duplicate_numbers_and_a_low_next_number_are_problems() {
+        let mut plan = Plan::new();
+        action(&mut plan, "2026-12-01");
+        action(&mut plan, "2026-12-02");
+        plan.actions[1].number = 1;
+        plan.next_number = 1;
+        assert_eq!(
+            plan.numbering_problems(),
+            [
+                (Some(1), "two actions have the number 1".to_owned()),
+                (
+                    None,
+                    "`next_number` is 1, but action number 1 is already used".to_owned()
+                )
+            ]
+        );
     }
 
     #[test]

@@ -383,3 +383,94 @@ fn a_full_disk_mid_run_keeps_the_answers_already_saved() {
     );
     assert!(sandbox.reports().is_empty());
 }
+
+#[test]
+fn a_second_run_of_the_same_questionnaire_waits_its_turn() {
+    let sandbox = Sandbox::new();
+    let mut first = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    at(&mut first, "1/4 ", &[DOWN, ENTER]);
+    at(&mut first, "2/4 ", &[]);
+    let second = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    let (printed, code) = finish(second);
+    assert_eq!(code, 1, "{printed}");
+    assert_eq!(
+        printed.replace("\r\n", "\n"),
+        "error: another `leadgap assess` of `pty` is asking its questions right now (in another \
+         terminal?); two runs would overwrite each other's answers\n  help: finish it there; if that \
+         terminal is gone, its answers are saved: `leadgap assess --resume` continues them\n"
+    );
+    // The first run is untouched and goes on.
+    first.send(ENTER).unwrap();
+    first.flush().unwrap();
+    at(&mut first, "3/4 ", &[ENTER]);
+    at(&mut first, "4/4 ", &["1", ENTER]);
+    at(&mut first, "Commit to up to three actions", &["n", ENTER]);
+    assert_eq!(finish(first).1, 0);
+    assert_eq!(
+        answer(&saved_report(&sandbox), "q-scale").as_integer(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_due_date_typed_with_any_character_is_checked_not_a_crash() {
+    let sandbox = Sandbox::new();
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    at(&mut session, "1/4 ", &[ENTER]);
+    at(&mut session, "2/4 ", &[ENTER]);
+    at(&mut session, "3/4 ", &[ENTER]);
+    at(&mut session, "4/4 ", &["1", ENTER]);
+    at(&mut session, "Commit to up to three actions", &[ENTER]);
+    at(&mut session, "An action for First theme", &[ENTER]);
+    at(
+        &mut session,
+        "Your action, in one sentence:",
+        &["Pair on it", ENTER],
+    );
+    // Clear the suggested `+30d`, type a unit that is not one.
+    let erase = "\x7f";
+    at(
+        &mut session,
+        "Due by?",
+        &[erase, erase, erase, erase, "+1é", ENTER],
+    );
+    at(
+        &mut session,
+        "is not a date",
+        &[erase, erase, erase, "+2w", ENTER],
+    );
+    at(&mut session, "An action for Second theme", &[DOWN, ENTER]);
+    at(&mut session, "Saved 1 action to your plan", &[]);
+    assert_eq!(finish(session).1, 0);
+    let plan: toml::Table =
+        toml::from_str(&std::fs::read_to_string(sandbox.data_dir().join("plan.toml")).unwrap())
+            .unwrap();
+    assert_eq!(
+        plan["actions"].as_array().unwrap()[0]["due"].as_str(),
+        Some("2026-12-06")
+    );
+}
+
+#[test]
+fn a_named_pipe_in_place_of_a_saved_run_is_passed_over() {
+    let sandbox = Sandbox::new();
+    let runs = sandbox.data_dir().join("runs");
+    std::fs::create_dir_all(&runs).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(runs.join("pty.toml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    let before = at(&mut session, "1/4 ", &[ENTER]);
+    assert!(
+        before.contains("it is a named pipe, not a saved run"),
+        "{before}"
+    );
+    at(&mut session, "2/4 ", &[ENTER]);
+    at(&mut session, "3/4 ", &[ENTER]);
+    at(&mut session, "4/4 ", &["1", ENTER]);
+    at(&mut session, "Commit to up to three actions", &["n", ENTER]);
+    assert_eq!(finish(session).1, 0);
+    assert_eq!(sandbox.reports().len(), 1);
+}

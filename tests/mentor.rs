@@ -511,13 +511,28 @@ fn an_anonymous_cohort_hides_names_and_small_groups() {
         .map(|p| p["name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Person 1", "Person 2", "Person 3"]);
-    assert!(
-        groups[1]["people"]
-            .as_array()
+    // Neither the report ids nor their times (the time is the id) are shown,
+    // nor the size of a hidden group.
+    for person in groups[1]["people"].as_array().unwrap() {
+        let keys: Vec<&str> = person
+            .as_object()
             .unwrap()
-            .iter()
-            .all(|p| p["report"].is_null())
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["name", "report", "themes"]);
+        assert!(person["report"].is_null());
+    }
+    assert!(groups[0].get("size").is_none(), "{}", groups[0]);
+    let csv = sandbox
+        .run(["cohort", &folder, "--anonymous", "--format", "csv"])
+        .run()
+        .stdout;
+    assert_eq!(
+        csv.lines().nth(1),
+        Some("rules,Person 1,,,alpha,65.6,proficient,true")
     );
+    assert!(!csv.contains("2026-"), "{csv}");
     let text = sandbox.run(["cohort", &folder, "--anonymous"]).run().stdout;
     insta::assert_snapshot!("cohort_anonymous", text);
     assert!(

@@ -230,6 +230,30 @@ proptest! {
     }
 
     #[test]
+    fn dates_durations_and_ids_take_any_unicode(text in "\\PC{0,12}", tail in prop::sample::select(vec!["d", "w", "m", "é", "週", "😀", "", "+", "1"])) {
+        use chrono::NaiveDate;
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        for candidate in [text.clone(), format!("+{text}{tail}"), format!("+1{tail}{text}"), format!("{text}{tail}")] {
+            if let Ok(due) = leadgap::plan::parse_due(&candidate, today) {
+                // Only the forms the help describes are dates.
+                let relative = candidate.trim().starts_with('+');
+                prop_assert!(relative || NaiveDate::parse_from_str(candidate.trim(), "%Y-%m-%d") == Ok(due));
+            }
+            let _ = leadgap::clock::parse(&candidate);
+            let _ = candidate.parse::<leadgap::render::Format>();
+            if leadgap::store::is_report_id(&candidate) {
+                prop_assert!(!candidate.contains(['/', '.', '\\']));
+            }
+            if leadgap::questionnaire::is_valid_id(&candidate) {
+                prop_assert!(candidate.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            }
+            let dir = tempfile::tempdir().unwrap();
+            let data = leadgap::store::DataDir::resolve(Some(dir.path())).unwrap();
+            let _ = data.find_report(&candidate);
+        }
+    }
+
+    #[test]
     fn saved_reports_round_trip_exactly(report in any_report()) {
         let report = consistent(report);
         let text = toml::to_string(&report).unwrap();
@@ -255,7 +279,13 @@ proptest! {
 /// range, each gap following its score, priorities the themes with a gap,
 /// the overall score the weighted mean, ids and times well-formed.
 fn consistent(mut report: Report) -> Report {
-    let clamp = |v: f64, low: f64, high: f64| if v.is_finite() { v.clamp(low, high) } else { low };
+    let clamp = |v: f64, low: f64, high: f64| {
+        if v.is_finite() {
+            v.clamp(low, high)
+        } else {
+            low
+        }
+    };
     report.id = "2026-11-22T13-05-01Z".to_owned();
     report.created = "2026-11-22T13:05:01Z".to_owned();
     report.rubric.min_coverage = clamp(report.rubric.min_coverage, 0.0, 1.0);
@@ -268,7 +298,9 @@ fn consistent(mut report: Report) -> Report {
         theme.coverage = clamp(theme.coverage, 0.0, 1.0);
         theme.score = theme.score.map(|s| clamp(s, 0.0, 100.0));
         theme.gap = theme.score.map(|s| (theme.target - s).max(0.0));
-        theme.band = theme.score.map(|_| theme.band.clone().unwrap_or_else(|| "b".to_owned()));
+        theme.band = theme
+            .score
+            .map(|_| theme.band.clone().unwrap_or_else(|| "b".to_owned()));
     }
     report.priorities = report
         .themes
@@ -280,7 +312,9 @@ fn consistent(mut report: Report) -> Report {
         .themes
         .iter()
         .filter_map(|t| Some((t.weight, t.score?)))
-        .fold((0.0, 0.0), |(w, s), (weight, score)| (w + weight, s + weight * score));
+        .fold((0.0, 0.0), |(w, s), (weight, score)| {
+            (w + weight, s + weight * score)
+        });
     report.overall = (weights > 0.0).then(|| sum / weights);
     for answer in &mut report.answers {
         answer.weight = clamp(answer.weight, 0.001, 1000.0);

@@ -83,7 +83,7 @@ pub struct TemplateArgs {
 /// `leadgap check`
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files to check: questionnaires, rubrics, answer files, saved reports
+    /// Files to check: questionnaires, rubrics, answer files, saved reports, plans (`-` reads standard input)
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 

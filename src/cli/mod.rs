@@ -27,8 +27,8 @@ pub use reports::{CohortArgs, CompareArgs, DiffArgs, HistoryArgs, NoteArgs, Show
   leadgap assess --answers answers.toml --format json
   leadgap show latest --format markdown            the last report, for a 1:1")]
 pub struct Cli {
-    /// Where reports are kept [default: the per-user data folder, e.g. ~/.local/share/leadgap]
-    #[arg(long, global = true, env = "LEADGAP_DATA_DIR", value_name = "DIR")]
+    /// Where reports are kept [default: $LEADGAP_DATA_DIR, else the per-user data folder, e.g. ~/.local/share/leadgap]
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
     /// When to use color (`auto` also honours NO_COLOR)

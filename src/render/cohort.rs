@@ -44,14 +44,20 @@ fn table(look: Look, cohort: &Cohort, out: &mut dyn Write) -> std::io::Result<()
             writeln!(out)?;
         }
         let versions: Vec<String> = group.versions.iter().map(|v| v.version.clone()).collect();
-        let people = if group.size == 1 { "person" } else { "people" };
-        let heading = format!(
-            "{} ({} {}) · {} {people}",
-            clean_line(&group.title),
-            clean_line(&group.questionnaire),
-            clean_line(&versions.join(", ")),
-            group.size
-        );
+        let heading = match group.size {
+            Some(size) => format!(
+                "{} ({} {}) · {size} {}",
+                clean_line(&group.title),
+                clean_line(&group.questionnaire),
+                clean_line(&versions.join(", ")),
+                if size == 1 { "person" } else { "people" }
+            ),
+            None => format!(
+                "{} ({})",
+                clean_line(&group.title),
+                clean_line(&group.questionnaire)
+            ),
+        };
         writeln!(out, "{}", paint(color, styles::HEADING, &heading))?;
         if group.hidden {
             writeln!(
@@ -178,7 +184,7 @@ fn csv(cohort: &Cohort, out: &mut dyn Write) -> std::io::Result<()> {
                     csv_text(&group.questionnaire),
                     csv_text(&person.name),
                     csv_text(person.report.as_deref().unwrap_or_default()),
-                    csv_text(&person.created),
+                    csv_text(person.created.as_deref().unwrap_or_default()),
                     csv_text(&theme.id),
                     csv_number(theme.score),
                     csv_text(theme.band.as_deref().unwrap_or_default()),

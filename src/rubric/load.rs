@@ -131,7 +131,10 @@ fn build_bands(document: &mut Document<'_>, raw_bands: Vec<Spanned<RawBand>>) ->
         if !(0.0..=100.0).contains(&value) {
             document.problem(
                 Some(from.span()),
-                format!("`from` must be from 0 to 100, found {}", format_number(value)),
+                format!(
+                    "`from` must be from 0 to 100, found {}",
+                    format_number(value)
+                ),
             );
         } else if index == 0 && value != 0.0 {
             document
@@ -260,7 +263,10 @@ fn check_target(document: &mut Document<'_>, target: &Spanned<f64>) -> f64 {
     if !(0.0..=100.0).contains(&value) {
         document.problem(
             Some(target.span()),
-            format!("a target must be from 0 to 100, found {}", format_number(value)),
+            format!(
+                "a target must be from 0 to 100, found {}",
+                format_number(value)
+            ),
         );
     }
     value

@@ -188,7 +188,7 @@ fn read_all(paths: &[&Path]) -> Vec<Result<Report>> {
 }
 
 /// A file that is not a readable report, and why.
-fn not_a_report(path: PathBuf, error: &Error) -> Skipped {
+pub(super) fn not_a_report(path: PathBuf, error: &Error) -> Skipped {
     let (reason, foreign) = match error {
         Error::Invalid(diagnostics) => diagnostics
             .first()

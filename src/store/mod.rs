@@ -154,16 +154,7 @@ impl DataDir {
                     });
                 }
                 Ok(_) => {}
-                Err(error) => skipped.push(format!(
-                    "passing over `{}`: {}",
-                    path.display(),
-                    error
-                        .lines()
-                        .into_iter()
-                        .next()
-                        .map(|(message, _)| message)
-                        .unwrap_or_default()
-                )),
+                Err(error) => skipped.push(folder::not_a_report(path, &error).warning()),
             }
         }
         Err(Error::user_with_help(

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::DataDir;
-use crate::document::SCHEMA;
+use crate::document::{SCHEMA, Step, span_at};
 use crate::error::{Error, Result};
 use crate::files;
 use crate::plan::Plan;
@@ -50,6 +50,27 @@ pub fn parse(source: &Source) -> std::result::Result<Plan, Damaged> {
                 plan.schema
             ),
         )])));
+    }
+    let problems = plan.numbering_problems();
+    if !problems.is_empty() {
+        let root = toml::de::DeTable::parse(&source.text)
+            .ok()
+            .map(|t| t.into_inner());
+        return Err(Damaged(Error::Invalid(
+            problems
+                .into_iter()
+                .map(|(index, message)| {
+                    let at = match index {
+                        Some(index) => vec![Step::Key("actions"), Step::Index(index), Step::Key("number")],
+                        None => vec![Step::Key("next_number")],
+                    };
+                    let span = root.as_ref().and_then(|root| span_at(root, &at));
+                    source
+                        .diagnostic(span, format!("the plan file is damaged: {message}"))
+                        .with_help("fix it by hand, or move it away to start a new plan; leadgap never overwrites it")
+                })
+                .collect(),
+        )));
     }
     Ok(plan)
 }

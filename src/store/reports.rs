@@ -54,7 +54,10 @@ pub fn load_report(path: &Path) -> Result<Report> {
 pub fn parse_report(source: &Source) -> Result<Report> {
     use serde::Deserialize;
     let located = |error: toml::de::Error, message: String| {
-        Error::Invalid(vec![source.diagnostic(error.span(), message)])
+        let span = error
+            .span()
+            .or_else(|| crate::document::where_unplaced(source, error.message()));
+        Error::Invalid(vec![source.diagnostic(span, message)])
     };
     let root = toml::de::DeTable::parse(&source.text).map_err(|error| {
         let message = error.message().trim().to_owned();
@@ -90,9 +93,7 @@ pub fn parse_report(source: &Source) -> Result<Report> {
             )]));
         }
         _ => {
-            return Err(Error::Invalid(vec![
-                source.diagnostic(None, NOT_A_REPORT),
-            ]));
+            return Err(Error::Invalid(vec![source.diagnostic(None, NOT_A_REPORT)]));
         }
     }
     // A time written as a TOML date-time rather than the text leadgap writes.
@@ -131,14 +132,11 @@ pub fn add_review(path: &Path, review: &Review) -> Result<()> {
     let source = Source::read(path)?;
     parse_report(&source)?;
     let mut document: toml_edit::DocumentMut =
-        source
-            .text
-            .parse()
-            .map_err(|error: toml_edit::TomlError| {
-                Error::Invalid(vec![
-                    source.diagnostic(error.span(), error.message().trim()),
-                ])
-            })?;
+        source.text.parse().map_err(|error: toml_edit::TomlError| {
+            Error::Invalid(vec![
+                source.diagnostic(error.span(), error.message().trim()),
+            ])
+        })?;
     let mut entry = toml_edit::Table::new();
     entry.insert("theme", toml_edit::value(review.theme.as_str()));
     entry.insert("author", toml_edit::value(review.author.as_str()));

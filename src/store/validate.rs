@@ -4,10 +4,10 @@
 //! score (or a hostile file) is reported instead of shown as fact.
 
 use std::collections::HashSet;
-use std::ops::Range;
 
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
+use crate::document::{Step, span_at};
 use crate::error::Diagnostic;
 use crate::questionnaire::{MAX_WEIGHT, format_number, is_valid_id};
 use crate::report::Report;
@@ -16,13 +16,6 @@ use crate::source::Source;
 /// Scores recomputed from their parts may differ from the saved ones by
 /// this much (floating-point error, never an edit).
 const TOLERANCE: f64 = 1e-6;
-
-/// Where a value sits in the report file: keys and array positions.
-#[derive(Clone, Copy, Debug)]
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
 
 /// One problem, and where to point at it.
 struct Problem<'a> {
@@ -42,28 +35,12 @@ pub fn check(source: &Source, report: &Report) -> Vec<Diagnostic> {
     problems
         .into_iter()
         .map(|problem| {
-            let span = root.as_ref().and_then(|root| span(root, &problem.at));
+            let span = root.as_ref().and_then(|root| span_at(root, &problem.at));
             source
                 .diagnostic(span, problem.message)
                 .with_help("a saved report is written by leadgap; was it edited by hand?")
         })
         .collect()
-}
-
-fn span(root: &DeTable<'_>, path: &[Step<'_>]) -> Option<Range<usize>> {
-    let (first, rest) = path.split_first()?;
-    let Step::Key(key) = first else {
-        return None;
-    };
-    let mut value = root.get(*key)?;
-    for step in rest {
-        value = match (step, value.get_ref()) {
-            (Step::Key(key), DeValue::Table(table)) => table.get(*key)?,
-            (Step::Index(index), DeValue::Array(items)) => items.get(*index)?,
-            _ => return Some(value.span()),
-        };
-    }
-    Some(value.span())
 }
 
 /// Whether a computed value lies in `low..=high`, allowing for
@@ -109,7 +86,10 @@ fn problems(report: &Report) -> Vec<Problem<'static>> {
         {
             say(
                 vec![Step::Key(key)],
-                format!("`{key}` must be from 0 to 100, found {}", format_number(value)),
+                format!(
+                    "`{key}` must be from 0 to 100, found {}",
+                    format_number(value)
+                ),
             );
         }
     }
@@ -118,26 +98,60 @@ fn problems(report: &Report) -> Vec<Problem<'static>> {
     for (index, theme) in report.themes.iter().enumerate() {
         let at = |key: &'static str| vec![Step::Key("themes"), Step::Index(index), Step::Key(key)];
         if !is_valid_id(&theme.id) {
-            say(at("id"), "a theme id may only use a-z, 0-9 and `-`".to_owned());
+            say(
+                at("id"),
+                "a theme id may only use a-z, 0-9 and `-`".to_owned(),
+            );
         } else if !ids.insert(theme.id.as_str()) {
             say(at("id"), format!("theme `{}` is listed twice", theme.id));
         }
         if !in_range(theme.weight, 0.0, MAX_WEIGHT) {
-            say(at("weight"), format!("theme `{}`: weight {} is out of range", theme.id, format_number(theme.weight)));
+            say(
+                at("weight"),
+                format!(
+                    "theme `{}`: weight {} is out of range",
+                    theme.id,
+                    format_number(theme.weight)
+                ),
+            );
         }
         if !in_range(theme.target, 0.0, 100.0) {
-            say(at("target"), format!("theme `{}`: target {} is not from 0 to 100", theme.id, format_number(theme.target)));
+            say(
+                at("target"),
+                format!(
+                    "theme `{}`: target {} is not from 0 to 100",
+                    theme.id,
+                    format_number(theme.target)
+                ),
+            );
         }
         if !in_range(theme.coverage, 0.0, 1.0) {
-            say(at("coverage"), format!("theme `{}`: coverage {} is not from 0 to 1", theme.id, format_number(theme.coverage)));
+            say(
+                at("coverage"),
+                format!(
+                    "theme `{}`: coverage {} is not from 0 to 1",
+                    theme.id,
+                    format_number(theme.coverage)
+                ),
+            );
         }
         match theme.score {
             Some(score) if !in_range(score, 0.0, 100.0) => {
-                say(at("score"), format!("theme `{}`: score {} is not from 0 to 100", theme.id, format_number(score)));
+                say(
+                    at("score"),
+                    format!(
+                        "theme `{}`: score {} is not from 0 to 100",
+                        theme.id,
+                        format_number(score)
+                    ),
+                );
             }
             Some(score) => {
                 let expected = (theme.target - score).max(0.0);
-                if theme.gap.is_none_or(|gap| (gap - expected).abs() > TOLERANCE) {
+                if theme
+                    .gap
+                    .is_none_or(|gap| (gap - expected).abs() > TOLERANCE)
+                {
                     say(
                         at("gap"),
                         format!(
@@ -149,7 +163,10 @@ fn problems(report: &Report) -> Vec<Problem<'static>> {
                     );
                 }
                 if theme.band.is_none() {
-                    say(at("score"), format!("theme `{}` has a score but no band", theme.id));
+                    say(
+                        at("score"),
+                        format!("theme `{}` has a score but no band", theme.id),
+                    );
                 }
                 if let Some(computed) = from_answers(report, &theme.id)
                     && (computed - score).abs() > TOLERANCE
@@ -166,7 +183,10 @@ fn problems(report: &Report) -> Vec<Problem<'static>> {
                 }
             }
             None if theme.gap.is_some() || theme.band.is_some() => {
-                say(at("score"), format!("theme `{}` has a gap or band but no score", theme.id));
+                say(
+                    at("score"),
+                    format!("theme `{}` has a gap or band but no score", theme.id),
+                );
             }
             None => {}
         }
@@ -190,18 +210,37 @@ fn problems(report: &Report) -> Vec<Problem<'static>> {
     for (index, answer) in report.answers.iter().enumerate() {
         let at = |key: &'static str| vec![Step::Key("answers"), Step::Index(index), Step::Key(key)];
         if !(answer.weight > 0.0 && answer.weight <= MAX_WEIGHT) {
-            say(at("weight"), format!("question `{}`: weight {} is out of range", answer.question, format_number(answer.weight)));
+            say(
+                at("weight"),
+                format!(
+                    "question `{}`: weight {} is out of range",
+                    answer.question,
+                    format_number(answer.weight)
+                ),
+            );
         }
         if let Some(score) = answer.score
             && !in_range(score, 0.0, 1.0)
         {
-            say(at("score"), format!("question `{}`: score {} is not from 0 to 1", answer.question, format_number(score)));
+            say(
+                at("score"),
+                format!(
+                    "question `{}`: score {} is not from 0 to 1",
+                    answer.question,
+                    format_number(score)
+                ),
+            );
         }
     }
 
     if let Some(overall) = report.overall {
-        let scored = report.themes.iter().filter_map(|t| Some((t.weight, t.score?)));
-        let (weights, sum) = scored.fold((0.0, 0.0), |(w, s), (weight, score)| (w + weight, s + weight * score));
+        let scored = report
+            .themes
+            .iter()
+            .filter_map(|t| Some((t.weight, t.score?)));
+        let (weights, sum) = scored.fold((0.0, 0.0), |(w, s), (weight, score)| {
+            (w + weight, s + weight * score)
+        });
         if weights > 0.0 && (sum / weights - overall).abs() > TOLERANCE {
             say(
                 vec![Step::Key("overall")],
@@ -224,6 +263,8 @@ fn from_answers(report: &Report, theme: &str) -> Option<f64> {
         .iter()
         .filter(|a| a.theme == theme)
         .filter_map(|a| Some((a.weight, a.score?)))
-        .fold((0.0, 0.0), |(w, s), (weight, score)| (w + weight, s + weight * score));
+        .fold((0.0, 0.0), |(w, s), (weight, score)| {
+            (w + weight, s + weight * score)
+        });
     (weights > 0.0).then(|| 100.0 * sum / weights)
 }

@@ -162,6 +162,14 @@ impl Test<'_> {
         self
     }
 
+    /// Kills the run (and fails the test) if it takes longer than `seconds`:
+    /// for runs that must not hang.
+    pub fn timeout(mut self, seconds: u64) -> Self {
+        self.command
+            .timeout(std::time::Duration::from_secs(seconds));
+        self
+    }
+
     /// Removes an environment variable (`HOME`, `LEADGAP_DATA_DIR`).
     pub fn env_remove(mut self, key: &str) -> Self {
         self.command.env_remove(key);
@@ -207,6 +215,11 @@ impl Test<'_> {
     #[track_caller]
     pub fn run(mut self) -> Ran {
         let output = self.command.output().expect("run leadgap");
+        assert!(
+            output.status.code().is_some(),
+            "killed (a timeout?): {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         let ran = Ran {
             stdout: self
                 .sandbox

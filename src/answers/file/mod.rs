@@ -60,13 +60,37 @@ impl<'s> AnswerFile<'s> {
             if root.contains_key("schema") {
                 document.check_schema(&mut root, "the answer file");
             }
-            document.require::<String>(&mut root, "questionnaire", None, "the answer file")
+            let named =
+                document.require::<String>(&mut root, "questionnaire", None, "the answer file");
+            // An id, never a path: an answer file from someone else must not
+            // make leadgap open a file of its choosing.
+            match named {
+                Some(id) if !crate::questionnaire::is_valid_id(id.get_ref()) => {
+                    document
+                        .problem(
+                            Some(id.span()),
+                            "`questionnaire` names a questionnaire by its id (such as `it-manager`), \
+                             not by a path",
+                        )
+                        .help = Some(
+                        "to answer a questionnaire file, pass it with `--questionnaire PATH`".to_owned(),
+                    );
+                    None
+                }
+                named => named,
+            }
         };
         AnswerFile {
             document,
             root,
             questionnaire,
         }
+    }
+
+    /// The problems found in reading the file so far (syntax, `schema`,
+    /// `questionnaire`), without checking any answer.
+    pub fn into_problems(self) -> Vec<Diagnostic> {
+        self.document.finish()
     }
 
     /// The questionnaire id the file names, if it names one.

@@ -33,17 +33,30 @@ pub(super) fn check_value<'s>(
                 labels[0],
                 labels[n - 1]
             );
-            if matches!(value.get_ref(), DeValue::Integer(_))
-                && let Some(v) = document.decode::<i64>(value)
-            {
-                let v = *v.get_ref();
-                if (1..=n as i64).contains(&v) {
-                    return Some(Response::Scale(v as u32));
+            if matches!(value.get_ref(), DeValue::Integer(_)) {
+                // A whole number too large for any scale is out of range too.
+                let v = document
+                    .source()
+                    .text
+                    .get(span.clone())
+                    .and_then(|text| text.replace('_', "").parse::<i64>().ok());
+                match v {
+                    Some(v) if (1..=n as i64).contains(&v) => {
+                        return Some(Response::Scale(v as u32));
+                    }
+                    Some(v) => {
+                        document.problem(
+                            Some(span),
+                            format!("`{id}`: {v} is out of range; expected {expected}"),
+                        );
+                    }
+                    None => {
+                        document.problem(
+                            Some(span),
+                            format!("`{id}`: {found} is out of range; expected {expected}"),
+                        );
+                    }
                 }
-                document.problem(
-                    Some(span),
-                    format!("`{id}`: {v} is out of range; expected {expected}"),
-                );
             } else {
                 document.problem(
                     Some(span),

@@ -50,10 +50,10 @@ pub fn commit(
 pub fn add(context: &Context, data: &DataDir, actions: Vec<NewAction>) -> Result<Vec<u32>> {
     let created = clock::format_rfc3339(clock::now()?);
     let (numbers, warning) = plan_file::update(data, IfDamaged::StartAfresh, |plan| {
-        Ok(actions
+        actions
             .into_iter()
             .map(|action| plan.add(action, &created))
-            .collect())
+            .collect()
     })?;
     if let Some(warning) = warning {
         context.warn(&warning);

@@ -93,6 +93,17 @@ pub(super) fn check_answers(
     allow_partial: bool,
 ) -> Result<String, Vec<Diagnostic>> {
     let file = AnswerFile::parse(source);
+    if file.questionnaire().is_none() && explicit.is_none() {
+        // Why it names none (a syntax error, a path instead of an id) says more.
+        let problems = file.into_problems();
+        return Err(if problems.is_empty() {
+            questionnaire_for(None, source, None, checked, data)
+                .err()
+                .unwrap_or_default()
+        } else {
+            problems
+        });
+    }
     let named = file.questionnaire_span();
     let found = questionnaire_for(named, source, explicit, checked, data)?;
     let answers = file.check(&found.questionnaire, allow_partial)?;

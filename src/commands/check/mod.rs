@@ -58,8 +58,19 @@ pub fn run(context: &Context, args: CheckArgs, out: &mut dyn Write) -> Result<u8
     // are checked against them.
     let mut checked: Vec<Found> = Vec::new();
     let mut summaries: Vec<(usize, String)> = Vec::new();
+    let mut stdin_read = false;
     for (index, path) in args.files.iter().enumerate() {
-        let source = match Source::read(path) {
+        let read = if path.as_os_str() == "-" {
+            // Standard input can be read once.
+            if std::mem::replace(&mut stdin_read, true) {
+                Err(Error::user("standard input (`-`) is named twice"))
+            } else {
+                Source::stdin()
+            }
+        } else {
+            Source::read(path)
+        };
+        let source = match read {
             Ok(source) => source,
             Err(error) => {
                 problems.extend(as_diagnostics(error, path));
@@ -101,7 +112,7 @@ pub fn run(context: &Context, args: CheckArgs, out: &mut dyn Write) -> Result<u8
                         Err(error) => problems.extend(as_diagnostics(error, path)),
                     }
                 }
-                summaries.push((index, format!("ok: {}: {summary}", path.display())));
+                summaries.push((index, format!("ok: {}: {summary}", source.name)));
                 checked.push(found);
             }
             Err(found_problems) => problems.extend(found_problems),
@@ -109,14 +120,13 @@ pub fn run(context: &Context, args: CheckArgs, out: &mut dyn Write) -> Result<u8
     }
 
     let mut others = sources.into_iter();
-    for (index, summary) in &mut summaries {
+    for (_, summary) in &mut summaries {
         if !summary.is_empty() {
             continue;
         }
         let Some((source, kind)) = others.next() else {
             break;
         };
-        let path = &args.files[*index];
         let result = match kind {
             FileKind::Rubric => check_rubric(&source, explicit.as_ref(), &checked, data.as_ref()),
             FileKind::Answers => check_answers(
@@ -127,10 +137,11 @@ pub fn run(context: &Context, args: CheckArgs, out: &mut dyn Write) -> Result<u8
                 args.allow_partial,
             ),
             FileKind::Report => check_report(&source),
-            FileKind::Questionnaire => unreachable!("questionnaires are checked first"),
+            // Checked in the first pass; never among these.
+            FileKind::Questionnaire => continue,
         };
         match result {
-            Ok(text) => *summary = format!("ok: {}: {text}", path.display()),
+            Ok(text) => *summary = format!("ok: {}: {text}", source.name),
             Err(found_problems) => problems.extend(found_problems),
         }
     }

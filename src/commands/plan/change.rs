@@ -74,7 +74,7 @@ pub(super) fn add(
         report,
     };
     let (number, warning) = store::plan::update(data, IfDamaged::StartAfresh, |plan| {
-        Ok(plan.add(action, &created))
+        plan.add(action, &created)
     })?;
     if let Some(warning) = warning {
         context.warn(&warning);

@@ -10,9 +10,7 @@ use super::super::raw::{RawNumberBand, RawOption, RawQuestion};
 use super::{MAX_BANDS, MAX_OPTIONS, check_id, check_labels, not_empty};
 use crate::document::Document;
 use crate::error::with_suggestion;
-use crate::questionnaire::{
-    Choice, Kind, MAX_NUMBER, MAX_OPTION_SCORE, NumberBand, format_number,
-};
+use crate::questionnaire::{Choice, Kind, MAX_NUMBER, MAX_OPTION_SCORE, NumberBand, format_number};
 
 pub(super) fn scale_kind(
     document: &mut Document<'_>,
