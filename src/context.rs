@@ -14,6 +14,78 @@ use crate::render::Look;
 use crate::report::Report;
 use crate::store::{self, DataDir, Loaded};
 
+/// How leadgap was run, so that the commands a message suggests can be
+/// typed as they are: with the program as it was called (`target/release/
+/// leadgap` after `cargo build`, which is not on `PATH`) and with
+/// `--data-dir` when it was given.
+#[derive(Clone, Debug)]
+pub struct Invocation {
+    /// The program, as called; `leadgap` when called by name.
+    program: String,
+    /// `--data-dir DIR`, quoted for a shell, when it was given.
+    data_dir: Option<String>,
+}
+
+impl Invocation {
+    /// The invocation of this process, with `--data-dir` if it was given.
+    pub fn of_this_process(data_dir: Option<&Path>) -> Invocation {
+        let program = std::env::args_os()
+            .next()
+            .map(|p| p.to_string_lossy().into_owned())
+            .filter(|p| p.contains(std::path::MAIN_SEPARATOR) || p.contains('/'))
+            .map_or_else(|| "leadgap".to_owned(), |p| shell_word(&p));
+        Invocation {
+            program,
+            data_dir: data_dir
+                .filter(|d| !d.as_os_str().is_empty())
+                .map(|d| shell_word(&d.display().to_string())),
+        }
+    }
+
+    /// `leadgap ARGS` as the user should type it now.
+    pub fn command(&self, args: &str) -> String {
+        match &self.data_dir {
+            Some(dir) => format!("{} --data-dir {dir} {args}", self.program),
+            None => format!("{} {args}", self.program),
+        }
+    }
+
+    /// `text` with every command it suggests in backticks (`` `leadgap
+    /// show` ``) made runnable as [`Invocation::command`] would write it.
+    pub fn hints(&self, text: &str) -> String {
+        if self.program == "leadgap" && self.data_dir.is_none() {
+            return text.to_owned();
+        }
+        text.replace("`leadgap ", &format!("`{} ", self.command("").trim_end()))
+            .replace("`leadgap`", &format!("`{}`", self.command("").trim_end()))
+    }
+}
+
+/// `word` as one word for a POSIX shell: quoted when it holds anything but
+/// letters, digits and `_./-:+@%=`.
+pub fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./-:+@%=".contains(c));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// Your newest report, if you have one, and the newer files passed over.
+#[derive(Debug)]
+pub struct OwnLatest {
+    /// Its file (empty when there is none).
+    pub path: PathBuf,
+    /// Your newest readable report.
+    pub report: Option<Report>,
+    /// Newer files that were not readable reports.
+    pub skipped: Vec<String>,
+}
+
 /// Settings every command shares, resolved once from the command line.
 #[derive(Debug)]
 pub struct Context {
@@ -23,6 +95,8 @@ pub struct Context {
     look: Look,
     /// Whether standard error is colored (prompts, warnings).
     stderr_color: bool,
+    /// How leadgap was run, for the commands that messages suggest.
+    invocation: Invocation,
     /// The warnings given so far: each is given once, even when two steps
     /// of a command come across the same damaged file.
     warned: std::cell::RefCell<std::collections::HashSet<String>>,
@@ -31,8 +105,14 @@ pub struct Context {
 impl Context {
     /// The context of a run with `--color`, `--data-dir` and whether the
     /// output goes to a file (`--output`: no color, a fixed width).
-    pub fn new(color: ColorChoice, data_dir: Option<PathBuf>, to_file: bool) -> Context {
+    pub fn new(
+        color: ColorChoice,
+        data_dir: Option<PathBuf>,
+        to_file: bool,
+        invocation: Invocation,
+    ) -> Context {
         Context {
+            invocation,
             data_dir,
             look: Look {
                 color: !to_file && color.for_stdout(),
@@ -56,6 +136,11 @@ impl Context {
     /// Whether to color standard error (prompts, warnings).
     pub fn stderr_color(&self) -> bool {
         self.stderr_color
+    }
+
+    /// How leadgap was run, for the commands that messages suggest.
+    pub fn invocation(&self) -> &Invocation {
+        &self.invocation
     }
 
     /// The reports in `dir`, oldest first, warning about files that are not
@@ -103,11 +188,24 @@ impl Context {
     /// newer files that are not readable reports are warned about.
     pub fn load_report(&self, spec: &str) -> Result<(PathBuf, Report)> {
         if spec == "latest" {
-            let latest = self.data_dir()?.latest(|_| true)?;
+            let data = self.data_dir()?;
+            let latest = self.latest_own(&data)?;
             for skipped in &latest.skipped {
                 self.warn(skipped);
             }
-            return Ok((latest.path, latest.report));
+            let latest = match latest.report {
+                Some(report) => (latest.path, report),
+                // None of your own: the newest of anyone's, said so below.
+                None => {
+                    let anyone = data.latest(|_| true)?;
+                    for skipped in &anyone.skipped {
+                        self.warn(skipped);
+                    }
+                    (anyone.path, anyone.report)
+                }
+            };
+            self.say_whose(&data, &latest.1)?;
+            return Ok(latest);
         }
         let path = if store::is_report_id(spec) {
             self.data_dir()?.find_report(spec)?
@@ -116,6 +214,81 @@ impl Context {
         };
         let report = store::load_report(&path)?;
         Ok((path, report))
+    }
+
+    /// Your newest readable report (see [`Context::owner`]): your series, not
+    /// that of someone whose reports are also in the data directory.
+    pub fn latest_own(&self, data: &DataDir) -> Result<OwnLatest> {
+        let me = self.owner(data);
+        let own = |report: &Report| report.is_self() && report.respondent == me;
+        match data.latest(own) {
+            Ok(latest) => Ok(OwnLatest {
+                path: latest.path,
+                report: Some(latest.report),
+                skipped: latest.skipped,
+            }),
+            Err(_) => Ok(OwnLatest {
+                path: PathBuf::new(),
+                report: None,
+                skipped: Vec::new(),
+            }),
+        }
+    }
+
+    /// Whose self-assessments are "yours": the name remembered in the data
+    /// directory; before one is, the one person whose self-assessments the
+    /// data directory holds (`None` also when it holds several people's:
+    /// then only unnamed ones are yours).
+    fn owner(&self, data: &DataDir) -> Option<String> {
+        if let Some(name) = self.my_name(data) {
+            return Some(name);
+        }
+        let reports = self.load_reports(&data.reports()).unwrap_or_default();
+        let mut people = reports
+            .iter()
+            .filter(|l| l.report.is_self())
+            .map(|l| l.report.respondent.as_deref());
+        let first = people.next()?;
+        people
+            .all(|p| p == first)
+            .then(|| first.map(str::to_owned))?
+    }
+
+    /// The name remembered in the data directory; a damaged `me.toml` is a
+    /// warning and no name.
+    pub fn my_name(&self, data: &DataDir) -> Option<String> {
+        match store::identity::name(data) {
+            Ok(name) => name,
+            Err(error) => {
+                if let Some((message, _)) = error.lines().into_iter().next() {
+                    self.warn(&message);
+                }
+                None
+            }
+        }
+    }
+
+    /// When the data directory holds reports about several people, says
+    /// whose report `latest` meant.
+    fn say_whose(&self, data: &DataDir, report: &Report) -> Result<()> {
+        let reports = self.load_reports(&data.reports())?;
+        let mut people: Vec<Option<&str>> = reports
+            .iter()
+            .map(|l| l.report.respondent.as_deref())
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        if people.len() > 1 {
+            self.info(&format!(
+                "`latest` is {} of {} ({}); the data directory holds reports about {} people, and \
+                 `leadgap history` lists them by id.",
+                crate::render::text::who_possessive(report),
+                crate::render::text::created_display(report),
+                report.id,
+                people.len()
+            ));
+        }
+        Ok(())
     }
 
     /// The action plan in the data directory, if there is a data directory;
@@ -145,13 +318,15 @@ impl Context {
             return;
         }
         let label = paint(self.stderr_color, styles::WARNING, "warning:");
-        let _ = writeln!(std::io::stderr(), "{label} {}", clean(message));
+        let message = self.invocation.hints(&clean(message));
+        let _ = writeln!(std::io::stderr(), "{label} {message}");
     }
 
     /// Prints a line of information on standard error, where it does not mix
     /// with a report that a script reads from standard output.
     pub fn info(&self, message: &str) {
-        let _ = writeln!(std::io::stderr(), "{}", clean(message));
+        let message = self.invocation.hints(&clean(message));
+        let _ = writeln!(std::io::stderr(), "{message}");
     }
 }
 

@@ -47,12 +47,13 @@ use cli::{Cli, Command};
 use error::{Error, Result};
 use output::{ColorChoice, clean, paint, styles};
 
-pub use context::Context;
+pub use context::{Context, Invocation};
 
 /// Runs one command and returns its exit code (see [`error::exit`]).
 pub fn run(cli: Cli) -> Result<u8> {
     let output = cli.command.output().map(Path::to_path_buf);
-    let context = Context::new(cli.color, cli.data_dir, output.is_some());
+    let invocation = Invocation::of_this_process(cli.data_dir.as_deref());
+    let context = Context::new(cli.color, cli.data_dir, output.is_some(), invocation);
     match output {
         // Into a buffer first: the file is written whole, or not at all.
         Some(path) => {
@@ -94,14 +95,15 @@ fn dispatch(context: &Context, command: Command, out: &mut dyn Write) -> Result<
 }
 
 /// Prints `error` on standard error: one `error:` line per problem, each
-/// followed by its `help:` line when there is one.
-pub fn print_error(error: &Error, color: ColorChoice) {
+/// followed by its `help:` line when there is one. The commands a help line
+/// suggests are written as `invocation` ran leadgap.
+pub fn print_error(error: &Error, color: ColorChoice, invocation: &Invocation) {
     let color = color.for_stderr();
     let mut stderr = std::io::stderr().lock();
     // Every message may quote a file's text or a file name: neutralised.
     // Stopping with Ctrl-C is the user's choice, not an error.
     if let Error::Interrupted { help } = error {
-        let _ = writeln!(stderr, "{}", clean(help));
+        let _ = writeln!(stderr, "{}", invocation.hints(&clean(help)));
         return;
     }
     let lines = error.lines();
@@ -117,7 +119,7 @@ pub fn print_error(error: &Error, color: ColorChoice) {
                 stderr,
                 "  {} {}",
                 paint(color, styles::HELP, "help:"),
-                clean(help)
+                invocation.hints(&clean(help))
             );
         }
     }

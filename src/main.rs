@@ -15,12 +15,13 @@ fn main() -> ExitCode {
         Err(clap) => return clap_exit(&clap),
     };
     let color = cli.color;
+    let invocation = leadgap::Invocation::of_this_process(cli.data_dir.as_deref());
     match leadgap::run(cli) {
         Ok(code) => ExitCode::from(code),
         // `leadgap history | head`: the reader has all it wanted.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
-            leadgap::print_error(&error, color);
+            leadgap::print_error(&error, color, &invocation);
             ExitCode::from(error.exit_code())
         }
     }
@@ -33,7 +34,12 @@ fn clap_exit(clap: &clap::Error) -> ExitCode {
     match written {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            leadgap::print_error(&Error::stdout(error), leadgap::output::ColorChoice::Auto);
+            let invocation = leadgap::Invocation::of_this_process(None);
+            leadgap::print_error(
+                &Error::stdout(error),
+                leadgap::output::ColorChoice::Auto,
+                &invocation,
+            );
             ExitCode::from(exit::FAILURE)
         }
         Ok(()) => ExitCode::from(u8::try_from(clap.exit_code()).unwrap_or(exit::USAGE)),

@@ -56,7 +56,7 @@ fn a_data_directory_that_cannot_be_created() {
         ),
         (
             vec!["plan", "add", "--theme", "delegation", "x"],
-            "read `[SANDBOX]/a-file/data/reports`",
+            "create folder `[SANDBOX]/a-file/data`",
         ),
     ] {
         sandbox

@@ -21,21 +21,32 @@ const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
 const SPACE: &str = " ";
 
-/// `leadgap ARGS` in an 80×24 pseudo-terminal.
+/// `leadgap ARGS` in an 80×24 pseudo-terminal, for someone who gave their
+/// name on an earlier run.
 fn spawn(sandbox: &Sandbox, args: &str) -> PtySession {
+    let me = sandbox.data_dir().join("me.toml");
+    if !me.exists() {
+        std::fs::create_dir_all(sandbox.data_dir()).unwrap();
+        std::fs::write(&me, "schema = 1\nname = \"Pat Example\"\n").unwrap();
+    }
     spawn_with(sandbox, args, &[])
 }
 
 /// `leadgap ARGS` in an 80×24 pseudo-terminal, with extra environment.
 fn spawn_with(sandbox: &Sandbox, args: &str, env: &[(&str, &str)]) -> PtySession {
+    // Run by name, as someone with leadgap on their PATH does: the hints
+    // it prints repeat the program as it was called.
     let binary = assert_cmd::cargo::cargo_bin("leadgap");
+    let path = format!(
+        "{}:{}",
+        binary.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let mut command = Command::new("sh");
     command
         .arg("-c")
-        .arg(format!(
-            "stty cols 80 rows 24 && exec {} {args}",
-            binary.display()
-        ))
+        .arg(format!("stty cols 80 rows 24 && exec leadgap {args}"))
+        .env("PATH", path)
         .current_dir(repo())
         .env("LEADGAP_DATA_DIR", sandbox.data_dir())
         .env("LEADGAP_NOW", support::NOW)
@@ -397,7 +408,8 @@ fn a_second_run_of_the_same_questionnaire_waits_its_turn() {
         printed.replace("\r\n", "\n"),
         "error: another `leadgap assess` of `pty` is asking its questions right now (in another \
          terminal?); two runs would overwrite each other's answers\n  help: finish it there; if that \
-         terminal is gone, its answers are saved: `leadgap assess --resume` continues them\n"
+         terminal is gone, its answers are saved: `leadgap assess --questionnaire \
+         tests/fixtures/pty/questionnaire.toml --resume` continues them\n"
     );
     // The first run is untouched and goes on.
     first.send(ENTER).unwrap();
@@ -473,4 +485,44 @@ fn a_named_pipe_in_place_of_a_saved_run_is_passed_over() {
     at(&mut session, "Commit to up to three actions", &["n", ENTER]);
     assert_eq!(finish(session).1, 0);
     assert_eq!(sandbox.reports().len(), 1);
+}
+
+#[test]
+fn the_first_run_asks_your_name_once_and_your_reports_carry_it() {
+    let sandbox = Sandbox::new();
+    let mut session = spawn_with(
+        &sandbox,
+        &format!("assess --questionnaire {QUESTIONNAIRE}"),
+        &[],
+    );
+    let before = at(&mut session, "Your name?", &["Alex Doe", ENTER]);
+    assert!(before.contains("It is asked once"), "{before}");
+    at(&mut session, "1/4 ", &[ENTER]);
+    at(&mut session, "2/4 ", &[ENTER]);
+    at(&mut session, "3/4 ", &[ENTER]);
+    at(&mut session, "4/4 ", &["1", ENTER]);
+    at(&mut session, "Commit to up to three actions", &["n", ENTER]);
+    assert_eq!(finish(session).1, 0);
+    assert_eq!(
+        saved_report(&sandbox)["respondent"].as_str(),
+        Some("Alex Doe")
+    );
+    // The next run does not ask again.
+    let mut session = spawn_with(
+        &sandbox,
+        &format!("assess --questionnaire {QUESTIONNAIRE}"),
+        &[],
+    );
+    let before = at(&mut session, "1/4 ", &["\x03"]);
+    assert!(!before.contains("Your name?"), "{before}");
+    assert_eq!(finish(session).1, 130);
+    // `--subject` answers about someone else, for this run only.
+    let mut session = spawn_with(
+        &sandbox,
+        &format!("assess --questionnaire {QUESTIONNAIRE} --subject Sam --rater Morgan"),
+        &[],
+    );
+    let before = at(&mut session, "1/4 ", &["\x03"]);
+    assert!(!before.contains("Your name?"), "{before}");
+    assert_eq!(finish(session).1, 130);
 }

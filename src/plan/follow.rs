@@ -86,4 +86,3 @@ pub fn follow_through(plan: &Plan, previous: &Report, report: &Report) -> Option
         themes,
     })
 }
-

@@ -267,6 +267,28 @@ pub fn parse_due(text: &str, today: NaiveDate) -> std::result::Result<NaiveDate,
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| explain())
 }
 
+/// Like [`parse_due`], for a new due date, which cannot be in the past: an
+/// action overdue the day it is made is a mistake.
+pub fn parse_future_due(text: &str, today: NaiveDate) -> std::result::Result<NaiveDate, String> {
+    let due = parse_due(text, today)?;
+    if due < today {
+        return Err(format!(
+            "`{}` is in the past (today is {today}); give a date from today on, or +10d, +6w, +2m",
+            text.trim()
+        ));
+    }
+    Ok(due)
+}
+
+/// "today", "tomorrow", "in 14 days".
+pub fn days_from(today: NaiveDate, date: NaiveDate) -> String {
+    match (date - today).num_days() {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        days => format!("in {days} days"),
+    }
+}
+
 /// The default due date: [`DEFAULT_DAYS`] from today.
 pub fn default_due(today: NaiveDate) -> NaiveDate {
     today

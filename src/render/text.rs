@@ -281,6 +281,17 @@ pub fn who(report: &Report) -> String {
     who_of(report.respondent.as_deref(), &report.rater)
 }
 
+/// "Sam Hero's self-assessment", "Morgan's view of Sam Hero", "the unnamed
+/// self-assessment".
+pub fn who_possessive(report: &Report) -> String {
+    match (report.respondent.as_deref(), report.is_self()) {
+        (Some(name), true) => format!("{name}'s self-assessment"),
+        (Some(name), false) => format!("{}'s view of {name}", report.rater),
+        (None, true) => "the unnamed self-assessment".to_owned(),
+        (None, false) => format!("{}'s view of someone unnamed", report.rater),
+    }
+}
+
 /// [`who`] from a respondent and a rater.
 pub fn who_of(respondent: Option<&str>, rater: &str) -> String {
     match (respondent, rater == SELF_RATER) {

@@ -6,6 +6,7 @@
 
 mod cache;
 mod folder;
+pub mod identity;
 pub mod plan;
 mod reports;
 pub mod runs;

@@ -174,8 +174,8 @@ pub struct RunLock {
 }
 
 /// Takes the lock of the run of `questionnaire_id`, or says that another
-/// run of it is under way and how to go on.
-pub fn lock(data: &DataDir, questionnaire_id: &str) -> Result<RunLock> {
+/// run of it is under way and how to go on (with `resume_command`).
+pub fn lock(data: &DataDir, questionnaire_id: &str, resume_command: &str) -> Result<RunLock> {
     let dir = runs_dir(data);
     files::create_private_dir(&dir)?;
     let path = dir.join(format!("{questionnaire_id}.lock"));
@@ -187,8 +187,10 @@ pub fn lock(data: &DataDir, questionnaire_id: &str) -> Result<RunLock> {
                 "another `leadgap assess` of `{questionnaire_id}` is asking its questions right now \
                  (in another terminal?); two runs would overwrite each other's answers"
             ),
-            "finish it there; if that terminal is gone, its answers are saved: \
-             `leadgap assess --resume` continues them",
+            format!(
+                "finish it there; if that terminal is gone, its answers are saved: \
+                 `{resume_command}` continues them"
+            ),
         )),
         Err(std::fs::TryLockError::Error(error)) => Err(Error::io("lock", path, error)),
     }

@@ -261,9 +261,12 @@ impl Sandbox {
         }
     }
 
-    /// `text` with the sandbox's paths replaced by `[DATA]` and `[SANDBOX]`.
+    /// `text` with the sandbox's paths replaced by `[DATA]` and `[SANDBOX]`,
+    /// and the binary's path (which hints repeat) by `leadgap`.
     pub fn neutral(&self, text: &str) -> String {
-        text.replace(&self.data_dir().display().to_string(), "[DATA]")
+        let binary = assert_cmd::cargo::cargo_bin("leadgap");
+        text.replace(&binary.display().to_string(), "leadgap")
+            .replace(&self.data_dir().display().to_string(), "[DATA]")
             .replace(&self.scratch().display().to_string(), "[SANDBOX]")
     }
 }

@@ -46,6 +46,9 @@ pub struct AnswerFile<'s> {
     document: Document<'s>,
     root: DeTable<'s>,
     questionnaire: Option<Spanned<String>>,
+    /// Today, to refuse `[[plan]]` due dates in the past; without it only
+    /// their form is checked.
+    today: Option<chrono::NaiveDate>,
 }
 
 impl<'s> AnswerFile<'s> {
@@ -84,7 +87,15 @@ impl<'s> AnswerFile<'s> {
             document,
             root,
             questionnaire,
+            today: None,
         }
+    }
+
+    /// Checks `[[plan]]` due dates against `today`: none may be in the past.
+    #[must_use]
+    pub fn on(mut self, today: chrono::NaiveDate) -> Self {
+        self.today = Some(today);
+        self
     }
 
     /// The problems found in reading the file so far (syntax, `schema`,
@@ -126,6 +137,7 @@ impl<'s> AnswerFile<'s> {
             mut document,
             mut root,
             questionnaire: named,
+            today,
         } = self;
         if document.has_problems() {
             return Err(document.finish());
@@ -244,9 +256,13 @@ impl<'s> AnswerFile<'s> {
                 document.problem(Some(text.span()), "the action's `text` is empty");
             }
             if let Some(due) = &due {
-                // Any day checks the form; the date is worked out when saving.
-                let day = chrono::NaiveDate::default();
-                if let Err(problem) = crate::plan::parse_due(due.get_ref(), day) {
+                // Without today, any day checks the form; the date is worked
+                // out when saving.
+                let checked = match today {
+                    Some(today) => crate::plan::parse_future_due(due.get_ref(), today),
+                    None => crate::plan::parse_due(due.get_ref(), chrono::NaiveDate::default()),
+                };
+                if let Err(problem) = checked {
                     document.problem(Some(due.span()), problem);
                 }
             }

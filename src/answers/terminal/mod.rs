@@ -176,9 +176,22 @@ impl Terminal {
         initial: &str,
         check: impl Fn(&str) -> Result<(), String> + Clone + 'static,
     ) -> Result<Option<String>, Stop> {
+        self.line_shown(message, help, initial, check, |text| text.to_owned())
+    }
+
+    /// Like [`Terminal::line`], with the answer confirmed under the prompt
+    /// as `shown` puts it (a date typed as `+2w` is confirmed as the date).
+    pub fn line_shown(
+        &mut self,
+        message: &str,
+        help: &str,
+        initial: &str,
+        check: impl Fn(&str) -> Result<(), String> + Clone + 'static,
+        shown: impl Fn(&str) -> String,
+    ) -> Result<Option<String>, Stop> {
         let message = self.fit(message, 2);
         let help = self.fit(help, 1);
-        let formatter = |text: &str| self.answer(text);
+        let formatter = |text: &str| self.answer(&shown(text));
         let validator = move |input: &str| -> Result<Validation, CustomUserError> {
             Ok(match check(input) {
                 Ok(()) => Validation::Valid,

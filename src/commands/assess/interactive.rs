@@ -3,13 +3,14 @@
 
 use std::io::{IsTerminal, Write};
 
-use super::{Setup, finish, plan_steps};
+use super::{Setup, finish, plan_steps, start};
 use crate::Context;
 use crate::answers::interactive::{Stop, Walk};
 use crate::answers::terminal::Terminal;
 use crate::catalog::{self, DEFAULT_QUESTIONNAIRE};
 use crate::cli::AssessArgs;
 use crate::clock;
+use crate::context::shell_word;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::output::clean_line;
@@ -38,10 +39,10 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
     let setup = Setup::new(catalog::questionnaire(spec, Some(&data))?, args)?;
     let questionnaire = &setup.found.questionnaire;
     let mut terminal = Terminal::new(context.stderr_color());
-    let resume_command = match &args.questionnaire {
-        Some(spec) => format!("leadgap assess --questionnaire {spec} --resume"),
-        None => "leadgap assess --resume".to_owned(),
-    };
+    let resume_command = context.invocation().command(&match &args.questionnaire {
+        Some(spec) => format!("assess --questionnaire {} --resume", shell_word(spec)),
+        None => "assess --resume".to_owned(),
+    });
 
     let mut walk = Walk {
         answers: Answers::empty(questionnaire),
@@ -49,56 +50,19 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
         with_notes: args.notes,
         with_evidence: !args.no_evidence,
     };
-    let mut started = clock::format_rfc3339(clock::now()?);
     let total = questionnaire.questions.len();
     // One run of a questionnaire at a time: held until this function ends.
-    let _lock = runs::lock(&data, &questionnaire.id)?;
-    let (saved, warning) = runs::load(&data, &questionnaire.id)?;
-    if let Some(warning) = warning {
-        context.warn(&warning);
-    }
-    match saved {
-        Some(saved) => {
-            let restored = saved.restore(questionnaire);
-            let resume = args.resume
-                || terminal
-                    .confirm(
-                        &format!(
-                            "You have an unfinished run from {} with {} of {total} questions answered. Continue it?",
-                            short_date(&restored.started),
-                            restored.answers.answered()
-                        ),
-                        true,
-                    )
-                    .map_err(|stop| stop_error(stop, &resume_command))?;
-            if resume {
-                if let Some(old) = &restored.changed_from {
-                    terminal.say(&format!(
-                        "The questionnaire has changed since you started ({old} → {}): {} of your answers still \
-                         apply and are kept; {} no longer apply and will be asked again.",
-                        clean_line(&questionnaire.version),
-                        restored.answers.answered(),
-                        restored.dropped
-                    ));
-                }
-                walk.answers = restored.answers;
-                walk.notes_asked = restored.notes_asked;
-                started = restored.started;
-            } else {
-                terminal.say("Starting afresh; the unfinished answers will be replaced.");
-            }
-        }
-        None if args.resume => {
-            return Err(Error::user_with_help(
-                format!(
-                    "there is no unfinished run of `{}` to resume",
-                    questionnaire.id
-                ),
-                "start one with `leadgap assess`",
-            ));
-        }
-        None => {}
-    }
+    let _lock = runs::lock(&data, &questionnaire.id, &resume_command)?;
+    let started = start::restore(
+        context,
+        args,
+        &mut terminal,
+        &data,
+        questionnaire,
+        &mut walk,
+        &resume_command,
+    )?;
+    walk.answers.respondent = start::respondent(context, args, &mut terminal, &data)?;
 
     // A new run starts by asking how the open actions of the plan went.
     if walk.answers.answered() == 0 {
@@ -163,18 +127,11 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
 }
 
 /// The error for a walk that stopped.
-fn stop_error(stop: Stop, resume_command: &str) -> Error {
+pub(super) fn stop_error(stop: Stop, resume_command: &str) -> Error {
     match stop {
         Stop::Interrupted => Error::Interrupted {
             help: format!("Stopped. Continue with: {resume_command}"),
         },
         Stop::Failed(error) => error,
     }
-}
-
-/// `2026-11-22 13:05` from an RFC 3339 time.
-fn short_date(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|_| rfc3339.to_owned())
 }

@@ -5,6 +5,7 @@ mod interactive;
 mod plan_steps;
 mod planned;
 mod scripted;
+mod start;
 
 use std::io::Write;
 
@@ -73,10 +74,21 @@ fn finish(
         .clone()
         .or_else(|| answers.rater.clone())
         .unwrap_or_else(|| SELF_RATER.to_owned());
+    // A self-assessment that names no one is the data directory owner's.
+    let own = || {
+        (rater == SELF_RATER)
+            .then(|| data.and_then(|data| context.my_name(data)))
+            .flatten()
+    };
+    let respondent = args
+        .subject
+        .clone()
+        .or_else(|| answers.respondent.clone())
+        .or_else(own);
     let meta = Meta {
         id: now.format("%Y-%m-%dT%H-%M-%SZ").to_string(),
         created: clock::format_rfc3339(now),
-        respondent: args.subject.clone().or_else(|| answers.respondent.clone()),
+        respondent,
         rater,
     };
     let notes = quality::notes(questionnaire, &answers.responses, &outcome.questions);
@@ -125,9 +137,9 @@ fn finish(
     out.flush().map_err(Error::stdout)?;
     if let Some(path) = &saved {
         context.info(&format!(
-            "Saved to {}\nSee it again with: leadgap show {}",
+            "Saved to {}\nSee it again with: {}",
             path.display(),
-            report.id
+            context.invocation().command(&format!("show {}", report.id))
         ));
     }
 

@@ -162,13 +162,17 @@ pub fn commit(
             _ => continue,
         };
         let default = format!("+{}d", plan::DEFAULT_DAYS);
-        let due = terminal.line(
+        let due = terminal.line_shown(
             "Due by? (a date such as 2027-01-15, or from today: +10d, +6w, +2m)",
             "enter for 30 days from today, esc to skip this action",
             &default,
-            move |input| plan::parse_due(input, today).map(|_| ()),
+            move |input| plan::parse_future_due(input, today).map(|_| ()),
+            move |input| match plan::parse_future_due(input, today) {
+                Ok(date) => format!("{date} ({})", plan::days_from(today, date)),
+                Err(_) => input.to_owned(),
+            },
         )?;
-        let Some(due) = due.and_then(|d| plan::parse_due(&d, today).ok()) else {
+        let Some(due) = due.and_then(|d| plan::parse_future_due(&d, today).ok()) else {
             continue;
         };
         actions.push(NewAction {

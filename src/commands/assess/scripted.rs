@@ -54,6 +54,8 @@ pub(super) fn run(
         }
     })?;
     let setup = Setup::new(found, args)?;
-    let answers = file.check(&setup.found.questionnaire, args.allow_partial)?;
+    let answers = file
+        .on(context.today()?)
+        .check(&setup.found.questionnaire, args.allow_partial)?;
     finish(context, args, data.as_ref(), &setup, &answers, out).map(|finished| finished.code)
 }

@@ -106,7 +106,10 @@ pub(super) fn check_answers(
     }
     let named = file.questionnaire_span();
     let found = questionnaire_for(named, source, explicit, checked, data)?;
-    let answers = file.check(&found.questionnaire, allow_partial)?;
+    let today = crate::clock::now()
+        .map_err(|e| vec![source.diagnostic(None, e.to_string())])?
+        .date_naive();
+    let answers = file.on(today).check(&found.questionnaire, allow_partial)?;
     let answered = answers.responses.iter().filter(|r| r.is_answered()).count();
     Ok(format!(
         "answers to `{}`: {answered} of {} questions answered",

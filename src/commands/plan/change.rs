@@ -12,13 +12,16 @@ use crate::plan::{self, NewAction, Status};
 use crate::store::plan::IfDamaged;
 use crate::store::{self, DataDir};
 
-/// The theme an added or edited action works on: a theme of the latest
-/// report (which the action is linked to), else of the default questionnaire.
-fn theme_for(data: &DataDir, id: &str) -> Result<(String, Option<String>)> {
-    let latest = data
-        .report_paths()?
-        .pop()
-        .and_then(|path| store::load_report(&path).ok());
+/// The theme an added or edited action works on: a theme of your latest
+/// report (which the action is linked to: your own, never that of someone
+/// else whose reports are in the data directory), else of the default
+/// questionnaire.
+fn theme_for(context: &Context, data: &DataDir, id: &str) -> Result<(String, Option<String>)> {
+    let own = context.latest_own(data)?;
+    for skipped in &own.skipped {
+        context.warn(skipped);
+    }
+    let latest = own.report;
     let themes: Vec<(String, String)> = match &latest {
         Some(report) => report
             .themes
@@ -62,9 +65,9 @@ pub(super) fn add(
     out: &mut dyn Write,
 ) -> Result<u8> {
     let text = non_empty(text, "action")?;
-    let due =
-        plan::parse_due(due, today).map_err(|problem| Error::user(format!("--due: {problem}")))?;
-    let (theme_title, report) = theme_for(data, theme)?;
+    let due = plan::parse_future_due(due, today)
+        .map_err(|problem| Error::user(format!("--due: {problem}")))?;
+    let (theme_title, report) = theme_for(context, data, theme)?;
     let created = clock::format_rfc3339(clock::now()?);
     let action = NewAction {
         theme: theme.to_owned(),
@@ -124,6 +127,7 @@ pub(super) struct Edit {
 }
 
 pub(super) fn edit(
+    context: &Context,
     data: &DataDir,
     number: u32,
     change: Edit,
@@ -144,11 +148,12 @@ pub(super) fn edit(
     let due = due
         .as_deref()
         .map(|d| {
-            plan::parse_due(d, today).map_err(|problem| Error::user(format!("--due: {problem}")))
+            plan::parse_future_due(d, today)
+                .map_err(|problem| Error::user(format!("--due: {problem}")))
         })
         .transpose()?;
     let theme = match theme {
-        Some(id) => Some((theme_for(data, &id)?.0, id)),
+        Some(id) => Some((theme_for(context, data, &id)?.0, id)),
         None => None,
     };
     let (line, _) = store::plan::update(data, IfDamaged::Refuse, |plan| {

@@ -32,7 +32,7 @@ pub fn run(context: &Context, args: PlanArgs, out: &mut dyn Write) -> Result<u8>
             theme,
         }) => {
             let change = Edit { text, due, theme };
-            edit(&data, number, change, today, out)
+            edit(context, &data, number, change, today, out)
         }
     }
 }
