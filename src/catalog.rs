@@ -62,12 +62,15 @@ pub fn questionnaire(spec: &str, data: Option<&DataDir>) -> Result<Found> {
         }
     }
     let names = available_names(data);
-    Err(Error::user_with_help(
-        with_suggestion(
-            format!("unknown questionnaire `{spec}`"),
-            spec,
-            names.iter().map(String::as_str),
+    let looked = match data {
+        Some(data) => format!(
+            "unknown questionnaire `{spec}`: not built in, nor installed in `{}`",
+            data.questionnaires().display()
         ),
+        None => format!("unknown questionnaire `{spec}`: not built in"),
+    };
+    Err(Error::user_with_help(
+        with_suggestion(looked, spec, names.iter().map(String::as_str)),
         "`leadgap list` shows the questionnaires; a file path works too (`-q ./mine.toml`)",
     ))
 }

@@ -356,7 +356,8 @@ fn a_questionnaire_mismatch_is_explained() {
         .run(["assess", "-a", RULES_ANSWERS, "--no-save"])
         .status(1)
         .stderr(&format!(
-            "error: {RULES_ANSWERS}:1:17: unknown questionnaire `rules`\n  help: `leadgap list` shows the \
+            "error: {RULES_ANSWERS}:1:17: unknown questionnaire `rules`: not built in, nor installed in \
+             `[DATA]/questionnaires`\n  help: `leadgap list` shows the \
              questionnaires; a file path works too (`-q ./mine.toml`)\n"
         ))
         .run();

@@ -156,8 +156,9 @@ fn an_answer_file_for_an_unknown_questionnaire_says_how_to_check_it() {
         .run(["check", "tests/fixtures/rules/answers.toml"])
         .status(1)
         .stderr(
-            "error: tests/fixtures/rules/answers.toml:1:17: unknown questionnaire `rules`\n  \
-             help: pass `--questionnaire PATH`, or check the file together with its questionnaire\n",
+            "error: tests/fixtures/rules/answers.toml:1:17: unknown questionnaire `rules`: not built \
+             in, nor installed in `[DATA]/questionnaires`\n  help: pass `--questionnaire PATH`, or \
+             check the file together with its questionnaire\n",
         )
         .run();
 }

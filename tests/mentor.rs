@@ -451,7 +451,9 @@ fn cohort_summarises_each_persons_latest_self_assessment() {
         .run(["cohort", &folder, "--format", "json"])
         .stderr(
             "warning: skipping `[DATA]/reports/2026-01-05T09-00-00Z.toml`: it names no respondent, \
-             so it cannot be told apart from others\n",
+             so it cannot be told apart from others; add `respondent = \"NAME\"` to it, and name \
+             people when they assess (`leadgap assess --subject NAME`, or the name asked on a first \
+             run)\n",
         )
         .run()
         .json();

@@ -27,7 +27,9 @@ pub fn run(context: &Context, args: CohortArgs, out: &mut dyn Write) -> Result<u
         .filter(|l| l.report.rater == SELF_RATER && l.report.respondent.is_none())
     {
         context.warn(&format!(
-            "skipping `{}`: it names no respondent, so it cannot be told apart from others",
+            "skipping `{}`: it names no respondent, so it cannot be told apart from others; \
+             add `respondent = \"NAME\"` to it, and name people when they assess \
+             (`leadgap assess --subject NAME`, or the name asked on a first run)",
             unnamed.path.display()
         ));
     }

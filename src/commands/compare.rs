@@ -25,14 +25,25 @@ pub fn run(context: &Context, args: CompareArgs, out: &mut dyn Write) -> Result<
         ));
     }
     if own.respondent != other.respondent && !args.force {
-        let name = |r: &Report| r.respondent.clone().unwrap_or_else(|| "no name".to_owned());
+        let name = |r: &Report| {
+            r.respondent
+                .as_deref()
+                .map_or_else(|| "no name".to_owned(), |n| format!("`{}`", clean_line(n)))
+        };
+        let unnamed = own.respondent.is_none() || other.respondent.is_none();
         return Err(Error::user_with_help(
             format!(
-                "the reports are about different people (`{}` and `{}`)",
-                clean_line(&name(&own)),
-                clean_line(&name(&other))
+                "the reports are about different people ({} and {})",
+                name(&own),
+                name(&other)
             ),
-            "pass --force to compare them anyway",
+            if unnamed {
+                "a report without a name may still be about the same person: pass --force to \
+                 compare them; name people when they assess (`leadgap assess --subject NAME`, or \
+                 the name asked on a first run)"
+            } else {
+                "pass --force to compare them anyway"
+            },
         ));
     }
     let comparison = comparison::compare(&own, &other, args.threshold);
