@@ -182,7 +182,7 @@ fn a_saved_report_can_be_checked() {
         .arg(&sandbox.reports()[0])
         .stdout(
             "ok: [DATA]/reports/2026-11-22T13-05-01Z.toml: report `2026-11-22T13-05-01Z` \
-             (it-manager 1.0.0, Sam Hero, self-assessment, overall 22)\n",
+             (it-manager 1.1.0, Sam Hero, self-assessment, overall 22)\n",
         )
         .stderr("")
         .run();

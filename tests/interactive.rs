@@ -526,3 +526,37 @@ fn the_first_run_asks_your_name_once_and_your_reports_carry_it() {
     assert!(!before.contains("Your name?"), "{before}");
     assert_eq!(finish(session).1, 130);
 }
+
+#[test]
+fn none_of_these_goes_alone_and_a_count_is_whole() {
+    let sandbox = Sandbox::new();
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {QUESTIONNAIRE}"));
+    at(&mut session, "1/4 ", &[ENTER]);
+    at(&mut session, "2/4 ", &[ENTER]);
+    // Tick "Thing one" and "None of these": refused; untick "Thing one".
+    at(
+        &mut session,
+        "3/4 ",
+        &[SPACE, DOWN, DOWN, DOWN, SPACE, ENTER],
+    );
+    at(&mut session, "\"None of these\" goes on its own", &[]);
+    session.send("\x1b[A\x1b[A\x1b[A").unwrap();
+    session.send(SPACE).unwrap();
+    session.send(ENTER).unwrap();
+    session.flush().unwrap();
+    // A fraction is not a count; Ctrl-U (arriving as `u`) starts over.
+    at(&mut session, "4/4 ", &["1.5", ENTER]);
+    at(
+        &mut session,
+        "1.5 is not a whole number",
+        &["\x15", "2", ENTER],
+    );
+    at(&mut session, "Commit to up to three actions", &["n", ENTER]);
+    assert_eq!(finish(session).1, 0);
+    let report = saved_report(&sandbox);
+    assert_eq!(
+        answer(&report, "q-multi").as_array().unwrap(),
+        &[toml::Value::String("none".to_owned())]
+    );
+    assert_eq!(answer(&report, "q-number").as_float(), Some(2.0));
+}

@@ -141,14 +141,19 @@ pub fn from_value(question: &Question, value: &AnswerValue) -> Option<Response> 
                 .collect::<Option<_>>()?;
             chosen.sort_unstable();
             chosen.dedup();
-            Some(Response::Multi(chosen))
+            let alone = chosen.iter().any(|&i| options[i].exclusive);
+            (!alone || chosen.len() == 1).then_some(Response::Multi(chosen))
         }
         (AnswerValue::Whole(v), Kind::Number { .. }) => {
             from_value(question, &AnswerValue::Number(*v as f64))
         }
-        (AnswerValue::Number(v), Kind::Number { min, max, .. }) => {
-            (v.is_finite() && (*min..=*max).contains(v)).then_some(Response::Number(*v))
-        }
+        (
+            AnswerValue::Number(v),
+            Kind::Number {
+                min, max, integer, ..
+            },
+        ) => (v.is_finite() && (*min..=*max).contains(v) && (!*integer || v.fract() == 0.0))
+            .then_some(Response::Number(*v)),
         _ => None,
     }
 }

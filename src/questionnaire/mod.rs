@@ -128,6 +128,10 @@ pub enum Kind {
         max: f64,
         /// Ascending bands; the last covers everything above the others.
         bands: Vec<NumberBand>,
+        /// Whole numbers only (a count). Left out of the content hash when
+        /// false, as [`Choice::exclusive`].
+        #[serde(skip_serializing_if = "is_false")]
+        integer: bool,
     },
 }
 
@@ -152,6 +156,15 @@ pub struct Choice {
     pub label: String,
     /// Its score (see SPEC "Scoring").
     pub score: f64,
+    /// Ticked only on its own ("None of these"), in a `multi` question.
+    /// Left out of the content hash when false, so that questions written
+    /// before it existed hash as they did.
+    #[serde(skip_serializing_if = "is_false")]
+    pub exclusive: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// One band of a number question.

@@ -56,6 +56,7 @@ pub struct RawQuestion {
     pub min: Option<Spanned<f64>>,
     pub max: Option<Spanned<f64>>,
     pub bands: Option<Spanned<Vec<Spanned<RawNumberBand>>>>,
+    pub integer: Option<Spanned<bool>>,
 }
 
 /// `{ id = "...", label = "...", score = 2 }` in `options`.
@@ -65,6 +66,7 @@ pub struct RawOption {
     pub id: Spanned<String>,
     pub label: Spanned<String>,
     pub score: Spanned<f64>,
+    pub exclusive: Option<Spanned<bool>>,
 }
 
 /// `{ upto = 2, score = 1.0 }` in a number question's `bands`.

@@ -105,19 +105,31 @@ fn describe_kind(out: &mut String, kind: &Kind) {
                 let id = format!("{:width$}", quote(&option.id));
                 let first = format!("#   {id} ");
                 let rest = format!("#   {:width$} ", "");
-                for line in wrap(&clean_line(&option.label), WIDTH, &first, &rest) {
+                let label = if option.exclusive {
+                    format!("{} (on its own)", clean_line(&option.label))
+                } else {
+                    clean_line(&option.label).into_owned()
+                };
+                for line in wrap(&label, WIDTH, &first, &rest) {
                     let _ = writeln!(out, "{line}");
                 }
             }
         }
-        Kind::Number { unit, min, max, .. } => {
+        Kind::Number {
+            unit,
+            min,
+            max,
+            integer,
+            ..
+        } => {
             let unit = unit
                 .as_deref()
                 .map(|u| format!(" ({})", clean_line(u)))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "# number: {} to {}{unit}",
+                "# {}: {} to {}{unit}",
+                if *integer { "whole number" } else { "number" },
                 format_number(*min),
                 format_number(*max)
             );

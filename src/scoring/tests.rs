@@ -48,6 +48,7 @@ fn options(scores: &[f64]) -> Vec<Choice> {
             id: format!("o{i}"),
             label: format!("O{i}"),
             score,
+            exclusive: false,
         })
         .collect()
 }
@@ -134,6 +135,7 @@ fn multi_is_the_chosen_sum_over_the_positive_sum_clamped() {
 #[test]
 fn number_takes_the_first_band_reaching_the_answer() {
     let kind = Kind::Number {
+        integer: false,
         unit: None,
         min: 0.0,
         max: 80.0,

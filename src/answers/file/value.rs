@@ -130,18 +130,36 @@ pub(super) fn check_value<'s>(
                     }
                 }
             }
+            if let Some(alone) = chosen.iter().find(|&&i| options[i].exclusive)
+                && chosen.len() > 1
+            {
+                document.problem(
+                    Some(span),
+                    format!(
+                        "`{id}`: `{}` (\"{}\") goes on its own, not with other options",
+                        options[*alone].id, options[*alone].label
+                    ),
+                );
+            }
             if document.problem_count() == start {
                 chosen.sort_unstable();
                 return Some(Response::Multi(chosen));
             }
         }
-        Kind::Number { unit, min, max, .. } => {
+        Kind::Number {
+            unit,
+            min,
+            max,
+            integer,
+            ..
+        } => {
             let unit = unit
                 .as_deref()
                 .map(|u| format!(" ({u})"))
                 .unwrap_or_default();
             let expected = format!(
-                "a number from {} to {}{unit} or \"skip\"",
+                "a {} from {} to {}{unit} or \"skip\"",
+                if *integer { "whole number" } else { "number" },
                 crate::questionnaire::format_number(*min),
                 crate::questionnaire::format_number(*max)
             );
@@ -152,6 +170,15 @@ pub(super) fn check_value<'s>(
                 _ => None,
             };
             match number {
+                Some(v) if *integer && v.fract() != 0.0 => {
+                    document.problem(
+                        Some(span),
+                        format!(
+                            "`{id}`: {} is not a whole number; expected {expected}",
+                            crate::questionnaire::format_number(v)
+                        ),
+                    );
+                }
                 Some(v) if v.is_finite() && (*min..=*max).contains(&v) => {
                     return Some(Response::Number(v));
                 }

@@ -70,14 +70,25 @@ impl Prompter for Terminal {
                     &ask.progress,
                     "space to tick, enter when done (nothing ticked means none)",
                 );
+                // "Doesn't apply" and the question's own "None of these"
+                // go on their own.
+                let alone: Vec<(usize, String)> = options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.exclusive)
+                    .map(|(i, o)| (i, clean_line(&o.label).into_owned()))
+                    .chain([(skip_index, SKIP_LABEL.to_owned())])
+                    .collect();
                 let validator =
                     move |chosen: &[ListOption<&String>]| -> Result<Validation, CustomUserError> {
-                        if chosen.len() > 1 && chosen.iter().any(|o| o.index == skip_index) {
-                            Ok(Validation::Invalid(
-                                format!("choose \"{SKIP_LABEL}\" on its own").into(),
-                            ))
-                        } else {
-                            Ok(Validation::Valid)
+                        let single = alone
+                            .iter()
+                            .find(|(i, _)| chosen.iter().any(|o| o.index == *i));
+                        match single {
+                            Some((_, label)) if chosen.len() > 1 => Ok(Validation::Invalid(
+                                format!("\"{label}\" goes on its own").into(),
+                            )),
+                            _ => Ok(Validation::Valid),
                         }
                     };
                 // The answer is shown under the question, one ticked option a line.
@@ -114,17 +125,23 @@ impl Prompter for Terminal {
                     Err(error) => back_or_stop(error),
                 }
             }
-            Kind::Number { unit, min, max, .. } => {
-                let (min, max) = (*min, *max);
+            Kind::Number {
+                unit,
+                min,
+                max,
+                integer,
+                ..
+            } => {
+                let (min, max, integer) = (*min, *max, *integer);
                 let unit = unit
                     .as_deref()
                     .map(|u| format!(" {}", clean_line(u)))
                     .unwrap_or_default();
                 let range = format!("{} to {}{unit}", format_number(min), format_number(max));
                 let keys = if skippable {
-                    "type a number, s to skip"
+                    "type a number (ctrl-u starts over), s to skip"
                 } else {
-                    "type a number"
+                    "type a number (ctrl-u starts over)"
                 };
                 let help = self.help(&ask.progress, keys);
                 let initial = match ask.current {
@@ -134,15 +151,16 @@ impl Prompter for Terminal {
                 };
                 let message = self.fit(&format!("{} ({range})", question.text), 2);
                 let validator = move |input: &str| -> Result<Validation, CustomUserError> {
-                    Ok(match parse_number(input, min, max, skippable) {
+                    Ok(match parse_number(input, min, max, integer, skippable) {
                         Ok(_) => Validation::Valid,
                         Err(problem) => Validation::Invalid(problem.into()),
                     })
                 };
-                let formatter = |input: &str| match parse_number(input, min, max, skippable) {
-                    Ok(Some(value)) => self.answer(&format!("{}{unit}", format_number(value))),
-                    _ => self.answer(SKIP_LABEL),
-                };
+                let formatter =
+                    |input: &str| match parse_number(input, min, max, integer, skippable) {
+                        Ok(Some(value)) => self.answer(&format!("{}{unit}", format_number(value))),
+                        _ => self.answer(SKIP_LABEL),
+                    };
                 let result = Text::new(&message)
                     .with_initial_value(&initial)
                     .with_help_message(&help)
@@ -150,7 +168,7 @@ impl Prompter for Terminal {
                     .with_formatter(&formatter)
                     .prompt();
                 match result {
-                    Ok(input) => match parse_number(&input, min, max, skippable) {
+                    Ok(input) => match parse_number(&input, min, max, integer, skippable) {
                         Ok(Some(value)) => Ok(Step::Answer(Response::Number(value))),
                         Ok(None) => Ok(Step::Answer(Response::Skipped)),
                         Err(problem) => Err(Stop::Failed(Error::user(problem))),
@@ -193,14 +211,26 @@ impl Prompter for Terminal {
     }
 }
 
-/// A typed number within `min..=max`; `None` for a skip.
-fn parse_number(input: &str, min: f64, max: f64, skippable: bool) -> Result<Option<f64>, String> {
-    let input = input.trim();
+/// A typed number within `min..=max`; `None` for a skip. The prompt library
+/// writes Ctrl-U as a plain `u`; no number has one, so it means what it
+/// means in a shell: what came before it is erased.
+fn parse_number(
+    input: &str,
+    min: f64,
+    max: f64,
+    integer: bool,
+    skippable: bool,
+) -> Result<Option<f64>, String> {
+    let input = input.rsplit('u').next().unwrap_or(input).trim();
     if skippable && matches!(input, "s" | "skip") {
         return Ok(None);
     }
     let range = format!("{} to {}", format_number(min), format_number(max));
     match input.parse::<f64>() {
+        Ok(value) if integer && value.is_finite() && value.fract() != 0.0 => Err(format!(
+            "{} is not a whole number; type a count from {range}",
+            format_number(value)
+        )),
         Ok(value) if value.is_finite() && (min..=max).contains(&value) => Ok(Some(value)),
         Ok(value) if value.is_finite() => {
             Err(format!("{} is outside {range}", format_number(value)))
@@ -215,18 +245,26 @@ mod tests {
 
     #[test]
     fn typed_numbers_are_checked_against_the_range() {
-        assert_eq!(parse_number(" 6.5 ", 0.0, 80.0, true), Ok(Some(6.5)));
-        assert_eq!(parse_number("s", 0.0, 80.0, true), Ok(None));
+        assert_eq!(parse_number(" 6.5 ", 0.0, 80.0, false, true), Ok(Some(6.5)));
         assert_eq!(
-            parse_number("81", 0.0, 80.0, true),
+            parse_number("1.5", 0.0, 80.0, true, true),
+            Err("1.5 is not a whole number; type a count from 0 to 80".to_owned())
+        );
+        assert_eq!(parse_number("2", 0.0, 80.0, true, true), Ok(Some(2.0)));
+        // Ctrl-U, which arrives as `u`, erases what came before.
+        assert_eq!(parse_number("12u5", 0.0, 80.0, true, true), Ok(Some(5.0)));
+        assert_eq!(parse_number("12us", 0.0, 80.0, true, true), Ok(None));
+        assert_eq!(parse_number("s", 0.0, 80.0, false, true), Ok(None));
+        assert_eq!(
+            parse_number("81", 0.0, 80.0, false, true),
             Err("81 is outside 0 to 80".to_owned())
         );
         assert_eq!(
-            parse_number("NaN", 0.0, 80.0, true),
+            parse_number("NaN", 0.0, 80.0, false, true),
             Err("type a number from 0 to 80".to_owned())
         );
         assert!(
-            parse_number("s", 0.0, 80.0, false).is_err(),
+            parse_number("s", 0.0, 80.0, false, false).is_err(),
             "a required question cannot be skipped"
         );
     }

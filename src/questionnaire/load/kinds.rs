@@ -87,7 +87,20 @@ pub(super) fn options_kind(
     let start = document.problem_count();
     let mut options: Vec<Choice> = Vec::new();
     for option in raw_options.get_ref() {
-        let RawOption { id, label, score } = option.get_ref();
+        let RawOption {
+            id,
+            label,
+            score,
+            exclusive,
+        } = option.get_ref();
+        if let Some(exclusive) = exclusive.as_ref().filter(|e| *e.get_ref())
+            && choice
+        {
+            document.problem(
+                Some(exclusive.span()),
+                "`exclusive` is for the options of a multi question; a choice is one option anyway",
+            );
+        }
         check_id(document, id, "option id");
         if id.get_ref() == "skip" {
             document.problem(
@@ -118,6 +131,7 @@ pub(super) fn options_kind(
             id: id.get_ref().clone(),
             label: label.get_ref().clone(),
             score: *score.get_ref(),
+            exclusive: exclusive.as_ref().is_some_and(|e| *e.get_ref()),
         });
     }
     if document.problem_count() > start {
@@ -284,6 +298,7 @@ pub(super) fn number_kind(
         return None;
     }
     Some(Kind::Number {
+        integer: raw.integer.as_ref().is_some_and(|i| *i.get_ref()),
         unit: raw.unit.as_ref().map(|u| u.get_ref().clone()),
         min: min?,
         max: max?,

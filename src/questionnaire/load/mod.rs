@@ -281,6 +281,7 @@ fn build_question(
             ("min", raw.min.as_ref().map(Spanned::span)),
             ("max", raw.max.as_ref().map(Spanned::span)),
             ("bands", raw.bands.as_ref().map(Spanned::span)),
+            ("integer", raw.integer.as_ref().map(Spanned::span)),
         ];
         for (field, field_span) in present {
             if let Some(field_span) = field_span
