@@ -90,7 +90,7 @@ fn dispatch(context: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Cohort(args) => commands::cohort::run(context, args, out),
         Command::Plan(args) => commands::plan::run(context, args, out),
         Command::Completions(args) => commands::packaging::completions(args, out),
-        Command::Man => commands::packaging::man(out),
+        Command::Man(args) => commands::packaging::man(args, out),
     }
 }
 

@@ -127,8 +127,8 @@ fn a_file_of_unknown_kind_is_explained() {
         .status(1)
         .stderr(
             "error: [SANDBOX]/other.toml: cannot tell what kind of file this is\n  help: leadgap \
-             checks questionnaires ([[questions]]), rubrics ([[bands]]), answer files ([answers]) and \
-             saved reports\n",
+             checks questionnaires ([[questions]]), rubrics ([[bands]]), answer files ([answers]), \
+             saved reports and the action plan (plan.toml)\n",
         )
         .run();
 }

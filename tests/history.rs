@@ -91,7 +91,7 @@ fn a_later_report_carries_the_change_since_the_previous_one() {
     );
     assert_eq!(
         lines[7].trim_end(),
-        " Alpha: every kind,         50      +3      70   20        71%  developing              100%  ▄▅"
+        " Alpha: every kind, weights            50      +3      70   20  developing              100%  ▄▅"
     );
 }
 

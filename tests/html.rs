@@ -155,7 +155,31 @@ fn the_html_report_is_self_contained_and_well_formed() {
         .filter(|n| n.tag_name().name() == "h2")
         .filter_map(|n| n.text())
         .collect();
-    assert_eq!(headings, ["Work on first", "About these answers", "Notes"]);
+    assert_eq!(
+        headings,
+        ["Work on first", "About these answers", "Answers", "Notes"]
+    );
+    // Every answer is there, folded: one closed <details> per theme.
+    let folded: Vec<String> = html
+        .descendants()
+        .filter(|n| n.tag_name().name() == "details")
+        .map(|n| {
+            assert_eq!(n.attribute("open"), None);
+            let summary = n.first_element_child().unwrap();
+            assert_eq!(summary.tag_name().name(), "summary");
+            summary.text().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(
+        folded,
+        [
+            "Alpha <&> \"quoted\" · 47 against a target of 70",
+            "Beta: a skip, coverage above the cut-off · 100~ against a target of 60",
+            "Gamma: coverage below the cut-off · — against a target of 60",
+            "Delta: coverage exactly at the cut-off · 0~ against a target of 60",
+            "Epsilon: score exactly on a band edge · 65 against a target of 65",
+        ]
+    );
     insta::assert_snapshot!("report_html", text);
 }
 

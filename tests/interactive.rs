@@ -349,7 +349,7 @@ fn committing_to_actions_and_reviewing_them_next_time() {
     let printed = at(&mut session, "Commit to up to three actions", &["n", ENTER]);
     assert_eq!(finish(session).1, 0);
     assert!(
-        printed.contains("Follow-through on your last plan"),
+        printed.contains("Follow-through on the last plan"),
         "{printed}"
     );
     assert!(printed.contains("1 action: 1 done"), "{printed}");

@@ -207,8 +207,12 @@ fn the_next_report_shows_the_follow_through() {
         "2026-11-22T09:00:00Z",
         &["-q", RULES, "-a", answers.to_str().unwrap()],
     );
-    sandbox.run(["plan", "done", "1"]).run();
-    sandbox.run(["plan", "drop", "3"]).run();
+    sandbox
+        .run(["plan", "done", "1", "--note", "Lee ran it alone *twice*"])
+        .run();
+    sandbox
+        .run(["plan", "drop", "3", "--note", "Not worth it"])
+        .run();
     let better = rules_answers(&sandbox, "b.toml", &[("a-scale = 4", "a-scale = 5")]);
     let report = sandbox.assess_at(
         "2027-02-01T09:00:00Z",
@@ -232,12 +236,12 @@ fn the_next_report_shows_the_follow_through() {
         &table[table.find("Follow-through").unwrap()..table.find("\nAbout these").unwrap()];
     assert_eq!(
         follow,
-        "Follow-through on your last plan\n   From the report of 2026-11-22 you committed to 3 actions: \
+        "Follow-through on the last plan\n   From the report of 2026-11-22 you committed to 3 actions: \
          1 done, 1 dropped, 1 still\n     open.\n   Alpha: every kind, weights: 2 actions, 1 done; 47 \
          → 50 (+3).\n   Delta: coverage exactly at the cut-off: 1 action, 0 done; 50 → 50 (0).\n\n\
-         Progress since your baseline\n   Alpha: every kind, weights: 14% of the way from 47 \
-         (2026-11-22) to the target of 70;\n     now 50.\n   Delta: coverage exactly at the cut-off: \
-         0% of the way from 50 (2026-11-22) to the\n     target of 60; now 50~.\n"
+         Progress since the baseline\n   Alpha: every kind, weights: 47 → 50 since 2026-11-22; 3 of \
+         the 23 points to the\n     target of 70 closed.\n",
+        "only the theme that moved is listed, in points"
     );
 
     // The first report shows the plan made with it, as it stands now.
@@ -247,12 +251,34 @@ fn the_next_report_shows_the_follow_through() {
         .run()
         .stdout;
     let made = &first[first.find("## Plan made").unwrap()..first.find("\n## About").unwrap()];
+    // A dropped action is struck through, not an open box; notes follow
+    // their action, escaped.
     assert_eq!(
         made,
         "## Plan made with this report\n\n\
          - [x] #1 Alpha: every kind, weights: Pair on the alpha runbook (due 2027-01-15; done 2026-11-22)\n\
+         \x20 > Lee ran it alone \\*twice\\*\n\
          - [ ] #2 Alpha: every kind, weights: Hand over the alpha report (due 2026-12-22; overdue by 41 days)\n\
-         - [ ] #3 Delta: coverage exactly at the cut-off: Answer d2 next time (due 2026-12-06; dropped 2026-11-22)\n"
+         - ~~#3 Delta: coverage exactly at the cut-off: Answer d2 next time (due 2026-12-06; dropped 2026-11-22)~~\n\
+         \x20 > Not worth it\n"
+    );
+    let table = sandbox
+        .run(["show", "2026-11-22T09-00-00Z"])
+        .at("2027-02-01T09:00:00Z")
+        .run()
+        .stdout;
+    let made = &table[table.find("Plan made").unwrap()..table.find("\nAbout").unwrap()];
+    assert_eq!(
+        made,
+        "Plan made with this report\n\
+         \x20  [x] #1 Alpha: every kind, weights: Pair on the alpha runbook (due 2027-01-15; done\n\
+         \x20      2026-11-22)\n\
+         \x20      > Lee ran it alone *twice*\n\
+         \x20  [ ] #2 Alpha: every kind, weights: Hand over the alpha report (due 2026-12-22;\n\
+         \x20      overdue by 41 days)\n\
+         \x20  [-] #3 Delta: coverage exactly at the cut-off: Answer d2 next time (due 2026-12-06;\n\
+         \x20      dropped 2026-11-22)\n\
+         \x20      > Not worth it\n"
     );
     let history = sandbox.run(["history"]).run().stdout;
     let plan_row = history.lines().find(|l| l.starts_with(" Plan")).unwrap();

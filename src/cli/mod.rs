@@ -25,7 +25,8 @@ pub use reports::{CohortArgs, CompareArgs, DiffArgs, HistoryArgs, NoteArgs, Show
   leadgap assess                                   answer in the terminal
   leadgap template > answers.toml                  an answer file to fill in
   leadgap assess --answers answers.toml --format json
-  leadgap show latest --format markdown            the last report, for a 1:1")]
+  leadgap show latest --format markdown            the last report, for a 1:1
+  leadgap man assess | man -l -                    the manual of one command")]
 pub struct Cli {
     /// Where reports are kept [default: $LEADGAP_DATA_DIR, else the per-user data folder, e.g. ~/.local/share/leadgap]
     #[arg(long, global = true, value_name = "DIR")]
@@ -106,10 +107,12 @@ pub enum Command {
   leadgap completions bash > ~/.local/share/bash-completion/completions/leadgap")]
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff) for leadgap
-    #[command(after_help = "Example:
-  leadgap man > ~/.local/share/man/man1/leadgap.1")]
-    Man,
+    /// Print the man page (roff) for leadgap, or for one of its commands
+    #[command(after_help = "Examples:
+  leadgap man > ~/.local/share/man/man1/leadgap.1
+  leadgap man assess > ~/.local/share/man/man1/leadgap-assess.1
+  leadgap man plan add > ~/.local/share/man/man1/leadgap-plan-add.1")]
+    Man(ManArgs),
 
     /// Aggregate the latest self-report of each person in one or more folders
     #[command(after_help = "Example:
@@ -133,10 +136,18 @@ impl Command {
             | Command::List(_)
             | Command::Note(_)
             | Command::Completions(_)
-            | Command::Man => return None,
+            | Command::Man(_) => return None,
         };
         output.as_deref()
     }
+}
+
+/// `leadgap man`
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`assess`, `plan add`…); without one, leadgap's own page
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
 }
 
 /// `leadgap completions`

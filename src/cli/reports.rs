@@ -19,6 +19,10 @@ pub struct ShowArgs {
     #[arg(short, long, default_value = "table", value_parser = formats(render::gap::FORMATS))]
     pub format: Format,
 
+    /// List every answer per theme, with its points, to see what pulled a theme down (HTML always has them, folded)
+    #[arg(long)]
+    pub answers: bool,
+
     /// Write to this file (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -14,12 +14,13 @@ pub fn run(context: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<u8>
     // directory's, or the folder a mentor keeps someone's reports in.
     let others = context.reports_beside(&args.report, &path)?;
     let plan = context.load_plan();
-    let extras = Extras::new(
+    let mut extras = Extras::new(
         &report,
         others.iter().map(|l| &l.report),
         plan.as_ref(),
         context.today()?,
     );
+    extras.answers = args.answers;
     gap::render(&report, &extras, args.format, context.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }

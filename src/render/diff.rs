@@ -35,6 +35,34 @@ fn labels(diff: &Diff) -> (String, String) {
     }
 }
 
+/// Who the reports are about: one name when they agree, both when they
+/// name different people or raters.
+fn who(diff: &Diff) -> String {
+    let (a, b) = (&diff.first, &diff.second);
+    let first = text::who_of(a.respondent.as_deref(), &a.rater);
+    let second = text::who_of(b.respondent.as_deref(), &b.rater);
+    if first == second {
+        second
+    } else {
+        format!("{first} → {second}")
+    }
+}
+
+/// The questionnaire and version, or both when they differ.
+fn questionnaire(diff: &Diff) -> String {
+    let (a, b) = (&diff.first, &diff.second);
+    if a.questionnaire != b.questionnaire {
+        format!(
+            "{} {} → {} {}",
+            a.questionnaire, a.version, b.questionnaire, b.version
+        )
+    } else if a.version != b.version {
+        format!("{} {} → {}", b.questionnaire, a.version, b.version)
+    } else {
+        format!("{} {}", b.questionnaire, b.version)
+    }
+}
+
 /// Sentences about what makes the two reports less than directly comparable.
 fn caveats(diff: &Diff) -> Vec<String> {
     let mut lines = Vec::new();
@@ -60,7 +88,15 @@ fn caveats(diff: &Diff) -> Vec<String> {
         ));
     }
     if a.respondent != b.respondent {
-        lines.push("The reports name different respondents.".to_owned());
+        let name = |respondent: &Option<String>| match respondent {
+            Some(name) => format!("`{name}`"),
+            None => "no one".to_owned(),
+        };
+        lines.push(format!(
+            "The reports are about different people ({} and {}): a diff follows one person over time.",
+            name(&a.respondent),
+            name(&b.respondent)
+        ));
     }
     if a.rater != b.rater {
         lines.push(format!(
@@ -106,12 +142,10 @@ fn overall_change(diff: &Diff) -> String {
 fn table(look: Look, diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
     let color = look.color;
     let (a, b) = labels(diff);
-    let who = text::who_of(diff.second.respondent.as_deref(), &diff.second.rater);
     let heading = format!(
-        "Diff: {a} → {b} · {} · {} {}",
-        clean_line(&who),
-        clean_line(&diff.second.questionnaire),
-        clean_line(&diff.second.version)
+        "Diff: {a} → {b} · {} · {}",
+        clean_line(&who(diff)),
+        clean_line(&questionnaire(diff))
     );
     writeln!(out, "{}", paint(color, styles::HEADING, &heading))?;
     for line in caveats(diff) {
@@ -167,16 +201,10 @@ fn table(look: Look, diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
 fn markdown(diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
     let cell = super::markdown::inline;
     let (a, b) = labels(diff);
-    let who = text::who_of(diff.second.respondent.as_deref(), &diff.second.rater);
     writeln!(out, "# Diff: {a} → {b}")?;
     writeln!(out)?;
-    writeln!(out, "- **Who:** {}", cell(&who))?;
-    writeln!(
-        out,
-        "- **Questionnaire:** {} {}",
-        cell(&diff.second.questionnaire),
-        cell(&diff.second.version)
-    )?;
+    writeln!(out, "- **Who:** {}", cell(&who(diff)))?;
+    writeln!(out, "- **Questionnaire:** {}", cell(&questionnaire(diff)))?;
     for line in caveats(diff) {
         writeln!(out, "- {}", cell(&line))?;
     }

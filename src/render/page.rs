@@ -17,7 +17,8 @@ table{border-collapse:collapse;width:100%;font-size:.95rem;margin:.5rem 0}\
 th,td{padding:.35rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}\
 th{border-bottom:2px solid #999}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\
 .footnote{color:#555;font-size:.9rem}.flag{font-weight:700}\
-ul.plan{list-style:none;padding-left:0}ul.plan li::before{content:'\\2610\\00a0'}ul.plan li.done::before{content:'\\2611\\00a0'}\
+ul.plan{list-style:none;padding-left:0}ul.plan li::before{content:'\\2610\\00a0'}ul.plan li.done::before{content:'\\2611\\00a0'}ul.plan li.dropped{text-decoration:line-through;color:#666}ul.plan li.dropped::before{content:'\\2612\\00a0'}ul.plan li blockquote{text-decoration:none}\
+details{margin:.25rem 0}summary{cursor:pointer;padding:.2rem 0}\
 blockquote{margin:.25rem 0 .75rem 1rem;padding-left:.75rem;border-left:3px solid #ccc;color:#333}\
 .grid{display:flex;flex-wrap:wrap;gap:.5rem;justify-content:flex-start}\
 footer{margin-top:2.5rem;color:#777;font-size:.85rem}\

@@ -36,22 +36,41 @@ pub fn subtitle(report: &Report) -> String {
     )
 }
 
-/// "Overall 58  (target 60)"
+/// "Overall 22 (target 60) · 38 to go", or "… · target met": the distance
+/// in the whole numbers shown, so that it cannot be misread.
 pub fn overall_line(report: &Report) -> String {
     let mut line = match (report.overall, report.overall_target) {
         (Some(overall), Some(target)) => {
-            format!("Overall {} (target {})", whole(overall), whole(target))
+            let to_go = target.round() - overall.round();
+            let distance = if to_go > 0.0 {
+                format!("{to_go:.0} to go")
+            } else {
+                "target met".to_owned()
+            };
+            format!(
+                "Overall {} (target {}) · {distance}",
+                whole(overall),
+                whole(target)
+            )
         }
         (Some(overall), None) => format!("Overall {}", whole(overall)),
         _ => return "Overall: not enough answers to score".to_owned(),
     };
-    if let Some(to_target) = report.overall_to_target() {
-        line.push_str(&format!(" · {} of the way to target", percent(to_target)));
-    }
     if report.overall_provisional() {
         line.push_str(" · provisional");
     }
     line
+}
+
+/// A theme's gap as shown: `met`, `<1` for a gap that rounds to nothing, the
+/// whole number of points otherwise, `—` when not scored.
+pub fn gap_text(theme: &ThemeReport) -> String {
+    match theme.gap {
+        Some(gap) if gap <= 0.0 => "met".to_owned(),
+        Some(gap) if gap < 0.5 => "<1".to_owned(),
+        Some(gap) => whole(gap),
+        None => "—".to_owned(),
+    }
 }
 
 /// A theme's score as shown: whole, with `~` when provisional.
@@ -67,25 +86,41 @@ pub fn score_text(theme: &ThemeReport) -> String {
 pub const PROVISIONAL_NOTE: &str =
     "~ provisional: not every question of the theme was answered, so the score may still move.";
 
-/// One sentence per theme that has a baseline: how far it has come from
-/// there toward its target.
+/// One sentence per theme whose score (as shown) has moved since its
+/// baseline, in points: how much of the way to the target was closed, or
+/// that the target is met, or how far it slipped.
 pub fn progress_lines(report: &Report, trend: &Trend) -> Vec<String> {
     report
         .themes
         .iter()
         .zip(&trend.themes)
         .filter_map(|(theme, theme_trend)| {
-            let progress = theme_trend.progress(theme.score, theme.target)?;
             let (baseline, created) = theme_trend.baseline.as_ref()?;
-            Some(format!(
-                "{}: {} of the way from {} ({}) to the target of {}; now {}.",
+            let (then, now, target) =
+                (baseline.round(), theme.score?.round(), theme.target.round());
+            if now == then {
+                return None;
+            }
+            let moved = format!(
+                "{}: {then:.0} → {now:.0} since {}",
                 theme.title,
-                percent(progress),
-                whole(*baseline),
-                date_of(created),
-                whole(theme.target),
-                score_text(theme)
-            ))
+                date_of(created)
+            );
+            Some(if now >= target {
+                format!("{moved}; the target of {target:.0} is met.")
+            } else if now > then {
+                format!(
+                    "{moved}; {:.0} of the {:.0} points to the target of {target:.0} closed.",
+                    now - then,
+                    target - then
+                )
+            } else {
+                format!(
+                    "{moved}; down {:.0}, now {:.0} short of the target of {target:.0}.",
+                    then - now,
+                    target - now
+                )
+            })
         })
         .collect()
 }
@@ -261,16 +296,26 @@ pub fn follow_through_lines(plan: &PlanView) -> Vec<String> {
     lines
 }
 
-/// The actions made with the report: (done, line) each.
-pub fn plan_lines(plan: &PlanView) -> Vec<(bool, String)> {
+/// One action made with a report, as the report lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanLine {
+    /// Open, done or dropped.
+    pub status: Status,
+    /// The action in one line (see [`action_line`]), not yet escaped.
+    pub line: String,
+    /// The note given when it was done or dropped.
+    pub note: Option<String>,
+}
+
+/// The actions made with the report, in plan order.
+pub fn plan_lines(plan: &PlanView) -> Vec<PlanLine> {
     let today = plan.today.unwrap_or_default();
     plan.made
         .iter()
-        .map(|action| {
-            (
-                action.status == Status::Done,
-                action_line(action, &action.theme_title, &action.text, today),
-            )
+        .map(|action| PlanLine {
+            status: action.status,
+            line: action_line(action, &action.theme_title, &action.text, today),
+            note: action.note.clone(),
         })
         .collect()
 }

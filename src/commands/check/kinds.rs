@@ -9,6 +9,7 @@ use crate::answers::file::AnswerFile;
 use crate::catalog::{self, Found};
 use crate::document::Document;
 use crate::error::{Diagnostic, Error};
+use crate::plan::Status;
 use crate::render::text;
 use crate::rubric;
 use crate::source::Source;
@@ -130,6 +131,24 @@ pub(super) fn check_report(source: &Source) -> Result<String, Vec<Diagnostic>> {
         report.questionnaire.id,
         report.questionnaire.version,
         text::who(&report)
+    ))
+}
+
+pub(super) fn check_plan(source: &Source) -> Result<String, Vec<Diagnostic>> {
+    let plan = store::plan::parse(source)
+        .map_err(|damaged| as_diagnostics(damaged.0, Path::new(&source.name)))?;
+    let count = |status: Status| plan.actions.iter().filter(|a| a.status == status).count();
+    let actions = if plan.actions.len() == 1 {
+        "action"
+    } else {
+        "actions"
+    };
+    Ok(format!(
+        "action plan: {} {actions} ({} open, {} done, {} dropped)",
+        plan.actions.len(),
+        count(Status::Open),
+        count(Status::Done),
+        count(Status::Dropped)
     ))
 }
 

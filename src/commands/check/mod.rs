@@ -15,7 +15,7 @@ use crate::output::clean_line;
 use crate::questionnaire;
 use crate::source::Source;
 use kinds::{
-    as_diagnostics, check_answers, check_report, check_rubric, describe_questionnaire,
+    as_diagnostics, check_answers, check_plan, check_report, check_rubric, describe_questionnaire,
     describe_rubric,
 };
 
@@ -26,6 +26,7 @@ enum FileKind {
     Rubric,
     Answers,
     Report,
+    Plan,
 }
 
 /// What kind of file a parsed document is, from its top-level keys.
@@ -33,6 +34,8 @@ fn detect(root: &DeTable<'_>) -> Option<FileKind> {
     let has = |key: &str| root.contains_key(key);
     if has("created") && has("leadgap") {
         Some(FileKind::Report)
+    } else if has("actions") || has("next_number") {
+        Some(FileKind::Plan)
     } else if has("questions") || has("themes") && !has("bands") {
         Some(FileKind::Questionnaire)
     } else if has("answers") || has("respondent") || has("rater") {
@@ -88,7 +91,7 @@ pub fn run(context: &Context, args: CheckArgs, out: &mut dyn Write) -> Result<u8
                     .diagnostic(None, "cannot tell what kind of file this is")
                     .with_help(
                         "leadgap checks questionnaires ([[questions]]), rubrics ([[bands]]), \
-                 answer files ([answers]) and saved reports",
+                 answer files ([answers]), saved reports and the action plan (plan.toml)",
                     ),
             );
             continue;
@@ -137,6 +140,7 @@ pub fn run(context: &Context, args: CheckArgs, out: &mut dyn Write) -> Result<u8
                 args.allow_partial,
             ),
             FileKind::Report => check_report(&source),
+            FileKind::Plan => check_plan(&source),
             // Checked in the first pass; never among these.
             FileKind::Questionnaire => continue,
         };

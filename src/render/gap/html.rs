@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Extras, Render};
+use super::{Extras, Render, answers};
+use crate::plan::Status;
 use crate::render::page::{self, Cell, escape};
 use crate::render::svg::{self, Radar, Series, Style};
 use crate::render::text::{self, change_short, percent, score_text, whole};
@@ -98,7 +99,6 @@ impl Render for Html {
         header.extend([
             ("Target", true),
             ("Gap", true),
-            ("To target", true),
             ("Band", false),
             ("Answered", true),
         ]);
@@ -115,12 +115,7 @@ impl Render for Html {
                     row.push(Cell::number(&change_short(theme_trend.change, theme.score)));
                 }
                 row.push(Cell::number(&whole(theme.target)));
-                row.push(Cell::number(
-                    &theme.gap.map_or_else(|| "—".to_owned(), whole),
-                ));
-                row.push(Cell::number(
-                    &theme.to_target().map_or_else(|| "—".to_owned(), percent),
-                ));
+                row.push(Cell::number(&text::gap_text(theme)));
                 row.push(Cell::text(
                     theme.band.as_deref().unwrap_or("not enough answers"),
                 ));
@@ -182,9 +177,17 @@ impl Render for Html {
         let made = text::plan_lines(&extras.plan);
         if !made.is_empty() {
             body.push_str("<h2>Plan made with this report</h2>\n<ul class=\"plan\">\n");
-            for (done, line) in made {
-                let class = if done { " class=\"done\"" } else { "" };
-                let _ = writeln!(body, "<li{class}>{}</li>", escape(&line));
+            for made in made {
+                let class = match made.status {
+                    Status::Open => "",
+                    Status::Done => " class=\"done\"",
+                    Status::Dropped => " class=\"dropped\"",
+                };
+                let _ = write!(body, "<li{class}>{}", escape(&made.line));
+                if let Some(note) = &made.note {
+                    let _ = write!(body, "<blockquote>{}</blockquote>", paragraphs(note));
+                }
+                body.push_str("</li>\n");
             }
             body.push_str("</ul>\n");
         }
@@ -209,6 +212,7 @@ impl Render for Html {
                 let _ = writeln!(body, "<blockquote>{}</blockquote>", paragraphs(example));
             }
         }
+        body.push_str(&answer_listing(report));
         let notes = text::notes(report);
         if !notes.is_empty() {
             body.push_str("<h2>Notes</h2>\n");
@@ -232,6 +236,46 @@ impl Render for Html {
         );
         out.write_all(page::page(&title, &body).as_bytes())
     }
+}
+
+/// Every answer, a folded table per theme, so that a mentor can open the
+/// theme that looks wrong and see which answers pulled it down.
+fn answer_listing(report: &Report) -> String {
+    let groups = answers::by_theme(report);
+    if groups.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from("<h2>Answers</h2>\n");
+    let header: Vec<(&str, bool)> = answers::HEADER
+        .iter()
+        .map(|h| (*h, *h == "Points"))
+        .collect();
+    for group in groups {
+        let rows: Vec<Vec<Cell>> = group
+            .answers
+            .iter()
+            .map(|answer| {
+                let [question, answer, points] = answers::row(answer);
+                vec![
+                    Cell::text(&question),
+                    Cell::text(&answer),
+                    Cell::number(&points),
+                ]
+            })
+            .collect();
+        let _ = write!(
+            html,
+            "<details><summary>{}</summary>\n{}</details>\n",
+            escape(&group.heading()),
+            page::table(&header, &rows)
+        );
+    }
+    let _ = writeln!(
+        html,
+        "<p class=\"footnote\">{}</p>",
+        escape(answers::POINTS_NOTE)
+    );
+    html
 }
 
 /// Lines of text, escaped, joined with line breaks.

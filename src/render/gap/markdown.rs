@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use super::{Extras, Render};
+use super::{Extras, Render, answers};
+use crate::plan::Status;
 use crate::render::markdown::{inline, lines};
 use crate::render::text::{self, change_short, percent, sparkline, whole};
 use crate::report::{Report, ThemeReport};
@@ -40,24 +41,20 @@ impl Render for Markdown {
         if history {
             writeln!(
                 out,
-                "| Theme | Score | Change | Target | Gap | To target | Band | Answered | Trend |"
+                "| Theme | Score | Change | Target | Gap | Band | Answered | Trend |"
             )?;
-            writeln!(out, "|---|--:|--:|--:|--:|--:|---|--:|---|")?;
+            writeln!(out, "|---|--:|--:|--:|--:|---|--:|---|")?;
         } else {
-            writeln!(
-                out,
-                "| Theme | Score | Target | Gap | To target | Band | Answered |"
-            )?;
-            writeln!(out, "|---|--:|--:|--:|--:|---|--:|")?;
+            writeln!(out, "| Theme | Score | Target | Gap | Band | Answered |")?;
+            writeln!(out, "|---|--:|--:|--:|---|--:|")?;
         }
         for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
             let score = text::score_text(theme);
-            let gap = theme.gap.map_or_else(|| "—".to_owned(), whole);
+            let gap = text::gap_text(theme);
             let band = theme
                 .band
                 .as_deref()
                 .map_or_else(|| "not enough answers".to_owned(), cell);
-            let to_target = theme.to_target().map_or_else(|| "—".to_owned(), percent);
             let title = cell(&theme.title);
             let (target, coverage) = (whole(theme.target), percent(theme.coverage));
             if history {
@@ -65,12 +62,12 @@ impl Render for Markdown {
                 let line = sparkline(&theme_trend.points);
                 writeln!(
                     out,
-                    "| {title} | {score} | {change} | {target} | {gap} | {to_target} | {band} | {coverage} | {line} |"
+                    "| {title} | {score} | {change} | {target} | {gap} | {band} | {coverage} | {line} |"
                 )?;
             } else {
                 writeln!(
                     out,
-                    "| {title} | {score} | {target} | {gap} | {to_target} | {band} | {coverage} |"
+                    "| {title} | {score} | {target} | {gap} | {band} | {coverage} |"
                 )?;
             }
         }
@@ -126,13 +123,18 @@ impl Render for Markdown {
             writeln!(out)?;
             writeln!(out, "## Plan made with this report")?;
             writeln!(out)?;
-            for (done, line) in made {
-                writeln!(
-                    out,
-                    "- [{}] {}",
-                    if done { "x" } else { " " },
-                    inline(&line)
-                )?;
+            for made in made {
+                match made.status {
+                    Status::Open => writeln!(out, "- [ ] {}", inline(&made.line))?,
+                    Status::Done => writeln!(out, "- [x] {}", inline(&made.line))?,
+                    // Struck through, without a box to tick: given up.
+                    Status::Dropped => writeln!(out, "- ~~{}~~", inline(&made.line))?,
+                }
+                if let Some(note) = &made.note {
+                    for line in lines(note) {
+                        writeln!(out, "  > {line}")?;
+                    }
+                }
             }
         }
 
@@ -163,6 +165,32 @@ impl Render for Markdown {
                 for line in lines(example) {
                     writeln!(out, "> {line}")?;
                 }
+            }
+        }
+
+        if extras.answers {
+            let groups = answers::by_theme(report);
+            if !groups.is_empty() {
+                writeln!(out)?;
+                writeln!(out, "## Answers")?;
+                for group in groups {
+                    writeln!(out)?;
+                    writeln!(out, "### {}", cell(&group.heading()))?;
+                    writeln!(out)?;
+                    writeln!(out, "| {} |", answers::HEADER.join(" | "))?;
+                    writeln!(out, "|---|---|--:|")?;
+                    for answer in group.answers {
+                        let [question, answer, points] = answers::row(answer);
+                        writeln!(
+                            out,
+                            "| {} | {} | {points} |",
+                            cell(&question),
+                            cell(&answer)
+                        )?;
+                    }
+                }
+                writeln!(out)?;
+                writeln!(out, "{}", answers::POINTS_NOTE)?;
             }
         }
 

@@ -1,6 +1,7 @@
 //! The gap report in each of its formats, one file each, behind one trait;
 //! [`Extras`] is what a report is shown with besides itself.
 
+mod answers;
 mod html;
 mod json;
 mod markdown;
@@ -35,6 +36,9 @@ pub struct Extras {
     /// The actions made with it, and the follow-through on the previous
     /// report's actions.
     pub plan: PlanView,
+    /// Whether to list every answer per theme (`show --answers`); the HTML
+    /// page always holds them, folded.
+    pub answers: bool,
 }
 
 /// The part of the action plan a report shows.
@@ -81,7 +85,11 @@ impl Extras {
             },
             None => PlanView::default(),
         };
-        Extras { trend, plan: view }
+        Extras {
+            trend,
+            plan: view,
+            answers: false,
+        }
     }
 }
 

@@ -4,10 +4,11 @@ use std::io::Write;
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, presets};
 
-use super::{Extras, Render};
+use super::{Extras, Render, answers};
 use crate::output::{clean, clean_line, paint, styles, wrap};
-use crate::render::Look;
+use crate::plan::Status;
 use crate::render::text::{self, change_short, percent, sparkline, whole};
+use crate::render::{Look, align_right, listing_table};
 use crate::report::{Report, ThemeReport};
 use crate::trend::{Change, ThemeTrend, Trend};
 
@@ -24,10 +25,8 @@ const NEAR_GAP: f64 = 10.0;
 /// Below this width the themes are listed as lines instead of a table.
 const NARROW: u16 = 60;
 
-/// From this width up the table has a "To target" column…
-const WITH_TO_TARGET: u16 = 78;
-
-/// …and from this width up a score bar (or, with history, a trend line).
+/// From this width up the table has a score bar (or, with history, a trend
+/// line).
 const WITH_BAR: u16 = 100;
 
 /// Width of the score bar, in cells.
@@ -108,7 +107,7 @@ impl Render for Table {
         let follow = text::follow_through_lines(&extras.plan);
         if !follow.is_empty() {
             writeln!(out)?;
-            writeln!(out, "{}", heading("Follow-through on your last plan"))?;
+            writeln!(out, "{}", heading("Follow-through on the last plan"))?;
             for line in follow {
                 paragraph(out, &line, "   ", "     ")?;
             }
@@ -118,16 +117,25 @@ impl Render for Table {
         if !made.is_empty() {
             writeln!(out)?;
             writeln!(out, "{}", heading("Plan made with this report"))?;
-            for (done, line) in made {
-                let mark = if done { "   [x] " } else { "   [ ] " };
-                paragraph(out, &line, mark, "       ")?;
+            for made in made {
+                let mark = match made.status {
+                    Status::Open => "   [ ] ",
+                    Status::Done => "   [x] ",
+                    Status::Dropped => "   [-] ",
+                };
+                paragraph(out, &made.line, mark, "       ")?;
+                if let Some(note) = &made.note {
+                    for line in clean(note).lines() {
+                        paragraph(out, line, "       > ", "         ")?;
+                    }
+                }
             }
         }
 
         let progress = text::progress_lines(report, trend);
         if !progress.is_empty() {
             writeln!(out)?;
-            writeln!(out, "{}", heading("Progress since your baseline"))?;
+            writeln!(out, "{}", heading("Progress since the baseline"))?;
             for line in progress {
                 paragraph(out, &line, "   ", "     ")?;
             }
@@ -149,6 +157,10 @@ impl Render for Table {
                     paragraph(out, text, "     ", "     ")?;
                 }
             }
+        }
+
+        if extras.answers {
+            self.answers(report, out)?;
         }
 
         let notes = text::notes(report);
@@ -174,6 +186,41 @@ impl Render for Table {
 }
 
 impl Table {
+    /// Every answer, a table per theme.
+    fn answers(&self, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+        let groups = answers::by_theme(report);
+        if groups.is_empty() {
+            return Ok(());
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint(self.look.color, styles::HEADING, "Answers")
+        )?;
+        for group in groups {
+            writeln!(out)?;
+            writeln!(out, "   {}", clean_line(&group.heading()))?;
+            let mut table = listing_table(Look {
+                width: self.look.width.saturating_sub(3),
+                ..self.look
+            });
+            table.set_header(answers::HEADER);
+            for answer in group.answers {
+                table.add_row(answers::row(answer).map(|cell| clean_line(&cell).into_owned()));
+            }
+            align_right(&mut table, [2]);
+            for line in table.lines() {
+                writeln!(out, "   {}", line.trim_end())?;
+            }
+        }
+        let width = usize::from(self.look.width).min(TEXT_WIDTH);
+        for line in wrap(answers::POINTS_NOTE, width, "", "") {
+            writeln!(out, "{}", paint(self.look.color, styles::DIM, &line))?;
+        }
+        Ok(())
+    }
+
     /// The themes as a table, one row each. Narrower terminals lose the bar
     /// (or trend line), then the "To target" column.
     fn theme_table(
@@ -195,7 +242,6 @@ impl Table {
         let history = !trend.is_baseline();
         let columns = Columns {
             change: history,
-            to_target: self.look.width >= WITH_TO_TARGET,
             last: (self.look.width >= WITH_BAR).then_some(if history { "Trend" } else { "" }),
         };
         let mut header = vec!["Theme", "Score"];
@@ -203,9 +249,6 @@ impl Table {
             header.push("Change");
         }
         header.extend(["Target", "Gap"]);
-        if columns.to_target {
-            header.push("To target");
-        }
         header.extend(["Band", "Answered"]);
         header.extend(columns.last);
         let band_column = header.iter().position(|h| *h == "Band").unwrap_or(0);
@@ -299,15 +342,9 @@ impl Table {
         }
         cells.push(Cell::new(whole(theme.target)));
         cells.push(match theme.gap {
-            Some(gap) => tinted(whole(gap), tint),
+            Some(_) => tinted(text::gap_text(theme), tint),
             None => grey("—"),
         });
-        if columns.to_target {
-            cells.push(match theme.to_target() {
-                Some(to_target) => Cell::new(percent(to_target)),
-                None => grey("—"),
-            });
-        }
         cells.push(match &theme.band {
             Some(band) => Cell::new(clean_line(band)),
             None => grey("not enough answers"),
@@ -328,8 +365,6 @@ impl Table {
 struct Columns {
     /// The change since the previous report (only with history).
     change: bool,
-    /// The share of the way to the target.
-    to_target: bool,
     /// The header of the last column (bar or trend), if shown.
     last: Option<&'static str>,
 }

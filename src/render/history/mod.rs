@@ -1,15 +1,17 @@
-//! `history` in each of its formats: per series, a table of reports with
-//! every theme's score and change and a trend line (or one theme in detail),
-//! JSON summaries, CSV rows, and HTML or SVG line charts.
+//! `history` in each of its formats: per series, a grid of reports with
+//! every theme's score and change (or one theme in detail), JSON summaries,
+//! CSV rows, and HTML or SVG line charts.
 
 use std::io::Write;
 use std::path::Path;
 
+mod html;
+mod markdown;
 mod table;
 
 use super::csv::{csv_number, csv_text};
-use super::text::{self, change_short, date_of, shown_change, whole};
-use super::{Extras, Format, Look, gap, svg};
+use super::text::{self, change_short, date_of, gap_text, percent, score_text, whole};
+use super::{Extras, Format, Look, gap};
 use crate::plan::Status;
 use crate::report::Report;
 use crate::trend::{self, Change, Trend};
@@ -17,6 +19,7 @@ use crate::trend::{self, Change, Trend};
 /// The formats of `history`.
 pub const FORMATS: &[Format] = &[
     Format::Table,
+    Format::Markdown,
     Format::Json,
     Format::Csv,
     Format::Html,
@@ -37,17 +40,17 @@ pub fn render(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
-        Format::Table if groups.is_empty() => writeln!(
+        Format::Table | Format::Markdown if groups.is_empty() => writeln!(
             out,
             "No saved reports in `{}` yet; `leadgap assess` makes the first.",
             folder.display()
         ),
         Format::Table => table::table(look, groups, theme, out),
-        Format::Html => html(groups, theme, out),
-        Format::Svg => svg(groups, theme, out),
+        Format::Markdown => markdown::markdown(groups, theme, out),
+        Format::Html => html::html(groups, theme, out),
+        Format::Svg => html::svg(groups, theme, out),
         Format::Json => json(groups, theme, out),
         Format::Csv => csv(groups, theme, out),
-        Format::Markdown => Err(super::unsupported("history", format)),
     }
 }
 
@@ -65,18 +68,225 @@ pub(super) fn theme_ids<'a>(group: &[(&'a Report, Extras)]) -> Vec<(&'a str, &'a
     ids
 }
 
-/// "41 +11", "41 n/c", "41", "—".
+/// "Delegation · Sam Hero, self-assessment · 3 reports": the heading of a
+/// series.
+fn heading(group: &[(&Report, Extras)]) -> Option<String> {
+    let (latest, _) = group.last()?;
+    let reports = if group.len() == 1 {
+        "report"
+    } else {
+        "reports"
+    };
+    Some(format!(
+        "{} · {} · {} {reports}",
+        latest.questionnaire.title,
+        text::who(latest),
+        group.len()
+    ))
+}
+
+/// Whether `group` has `only` (or any theme, without `only`).
+fn has_theme(group: &[(&Report, Extras)], only: Option<&str>) -> bool {
+    only.is_none_or(|id| group.iter().any(|(r, _)| r.theme(id).is_some()))
+}
+
+/// A series as rows of plain text, headers first; each format escapes and
+/// lays it out.
+#[derive(Debug)]
+pub(super) struct Grid {
+    /// The column headers.
+    pub header: Vec<String>,
+    /// The rows, a label (or first cell) then one cell per column.
+    pub rows: Vec<Vec<String>>,
+    /// Per row, the scores over every report of the series, oldest first,
+    /// for a trend line (the overall and each theme; empty for the rest).
+    pub points: Vec<Vec<Option<f64>>>,
+    /// Whether a theme's questions changed between reports (`n/c` cells).
+    pub not_comparable: bool,
+    /// Whether a score is provisional (`~` cells).
+    pub provisional: bool,
+}
+
+/// A column label per report of a series: its date, or, where two reports
+/// share a date, its time to the minute (or second, or its id) as well, so
+/// that no two columns read the same.
+pub(super) fn column_labels(group: &[(&Report, Extras)]) -> Vec<String> {
+    let precisions: [fn(&Report) -> String; 4] = [
+        |r| date_of(&r.created).to_owned(),
+        |r| r.created.get(..16).unwrap_or(&r.created).replace('T', " "),
+        |r| r.created.get(..19).unwrap_or(&r.created).replace('T', " "),
+        |r| r.id.clone(),
+    ];
+    group
+        .iter()
+        .map(|(report, _)| {
+            let same_day: Vec<&Report> = group
+                .iter()
+                .map(|(r, _)| *r)
+                .filter(|r| date_of(&r.created) == date_of(&report.created))
+                .collect();
+            precisions
+                .iter()
+                .map(|label| label(report))
+                .find(|mine| {
+                    same_day
+                        .iter()
+                        .filter(|other| precisions.iter().any(|l| l(other) == *mine))
+                        .count()
+                        == 1
+                })
+                .unwrap_or_else(|| report.id.clone())
+        })
+        .collect()
+}
+
+/// Themes down, the reports of `group` from `from` on across: version,
+/// profile, overall, each theme (or only `only`), and the plan when actions
+/// were made.
+pub(super) fn overview(group: &[(&Report, Extras)], from: usize, only: Option<&str>) -> Grid {
+    let columns = &group[from.min(group.len())..];
+    let mut header = vec!["Date".to_owned()];
+    header.extend(column_labels(group).into_iter().skip(from));
+    let row = |label: &str, cell: &dyn Fn(&Report, &Extras) -> String| {
+        let mut row = vec![label.to_owned()];
+        row.extend(columns.iter().map(|(r, e)| cell(r, e)));
+        row
+    };
+    let mut points = vec![
+        Vec::new(),
+        Vec::new(),
+        group.iter().map(|(r, _)| r.overall).collect(),
+    ];
+    let latest = group
+        .last()
+        .map(|(report, extras)| (*report, &extras.trend));
+    let mut rows = vec![
+        row("Version", &|r, _| r.questionnaire.version.clone()),
+        row("Profile", &|r, _| r.rubric.profile.clone()),
+        row("Overall", &|report, extras| {
+            let score = match report.overall {
+                Some(o) if report.overall_provisional() => format!("{}~", whole(o)),
+                Some(o) => whole(o),
+                None => return "—".to_owned(),
+            };
+            match extras.trend.previous.as_ref().and_then(|p| p.change) {
+                Some(change) => with_change(
+                    score,
+                    &text::shown_change(report.overall.unwrap_or_default(), change),
+                ),
+                None => score,
+            }
+        }),
+    ];
+    for (id, title) in theme_ids(group) {
+        if only.is_some_and(|only| only != id) {
+            continue;
+        }
+        rows.push(row(title, &|report, extras| {
+            cell(report, &extras.trend, id)
+        }));
+        points.push(
+            latest
+                .and_then(|(report, trend)| {
+                    let index = report.themes.iter().position(|t| t.id == id)?;
+                    Some(trend.themes[index].points.clone())
+                })
+                .unwrap_or_default(),
+        );
+    }
+    if columns.iter().any(|(_, e)| !e.plan.made.is_empty()) {
+        rows.push(row("Plan", &|_, extras| {
+            let made = &extras.plan.made;
+            let done = made.iter().filter(|a| a.status == Status::Done).count();
+            if made.is_empty() {
+                String::new()
+            } else {
+                format!("{done} of {} done", made.len())
+            }
+        }));
+        points.push(Vec::new());
+    }
+    Grid {
+        header,
+        rows,
+        points,
+        not_comparable: not_comparable(columns),
+        provisional: columns
+            .iter()
+            .any(|(r, _)| r.themes.iter().any(|t| t.provisional())),
+    }
+}
+
+/// One theme of a series in detail: a row per report with its score,
+/// change, target, gap, band and coverage.
+pub(super) fn detail(group: &[(&Report, Extras)], id: &str) -> Grid {
+    let header = [
+        "Date", "Version", "Score", "Change", "Target", "Gap", "Band", "Answered",
+    ];
+    let mut rows = Vec::new();
+    let mut not_comparable = false;
+    for ((report, extras), label) in group.iter().zip(column_labels(group)) {
+        let Some((index, theme)) = report.themes.iter().enumerate().find(|(_, t)| t.id == id)
+        else {
+            continue;
+        };
+        let change = extras.trend.themes[index].change;
+        not_comparable |= change == Change::QuestionsChanged;
+        rows.push(vec![
+            label,
+            report.questionnaire.version.clone(),
+            score_text(theme),
+            change_short(change, theme.score),
+            whole(theme.target),
+            gap_text(theme),
+            theme
+                .band
+                .clone()
+                .unwrap_or_else(|| "not enough answers".to_owned()),
+            percent(theme.coverage),
+        ]);
+    }
+    Grid {
+        header: header.map(str::to_owned).to_vec(),
+        points: vec![Vec::new(); rows.len()],
+        rows,
+        not_comparable,
+        provisional: group
+            .iter()
+            .any(|(r, _)| r.theme(id).is_some_and(|t| t.provisional())),
+    }
+}
+
+/// Whether any report of `reports` has a theme whose questions changed.
+fn not_comparable(reports: &[(&Report, Extras)]) -> bool {
+    reports.iter().any(|(_, e)| {
+        e.trend
+            .themes
+            .iter()
+            .any(|t| t.change == Change::QuestionsChanged)
+    })
+}
+
+/// "41~ +11", "50 ±0", "41 n/c", "41", "—": a theme's score as shown, with
+/// its change since the report before.
 pub(super) fn cell(report: &Report, trend: &Trend, id: &str) -> String {
     let Some((index, theme)) = report.themes.iter().enumerate().find(|(_, t)| t.id == id) else {
         return String::new();
     };
-    let Some(score) = theme.score else {
+    if theme.score.is_none() {
         return "—".to_owned();
-    };
-    match trend.themes[index].change {
-        Change::Baseline | Change::NotScored => whole(score),
-        change => format!("{} {}", whole(score), change_short(change, Some(score))),
     }
+    match trend.themes[index].change {
+        Change::Baseline | Change::NotScored => score_text(theme),
+        change => with_change(score_text(theme), &change_short(change, theme.score)),
+    }
+}
+
+/// A score and its change, which is never a bare `0` that could read as a
+/// digit of the score.
+fn with_change(score: String, change: &str) -> String {
+    let change = if change == "0" { "±0" } else { change };
+    format!("{score} {change}")
 }
 
 fn json(groups: &[Series<'_>], theme: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
@@ -129,151 +339,4 @@ fn csv(groups: &[Series<'_>], theme: Option<&str>, out: &mut dyn Write) -> std::
         }
     }
     Ok(())
-}
-
-/// One small line chart per theme of a series (or only `only`): its scores
-/// over time against the latest report's target.
-fn line_charts(group: &[(&Report, Extras)], only: Option<&str>, prefix: &str) -> Vec<svg::Line> {
-    let Some((latest, _)) = group.last() else {
-        return Vec::new();
-    };
-    theme_ids(group)
-        .into_iter()
-        .filter(|(id, _)| only.is_none_or(|only| only == *id))
-        .map(|(id, title)| svg::Line {
-            id: id.to_owned(),
-            title: format!("{prefix}{title}"),
-            points: group
-                .iter()
-                .filter_map(|(r, _)| {
-                    let date = date_of(&r.created).to_owned();
-                    r.theme(id).map(|t| (date, t.score))
-                })
-                .collect(),
-            target: latest.theme(id).map(|t| t.target),
-        })
-        .collect()
-}
-
-/// The charts of every series as one SVG; with several series, each chart's
-/// title says whose it is.
-fn svg(groups: &[Series<'_>], only: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
-    let several = groups.len() > 1;
-    let charts: Vec<svg::Line> = groups
-        .iter()
-        .flat_map(|group| {
-            let prefix = match group.last() {
-                Some((report, _)) if several => format!("{}: ", text::who(report)),
-                _ => String::new(),
-            };
-            line_charts(group, only, &prefix)
-        })
-        .collect();
-    writeln!(out, "{}", svg::line_grid(&charts, 3, "Scores over time"))
-}
-
-/// A page per series: the line charts, then the table of reports.
-fn html(groups: &[Series<'_>], only: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
-    use super::page::{self, Cell, escape};
-    let mut body = String::from("<header><h1>History</h1>\n");
-    body.push_str(
-        "<p class=\"sub\">Each chart is one theme: the score in each report (solid line, round markers) \
-         against the latest target (dashed line).</p></header>\n",
-    );
-    if groups.is_empty() {
-        body.push_str("<p>No saved reports yet.</p>\n");
-    }
-    for group in groups {
-        let Some((latest, _)) = group.last() else {
-            continue;
-        };
-        let reports = if group.len() == 1 {
-            "report"
-        } else {
-            "reports"
-        };
-        body.push_str(&format!(
-            "<h2>{} · {} · {} {reports}</h2>\n",
-            escape(&latest.questionnaire.title),
-            escape(&text::who(latest)),
-            group.len()
-        ));
-        let charts = line_charts(group, only, "");
-        body.push_str(&format!(
-            "<figure>{}</figure>\n",
-            svg::line_grid(&charts, 3, &text::who(latest))
-        ));
-
-        // Themes down, reports across, as in the terminal: a page stays
-        // narrow however many themes there are.
-        let ids: Vec<(&str, &str)> = theme_ids(group)
-            .into_iter()
-            .filter(|(id, _)| only.is_none_or(|o| o == *id))
-            .collect();
-        let dates: Vec<String> = group
-            .iter()
-            .map(|(r, _)| date_of(&r.created).to_owned())
-            .collect();
-        let mut header: Vec<(&str, bool)> = vec![("", false)];
-        header.extend(dates.iter().map(|d| (d.as_str(), true)));
-        let mut rows: Vec<Vec<Cell>> = Vec::new();
-        let mut row = vec![Cell::text("Version")];
-        row.extend(
-            group
-                .iter()
-                .map(|(r, _)| Cell::number(&r.questionnaire.version)),
-        );
-        rows.push(row);
-        let mut row = vec![Cell::text("Overall")];
-        row.extend(group.iter().map(|(report, extras)| {
-            Cell::number(&match (
-                report.overall,
-                extras.trend.previous.as_ref().and_then(|p| p.change),
-            ) {
-                (Some(o), Some(change)) => {
-                    format!("{} {}", whole(o), shown_change(o, change))
-                }
-                (Some(o), None) => whole(o),
-                (None, _) => "—".to_owned(),
-            })
-        }));
-        rows.push(row);
-        for (id, title) in &ids {
-            let mut row = vec![Cell::text(title)];
-            row.extend(
-                group
-                    .iter()
-                    .map(|(report, extras)| Cell::number(&cell(report, &extras.trend, id))),
-            );
-            rows.push(row);
-        }
-        if group.iter().any(|(_, e)| !e.plan.made.is_empty()) {
-            let mut row = vec![Cell::text("Plan")];
-            row.extend(group.iter().map(|(_, extras)| {
-                let made = &extras.plan.made;
-                let done = made.iter().filter(|a| a.status == Status::Done).count();
-                Cell::number(&if made.is_empty() {
-                    String::new()
-                } else {
-                    format!("{done} of {} done", made.len())
-                })
-            }));
-            rows.push(row);
-        }
-        body.push_str("<div style=\"overflow-x:auto\">\n");
-        body.push_str(&page::table(&header, &rows));
-        body.push_str("</div>\n");
-        if group.iter().any(|(_, e)| {
-            e.trend
-                .themes
-                .iter()
-                .any(|t| t.change == Change::QuestionsChanged)
-        }) {
-            body.push_str(&format!(
-                "<p class=\"footnote\">{}</p>\n",
-                escape(text::NOT_COMPARABLE_NOTE)
-            ));
-        }
-    }
-    out.write_all(page::page("leadgap history", &body).as_bytes())
 }
