@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Renders the HTML report of an example in headless Chromium and saves the
-# screenshot the README shows, docs/report.png, so that anyone can look at
-# the page as a reader would and check it again after a change.
+# Renders the HTML pages of the example reports in headless Chromium and
+# saves the screenshots the README shows (docs/report.png, compare.png,
+# history.png), so that anyone can look at the pages as a reader would and
+# check them again after a change.
 #
 # Needs Debian's Chromium: apt-get install chromium
 set -euo pipefail
@@ -12,15 +13,19 @@ if ! command -v chromium >/dev/null; then
   exit 1
 fi
 
-cargo build --release --quiet
+cargo build --quiet
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export LEADGAP_DATA_DIR="$work/data" LEADGAP_NOW="2026-11-22T09:00:00Z"
 
 # Sam's September self-assessment, with its history from the same folder.
-target/release/leadgap show examples/reports/sam-2026-09.toml --format html -o "$work/report.html"
-target/release/leadgap compare examples/reports/sam-2026-09.toml examples/reports/sam-2026-09-by-morgan.toml \
+target/debug/leadgap show examples/reports/sam-2026-09.toml --format html -o "$work/report.html"
+target/debug/leadgap compare examples/reports/sam-2026-09.toml examples/reports/sam-2026-09-by-morgan.toml \
   --format html -o "$work/compare.html"
+# A history of one report: its charts start at the left, above its date.
+mkdir -p "$work/first"
+cp examples/reports/sam-2026-06.toml "$work/first/"
+target/debug/leadgap history --from "$work/first" --format html -o "$work/history.html"
 
 shoot() { # page, width, height, output
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
@@ -29,6 +34,7 @@ shoot() { # page, width, height, output
     --screenshot="$4" "file://$work/$1" 2>/dev/null
 }
 mkdir -p docs
-shoot report.html 1000 1250 docs/report.png
-shoot compare.html 1000 760 docs/compare.png
-echo "wrote docs/report.png and docs/compare.png"
+shoot report.html 1000 1400 docs/report.png
+shoot compare.html 1000 1250 docs/compare.png
+shoot history.html 1000 900 docs/history.png
+echo "wrote docs/report.png, docs/compare.png and docs/history.png"

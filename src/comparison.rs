@@ -205,6 +205,10 @@ pub struct CompareTheme {
     /// The other rater's score.
     #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub other: Option<f64>,
+    /// The target, as the self-assessment's profile sets it (the other
+    /// report's, for a theme only it has).
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
+    pub target: Option<f64>,
     /// Self minus other, when comparable.
     #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub difference: Option<f64>,
@@ -261,6 +265,7 @@ pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
                 title: theme.title.clone(),
                 own: mine.and_then(|t| t.score),
                 other: theirs.and_then(|t| t.score),
+                target: mine.or(theirs).map(|t| t.target),
                 difference,
                 flag,
                 status,

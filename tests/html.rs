@@ -109,8 +109,21 @@ fn the_radar_puts_100_on_the_outer_ring_and_0_at_the_centre() {
         .filter(|n| has_class(n, "label"))
         .collect();
     assert_eq!(labels.len(), 5);
-    assert_eq!(labels[0].text(), Some("Alpha <&> \"quoted\""));
-    assert!(text.contains("Alpha &lt;&amp;&gt; &quot;quoted&quot;"));
+    // A long title wraps onto lines of its own, then the detail line.
+    let lines: Vec<(&str, &str)> = labels[0]
+        .children()
+        .map(|line| (line.attribute("class").unwrap(), line.text().unwrap()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("title", "Alpha <&>"),
+            ("title", "\"quoted\""),
+            ("detail", "47 / 70")
+        ]
+    );
+    assert!(text.contains(">Alpha &lt;&amp;&gt;</tspan>"));
+    assert!(text.contains(">&quot;quoted&quot;</tspan>"));
     assert!(
         svg.descendants()
             .any(|n| has_class(&n, "series") && has_class(&n, "target"))
@@ -224,7 +237,25 @@ fn compare_overlays_both_views_and_marks_the_flags() {
         .filter(|n| has_class(n, "series") && n.tag_name().name() == "polygon")
         .filter_map(|n| n.attribute("data-series"))
         .collect();
-    assert_eq!(series, ["Self", "Morgan"]);
+    assert_eq!(series, ["Self", "Morgan", "Target"]);
+    // When each view was given, and whose targets are drawn.
+    let subtitle = html
+        .descendants()
+        .find(|n| has_class(n, "sub"))
+        .and_then(|n| n.text());
+    assert_eq!(
+        subtitle,
+        Some("Self 2026-01-01 · Morgan 2026-01-02 · targets of profile new-manager")
+    );
+    let headers: Vec<&str> = html
+        .descendants()
+        .filter(|n| n.tag_name().name() == "th")
+        .map(|n| n.text().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        headers,
+        ["Theme", "Self", "Morgan", "Difference", "Target", ""]
+    );
     // alpha: self 46.875, Morgan 65.625: a hidden strength; delta: self 50, Morgan 0: a blind spot.
     let mark = |theme: &str| {
         html.descendants()

@@ -6,7 +6,7 @@ use std::io::Write;
 use comfy_table::CellAlignment;
 
 use super::svg::{self, Radar, Series, Style};
-use super::text::whole;
+use super::text::{date_of, whole};
 use super::{Format, Look, listing_table, write_json};
 use crate::comparison::{self, Comparison, Flag, Status};
 use crate::output::{clean_line, paint, styles};
@@ -92,6 +92,19 @@ fn heading(comparison: &Comparison) -> String {
     )
 }
 
+/// "Self 2026-09-01 · Morgan 2026-09-10 · targets of profile new-manager":
+/// when each view was given, and where the targets come from.
+fn dates(comparison: &Comparison) -> String {
+    format!(
+        "{} {} · {} {} · targets of profile {}",
+        rater_label(&comparison.own.rater),
+        date_of(&comparison.own.created),
+        rater_label(&comparison.other.rater),
+        date_of(&comparison.other.created),
+        comparison.own.profile
+    )
+}
+
 fn legend(comparison: &Comparison) -> String {
     let other = clean_line(&comparison.other.rater).into_owned();
     let t = whole(comparison.threshold);
@@ -108,6 +121,11 @@ fn table(look: Look, comparison: &Comparison, out: &mut dyn Write) -> std::io::R
         "{}",
         paint(color, styles::HEADING, &clean_line(&heading(comparison)))
     )?;
+    writeln!(
+        out,
+        "{}",
+        paint(color, styles::DIM, &clean_line(&dates(comparison)))
+    )?;
     writeln!(out)?;
     let mut table = listing_table(look);
     table.set_header([
@@ -115,12 +133,14 @@ fn table(look: Look, comparison: &Comparison, out: &mut dyn Write) -> std::io::R
         rater_label(&comparison.own.rater),
         rater_label(&comparison.other.rater),
         "Difference".to_owned(),
+        "Target".to_owned(),
         String::new(),
     ]);
     table.add_row([
         "Overall".to_owned(),
         score(comparison.own_overall),
         score(comparison.other_overall),
+        String::new(),
         String::new(),
         String::new(),
     ]);
@@ -143,10 +163,11 @@ fn table(look: Look, comparison: &Comparison, out: &mut dyn Write) -> std::io::R
             score(theme.own),
             score(theme.other),
             difference(theme),
+            score(theme.target),
             flag,
         ]);
     }
-    for index in 1..=3 {
+    for index in 1..=4 {
         if let Some(column) = table.column_mut(index) {
             column.set_cell_alignment(CellAlignment::Right);
         }
@@ -163,16 +184,18 @@ fn markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()>
     let cell = super::markdown::inline;
     writeln!(out, "# {}", cell(&heading(comparison)))?;
     writeln!(out)?;
+    writeln!(out, "{}", cell(&dates(comparison)))?;
+    writeln!(out)?;
     writeln!(
         out,
-        "| Theme | {} | {} | Difference | |",
+        "| Theme | {} | {} | Difference | Target | |",
         cell(&rater_label(&comparison.own.rater)),
         cell(&rater_label(&comparison.other.rater))
     )?;
-    writeln!(out, "|---|--:|--:|--:|---|")?;
+    writeln!(out, "|---|--:|--:|--:|--:|---|")?;
     writeln!(
         out,
-        "| Overall | {} | {} | | |",
+        "| Overall | {} | {} | | | |",
         score(comparison.own_overall),
         score(comparison.other_overall)
     )?;
@@ -184,11 +207,12 @@ fn markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()>
         };
         writeln!(
             out,
-            "| {} | {} | {} | {} | {flag} |",
+            "| {} | {} | {} | {} | {} | {flag} |",
             cell(&theme.title),
             score(theme.own),
             score(theme.other),
-            difference(theme)
+            difference(theme),
+            score(theme.target)
         )?;
     }
     writeln!(out)?;
@@ -207,7 +231,14 @@ fn radar(comparison: &Comparison) -> Radar {
         details: comparison
             .themes
             .iter()
-            .map(|t| format!("{own} {} · {other} {}", score(t.own), score(t.other)))
+            .map(|t| {
+                format!(
+                    "{own} {} · {other} {}\ntarget {}",
+                    score(t.own),
+                    score(t.other),
+                    score(t.target)
+                )
+            })
             .collect(),
         marks: comparison
             .themes
@@ -229,6 +260,11 @@ fn radar(comparison: &Comparison) -> Radar {
                 style: Style::Other,
                 values: comparison.themes.iter().map(|t| t.other).collect(),
             },
+            Series {
+                name: "Target".to_owned(),
+                style: Style::Target,
+                values: comparison.themes.iter().map(|t| t.target).collect(),
+            },
         ],
     }
 }
@@ -236,11 +272,13 @@ fn radar(comparison: &Comparison) -> Radar {
 fn html(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     use super::page::{self, Cell, escape};
     let mut body = format!(
-        "<header><h1>{}</h1></header>\n",
-        escape(&heading(comparison))
+        "<header><h1>{}</h1>\n<p class=\"sub\">{}</p></header>\n",
+        escape(&heading(comparison)),
+        escape(&dates(comparison))
     );
     body.push_str(&format!(
-        "<figure>{}<figcaption>{} (solid line, hatched, round markers) against {} (dotted line, triangles). \
+        "<figure>{}<figcaption>{} (solid line, hatched, round markers) against {} (dotted line, triangles), \
+         with the targets (dashed line, squares). \
          Flagged themes are marked ▲ blind spot or ▼ hidden strength.</figcaption></figure>\n",
         svg::radar(&radar(comparison), &heading(comparison)),
         escape(&rater_label(&comparison.own.rater)),
@@ -253,12 +291,14 @@ fn html(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
         (own.as_str(), true),
         (other.as_str(), true),
         ("Difference", true),
+        ("Target", true),
         ("", false),
     ];
     let mut rows = vec![vec![
         Cell::text("Overall"),
         Cell::number(&score(comparison.own_overall)),
         Cell::number(&score(comparison.other_overall)),
+        Cell::number(""),
         Cell::number(""),
         Cell::text(""),
     ]];
@@ -276,6 +316,7 @@ fn html(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
             Cell::number(&score(theme.own)),
             Cell::number(&score(theme.other)),
             Cell::number(&difference(theme)),
+            Cell::number(&score(theme.target)),
             flag,
         ]);
     }

@@ -12,7 +12,7 @@ const CSS: &str = "\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1.25rem;color:#222;line-height:1.45}\
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}\
 .sub{color:#555;margin:0 0 1rem}.overall{font-size:1.15rem;margin:.25rem 0}.history{color:#555;margin:.25rem 0 1rem}\
-figure{margin:1rem 0;text-align:center}figure svg{max-width:100%;height:auto}figcaption{color:#555;font-size:.9rem}\
+figure{margin:1rem 0;text-align:center}figure svg{max-width:100%;height:auto}figure svg.radar{width:100%}.wide{overflow-x:auto}.wide table{width:auto;min-width:60%}figcaption{color:#555;font-size:.9rem}\
 table{border-collapse:collapse;width:100%;font-size:.95rem;margin:.5rem 0}\
 th,td{padding:.35rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}\
 th{border-bottom:2px solid #999}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\

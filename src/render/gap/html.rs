@@ -205,7 +205,7 @@ impl Render for Html {
             for (statement, answer, example) in examples {
                 let _ = writeln!(
                     body,
-                    "<p><strong>“{}”</strong> ({})</p>",
+                    "<p><strong>\"{}\"</strong> ({})</p>",
                     escape(statement),
                     escape(answer)
                 );

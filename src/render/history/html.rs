@@ -102,7 +102,7 @@ pub(super) fn html(
                     .collect()
             })
             .collect();
-        body.push_str("<div style=\"overflow-x:auto\">\n");
+        body.push_str("<div class=\"wide\">\n");
         body.push_str(&page::table(&header, &rows));
         body.push_str("</div>\n");
         for (shown, note) in [

@@ -78,9 +78,11 @@ pub fn line_chart(chart: &Line, x: f64, y: f64) -> String {
         );
     }
     let count = chart.points.len();
+    // Time runs from the left: a first report sits where the series
+    // starts, above its date.
     let x_of = |i: usize| {
         if count <= 1 {
-            (PLOT.0 + PLOT.2) / 2.0
+            PLOT.0 + 10.0
         } else {
             PLOT.0 + 10.0 + (PLOT.2 - PLOT.0 - 20.0) * i as f64 / (count - 1) as f64
         }

@@ -64,7 +64,7 @@ pub(super) const DEFS: &str = r##"<defs><pattern id="hatch" width="8" height="8"
 pub(super) const STYLE: &str = "<style>\
 text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#222}\
 .ring{fill:none;stroke:#bbb;stroke-width:1}.axis{stroke:#ccc;stroke-width:1}\
-.ring-label{font-size:11px;fill:#777}.label{font-size:13px;font-weight:600}.detail{font-size:12px;fill:#444}\
+.ring-label{font-size:11px;fill:#666;stroke:#fff;stroke-width:3px;paint-order:stroke;stroke-linejoin:round}.title{font-size:13px;font-weight:600}.detail{font-size:12px;fill:#444}\
 .mark{font-size:12px;font-weight:700;fill:#8a1c1c}\
 .series{stroke-linejoin:round}.series.score{fill:url(#hatch);stroke:#1f5fa8;stroke-width:2.5}\
 .series.target{fill:none;stroke:#b35806;stroke-width:2;stroke-dasharray:7 5}\

@@ -23,7 +23,7 @@ pub struct Radar {
     pub ids: Vec<String>,
     /// Axis labels (theme titles).
     pub labels: Vec<String>,
-    /// A second label line per axis ("42 / 65").
+    /// The lines under each axis label ("42 / 65"), separated by `\n`.
     pub details: Vec<String>,
     /// An optional mark per axis ("blind spot").
     pub marks: Vec<Option<String>>,
@@ -31,13 +31,21 @@ pub struct Radar {
     pub series: Vec<Series>,
 }
 
-/// The chart's size and the radar's geometry.
-pub const RADAR_WIDTH: f64 = 720.0;
-const RADAR_HEIGHT: f64 = 560.0;
+/// The chart's size and the radar's geometry: the radar takes most of the
+/// width, with room for labels of up to [`LABEL_CHARACTERS`] a line beside
+/// it and four lines above and below.
+pub const RADAR_WIDTH: f64 = 800.0;
+const RADAR_HEIGHT: f64 = 730.0;
 /// The centre of the radar.
-pub const RADAR_CENTRE: (f64, f64) = (360.0, 260.0);
+pub const RADAR_CENTRE: (f64, f64) = (400.0, 345.0);
 /// The radius of the 100 ring.
-pub const RADAR_RADIUS: f64 = 170.0;
+pub const RADAR_RADIUS: f64 = 250.0;
+/// Axis labels wrap at this many characters…
+const LABEL_CHARACTERS: usize = 16;
+/// …on at most this many lines.
+const LABEL_LINES: usize = 2;
+/// The distance between lines of a label.
+const LINE_HEIGHT: f64 = 16.0;
 
 /// The point of `value` (0..=100) on axis `index` of `count`.
 pub fn radar_point(index: usize, count: usize, value: f64) -> (f64, f64) {
@@ -77,14 +85,6 @@ pub fn radar(chart: &Radar, title: &str) -> String {
             r#"<polygon class="ring" data-value="{}" points="{}"/>"#,
             n(ring),
             points.join(" ")
-        );
-        let (x, y) = radar_point(0, count, ring);
-        let _ = write!(
-            out,
-            r#"<text class="ring-label" x="{}" y="{}">{}</text>"#,
-            n(x + 4.0),
-            n(y + 12.0),
-            n(ring)
         );
     }
     for i in 0..count {
@@ -126,6 +126,22 @@ pub fn radar(chart: &Radar, title: &str) -> String {
         }
     }
 
+    // Ring values, on top of the series with a halo so that a line under
+    // them does not hide them, half-way between the first two axes, where
+    // no marker sits.
+    let half = std::f64::consts::PI / count.max(2) as f64;
+    for ring in [25.0, 50.0, 75.0, 100.0] {
+        let angle = -std::f64::consts::FRAC_PI_2 + half;
+        let r = RADAR_RADIUS * ring / 100.0 * half.cos();
+        let _ = write!(
+            out,
+            r#"<text class="ring-label" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+            n(RADAR_CENTRE.0 + r * angle.cos()),
+            n(RADAR_CENTRE.1 + r * angle.sin() + 4.0),
+            n(ring)
+        );
+    }
+
     // Labels outside the 100 ring, anchored away from the centre.
     for i in 0..count {
         let angle =
@@ -139,35 +155,51 @@ pub fn radar(chart: &Radar, title: &str) -> String {
             c if c < -0.25 => "end",
             _ => "middle",
         };
-        // Labels at the bottom go below their point, at the top above it.
-        let lines = 2 + usize::from(chart.marks.get(i).is_some_and(Option::is_some));
+        let mut title = crate::output::wrap(
+            &crate::output::clean_line(&chart.labels[i]),
+            LABEL_CHARACTERS,
+            "",
+            "",
+        );
+        if title.len() > LABEL_LINES {
+            title.truncate(LABEL_LINES);
+            title[LABEL_LINES - 1].push('…');
+        }
+        let mut lines: Vec<(&str, String)> =
+            title.into_iter().map(|line| ("title", line)).collect();
+        lines.extend(
+            chart.details[i]
+                .lines()
+                .map(|line| ("detail", line.to_owned())),
+        );
+        if let Some(Some(mark)) = chart.marks.get(i) {
+            lines.push(("mark", mark.clone()));
+        }
+        // Labels at the bottom go below their point, at the top above it,
+        // at the sides centred on it.
+        let height = LINE_HEIGHT * (lines.len() - 1) as f64;
         let y = if angle.sin() > 0.3 {
-            y + 10.0
+            y + 12.0
         } else if angle.sin() < -0.3 {
-            y - 16.0 * (lines - 1) as f64
+            y - height - 2.0
         } else {
-            y - 6.0
+            y - height / 2.0 + 4.0
         };
         let _ = write!(
             out,
-            r#"<text class="label" data-theme="{}" x="{}" y="{}" text-anchor="{anchor}">{}"#,
+            r#"<text class="label" data-theme="{}" x="{}" y="{}" text-anchor="{anchor}">"#,
             escape(&chart.ids[i]),
             n(x),
             n(y),
-            escape(&chart.labels[i])
         );
-        let _ = write!(
-            out,
-            r#"<tspan class="detail" x="{}" dy="16">{}</tspan>"#,
-            n(x),
-            escape(&chart.details[i])
-        );
-        if let Some(Some(mark)) = chart.marks.get(i) {
+        for (index, (class, line)) in lines.iter().enumerate() {
+            let dy = if index == 0 { 0.0 } else { LINE_HEIGHT };
             let _ = write!(
                 out,
-                r#"<tspan class="mark" x="{}" dy="16">{}</tspan>"#,
+                r#"<tspan class="{class}" x="{}" dy="{}">{}</tspan>"#,
                 n(x),
-                escape(mark)
+                n(dy),
+                escape(line)
             );
         }
         out.push_str("</text>");
