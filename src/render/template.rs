@@ -77,6 +77,39 @@ pub fn render(questionnaire: &Questionnaire) -> String {
             theme.id
         );
     }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "[evidence]");
+    let _ = writeln!(
+        out,
+        "# Optional: for a statement answered with its strongest label, one concrete\n\
+         # example from the last month, for example:"
+    );
+    if let Some(question) = questionnaire
+        .questions
+        .iter()
+        .find(|q| matches!(q.kind, Kind::Scale { reverse: false, .. }))
+    {
+        let _ = writeln!(
+            out,
+            "# {} = \"Lee handled the payroll outage; I only joined the review.\"",
+            question.id
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "# Optional: up to three actions to commit to, each as a [[plan]] entry\n\
+         # (due: a date, or from the day of the run +10d, +6w, +2m; 30 days if left out):\n\
+         #\n\
+         # [[plan]]"
+    );
+    if let Some(theme) = questionnaire.themes.first() {
+        let _ = writeln!(out, "# theme = \"{}\"", theme.id);
+    }
+    let _ = writeln!(
+        out,
+        "# text = \"Hand one recurring task to someone on the team\"\n# due = \"+4w\""
+    );
     out
 }
 
