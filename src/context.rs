@@ -204,7 +204,7 @@ impl Context {
                     (anyone.path, anyone.report)
                 }
             };
-            self.say_whose(&data, &latest.1)?;
+            self.say_whose(&data, &latest.1, "`latest` is")?;
             return Ok(latest);
         }
         let path = if store::is_report_id(spec) {
@@ -269,8 +269,9 @@ impl Context {
     }
 
     /// When the data directory holds reports about several people, says
-    /// whose report `latest` meant.
-    fn say_whose(&self, data: &DataDir, report: &Report) -> Result<()> {
+    /// whose report was taken for "latest": "`{lead}` Sam Hero's
+    /// self-assessment of …".
+    pub fn say_whose(&self, data: &DataDir, report: &Report, lead: &str) -> Result<()> {
         let reports = self.load_reports(&data.reports())?;
         let mut people: Vec<Option<&str>> = reports
             .iter()
@@ -280,7 +281,7 @@ impl Context {
         people.dedup();
         if people.len() > 1 {
             self.info(&format!(
-                "`latest` is {} of {} ({}); the data directory holds reports about {} people, and \
+                "{lead} {} of {} ({}); the data directory holds reports about {} people, and \
                  `leadgap history` lists them by id.",
                 crate::render::text::who_possessive(report),
                 crate::render::text::created_display(report),

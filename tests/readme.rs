@@ -1,71 +1,140 @@
-//! Every `$ leadgap …` command shown in the README runs and succeeds, so the
-//! README cannot drift from the tool.
+//! The README's examples, run as a new user would run them: every `leadgap`
+//! line of its console blocks, in order, in a copy of the repository's
+//! examples, against a data directory that holds only the user's own two
+//! self-assessments. Each must succeed, and afterwards the data directory
+//! must hold only what the README says it holds, and nobody else's reports.
+//!
+//! Lines marked `# interactive` need a terminal; the PTY tests in
+//! `tests/interactive.rs` walk those.
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
 mod support;
 
+use std::path::Path;
 use std::process::Command;
 
-use support::{Sandbox, repo};
+use support::Sandbox;
 
-/// The `$ ` lines of the README's `console` blocks.
+/// The user's own name, as the first interactive run would remember it.
+const ME: &str = "Pat Example";
+
+/// Every `leadgap` command line of the README's console blocks, in order.
 fn readme_commands() -> Vec<String> {
-    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(support::repo().join("README.md")).unwrap();
     let mut commands = Vec::new();
     let mut in_console = false;
     for line in readme.lines() {
-        if line.starts_with("```") {
-            in_console = line == "```console";
-            continue;
-        }
-        if in_console && let Some(command) = line.strip_prefix("$ ") {
-            commands.push(command.to_owned());
+        match line.trim_end() {
+            "```console" => in_console = true,
+            "```" => in_console = false,
+            line if in_console => {
+                let command = line.strip_prefix("$ ").unwrap_or(line);
+                if command.starts_with("leadgap ") && !command.contains("# interactive") {
+                    commands.push(command.to_owned());
+                }
+            }
+            _ => {}
         }
     }
     commands
 }
 
-#[test]
-fn every_readme_command_works() {
-    let commands = readme_commands();
-    assert!(commands.len() >= 8, "{commands:?}");
-    let sandbox = Sandbox::new();
-    // The commands run in a copy of the files they name, with the binary first
-    // on PATH, so that redirections and relative paths behave as for a reader.
-    for folder in ["examples", "examples/reports", "questionnaires"] {
-        let target = sandbox.scratch().join(folder);
-        std::fs::create_dir_all(&target).unwrap();
-        for entry in std::fs::read_dir(repo().join(folder)).unwrap() {
-            let entry = entry.unwrap();
-            if entry.path().is_file() {
-                std::fs::copy(entry.path(), target.join(entry.file_name())).unwrap();
-            }
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
         }
     }
-    let binary = assert_cmd::cargo::cargo_bin("leadgap");
+}
+
+#[test]
+fn the_readme_examples_work_and_leave_only_your_own_reports() {
+    let sandbox = Sandbox::new();
+    let work = sandbox.scratch().join("work");
+    let home = sandbox.scratch().join("home");
+    for folder in ["examples", "questionnaires"] {
+        copy_dir(&support::repo().join(folder), &work.join(folder));
+    }
+    let binary = Path::new(env!("CARGO_BIN_EXE_leadgap"));
     let path = format!(
         "{}:{}",
         binary.parent().unwrap().display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    for command in commands {
-        if command.contains("# interactive") {
-            continue;
+    let shell = |command: &str, now: &str| {
+        // Installation lines write under the home folder; make its folders
+        // as a user who installs would have them.
+        if let Some(target) = command.split(" > ~/").nth(1) {
+            let target = home.join(target.split_whitespace().next().unwrap());
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         }
-        let output = Command::new("sh")
+        Command::new("sh")
             .arg("-c")
-            .arg(&command)
-            .current_dir(sandbox.scratch())
+            .arg(command)
+            .current_dir(&work)
+            .env_clear()
             .env("PATH", &path)
+            .env("HOME", &home)
             .env("LEADGAP_DATA_DIR", sandbox.data_dir())
-            .env("LEADGAP_NOW", support::NOW)
+            .env("LEADGAP_NOW", now)
+            .env("NO_COLOR", "1")
             .output()
-            .unwrap();
+            .unwrap()
+    };
+
+    // Your first two quarters, as the interactive runs would have saved them.
+    for (now, answers) in [
+        ("2026-08-20T09:00:00Z", "examples/technician.toml"),
+        ("2026-11-20T09:00:00Z", "examples/balanced.toml"),
+    ] {
+        let ran = shell(
+            &format!("leadgap assess --answers {answers} --subject '{ME}' > /dev/null"),
+            now,
+        );
+        assert!(ran.status.success(), "{}", support::stderr(&ran));
+    }
+    let mine = sandbox.reports();
+    assert_eq!(mine.len(), 2);
+
+    let commands = readme_commands();
+    assert!(
+        commands.len() >= 30,
+        "the README's examples were found: {commands:#?}"
+    );
+    for command in &commands {
+        let ran = shell(command, support::NOW);
         assert!(
-            output.status.success(),
-            "`{command}` failed: {}",
-            String::from_utf8_lossy(&output.stderr)
+            ran.status.success(),
+            "`{command}` failed ({}):\n{}",
+            ran.status,
+            support::stderr(&ran)
+        );
+        assert!(
+            !support::stderr(&ran).contains("error"),
+            "`{command}`:\n{}",
+            support::stderr(&ran)
         );
     }
+
+    // Only your own reports, and only what the README says is kept.
+    assert_eq!(sandbox.reports(), mine, "no example run saved a report");
+    for report in &mine {
+        let text = std::fs::read_to_string(report).unwrap();
+        assert!(text.contains(&format!("respondent = \"{ME}\"")), "{text}");
+    }
+    let mut kept: Vec<String> = std::fs::read_dir(sandbox.data_dir())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    kept.sort();
+    assert_eq!(kept, [".leadgap.lock", "plan.toml", "reports"]);
+    // The plan's action is linked to your latest report.
+    let plan = std::fs::read_to_string(sandbox.data_dir().join("plan.toml")).unwrap();
+    assert!(plan.contains("report = \"2026-11-20T09-00-00Z\""), "{plan}");
 }

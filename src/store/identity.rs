@@ -17,8 +17,14 @@ pub const FILE: &str = "me.toml";
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Me {
+    /// Optional when written by hand.
+    #[serde(default = "current_schema")]
     schema: i64,
     name: String,
+}
+
+fn current_schema() -> i64 {
+    SCHEMA
 }
 
 /// The remembered name, if one was given.
@@ -37,6 +43,15 @@ pub fn name(data: &DataDir) -> Result<Option<String>> {
                 ),
         ])
     })?;
+    if me.schema != SCHEMA {
+        return Err(Error::Invalid(vec![source.diagnostic(
+            None,
+            format!(
+                "schema {} is not supported; this leadgap reads schema {SCHEMA}",
+                me.schema
+            ),
+        )]));
+    }
     let name = me.name.trim();
     Ok((!name.is_empty()).then(|| name.to_owned()))
 }

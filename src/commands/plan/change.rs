@@ -22,6 +22,9 @@ fn theme_for(context: &Context, data: &DataDir, id: &str) -> Result<(String, Opt
         context.warn(skipped);
     }
     let latest = own.report;
+    if let Some(report) = &latest {
+        context.say_whose(data, report, "The action is linked to")?;
+    }
     let themes: Vec<(String, String)> = match &latest {
         Some(report) => report
             .themes
