@@ -12,6 +12,9 @@ use crate::scoring::Outcome;
 /// How many priorities a report shows with their advice.
 pub const SHOWN_PRIORITIES: usize = 3;
 
+/// How an answer that did not apply reads.
+pub const NOT_APPLICABLE: &str = "does not apply";
+
 /// The rater of a self-assessment.
 pub const SELF_RATER: &str = "self";
 
@@ -46,6 +49,12 @@ pub struct Report {
     pub themes: Vec<ThemeReport>,
     /// One entry per question, in questionnaire order.
     pub answers: Vec<AnswerRecord>,
+    /// The facts about the job given before the questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<ContextRecord>,
+    /// The questionnaire's checks that hold: claims set against facts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<CheckRecord>,
     /// What stands out about the answers (contradictions, straight-lining…).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quality: Vec<quality::Note>,
@@ -113,8 +122,11 @@ pub struct ThemeReport {
     pub gap: Option<f64>,
     /// The band the score falls in.
     pub band: Option<String>,
-    /// Answered share of the theme's question weight.
+    /// Answered share of the weight of the theme's questions that apply.
     pub coverage: f64,
+    /// How many of the theme's questions did not apply.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub not_applicable: usize,
     /// The rubric's advice for the theme's band.
     #[serde(default)]
     pub advice: Vec<String>,
@@ -166,6 +178,47 @@ pub struct AnswerRecord {
     /// A concrete example the respondent gave with the answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+    /// Whether the question did not apply (its `when` was false): neither
+    /// asked nor scored.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_applicable: bool,
+}
+
+impl AnswerRecord {
+    /// Whether the answer was "don't know".
+    pub fn dont_know(&self) -> bool {
+        matches!(&self.value, Some(AnswerValue::Text(text)) if text == questionnaire::DONT_KNOW)
+    }
+}
+
+/// A fact about the job, as given.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContextRecord {
+    /// Context id.
+    pub id: String,
+    /// The question as asked.
+    pub text: String,
+    /// The answer as written in answer files.
+    pub value: AnswerValue,
+    /// The answer in words.
+    pub answer: String,
+}
+
+/// A check that held.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckRecord {
+    /// What it says.
+    pub note: String,
+    /// The questions it sets against each other.
+    pub questions: Vec<String>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+fn is_zero(value: &usize) -> bool {
+    *value == 0
 }
 
 /// Who and when, for a report being built.
@@ -209,9 +262,10 @@ impl Report {
                 gap: result.gap,
                 band: result.band.map(|band| rubric.bands[band].id.clone()),
                 coverage: result.coverage,
+                not_applicable: result.not_applicable,
                 advice: result
                     .band
-                    .map(|band| rubric.themes[index].advice[band].clone())
+                    .map(|band| rubric.advice(index, band, &outcome.questions))
                     .unwrap_or_default(),
                 note: answers.notes[index].clone(),
             })
@@ -222,17 +276,56 @@ impl Report {
             .zip(&answers.responses)
             .zip(&answers.evidence)
             .zip(&outcome.questions)
-            .map(|(((question, response), evidence), score)| AnswerRecord {
-                question: question.id.clone(),
-                theme: questionnaire.themes[question.theme].id.clone(),
-                text: question.text.clone(),
-                kind: question.kind.name().to_owned(),
-                hash: question.hash.clone(),
-                weight: question.weight,
-                value: questionnaire::to_value(question, response),
-                answer: questionnaire::describe(question, response),
-                score: *score,
-                evidence: evidence.clone(),
+            .zip(&outcome.applies)
+            .map(
+                |((((question, response), evidence), score), &applies)| AnswerRecord {
+                    question: question.id.clone(),
+                    theme: questionnaire.themes[question.theme].id.clone(),
+                    text: question.text.clone(),
+                    kind: question.kind.name().to_owned(),
+                    hash: question.hash.clone(),
+                    weight: question.weight,
+                    value: applies
+                        .then(|| questionnaire::to_value(question, response))
+                        .flatten(),
+                    answer: if applies {
+                        questionnaire::describe(question, response)
+                    } else {
+                        NOT_APPLICABLE.to_owned()
+                    },
+                    score: *score,
+                    evidence: evidence.clone().filter(|_| applies),
+                    not_applicable: !applies,
+                },
+            )
+            .collect();
+        let context = questionnaire
+            .contexts
+            .iter()
+            .zip(&answers.context)
+            .filter_map(|(context, value)| {
+                let (value, answer) = questionnaire::describe_context(context, value.as_ref()?);
+                Some(ContextRecord {
+                    id: context.id.clone(),
+                    text: context.text.clone(),
+                    value,
+                    answer,
+                })
+            })
+            .collect();
+        let checks = outcome
+            .checks
+            .iter()
+            .map(|&index| {
+                let check = &questionnaire.checks[index];
+                CheckRecord {
+                    note: check.note.clone(),
+                    questions: check
+                        .conditions
+                        .iter()
+                        .map(|c| c.question_id.clone())
+                        .collect(),
+                }
             })
             .collect();
         Report {
@@ -262,6 +355,8 @@ impl Report {
                 .collect(),
             themes,
             answers: records,
+            context,
+            checks,
             quality,
             reviews: Vec::new(),
         }

@@ -80,7 +80,7 @@ fn json_report_has_the_hand_worked_numbers() {
     assert_eq!(report["themes"][0]["note"], "A note on alpha.");
     assert_eq!(
         report["answers"][3],
-        json!({"question": "a-multi", "theme": "alpha", "value": ["p", "n"], "answer": "P; N", "score": 0.25, "evidence": null})
+        json!({"question": "a-multi", "theme": "alpha", "value": ["p", "n"], "answer": "P; N", "score": 0.25, "evidence": null, "dont_know": false, "not_applicable": false})
     );
     assert_eq!(report["answers"][6]["value"], "skip");
     assert_eq!(report["answers"][6]["score"], serde_json::Value::Null);

@@ -5,7 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Kind, Question, Questionnaire};
+use super::{ContextKind, ContextQuestion, ContextValue, Kind, Question, Questionnaire};
+
+/// How "Don't know" is written in answer files and reports.
+pub const DONT_KNOW: &str = "dont-know";
+
+/// How "Don't know" reads.
+pub const DONT_KNOW_LABEL: &str = "Don't know";
 
 /// The answer to one question, checked against it: option indices are valid,
 /// numbers are within range.
@@ -23,6 +29,8 @@ pub enum Response {
     Multi(Vec<usize>),
     /// A number within the question's range.
     Number(f64),
+    /// "Don't know", where the question offers it: answered, scoring 0.
+    DontKnow,
 }
 
 impl Response {
@@ -48,6 +56,8 @@ pub struct Answers {
     pub respondent: Option<String>,
     /// Who answered: `self`, or a name.
     pub rater: Option<String>,
+    /// The answer to each context question, in questionnaire order.
+    pub context: Vec<Option<ContextValue>>,
 }
 
 impl Answers {
@@ -68,7 +78,13 @@ impl Answers {
             plan: Vec::new(),
             respondent: None,
             rater: None,
+            context: vec![None; questionnaire.contexts.len()],
         }
+    }
+
+    /// Whether question `index` applies to these answers' context.
+    pub fn applies(&self, questionnaire: &Questionnaire, index: usize) -> bool {
+        questionnaire.applies(index, &self.context)
     }
 }
 
@@ -103,6 +119,7 @@ pub fn to_value(question: &Question, response: &Response) -> Option<AnswerValue>
     Some(match (response, &question.kind) {
         (Response::Unanswered, _) => return None,
         (Response::Skipped, _) => AnswerValue::Text("skip".to_owned()),
+        (Response::DontKnow, _) => AnswerValue::Text(DONT_KNOW.to_owned()),
         (Response::Scale(value), _) => AnswerValue::Whole(i64::from(*value)),
         (Response::Number(value), _) => AnswerValue::Number(*value),
         (Response::Choice(index), Kind::Choice { options }) => {
@@ -123,6 +140,9 @@ pub fn from_value(question: &Question, value: &AnswerValue) -> Option<Response> 
     match (value, &question.kind) {
         (AnswerValue::Text(text), _) if text == "skip" => {
             (!question.required).then_some(Response::Skipped)
+        }
+        (AnswerValue::Text(text), _) if text == DONT_KNOW => {
+            question.dont_know.then_some(Response::DontKnow)
         }
         (AnswerValue::Whole(v), Kind::Scale { labels, .. }) => {
             let v = u32::try_from(*v).ok()?;
@@ -163,6 +183,7 @@ pub fn describe(question: &Question, response: &Response) -> String {
     match (response, &question.kind) {
         (Response::Unanswered, _) => "not answered".to_owned(),
         (Response::Skipped, _) => "skipped".to_owned(),
+        (Response::DontKnow, _) => DONT_KNOW_LABEL.to_owned(),
         (Response::Scale(value), Kind::Scale { labels, .. }) => labels
             .get(*value as usize - 1)
             .cloned()
@@ -184,6 +205,49 @@ pub fn describe(question: &Question, response: &Response) -> String {
             None => format_number(*value),
         },
         _ => String::new(),
+    }
+}
+
+/// The context value that `value` (as written in answer files and saved
+/// in runs) gives to `context`, or `None` when it does not fit.
+pub fn context_value(context: &ContextQuestion, value: &AnswerValue) -> Option<ContextValue> {
+    match (&context.kind, value) {
+        (ContextKind::Number { .. }, AnswerValue::Whole(v)) => {
+            context_value(context, &AnswerValue::Number(*v as f64))
+        }
+        (
+            ContextKind::Number {
+                min, max, integer, ..
+            },
+            AnswerValue::Number(v),
+        ) => (v.is_finite() && (*min..=*max).contains(v) && (!*integer || v.fract() == 0.0))
+            .then_some(ContextValue::Number(*v)),
+        (ContextKind::Choice { options }, AnswerValue::Text(id)) => options
+            .iter()
+            .position(|o| o.id == *id)
+            .map(ContextValue::Choice),
+        _ => None,
+    }
+}
+
+/// A context answer as written in files (the number, or the option id),
+/// and in words (with its unit, or the option's label).
+pub fn describe_context(context: &ContextQuestion, value: &ContextValue) -> (AnswerValue, String) {
+    match (&context.kind, value) {
+        (ContextKind::Number { unit, .. }, ContextValue::Number(v)) => (
+            AnswerValue::Number(*v),
+            match unit {
+                Some(unit) => format!("{} {unit}", format_number(*v)),
+                None => format_number(*v),
+            },
+        ),
+        (ContextKind::Choice { options }, ContextValue::Choice(index)) => match options.get(*index)
+        {
+            Some(option) => (AnswerValue::Text(option.id.clone()), option.label.clone()),
+            None => (AnswerValue::Text(String::new()), String::new()),
+        },
+        (_, ContextValue::Number(v)) => (AnswerValue::Number(*v), format_number(*v)),
+        (_, ContextValue::Choice(index)) => (AnswerValue::Whole(*index as i64), index.to_string()),
     }
 }
 

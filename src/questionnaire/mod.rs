@@ -14,7 +14,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 pub use answer::{
-    AnswerValue, Answers, PlannedAction, Response, describe, format_number, from_value, to_value,
+    AnswerValue, Answers, DONT_KNOW, DONT_KNOW_LABEL, PlannedAction, Response, context_value,
+    describe, describe_context, format_number, from_value, to_value,
 };
 pub use builtin::{BUILT_IN, BuiltIn};
 pub(crate) use load::check_id;
@@ -54,6 +55,14 @@ pub struct Questionnaire {
     /// opposite directions, one reverse-keyed. They do not affect scores.
     #[serde(skip)]
     pub pairs: Vec<[usize; 2]>,
+    /// Facts about the job, asked first and never scored: they decide which
+    /// questions apply (`when`) and scale counts by the size of the job
+    /// (`per`). Left out of the content hash when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<ContextQuestion>,
+    /// Claims set against facts: noted when they hold, never scored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Check>,
     /// `sha256:` of the whole content; saved reports record it.
     #[serde(skip)]
     pub hash: String,
@@ -92,9 +101,168 @@ pub struct Question {
     /// The kind of answer and what it scores.
     #[serde(flatten)]
     pub kind: Kind,
+    /// When the question applies; always, without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<When>,
+    /// A number question's answer is divided by this number context (its
+    /// index) before its bands apply: hours per person, not hours.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "per_id")]
+    pub per: Option<(usize, String)>,
+    /// Whether "Don't know" may be answered (it scores 0 and counts as
+    /// answered: not knowing is the finding).
+    #[serde(skip_serializing_if = "is_false")]
+    pub dont_know: bool,
     /// A short hash of what the question asks and how it scores.
     #[serde(skip)]
     pub hash: String,
+}
+
+fn per_id<S: serde::Serializer>(
+    per: &Option<(usize, String)>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match per {
+        Some((_, id)) => serializer.serialize_str(id),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// A fact about the job, asked before the questions and never scored.
+#[derive(Clone, Debug, Serialize)]
+pub struct ContextQuestion {
+    /// `[a-z0-9-]+`, unique among the contexts.
+    pub id: String,
+    /// The question.
+    pub text: String,
+    /// A number or a choice.
+    #[serde(flatten)]
+    pub kind: ContextKind,
+}
+
+/// What a context question takes.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ContextKind {
+    /// A number within `min..=max` (whole when `integer`).
+    Number {
+        /// Smallest allowed answer.
+        min: f64,
+        /// Largest allowed answer.
+        max: f64,
+        /// What is counted ("people").
+        unit: Option<String>,
+        /// Whole numbers only.
+        #[serde(skip_serializing_if = "is_false")]
+        integer: bool,
+    },
+    /// One of `options`.
+    Choice {
+        /// The options, by id and label.
+        options: Vec<ContextOption>,
+    },
+}
+
+/// An option of a choice context.
+#[derive(Clone, Debug, Serialize)]
+pub struct ContextOption {
+    /// `[a-z0-9-]+`, unique in its context.
+    pub id: String,
+    /// What the respondent reads.
+    pub label: String,
+}
+
+/// The answer to a context question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ContextValue {
+    /// A number context's answer.
+    Number(f64),
+    /// The index of a choice context's option.
+    Choice(usize),
+}
+
+/// When a question applies: a condition on one context.
+#[derive(Clone, Debug, Serialize)]
+pub struct When {
+    /// The context's index.
+    #[serde(skip)]
+    pub context: usize,
+    /// The context's id, as written.
+    #[serde(rename = "context")]
+    pub context_id: String,
+    /// The condition on its answer.
+    #[serde(flatten)]
+    pub condition: Condition,
+}
+
+/// A condition on a context's answer.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum Condition {
+    /// A choice context's answer is one of these option ids.
+    In {
+        /// The option ids.
+        #[serde(rename = "in")]
+        options: Vec<String>,
+    },
+    /// A number context's answer is within `min..=max` (either may be open).
+    Range {
+        /// The smallest value that applies.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        /// The largest value that applies.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+    },
+}
+
+impl When {
+    /// Whether the condition holds for `value`; a context not given yet
+    /// counts as holding, so that nothing is hidden before it is known.
+    pub fn holds(&self, contexts: &[ContextQuestion], value: Option<&ContextValue>) -> bool {
+        match (&self.condition, value) {
+            (_, None) => true,
+            (Condition::In { options }, Some(ContextValue::Choice(index))) => {
+                match &contexts[self.context].kind {
+                    ContextKind::Choice { options: all } => all
+                        .get(*index)
+                        .is_some_and(|option| options.contains(&option.id)),
+                    ContextKind::Number { .. } => false,
+                }
+            }
+            (Condition::Range { min, max }, Some(ContextValue::Number(value))) => {
+                min.is_none_or(|min| *value >= min) && max.is_none_or(|max| *value <= max)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A claim set against facts: it holds when every condition holds on the
+/// questions' scores `s`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Check {
+    /// The conditions, all of which must hold.
+    #[serde(rename = "if")]
+    pub conditions: Vec<CheckCondition>,
+    /// What is said when it holds.
+    pub note: String,
+}
+
+/// One condition of a check: a question's score within bounds.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckCondition {
+    /// The question's index.
+    #[serde(skip)]
+    pub question: usize,
+    /// The question's id, as written.
+    #[serde(rename = "question")]
+    pub question_id: String,
+    /// Holds when `s >= at_least`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<f64>,
+    /// Holds when `s <= at_most`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<f64>,
 }
 
 /// The four kinds of question of SPEC.md.
@@ -185,6 +353,22 @@ impl Questionnaire {
     /// The index of the question with this id.
     pub fn question_index(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|question| question.id == id)
+    }
+
+    /// Whether question `index` applies, given the context answers (one per
+    /// context, `None` where not given).
+    pub fn applies(&self, index: usize, context: &[Option<ContextValue>]) -> bool {
+        self.questions[index].when.as_ref().is_none_or(|when| {
+            when.holds(
+                &self.contexts,
+                context.get(when.context).and_then(Option::as_ref),
+            )
+        })
+    }
+
+    /// The index of the context with this id.
+    pub fn context_index(&self, id: &str) -> Option<usize> {
+        self.contexts.iter().position(|context| context.id == id)
     }
 
     /// The questions of one theme, in order, with their indices.

@@ -16,6 +16,8 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "themes",
     "questions",
     "pairs",
+    "context",
+    "checks",
 ];
 
 /// `[scales.NAME]`
@@ -57,6 +59,63 @@ pub struct RawQuestion {
     pub max: Option<Spanned<f64>>,
     pub bands: Option<Spanned<Vec<Spanned<RawNumberBand>>>>,
     pub integer: Option<Spanned<bool>>,
+    // applicability, size, not knowing
+    pub when: Option<Spanned<RawWhen>>,
+    pub per: Option<Spanned<String>>,
+    pub dont_know: Option<Spanned<bool>>,
+}
+
+/// `when = { context = "budget", in = ["own"] }` or `{ context = "team-size", min = 3 }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWhen {
+    pub context: Spanned<String>,
+    #[serde(rename = "in")]
+    pub options: Option<Spanned<Vec<Spanned<String>>>>,
+    pub min: Option<Spanned<f64>>,
+    pub max: Option<Spanned<f64>>,
+}
+
+/// `[[context]]`: a fact about the job, asked first.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContext {
+    pub id: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub text: Spanned<String>,
+    // number
+    pub min: Option<Spanned<f64>>,
+    pub max: Option<Spanned<f64>>,
+    pub unit: Option<Spanned<String>>,
+    pub integer: Option<Spanned<bool>>,
+    // choice
+    pub options: Option<Spanned<Vec<Spanned<RawContextOption>>>>,
+}
+
+/// `{ id = "...", label = "..." }` in a context's `options`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContextOption {
+    pub id: Spanned<String>,
+    pub label: Spanned<String>,
+}
+
+/// `[[checks]]`: claims set against facts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheck {
+    #[serde(rename = "if")]
+    pub conditions: Spanned<Vec<Spanned<RawCheckCondition>>>,
+    pub note: Spanned<String>,
+}
+
+/// `{ question = "...", at_least = 0.75 }` in a check's `if`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCheckCondition {
+    pub question: Spanned<String>,
+    pub at_least: Option<Spanned<f64>>,
+    pub at_most: Option<Spanned<f64>>,
 }
 
 /// `{ id = "...", label = "...", score = 2 }` in `options`.

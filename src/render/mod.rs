@@ -3,6 +3,7 @@
 //! with the wording (`text`), HTML page, chart (`svg`) and CSV helpers they
 //! share. Pure: a renderer gets the model and a [`Look`], and writes.
 
+pub mod about;
 pub mod cohort;
 pub mod compare;
 pub mod csv;

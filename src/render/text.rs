@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::PlanView;
+pub use super::about::{answered_line, evidence, notes, quality_lines};
 use crate::plan::{Action, Status};
 use crate::report::{Report, SELF_RATER, ThemeReport};
 use crate::trend::{Change, Trend};
@@ -125,55 +126,6 @@ pub fn progress_lines(report: &Report, trend: &Trend) -> Vec<String> {
         .collect()
 }
 
-/// What stands out about the answers, one sentence each; never empty.
-pub fn quality_lines(report: &Report) -> Vec<String> {
-    let mut lines: Vec<String> = report
-        .quality
-        .iter()
-        .map(|note| note.message().to_owned())
-        .collect();
-    let provisional: Vec<&str> = report
-        .themes
-        .iter()
-        .filter(|t| t.provisional())
-        .map(|t| t.title.as_str())
-        .collect();
-    if !provisional.is_empty() {
-        lines.push(format!(
-            "Provisional, because some questions were skipped: {}.",
-            provisional.join(", ")
-        ));
-    }
-    let unscored: Vec<&str> = report
-        .themes
-        .iter()
-        .filter(|t| t.score.is_none())
-        .map(|t| t.title.as_str())
-        .collect();
-    if !unscored.is_empty() {
-        lines.push(format!(
-            "Not scored, because too few questions were answered: {}.",
-            unscored.join(", ")
-        ));
-    }
-    if lines.is_empty() {
-        lines.push(
-            "Nothing stands out: paired statements agree, the answers vary, and every question was answered."
-                .to_owned(),
-        );
-    }
-    lines
-}
-
-/// The examples given with best answers: (statement, answer, example).
-pub fn evidence(report: &Report) -> Vec<(&str, &str, &str)> {
-    report
-        .answers
-        .iter()
-        .filter_map(|a| Some((a.text.as_str(), a.answer.as_str(), a.evidence.as_deref()?)))
-        .collect()
-}
-
 /// Where the report stands in its history, in one sentence.
 pub fn history_line(trend: &Trend) -> String {
     let Some(previous) = &trend.previous else {
@@ -202,53 +154,6 @@ pub fn history_line(trend: &Trend) -> String {
         "{} earlier {reports}; the last on {date}: {overall}.",
         trend.earlier
     )
-}
-
-/// The notes to show, per theme in questionnaire order: the respondent's own
-/// note, then reviewers' notes, each as (who, text).
-pub fn notes(report: &Report) -> Vec<(String, Vec<(String, String)>)> {
-    let mut grouped: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    let own = match &report.respondent {
-        Some(name) if report.is_self() => name.clone(),
-        _ => "Note".to_owned(),
-    };
-    for theme in &report.themes {
-        let mut entries = Vec::new();
-        if let Some(note) = &theme.note {
-            entries.push((own.clone(), note.clone()));
-        }
-        for review in report.reviews.iter().filter(|r| r.theme == theme.id) {
-            let date = date_of(&review.created);
-            entries.push((format!("{} ({date})", review.author), review.text.clone()));
-        }
-        if !entries.is_empty() {
-            grouped.push((theme.title.clone(), entries));
-        }
-    }
-    // Reviews naming a theme the report does not have are still shown.
-    for review in report
-        .reviews
-        .iter()
-        .filter(|r| report.theme(&r.theme).is_none())
-    {
-        let date = date_of(&review.created);
-        grouped.push((
-            review.theme.clone(),
-            vec![(format!("{} ({date})", review.author), review.text.clone())],
-        ));
-    }
-    grouped
-}
-
-/// "Answered 37 of 38 questions (1 skipped)"
-pub fn answered_line(report: &Report) -> String {
-    let answered = report.answers.iter().filter(|a| a.score.is_some()).count();
-    let skipped = report.answers.len() - answered;
-    let mut line = format!("Answered {answered} of {} questions", report.answers.len());
-    if skipped > 0 {
-        line.push_str(&format!(" ({skipped} skipped)"));
-    }
-    line
 }
 
 /// The follow-through on the previous report's actions, as sentences: a

@@ -4,8 +4,8 @@
 use toml::Spanned;
 use toml::de::DeTable;
 
-use super::raw::{RawBand, RawProfile, RawThemeRubric, TOP_LEVEL_KEYS};
-use super::{Band, DEFAULT_MIN_COVERAGE, Profile, Rubric, ThemeRubric};
+use super::raw::{RawAdvice, RawBand, RawProfile, RawThemeRubric, TOP_LEVEL_KEYS};
+use super::{Advice, Band, DEFAULT_MIN_COVERAGE, Profile, Rubric, ThemeRubric};
 use crate::document::Document;
 use crate::error::{Diagnostic, with_suggestion};
 use crate::questionnaire::{MAX_WEIGHT, Questionnaire, format_number};
@@ -214,13 +214,62 @@ fn build_themes(
                 document.problem(Some(band.span()), message);
                 continue;
             };
-            if lines.get_ref().iter().any(|line| line.trim().is_empty()) {
-                document.problem(Some(lines.span()), "advice has an empty line");
+            let mut built = Vec::new();
+            for line in lines.into_inner() {
+                let span = line.span();
+                let (text, if_low) = match line.into_inner() {
+                    RawAdvice::Text(text) => (text, None),
+                    RawAdvice::Tied { text, if_low } => (text, Some(if_low)),
+                };
+                if text.trim().is_empty() {
+                    document.problem(Some(span.clone()), "advice has an empty line");
+                }
+                let if_low = if_low
+                    .and_then(|question| tied_question(document, questionnaire, index, &question));
+                built.push(Advice { text, if_low });
             }
-            themes[index].advice[band_index] = lines.into_inner();
+            themes[index].advice[band_index] = built;
         }
     }
     themes
+}
+
+/// The question an advice line of theme `theme` is tied to: a question of
+/// that theme.
+fn tied_question(
+    document: &mut Document<'_>,
+    questionnaire: &Questionnaire,
+    theme: usize,
+    question: &Spanned<String>,
+) -> Option<usize> {
+    let id = question.get_ref();
+    let title = &questionnaire.themes[theme].id;
+    match questionnaire.question_index(id) {
+        Some(index) if questionnaire.questions[index].theme == theme => Some(index),
+        Some(index) => {
+            let other = &questionnaire.themes[questionnaire.questions[index].theme].id;
+            document
+                .problem(
+                    Some(question.span()),
+                    format!(
+                        "`if_low = \"{id}\"` names a question of theme `{other}`, not of `{title}`"
+                    ),
+                )
+                .help = Some("advice can only be tied to a question of its own theme".to_owned());
+            None
+        }
+        None => {
+            let message = with_suggestion(
+                format!("`if_low` names unknown question `{id}`"),
+                id,
+                questionnaire
+                    .questions_of(theme)
+                    .map(|(_, q)| q.id.as_str()),
+            );
+            document.problem(Some(question.span()), message);
+            None
+        }
+    }
 }
 
 fn build_profiles(

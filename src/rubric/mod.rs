@@ -47,8 +47,25 @@ pub struct ThemeRubric {
     /// The theme's weight in the overall score (`W`), >= 0.
     pub weight: f64,
     /// Advice per band, aligned with [`Rubric::bands`].
-    pub advice: Vec<Vec<String>>,
+    pub advice: Vec<Vec<Advice>>,
 }
+
+/// A line of advice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Advice {
+    /// What to do.
+    pub text: String,
+    /// The question (index) whose low answer the line answers: shown only
+    /// when that question scored below 0.5 (or "don't know"), and then
+    /// before the lines tied to nothing.
+    pub if_low: Option<usize>,
+}
+
+/// The most advice lines a theme shows.
+pub const SHOWN_ADVICE: usize = 3;
+
+/// Below this score a question is "low" for advice tied to it.
+pub const LOW: f64 = 0.5;
 
 /// A set of targets, e.g. for a first-year manager or for a director.
 #[derive(Clone, Debug)]
@@ -62,6 +79,33 @@ pub struct Profile {
 }
 
 impl Rubric {
+    /// The advice for `theme` in `band`, given each question's score `s`
+    /// (`None` where not answered or not applying): the lines tied to a low
+    /// answer first, then the lines tied to nothing, at most
+    /// [`SHOWN_ADVICE`]. A line tied to an answer that is not low is left
+    /// out: it would tell the person to start what is already in place.
+    pub fn advice(&self, theme: usize, band: usize, scores: &[Option<f64>]) -> Vec<String> {
+        let lines = self
+            .themes
+            .get(theme)
+            .and_then(|t| t.advice.get(band))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let low = |question: usize| {
+            scores
+                .get(question)
+                .copied()
+                .flatten()
+                .is_some_and(|s| s < LOW)
+        };
+        let tied = lines.iter().filter(|line| line.if_low.is_some_and(low));
+        let plain = lines.iter().filter(|line| line.if_low.is_none());
+        tied.chain(plain)
+            .take(SHOWN_ADVICE)
+            .map(|line| line.text.clone())
+            .collect()
+    }
+
     /// The profile with this id, or the default profile for `None`.
     pub fn profile(&self, id: Option<&str>) -> Result<&Profile> {
         let id = id.unwrap_or(&self.default_profile);

@@ -31,7 +31,23 @@ pub struct RawBand {
 pub struct RawThemeRubric {
     pub weight: Option<Spanned<f64>>,
     #[serde(default)]
-    pub advice: BTreeMap<Spanned<String>, Spanned<Vec<String>>>,
+    pub advice: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<RawAdvice>>>>,
+}
+
+/// A line of advice: plain, or tied to a question that scored low.
+#[derive(Debug, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a line of advice: a string, or { text = \"...\", if_low = \"QUESTION-ID\" }"
+)]
+pub enum RawAdvice {
+    /// Shown whenever the band's advice is.
+    Text(String),
+    /// Shown only when `if_low` scored below 0.5 or was answered "don't know".
+    Tied {
+        text: String,
+        if_low: Spanned<String>,
+    },
 }
 
 /// `[profiles.ID]`

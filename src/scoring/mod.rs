@@ -4,7 +4,7 @@
 //!
 //! Full precision is kept; rounding happens only when a report is shown.
 
-use crate::questionnaire::{Kind, Questionnaire, Response};
+use crate::questionnaire::{ContextValue, Kind, Question, Questionnaire, Response};
 use crate::rubric::{Profile, Rubric};
 
 /// Comparisons of computed scores with thresholds from files allow this much
@@ -17,8 +17,12 @@ const EPSILON: f64 = 1e-9;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     /// The score `s` of each question, in questionnaire order; `None` where
-    /// it was not answered.
+    /// it was not answered or does not apply.
     pub questions: Vec<Option<f64>>,
+    /// Whether each question applies to the respondent's context.
+    pub applies: Vec<bool>,
+    /// The indices of the questionnaire's checks that hold.
+    pub checks: Vec<usize>,
     /// One entry per questionnaire theme, in questionnaire order.
     pub themes: Vec<ThemeOutcome>,
     /// `sum(W * score) / sum(W)` over the scored themes; `None` when no theme
@@ -36,8 +40,11 @@ pub struct Outcome {
 pub struct ThemeOutcome {
     /// The rubric's weight for the theme (`W`).
     pub weight: f64,
-    /// Answered share of the theme's question weight, in `0..=1`.
+    /// Answered share of the weight of the theme's questions that apply,
+    /// in `0..=1`.
     pub coverage: f64,
+    /// How many of the theme's questions do not apply.
+    pub not_applicable: usize,
     /// `0..=100`, or `None` when coverage is below the rubric's minimum.
     pub score: Option<f64>,
     /// The profile's target.
@@ -74,18 +81,48 @@ pub fn question_score(kind: &Kind, response: &Response) -> Option<f64> {
     }
 }
 
-/// Scores `responses` (one per question, in questionnaire order).
+/// The score `s` of `response` to `question` in `context`: "don't know"
+/// scores 0, and a number with `per` is divided by its context's answer
+/// before the bands apply (`None` while that answer is missing).
+pub fn answer_score(
+    question: &Question,
+    response: &Response,
+    context: &[Option<ContextValue>],
+) -> Option<f64> {
+    match (response, &question.per) {
+        (Response::DontKnow, _) => Some(0.0),
+        (Response::Number(value), Some((index, _))) => match context.get(*index) {
+            Some(Some(ContextValue::Number(size))) if *size > 0.0 => {
+                question_score(&question.kind, &Response::Number(value / size))
+            }
+            _ => None,
+        },
+        _ => question_score(&question.kind, response),
+    }
+}
+
+/// Scores `responses` (one per question, in questionnaire order) in
+/// `context` (one answer per context question).
 pub fn score(
     questionnaire: &Questionnaire,
     rubric: &Rubric,
     profile: &Profile,
     responses: &[Response],
+    context: &[Option<ContextValue>],
 ) -> Outcome {
+    let applies: Vec<bool> = (0..questionnaire.questions.len())
+        .map(|index| questionnaire.applies(index, context))
+        .collect();
     let questions: Vec<Option<f64>> = questionnaire
         .questions
         .iter()
         .zip(responses)
-        .map(|(question, response)| question_score(&question.kind, response))
+        .zip(&applies)
+        .map(|((question, response), applies)| {
+            applies
+                .then(|| answer_score(question, response, context))
+                .flatten()
+        })
         .collect();
     let themes: Vec<ThemeOutcome> = questionnaire
         .themes
@@ -95,7 +132,12 @@ pub fn score(
             let mut total_weight = 0.0;
             let mut answered_weight = 0.0;
             let mut weighted_sum = 0.0;
+            let mut not_applicable = 0;
             for (question_index, question) in questionnaire.questions_of(index) {
+                if !applies[question_index] {
+                    not_applicable += 1;
+                    continue;
+                }
                 total_weight += question.weight;
                 if let Some(s) = questions.get(question_index).copied().flatten() {
                     answered_weight += question.weight;
@@ -113,6 +155,7 @@ pub fn score(
             ThemeOutcome {
                 weight: rubric.themes[index].weight,
                 coverage,
+                not_applicable,
                 score,
                 target,
                 gap: score.map(|score| {
@@ -144,8 +187,25 @@ pub fn score(
         weighted(b).total_cmp(&weighted(a))
     });
 
+    let checks = questionnaire
+        .checks
+        .iter()
+        .enumerate()
+        .filter(|(_, check)| {
+            check.conditions.iter().all(|condition| {
+                questions[condition.question].is_some_and(|s| {
+                    condition.at_least.is_none_or(|least| s + EPSILON >= least)
+                        && condition.at_most.is_none_or(|most| s <= most + EPSILON)
+                })
+            })
+        })
+        .map(|(index, _)| index)
+        .collect();
+
     Outcome {
         questions,
+        applies,
+        checks,
         themes,
         overall,
         overall_target,

@@ -177,7 +177,7 @@ fn skipped_and_unanswered_questions_have_no_score() {
 #[test]
 fn theme_score_is_the_weighted_mean_of_answered_questions() {
     let (q, r, responses) = fixture();
-    let outcome = score(&q, &r, r.profile(None).unwrap(), &responses);
+    let outcome = score(&q, &r, r.profile(None).unwrap(), &responses, &[]);
     // alpha: 100 * (1*0.75 + 2*0.5 + 1*0.25 + 1*0.25 + 3*0.5) / 8
     let alpha = &outcome.themes[0];
     assert_close(alpha.score.unwrap(), 46.875);
@@ -191,7 +191,7 @@ fn theme_score_is_the_weighted_mean_of_answered_questions() {
 #[test]
 fn a_theme_below_the_coverage_cut_off_has_no_score_gap_or_band() {
     let (q, r, responses) = fixture();
-    let gamma = &score(&q, &r, r.profile(None).unwrap(), &responses).themes[2];
+    let gamma = &score(&q, &r, r.profile(None).unwrap(), &responses, &[]).themes[2];
     assert_close(gamma.coverage, 1.0 / 3.0);
     assert_eq!((gamma.score, gamma.gap, gamma.band), (None, None, None));
     assert_eq!(gamma.target, 60.0, "the target is still known");
@@ -200,7 +200,7 @@ fn a_theme_below_the_coverage_cut_off_has_no_score_gap_or_band() {
 #[test]
 fn coverage_equal_to_the_cut_off_is_scored() {
     let (q, r, responses) = fixture();
-    let delta = &score(&q, &r, r.profile(None).unwrap(), &responses).themes[3];
+    let delta = &score(&q, &r, r.profile(None).unwrap(), &responses, &[]).themes[3];
     assert_eq!(delta.coverage, 0.5);
     assert_eq!(delta.score, Some(50.0));
 }
@@ -208,7 +208,7 @@ fn coverage_equal_to_the_cut_off_is_scored() {
 #[test]
 fn a_score_equal_to_a_band_start_is_in_that_band() {
     let (q, r, responses) = fixture();
-    let epsilon = &score(&q, &r, r.profile(None).unwrap(), &responses).themes[4];
+    let epsilon = &score(&q, &r, r.profile(None).unwrap(), &responses, &[]).themes[4];
     assert_close(epsilon.score.unwrap(), 65.0);
     assert_eq!(r.bands[epsilon.band.unwrap()].id, "proficient");
     assert_eq!(
@@ -224,7 +224,7 @@ fn a_score_equal_to_a_band_start_is_in_that_band() {
 #[test]
 fn gap_is_target_minus_score_never_negative() {
     let (q, r, responses) = fixture();
-    let outcome = score(&q, &r, r.profile(None).unwrap(), &responses);
+    let outcome = score(&q, &r, r.profile(None).unwrap(), &responses, &[]);
     assert_close(outcome.themes[0].gap.unwrap(), 70.0 - 46.875);
     assert_eq!(
         outcome.themes[1].gap,
@@ -237,7 +237,7 @@ fn gap_is_target_minus_score_never_negative() {
 #[test]
 fn overall_is_the_rubric_weighted_mean_of_scored_themes() {
     let (q, r, responses) = fixture();
-    let outcome = score(&q, &r, r.profile(None).unwrap(), &responses);
+    let outcome = score(&q, &r, r.profile(None).unwrap(), &responses, &[]);
     // gamma is not scored and drops out of both sums.
     let expected = (2.0 * 46.875 + 1.0 * 100.0 + 0.5 * 50.0 + 1.0 * 65.0) / (2.0 + 1.0 + 0.5 + 1.0);
     assert_close(outcome.overall.unwrap(), expected);
@@ -248,7 +248,7 @@ fn overall_is_the_rubric_weighted_mean_of_scored_themes() {
 #[test]
 fn priorities_are_ordered_by_weighted_gap() {
     let (q, r, responses) = fixture();
-    let outcome = score(&q, &r, r.profile(None).unwrap(), &responses);
+    let outcome = score(&q, &r, r.profile(None).unwrap(), &responses, &[]);
     // alpha 2 * 23.125 = 46.25, delta 0.5 * 10 = 5; beta and epsilon have no gap.
     assert_eq!(outcome.priorities, [0, 3]);
 }
@@ -256,7 +256,13 @@ fn priorities_are_ordered_by_weighted_gap() {
 #[test]
 fn profiles_change_targets_and_equal_weighted_gaps_keep_questionnaire_order() {
     let (q, r, responses) = fixture();
-    let outcome = score(&q, &r, r.profile(Some("director")).unwrap(), &responses);
+    let outcome = score(
+        &q,
+        &r,
+        r.profile(Some("director")).unwrap(),
+        &responses,
+        &[],
+    );
     assert!(outcome.themes.iter().all(|t| t.target == 80.0));
     // alpha 2 * 33.125 = 66.25; delta 0.5 * 30 = 15 and epsilon 1 * 15 = 15 tie.
     assert_eq!(outcome.priorities, [0, 3, 4]);
@@ -270,6 +276,7 @@ fn nothing_answered_means_no_overall_score() {
         &r,
         r.profile(None).unwrap(),
         &vec![Response::Skipped; responses.len()],
+        &[],
     );
     assert_eq!(outcome.overall, None);
     assert!(outcome.priorities.is_empty());
@@ -288,13 +295,13 @@ fn themes_of_weight_zero_do_not_count_toward_overall() {
         theme.weight = 0.0;
     }
     r.themes[1].weight = 1.0;
-    let outcome = score(&q, &r, r.profile(None).unwrap(), &responses);
+    let outcome = score(&q, &r, r.profile(None).unwrap(), &responses, &[]);
     assert_eq!(outcome.overall, Some(100.0), "only beta counts");
     for theme in &mut r.themes {
         theme.weight = 0.0;
     }
     assert_eq!(
-        score(&q, &r, r.profile(None).unwrap(), &responses).overall,
+        score(&q, &r, r.profile(None).unwrap(), &responses, &[]).overall,
         None
     );
 }

@@ -13,6 +13,7 @@ use crate::questionnaire::{Answers, Response};
 use crate::questionnaire::{PlannedAction, Question, Questionnaire};
 use crate::source::Source;
 
+mod context;
 mod value;
 
 use value::check_value;
@@ -23,6 +24,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "questionnaire",
     "respondent",
     "rater",
+    "context",
     "answers",
     "notes",
     "evidence",
@@ -171,12 +173,15 @@ impl<'s> AnswerFile<'s> {
             .take::<String>(&mut root, "rater")
             .map(Spanned::into_inner)
             .filter(|name| !name.trim().is_empty());
+        let context_table = document.take_table(&mut root, "context");
         let answer_table = document.take_table(&mut root, "answers");
         let notes_table = document.take_table(&mut root, "notes");
         let evidence_table = document.take_table(&mut root, "evidence");
         let planned = document.take_array::<RawPlanned>(&mut root, "plan");
         document.reject_unknown(root, TOP_LEVEL_KEYS, "the answer file");
 
+        answers.context =
+            context::check_context(&mut document, questionnaire, context_table, allow_partial);
         let answers_span = answer_table.as_ref().map(|(span, _)| span.clone());
         // A wrong answer is reported as wrong, not also as missing.
         let mut invalid = vec![false; questionnaire.questions.len()];
@@ -195,6 +200,20 @@ impl<'s> AnswerFile<'s> {
                 invalid[index] = true;
                 continue;
             };
+            if response != Response::Unanswered && !answers.applies(questionnaire, index) {
+                document
+                    .problem(
+                        Some(key.span()),
+                        format!(
+                            "`{}` does not apply to the context given: {}",
+                            question.id,
+                            context::condition_words(questionnaire, question)
+                        ),
+                    )
+                    .help = Some("leave it out, or change the [context]".to_owned());
+                invalid[index] = true;
+                continue;
+            }
             if response == Response::Skipped && question.required {
                 document.problem(
                     Some(key.span()),
@@ -202,6 +221,10 @@ impl<'s> AnswerFile<'s> {
                 );
             }
             answers.responses[index] = response;
+        }
+        // A question that does not apply is never missing.
+        for (index, invalid) in invalid.iter_mut().enumerate() {
+            *invalid |= !answers.applies(questionnaire, index);
         }
         report_missing(
             &mut document,

@@ -6,7 +6,7 @@ use toml::de::DeValue;
 
 use crate::document::{Document, Value};
 use crate::error::with_suggestion;
-use crate::questionnaire::{Kind, Question, Response};
+use crate::questionnaire::{DONT_KNOW, Kind, Question, Response};
 
 /// Checks one answer against its question; `None` when it is wrong (the
 /// problem is recorded).
@@ -20,6 +20,17 @@ pub(super) fn check_value<'s>(
         match text.as_ref() {
             "skip" => return Some(Response::Skipped),
             "" => return Some(Response::Unanswered),
+            DONT_KNOW if question.dont_know => return Some(Response::DontKnow),
+            DONT_KNOW => {
+                document.problem(
+                    Some(span),
+                    format!(
+                        "`{}` does not offer \"{DONT_KNOW}\"; answer it, or write \"skip\"",
+                        question.id
+                    ),
+                );
+                return None;
+            }
             _ => {}
         }
     }

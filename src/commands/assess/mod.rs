@@ -67,6 +67,7 @@ fn finish(
         &setup.rubric,
         &setup.profile,
         &answers.responses,
+        &answers.context,
     );
     let now = clock::now()?;
     let rater = args

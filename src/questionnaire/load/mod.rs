@@ -6,11 +6,15 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeTable;
 
+mod checks;
+mod context;
 mod kinds;
 mod pairs;
 
-use super::raw::{RawPair, RawQuestion, RawScale, RawTheme, TOP_LEVEL_KEYS};
-use super::{MAX_WEIGHT, Question, Questionnaire, Theme, format_number, is_valid_id};
+use super::raw::{RawCheck, RawContext, RawPair, RawQuestion, RawScale, RawTheme, TOP_LEVEL_KEYS};
+use super::{
+    ContextQuestion, Kind, MAX_WEIGHT, Question, Questionnaire, Theme, format_number, is_valid_id,
+};
 use crate::document::Document;
 use crate::error::{Diagnostic, with_suggestion};
 use crate::source::Source;
@@ -66,6 +70,7 @@ pub fn from_document<'s>(
     let has_questions = root.contains_key("questions");
     let raw_scales = document.take_entries::<RawScale>(&mut root, "scales");
     let raw_themes = document.take_array::<RawTheme>(&mut root, "themes");
+    let raw_contexts = document.take_array::<RawContext>(&mut root, "context");
     // Which themes have questions, read before the questions' own checks so
     // that a broken question does not also make its theme look empty.
     let used_themes: Vec<String> = root
@@ -86,6 +91,7 @@ pub fn from_document<'s>(
         .unwrap_or_default();
     let raw_questions = document.take_array::<RawQuestion>(&mut root, "questions");
     let raw_pairs = document.take_array::<RawPair>(&mut root, "pairs");
+    let raw_checks = document.take_array::<RawCheck>(&mut root, "checks");
     document.reject_unknown(root, TOP_LEVEL_KEYS, place);
 
     if let Some(id) = &id {
@@ -109,6 +115,7 @@ pub fn from_document<'s>(
             .help = Some("add at least one [[themes]] table with `id` and `title`".to_owned());
     }
     let (themes, theme_spans) = build_themes(document, raw_themes);
+    let contexts = context::build_contexts(document, raw_contexts);
 
     if !has_questions {
         document
@@ -143,7 +150,7 @@ pub fn from_document<'s>(
             continue;
         }
         seen.insert(raw.get_ref().id.get_ref().clone(), raw.get_ref().id.span());
-        if let Some(question) = build_question(document, raw, &themes, &scales) {
+        if let Some(question) = build_question(document, raw, &themes, &scales, &contexts) {
             questions.push(question);
         }
     }
@@ -162,6 +169,7 @@ pub fn from_document<'s>(
     }
 
     let pairs = build_pairs(document, raw_pairs, &questions, &raw_ids);
+    let checks = checks::build_checks(document, raw_checks, &questions, &raw_ids);
     if themes.len() > MAX_THEMES {
         document.problem(
             None,
@@ -183,6 +191,8 @@ pub fn from_document<'s>(
         themes,
         questions,
         pairs,
+        contexts,
+        checks,
         hash: String::new(),
     };
     questionnaire.compute_hashes();
@@ -229,6 +239,7 @@ fn build_question(
     raw: Spanned<RawQuestion>,
     themes: &[Theme],
     scales: &HashMap<String, Vec<String>>,
+    contexts: &[ContextQuestion],
 ) -> Option<Question> {
     let span = raw.span();
     let raw = raw.into_inner();
@@ -311,6 +322,22 @@ fn build_question(
         }
     };
 
+    let when = raw
+        .when
+        .as_ref()
+        .and_then(|when| context::build_when(document, when, contexts));
+    let per = match (&raw.per, &kind) {
+        (Some(per), Some(Kind::Number { .. })) => context::build_per(document, per, contexts),
+        (Some(per), _) if kind_name != "number" => {
+            document.problem(
+                Some(per.span()),
+                format!("`per` only applies to a number question (`{id}` is a {kind_name})"),
+            );
+            None
+        }
+        _ => None,
+    };
+
     if document.problem_count() > start {
         return None;
     }
@@ -321,6 +348,9 @@ fn build_question(
         weight,
         required: raw.required.is_some_and(|r| *r.get_ref()),
         kind: kind?,
+        when,
+        per,
+        dont_know: raw.dont_know.is_some_and(|d| *d.get_ref()),
         hash: String::new(),
     })
 }

@@ -9,7 +9,7 @@ use super::{Extras, Render};
 use crate::plan;
 use crate::quality;
 use crate::questionnaire::AnswerValue;
-use crate::report::{AnswerRecord, QuestionnaireInfo, Report, Review};
+use crate::report::{AnswerRecord, CheckRecord, ContextRecord, QuestionnaireInfo, Report, Review};
 use crate::rounding::{one_decimal, three_decimals};
 use crate::trend::{Change, Previous};
 
@@ -37,6 +37,10 @@ struct JsonReport<'a> {
     previous: Option<JsonPrevious<'a>>,
     /// How many earlier reports the series has.
     earlier_reports: usize,
+    /// The facts about the job given first.
+    context: &'a [ContextRecord],
+    /// How many questions did not apply to that context.
+    not_applicable: usize,
     themes: Vec<JsonTheme<'a>>,
     priorities: &'a [String],
     /// Left out of summaries.
@@ -44,6 +48,8 @@ struct JsonReport<'a> {
     answers: Option<Vec<JsonAnswer<'a>>>,
     /// What stands out about the answers.
     quality: &'a [quality::Note],
+    /// The checks that hold: claims set against facts.
+    checks: &'a [CheckRecord],
     /// The actions made with this report, with their current status.
     plan: &'a [plan::Action],
     /// The follow-through on the previous report's actions; `null` if none.
@@ -75,6 +81,10 @@ struct JsonTheme<'a> {
     gap: Option<f64>,
     band: Option<&'a str>,
     coverage: f64,
+    /// How many of its questions did not apply.
+    not_applicable: usize,
+    /// How many were answered "don't know"; `null` in summaries.
+    dont_know: Option<usize>,
     weight: f64,
     /// Left out of summaries.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,6 +118,8 @@ struct JsonAnswer<'a> {
     answer: &'a str,
     score: Option<f64>,
     evidence: Option<&'a str>,
+    dont_know: bool,
+    not_applicable: bool,
 }
 
 impl Render for Json {
@@ -164,6 +176,8 @@ pub fn view<'a>(
                 overall_change: previous.change.map(one_decimal),
             }),
         earlier_reports: trend.earlier,
+        context: &report.context,
+        not_applicable: report.themes.iter().map(|t| t.not_applicable).sum(),
         themes: report
             .themes
             .iter()
@@ -177,6 +191,14 @@ pub fn view<'a>(
                 gap: theme.gap.map(one_decimal),
                 band: theme.band.as_deref(),
                 coverage: three_decimals(theme.coverage),
+                not_applicable: theme.not_applicable,
+                dont_know: full.then(|| {
+                    report
+                        .answers
+                        .iter()
+                        .filter(|a| a.theme == theme.id && a.dont_know())
+                        .count()
+                }),
                 weight: theme.weight,
                 advice: full.then_some(theme.advice.as_slice()),
                 note: theme.note.as_deref(),
@@ -203,6 +225,7 @@ pub fn view<'a>(
         priorities: &report.priorities,
         answers: full.then(|| report.answers.iter().map(answer).collect()),
         quality: &report.quality,
+        checks: &report.checks,
         plan: &extras.plan.made,
         follow_through: extras.plan.follow.as_ref(),
         reviews: &report.reviews,
@@ -227,5 +250,7 @@ fn answer(record: &AnswerRecord) -> JsonAnswer<'_> {
         answer: &record.answer,
         score: record.score.map(three_decimals),
         evidence: record.evidence.as_deref(),
+        dont_know: record.dont_know(),
+        not_applicable: record.not_applicable,
     }
 }

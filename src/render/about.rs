@@ -1,0 +1,158 @@
+//! What a report says about its answers, in every format: what stands out
+//! (quality notes, checks that hold, questions that did not apply, "don't
+//! know" answers), the examples given, the notes per theme and how many
+//! questions were answered.
+
+use super::text::date_of;
+use crate::report::Report;
+
+/// What stands out about the answers, one sentence each; never empty.
+pub fn quality_lines(report: &Report) -> Vec<String> {
+    // Claims set against facts come first: they say the most.
+    let mut lines: Vec<String> = report
+        .checks
+        .iter()
+        .map(|check| format!("Set against the facts: {}", check.note))
+        .collect();
+    lines.extend(report.quality.iter().map(|note| note.message().to_owned()));
+    let dont_know: Vec<&str> = report
+        .answers
+        .iter()
+        .filter(|a| a.dont_know())
+        .map(|a| a.text.as_str())
+        .collect();
+    if !dont_know.is_empty() {
+        lines.push(format!(
+            "Answered \"Don't know\" ({}), which scores 0: finding out is the first step. {}",
+            dont_know.len(),
+            quoted(&dont_know)
+        ));
+    }
+    let not_applicable = report
+        .themes
+        .iter()
+        .map(|t| t.not_applicable)
+        .sum::<usize>();
+    if not_applicable > 0 {
+        let context: Vec<String> = report
+            .context
+            .iter()
+            .map(|c| format!("{}: {}", c.text, c.answer))
+            .collect();
+        let questions = if not_applicable == 1 {
+            "question does"
+        } else {
+            "questions do"
+        };
+        lines.push(format!(
+            "{not_applicable} {questions} not apply to the context given ({}), and count neither \
+             way.",
+            context.join("; ")
+        ));
+    }
+    let provisional: Vec<&str> = report
+        .themes
+        .iter()
+        .filter(|t| t.provisional())
+        .map(|t| t.title.as_str())
+        .collect();
+    if !provisional.is_empty() {
+        lines.push(format!(
+            "Provisional, because some questions were skipped: {}.",
+            provisional.join(", ")
+        ));
+    }
+    let unscored: Vec<&str> = report
+        .themes
+        .iter()
+        .filter(|t| t.score.is_none())
+        .map(|t| t.title.as_str())
+        .collect();
+    if !unscored.is_empty() {
+        lines.push(format!(
+            "Not scored, because too few questions were answered: {}.",
+            unscored.join(", ")
+        ));
+    }
+    if lines.is_empty() {
+        lines.push(
+            "Nothing stands out: paired statements agree, the answers vary, and every question was answered."
+                .to_owned(),
+        );
+    }
+    lines
+}
+
+/// Question texts in quotes, joined.
+fn quoted(texts: &[&str]) -> String {
+    texts
+        .iter()
+        .map(|text| format!("\"{text}\""))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The examples given with best answers: (statement, answer, example).
+pub fn evidence(report: &Report) -> Vec<(&str, &str, &str)> {
+    report
+        .answers
+        .iter()
+        .filter_map(|a| Some((a.text.as_str(), a.answer.as_str(), a.evidence.as_deref()?)))
+        .collect()
+}
+
+/// The notes to show, per theme in questionnaire order: the respondent's own
+/// note, then reviewers' notes, each as (who, text).
+pub fn notes(report: &Report) -> Vec<(String, Vec<(String, String)>)> {
+    let mut grouped: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    let own = match &report.respondent {
+        Some(name) if report.is_self() => name.clone(),
+        _ => "Note".to_owned(),
+    };
+    for theme in &report.themes {
+        let mut entries = Vec::new();
+        if let Some(note) = &theme.note {
+            entries.push((own.clone(), note.clone()));
+        }
+        for review in report.reviews.iter().filter(|r| r.theme == theme.id) {
+            let date = date_of(&review.created);
+            entries.push((format!("{} ({date})", review.author), review.text.clone()));
+        }
+        if !entries.is_empty() {
+            grouped.push((theme.title.clone(), entries));
+        }
+    }
+    // Reviews naming a theme the report does not have are still shown.
+    for review in report
+        .reviews
+        .iter()
+        .filter(|r| report.theme(&r.theme).is_none())
+    {
+        let date = date_of(&review.created);
+        grouped.push((
+            review.theme.clone(),
+            vec![(format!("{} ({date})", review.author), review.text.clone())],
+        ));
+    }
+    grouped
+}
+
+/// "Answered 37 of 38 questions (1 skipped)"
+pub fn answered_line(report: &Report) -> String {
+    let answered = report.answers.iter().filter(|a| a.score.is_some()).count();
+    let applying = report.answers.iter().filter(|a| !a.not_applicable).count();
+    let skipped = applying - answered;
+    let not_applicable = report.answers.len() - applying;
+    let mut line = format!("Answered {answered} of {applying} questions");
+    let mut aside = Vec::new();
+    if skipped > 0 {
+        aside.push(format!("{skipped} skipped"));
+    }
+    if not_applicable > 0 {
+        aside.push(format!("{not_applicable} did not apply"));
+    }
+    if !aside.is_empty() {
+        line.push_str(&format!(" ({})", aside.join(", ")));
+    }
+    line
+}
