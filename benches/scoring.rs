@@ -44,6 +44,7 @@ fn scoring(c: &mut Criterion) {
                     &rubric,
                     &profile,
                     black_box(&answers.responses),
+                    &answers.context,
                 ));
             }
         });
@@ -51,7 +52,13 @@ fn scoring(c: &mut Criterion) {
     group.bench_function("score and build the report", |b| {
         b.iter(|| {
             for answers in &sets {
-                let outcome = scoring::score(questionnaire, &rubric, &profile, &answers.responses);
+                let outcome = scoring::score(
+                    questionnaire,
+                    &rubric,
+                    &profile,
+                    &answers.responses,
+                    &answers.context,
+                );
                 let notes = quality::notes(questionnaire, &answers.responses, &outcome.questions);
                 let meta = Meta {
                     id: "2026-11-22T13-05-01Z".to_owned(),

@@ -50,6 +50,8 @@ fn spawn_with(sandbox: &Sandbox, args: &str, env: &[(&str, &str)]) -> PtySession
         .current_dir(repo())
         .env("LEADGAP_DATA_DIR", sandbox.data_dir())
         .env("LEADGAP_NOW", support::NOW)
+        // Options as written, so that a test can find them by position.
+        .env("LEADGAP_SEED", "0")
         .env("TERM", "xterm-256color")
         .env("NO_COLOR", "1")
         .envs(env.iter().copied());

@@ -303,6 +303,16 @@ pub enum Kind {
     },
 }
 
+impl Question {
+    /// The options of a choice or multi question.
+    pub fn options(&self) -> Option<&[Choice]> {
+        match &self.kind {
+            Kind::Choice { options } | Kind::Multi { options } => Some(options),
+            Kind::Scale { .. } | Kind::Number { .. } => None,
+        }
+    }
+}
+
 impl Kind {
     /// The name used in files: `scale`, `choice`, `multi` or `number`.
     pub fn name(&self) -> &'static str {
@@ -386,6 +396,15 @@ pub fn is_valid_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether `order` is an order of `count` options: each index once.
+pub fn is_order_of(order: &[usize], count: usize) -> bool {
+    let mut seen = vec![false; count];
+    order.len() == count
+        && order
+            .iter()
+            .all(|&i| i < count && !std::mem::replace(&mut seen[i], true))
 }
 
 /// Hex SHA-256 of `bytes`, shortened to `len` hex digits.

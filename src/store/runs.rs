@@ -40,6 +40,13 @@ pub struct Progress {
     /// Themes whose note prompt was already passed (answered or left empty).
     #[serde(default)]
     pub notes_asked: Vec<String>,
+    /// The context given so far, as in answer files.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub context: BTreeMap<String, AnswerValue>,
+    /// The order each choice's and checklist's options were shown in, by
+    /// option id, so that a resumed run shows the same order.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub orders: BTreeMap<String, Vec<String>>,
 }
 
 /// The questionnaire a run was started on.
@@ -66,6 +73,9 @@ pub struct Restored {
     pub changed_from: Option<String>,
     /// How many saved answers no longer apply (their question changed or went).
     pub dropped: usize,
+    /// The option orders of the run, per question; `None` where the saved
+    /// order no longer fits the question.
+    pub orders: Vec<Option<Vec<usize>>>,
 }
 
 impl Progress {
@@ -74,6 +84,7 @@ impl Progress {
         questionnaire: &Questionnaire,
         answers: &Answers,
         notes_asked: &[bool],
+        orders: &[Vec<usize>],
         started: &str,
         updated: &str,
     ) -> Progress {
@@ -113,6 +124,28 @@ impl Progress {
                 .filter(|(_, asked)| **asked)
                 .map(|(theme, _)| theme.id.clone())
                 .collect(),
+            context: questionnaire
+                .contexts
+                .iter()
+                .zip(&answers.context)
+                .filter_map(|(context, value)| {
+                    let (value, _) = questionnaire::describe_context(context, value.as_ref()?);
+                    Some((context.id.clone(), value))
+                })
+                .collect(),
+            orders: questionnaire
+                .questions
+                .iter()
+                .zip(orders)
+                .filter_map(|(question, order)| {
+                    let options = question.options()?;
+                    let ids = order
+                        .iter()
+                        .map(|&i| options.get(i).map(|o| o.id.clone()))
+                        .collect::<Option<Vec<String>>>()?;
+                    (!ids.is_empty()).then(|| (question.id.clone(), ids))
+                })
+                .collect(),
         }
     }
 
@@ -145,6 +178,25 @@ impl Progress {
             .iter()
             .map(|theme| self.notes_asked.contains(&theme.id))
             .collect();
+        for (index, context) in questionnaire.contexts.iter().enumerate() {
+            answers.context[index] = self
+                .context
+                .get(&context.id)
+                .and_then(|value| questionnaire::context_value(context, value));
+        }
+        let orders = questionnaire
+            .questions
+            .iter()
+            .map(|question| {
+                let options = question.options()?;
+                let ids = self.orders.get(&question.id)?;
+                let order: Vec<usize> = ids
+                    .iter()
+                    .map(|id| options.iter().position(|o| o.id == *id))
+                    .collect::<Option<_>>()?;
+                questionnaire::is_order_of(&order, options.len()).then_some(order)
+            })
+            .collect();
         Restored {
             answers,
             notes_asked,
@@ -152,6 +204,7 @@ impl Progress {
             changed_from: (self.questionnaire.hash != questionnaire.hash)
                 .then(|| self.questionnaire.version.clone()),
             dropped,
+            orders,
         }
     }
 }
@@ -279,10 +332,13 @@ mod tests {
         let q = load(QUESTIONNAIRE);
         let answers = some_answers(&q);
         let asked = vec![true, false, false, false, false];
+        let orders =
+            crate::answers::interactive::shuffled(&q, crate::answers::interactive::Seed::Fixed(7));
         let progress = Progress::capture(
             &q,
             &answers,
             &asked,
+            &orders,
             "2026-11-22T13:05:01Z",
             "2026-11-22T13:06:00Z",
         );
@@ -293,6 +349,13 @@ mod tests {
         assert_eq!(restored.answers.responses, answers.responses);
         assert_eq!(restored.answers.notes, answers.notes);
         assert_eq!(restored.notes_asked, asked);
+        // The options keep the order they were shown in.
+        for (order, restored) in orders.iter().zip(&restored.orders) {
+            match restored {
+                Some(restored) => assert_eq!(restored, order),
+                None => assert!(order.is_empty(), "only scales and numbers have none"),
+            }
+        }
         assert_eq!(
             (restored.changed_from.as_deref(), restored.dropped),
             (None, 0)
@@ -303,7 +366,7 @@ mod tests {
     #[test]
     fn answers_to_changed_questions_are_dropped_and_the_rest_kept() {
         let old = load(QUESTIONNAIRE);
-        let progress = Progress::capture(&old, &some_answers(&old), &[false; 5], "t", "t");
+        let progress = Progress::capture(&old, &some_answers(&old), &[false; 5], &[], "t", "t");
         // Version 1.1.0 rewords a-choice and removes a-number's question text.
         let new = load(
             &QUESTIONNAIRE

@@ -3,8 +3,13 @@
 //! the person is the [`Prompter`]'s business (`terminal.rs` for a real
 //! terminal, a scripted one in tests).
 
+mod order;
+
+pub use crate::questionnaire::is_order_of;
+pub use order::{Orders, Seed, shuffled};
+
 use crate::error::Error;
-use crate::questionnaire::{Answers, Response};
+use crate::questionnaire::{Answers, ContextQuestion, ContextValue, Response};
 use crate::questionnaire::{Question, Questionnaire, Theme};
 
 /// One question to put to the respondent.
@@ -16,6 +21,9 @@ pub struct Ask<'a> {
     pub progress: String,
     /// The answer given before (when going back or resuming), or `Unanswered`.
     pub current: &'a Response,
+    /// The order to show a choice's or checklist's options in (indices
+    /// into its options); empty for the other kinds.
+    pub order: &'a [usize],
 }
 
 /// What the respondent did at a prompt.
@@ -44,6 +52,17 @@ impl From<Error> for Stop {
 
 /// Puts questions to the respondent.
 pub trait Prompter {
+    /// Introduces the context questions, before the first of them.
+    fn show_context(&mut self, count: usize);
+
+    /// Asks one context question (required, never scored).
+    fn ask_context(
+        &mut self,
+        context: &ContextQuestion,
+        progress: &str,
+        current: Option<&ContextValue>,
+    ) -> Result<Step<ContextValue>, Stop>;
+
     /// Introduces a theme (its number among `count`) before its questions.
     fn show_theme(&mut self, theme: &Theme, number: usize, count: usize);
 
@@ -71,6 +90,7 @@ pub trait Prompter {
 /// One stop of the walk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Item {
+    Context(usize),
     Question(usize),
     Note(usize),
 }
@@ -86,13 +106,19 @@ pub struct Walk {
     pub with_notes: bool,
     /// Whether to ask for an example after a statement's best answer.
     pub with_evidence: bool,
+    /// The order each question's options are shown in, fixed for the run.
+    pub orders: Orders,
 }
 
 impl Walk {
     /// The stops in order: each theme's questions, then its note prompt.
     fn items(&self, questionnaire: &Questionnaire) -> Vec<Item> {
-        let mut items =
-            Vec::with_capacity(questionnaire.questions.len() + questionnaire.themes.len());
+        let mut items = Vec::with_capacity(
+            questionnaire.contexts.len()
+                + questionnaire.questions.len()
+                + questionnaire.themes.len(),
+        );
+        items.extend((0..questionnaire.contexts.len()).map(Item::Context));
         for theme in 0..questionnaire.themes.len() {
             items.extend(
                 questionnaire
@@ -106,10 +132,23 @@ impl Walk {
         items
     }
 
-    fn is_open(&self, item: Item) -> bool {
+    fn is_open(&self, questionnaire: &Questionnaire, item: Item) -> bool {
         match item {
-            Item::Question(index) => self.answers.responses[index] == Response::Unanswered,
+            Item::Context(index) => self.answers.context[index].is_none(),
+            Item::Question(index) => {
+                self.answers.applies(questionnaire, index)
+                    && self.answers.responses[index] == Response::Unanswered
+            }
             Item::Note(theme) => !self.notes_asked[theme],
+        }
+    }
+
+    /// Whether the walk stops at `item`: a question that does not apply to
+    /// the context given is passed over, both ways.
+    fn stops_at(&self, questionnaire: &Questionnaire, item: Item) -> bool {
+        match item {
+            Item::Question(index) => self.answers.applies(questionnaire, index),
+            Item::Context(_) | Item::Note(_) => true,
         }
     }
 
@@ -123,16 +162,37 @@ impl Walk {
         save: &mut dyn FnMut(&Walk) -> Result<(), Error>,
     ) -> Result<(), Stop> {
         let items = self.items(questionnaire);
-        let total = questionnaire.questions.len();
         let mut position = items
             .iter()
-            .position(|item| self.is_open(*item))
+            .position(|item| self.is_open(questionnaire, *item))
             .unwrap_or(items.len());
         let mut shown_theme = None;
+        let mut context_shown = false;
         while let Some(&item) = items.get(position) {
+            if let Item::Context(index) = item {
+                if !context_shown {
+                    prompter.show_context(questionnaire.contexts.len());
+                    context_shown = true;
+                }
+                let progress = format!(
+                    "Your context · {}/{}",
+                    index + 1,
+                    questionnaire.contexts.len()
+                );
+                let current = self.answers.context[index].as_ref();
+                match prompter.ask_context(&questionnaire.contexts[index], &progress, current)? {
+                    Step::Answer(value) => {
+                        self.answers.context[index] = Some(value);
+                        save(self)?;
+                        position = self.next(questionnaire, &items, position);
+                    }
+                    Step::Back => position = self.previous(questionnaire, &items, position),
+                }
+                continue;
+            }
             let theme_index = match item {
                 Item::Question(index) => questionnaire.questions[index].theme,
-                Item::Note(theme) => theme,
+                Item::Note(theme) | Item::Context(theme) => theme,
             };
             let theme = &questionnaire.themes[theme_index];
             if shown_theme != Some(theme_index) {
@@ -141,18 +201,20 @@ impl Walk {
             }
             let progress = match item {
                 Item::Question(_) => {
-                    let number = items[..position]
-                        .iter()
-                        .filter(|i| matches!(i, Item::Question(_)))
-                        .count();
+                    let asked = |i: &&Item| {
+                        matches!(i, Item::Question(_)) && self.stops_at(questionnaire, **i)
+                    };
+                    let number = items[..position].iter().filter(asked).count();
+                    let total = items.iter().filter(asked).count();
                     format!("{} · {}/{total}", theme.title, number + 1)
                 }
-                Item::Note(_) => format!("{} · note", theme.title),
+                Item::Note(_) | Item::Context(_) => format!("{} · note", theme.title),
             };
             let moved = match item {
                 Item::Question(index) => {
                     self.ask_question(questionnaire, index, progress, prompter)?
                 }
+                Item::Context(_) => Move::Again,
                 Item::Note(theme) => {
                     let current = self.answers.notes[theme].as_deref();
                     match prompter.ask_note(&questionnaire.themes[theme], &progress, current)? {
@@ -168,13 +230,28 @@ impl Walk {
             match moved {
                 Move::Next => {
                     save(self)?;
-                    position += 1;
+                    position = self.next(questionnaire, &items, position);
                 }
-                Move::Back => position = position.saturating_sub(1),
+                Move::Back => position = self.previous(questionnaire, &items, position),
                 Move::Again => {}
             }
         }
         Ok(())
+    }
+
+    /// The next stop after `position`.
+    fn next(&self, questionnaire: &Questionnaire, items: &[Item], position: usize) -> usize {
+        (position + 1..items.len())
+            .find(|&i| self.stops_at(questionnaire, items[i]))
+            .unwrap_or(items.len())
+    }
+
+    /// The stop before `position` (the first stop stays where it is).
+    fn previous(&self, questionnaire: &Questionnaire, items: &[Item], position: usize) -> usize {
+        (0..position)
+            .rev()
+            .find(|&i| self.stops_at(questionnaire, items[i]))
+            .unwrap_or(position)
     }
 }
 
@@ -203,6 +280,11 @@ impl Walk {
             question,
             progress,
             current: &self.answers.responses[index],
+            order: self
+                .orders
+                .get(index)
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
         };
         let progress = ask.progress.clone();
         let Step::Answer(response) = prompter.ask(ask)? else {

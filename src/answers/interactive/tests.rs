@@ -15,6 +15,7 @@ struct Script {
     evidence: VecDeque<Step<Option<String>>>,
     asked: Vec<String>,
     themes: Vec<String>,
+    contexts: VecDeque<Step<crate::questionnaire::ContextValue>>,
 }
 
 impl Script {
@@ -25,11 +26,27 @@ impl Script {
             evidence: VecDeque::new(),
             asked: Vec::new(),
             themes: Vec::new(),
+            contexts: VecDeque::new(),
         }
     }
 }
 
 impl Prompter for Script {
+    fn show_context(&mut self, count: usize) {
+        self.themes.push(format!("context {count}"));
+    }
+
+    fn ask_context(
+        &mut self,
+        context: &crate::questionnaire::ContextQuestion,
+        progress: &str,
+        _: Option<&crate::questionnaire::ContextValue>,
+    ) -> Result<Step<crate::questionnaire::ContextValue>, Stop> {
+        self.asked
+            .push(format!("context {} [{progress}]", context.id));
+        self.contexts.pop_front().ok_or(Stop::Interrupted)
+    }
+
     fn show_theme(&mut self, theme: &Theme, number: usize, count: usize) {
         self.themes.push(format!("{} {number}/{count}", theme.id));
     }
@@ -73,6 +90,7 @@ fn walk(q: &Questionnaire, with_notes: bool) -> Walk {
         notes_asked: vec![false; q.themes.len()],
         with_notes,
         with_evidence: false,
+        orders: Vec::new(),
     }
 }
 

@@ -76,39 +76,38 @@ impl Terminal {
         self.fit(&format!("{progress} · {keys}, esc to go back"), 1)
     }
 
-    /// A single-choice list with, unless the question is required, the skip
-    /// option last. The answer is the chosen index, `None` for the skip option.
+    /// A single-choice list of `labels`, then the `extras` ("Don't know",
+    /// the skip option) last. The answer is the chosen index into labels
+    /// and extras together.
     pub(super) fn select(
         &self,
         text: &str,
         labels: &[String],
-        skippable: bool,
+        extras: &[&str],
         cursor: usize,
         progress: &str,
-    ) -> Result<Step<Option<usize>>, Stop> {
-        let count = labels.len();
+    ) -> Result<Step<usize>, Stop> {
         let mut options: Vec<String> = labels.iter().map(|label| self.fit(label, 2)).collect();
-        if skippable {
-            options.push(SKIP_LABEL.to_owned());
-        }
+        options.extend(extras.iter().map(|extra| (*extra).to_owned()));
         let shown: Vec<String> = labels
             .iter()
             .map(String::as_str)
-            .chain([SKIP_LABEL])
+            .chain(extras.iter().copied())
             .map(|label| self.answer(label))
             .collect();
         let formatter = |option: ListOption<&String>| shown[option.index].clone();
         let text = self.fit(text, 2);
         let help = self.help(progress, "↑↓ to move, enter to choose");
+        let last = options.len().saturating_sub(1);
         let result = Select::new(&text, options)
-            .with_starting_cursor(cursor.min(count + usize::from(skippable) - 1))
+            .with_starting_cursor(cursor.min(last))
             .with_help_message(&help)
             .with_page_size(8)
             .without_filtering()
             .with_formatter(&formatter)
             .raw_prompt();
         match result {
-            Ok(option) => Ok(Step::Answer((option.index < count).then_some(option.index))),
+            Ok(option) => Ok(Step::Answer(option.index)),
             Err(error) => back_or_stop(error),
         }
     }

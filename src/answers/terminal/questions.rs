@@ -13,7 +13,10 @@ use super::{SKIP_LABEL, Terminal, back_or_stop};
 use crate::answers::interactive::{Ask, Prompter, Step, Stop};
 use crate::error::Error;
 use crate::output::clean_line;
-use crate::questionnaire::{Kind, Question, Response, Theme, format_number};
+use crate::questionnaire::{
+    ContextKind, ContextQuestion, ContextValue, DONT_KNOW_LABEL, Kind, Question, Response, Theme,
+    format_number,
+};
 
 impl Prompter for Terminal {
     fn show_theme(&mut self, theme: &Theme, number: usize, count: usize) {
@@ -27,57 +30,151 @@ impl Prompter for Terminal {
         }
     }
 
+    fn show_context(&mut self, count: usize) {
+        let _ = writeln!(std::io::stderr());
+        self.heading("Your context");
+        let questions = if count == 1 { "question" } else { "questions" };
+        self.say(&format!(
+            "First, {count} {questions} about your job. They are never scored: they decide \
+             which questions apply to you, and scale the counts to the size of your team."
+        ));
+    }
+
+    fn ask_context(
+        &mut self,
+        context: &ContextQuestion,
+        progress: &str,
+        current: Option<&ContextValue>,
+    ) -> Result<Step<ContextValue>, Stop> {
+        match &context.kind {
+            ContextKind::Choice { options } => {
+                let labels: Vec<String> = options.iter().map(|o| o.label.clone()).collect();
+                let cursor = match current {
+                    Some(ContextValue::Choice(index)) => *index,
+                    _ => 0,
+                };
+                let step = self.select(&context.text, &labels, &[], cursor, progress)?;
+                Ok(step.map(ContextValue::Choice))
+            }
+            ContextKind::Number {
+                min,
+                max,
+                unit,
+                integer,
+            } => {
+                let initial = match current {
+                    Some(ContextValue::Number(value)) => format_number(*value),
+                    _ => String::new(),
+                };
+                let typed = self.number(
+                    &context.text,
+                    progress,
+                    &initial,
+                    Bounds {
+                        min: *min,
+                        max: *max,
+                        integer: *integer,
+                        unit: unit.as_deref(),
+                        skippable: false,
+                        dont_know: false,
+                    },
+                )?;
+                Ok(typed.map(|typed| match typed {
+                    Typed::Number(value) => ContextValue::Number(value),
+                    // Context questions offer neither; the prompt refuses them.
+                    Typed::Skip | Typed::DontKnow => ContextValue::Number(*min),
+                }))
+            }
+        }
+    }
+
     fn ask(&mut self, ask: Ask<'_>) -> Result<Step<Response>, Stop> {
         let question = ask.question;
         let skippable = !question.required;
+        // After the options: "Don't know" where offered, then the skip.
+        let extras: Vec<&str> = [
+            question.dont_know.then_some(DONT_KNOW_LABEL),
+            skippable.then_some(SKIP_LABEL),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let extra_response = |extra: &str| {
+            if extra == DONT_KNOW_LABEL {
+                Response::DontKnow
+            } else {
+                Response::Skipped
+            }
+        };
+        let extra_position = |count: usize, response: &Response| match response {
+            Response::DontKnow => extras
+                .iter()
+                .position(|e| *e == DONT_KNOW_LABEL)
+                .map(|i| count + i),
+            Response::Skipped => extras
+                .iter()
+                .position(|e| *e == SKIP_LABEL)
+                .map(|i| count + i),
+            _ => None,
+        };
         match &question.kind {
             Kind::Scale { labels, .. } => {
                 let cursor = match ask.current {
                     Response::Scale(value) => *value as usize - 1,
-                    Response::Skipped => labels.len(),
-                    _ => 0,
+                    other => extra_position(labels.len(), other).unwrap_or(0),
                 };
-                let step = self.select(&question.text, labels, skippable, cursor, &ask.progress)?;
-                Ok(step.map(|index| {
-                    index.map_or(Response::Skipped, |i| Response::Scale(i as u32 + 1))
+                let step = self.select(&question.text, labels, &extras, cursor, &ask.progress)?;
+                Ok(step.map(|index| match index.checked_sub(labels.len()) {
+                    None => Response::Scale(index as u32 + 1),
+                    Some(extra) => extra_response(extras[extra]),
                 }))
             }
             Kind::Choice { options } => {
-                let labels: Vec<String> = options.iter().map(|o| o.label.clone()).collect();
+                let order = shown_order(ask.order, options.len());
+                let labels: Vec<String> = order.iter().map(|&i| options[i].label.clone()).collect();
                 let cursor = match ask.current {
-                    Response::Choice(index) => *index,
-                    Response::Skipped => labels.len(),
-                    _ => 0,
+                    Response::Choice(index) => order.iter().position(|i| i == index).unwrap_or(0),
+                    other => extra_position(labels.len(), other).unwrap_or(0),
                 };
-                let step =
-                    self.select(&question.text, &labels, skippable, cursor, &ask.progress)?;
-                Ok(step.map(|index| index.map_or(Response::Skipped, Response::Choice)))
+                let step = self.select(&question.text, &labels, &extras, cursor, &ask.progress)?;
+                Ok(step.map(|index| match index.checked_sub(labels.len()) {
+                    None => Response::Choice(order[index]),
+                    Some(extra) => extra_response(extras[extra]),
+                }))
             }
             Kind::Multi { options } => {
+                let order = shown_order(ask.order, options.len());
+                let count = options.len();
                 // "> [ ] " before each option.
-                let mut labels: Vec<String> =
-                    options.iter().map(|o| self.fit(&o.label, 6)).collect();
-                let skip_index = labels.len();
-                if skippable {
-                    labels.push(SKIP_LABEL.to_owned());
-                }
+                let mut labels: Vec<String> = order
+                    .iter()
+                    .map(|&i| self.fit(&options[i].label, 6))
+                    .collect();
+                labels.extend(extras.iter().map(|e| (*e).to_owned()));
                 let ticked: Vec<usize> = match ask.current {
-                    Response::Multi(chosen) => chosen.clone(),
-                    Response::Skipped => vec![skip_index],
-                    _ => Vec::new(),
+                    Response::Multi(chosen) => chosen
+                        .iter()
+                        .filter_map(|c| order.iter().position(|i| i == c))
+                        .collect(),
+                    other => extra_position(count, other).into_iter().collect(),
                 };
                 let help = self.help(
                     &ask.progress,
                     "space to tick, enter when done (nothing ticked means none)",
                 );
-                // "Doesn't apply" and the question's own "None of these"
-                // go on their own.
-                let alone: Vec<(usize, String)> = options
+                // The question's own "None of these", "Don't know" and
+                // "Doesn't apply" go on their own.
+                let alone: Vec<(usize, String)> = order
                     .iter()
                     .enumerate()
-                    .filter(|(_, o)| o.exclusive)
-                    .map(|(i, o)| (i, clean_line(&o.label).into_owned()))
-                    .chain([(skip_index, SKIP_LABEL.to_owned())])
+                    .filter(|(_, i)| options[**i].exclusive)
+                    .map(|(shown, &i)| (shown, clean_line(&options[i].label).into_owned()))
+                    .chain(
+                        extras
+                            .iter()
+                            .enumerate()
+                            .map(|(k, e)| (count + k, (*e).to_owned())),
+                    )
                     .collect();
                 let validator =
                     move |chosen: &[ListOption<&String>]| -> Result<Validation, CustomUserError> {
@@ -92,10 +189,10 @@ impl Prompter for Terminal {
                         }
                     };
                 // The answer is shown under the question, one ticked option a line.
-                let shown: Vec<String> = options
+                let shown: Vec<String> = order
                     .iter()
-                    .map(|o| self.fit(&o.label, 4))
-                    .chain([SKIP_LABEL.to_owned()])
+                    .map(|&i| self.fit(&options[i].label, 4))
+                    .chain(extras.iter().map(|e| (*e).to_owned()))
                     .collect();
                 let formatter = |chosen: &[ListOption<&String>]| -> String {
                     if chosen.is_empty() {
@@ -116,12 +213,16 @@ impl Prompter for Terminal {
                     .with_formatter(&formatter)
                     .raw_prompt();
                 match result {
-                    Ok(chosen) if chosen.iter().any(|o| o.index == skip_index) => {
-                        Ok(Step::Answer(Response::Skipped))
+                    Ok(chosen) => {
+                        if let Some(extra) = chosen.iter().find_map(|o| o.index.checked_sub(count))
+                        {
+                            return Ok(Step::Answer(extra_response(extras[extra])));
+                        }
+                        let mut picked: Vec<usize> =
+                            chosen.iter().map(|o| order[o.index]).collect();
+                        picked.sort_unstable();
+                        Ok(Step::Answer(Response::Multi(picked)))
                     }
-                    Ok(chosen) => Ok(Step::Answer(Response::Multi(
-                        chosen.iter().map(|o| o.index).collect(),
-                    ))),
                     Err(error) => back_or_stop(error),
                 }
             }
@@ -132,49 +233,30 @@ impl Prompter for Terminal {
                 integer,
                 ..
             } => {
-                let (min, max, integer) = (*min, *max, *integer);
-                let unit = unit
-                    .as_deref()
-                    .map(|u| format!(" {}", clean_line(u)))
-                    .unwrap_or_default();
-                let range = format!("{} to {}{unit}", format_number(min), format_number(max));
-                let keys = if skippable {
-                    "type a number (ctrl-u starts over), s to skip"
-                } else {
-                    "type a number (ctrl-u starts over)"
-                };
-                let help = self.help(&ask.progress, keys);
                 let initial = match ask.current {
                     Response::Number(value) => format_number(*value),
                     Response::Skipped => "s".to_owned(),
+                    Response::DontKnow => "d".to_owned(),
                     _ => String::new(),
                 };
-                let message = self.fit(&format!("{} ({range})", question.text), 2);
-                let validator = move |input: &str| -> Result<Validation, CustomUserError> {
-                    Ok(match parse_number(input, min, max, integer, skippable) {
-                        Ok(_) => Validation::Valid,
-                        Err(problem) => Validation::Invalid(problem.into()),
-                    })
-                };
-                let formatter =
-                    |input: &str| match parse_number(input, min, max, integer, skippable) {
-                        Ok(Some(value)) => self.answer(&format!("{}{unit}", format_number(value))),
-                        _ => self.answer(SKIP_LABEL),
-                    };
-                let result = Text::new(&message)
-                    .with_initial_value(&initial)
-                    .with_help_message(&help)
-                    .with_validator(validator)
-                    .with_formatter(&formatter)
-                    .prompt();
-                match result {
-                    Ok(input) => match parse_number(&input, min, max, integer, skippable) {
-                        Ok(Some(value)) => Ok(Step::Answer(Response::Number(value))),
-                        Ok(None) => Ok(Step::Answer(Response::Skipped)),
-                        Err(problem) => Err(Stop::Failed(Error::user(problem))),
+                let typed = self.number(
+                    &question.text,
+                    &ask.progress,
+                    &initial,
+                    Bounds {
+                        min: *min,
+                        max: *max,
+                        integer: *integer,
+                        unit: unit.as_deref(),
+                        skippable,
+                        dont_know: question.dont_know,
                     },
-                    Err(error) => back_or_stop(error),
-                }
+                )?;
+                Ok(typed.map(|typed| match typed {
+                    Typed::Number(value) => Response::Number(value),
+                    Typed::Skip => Response::Skipped,
+                    Typed::DontKnow => Response::DontKnow,
+                }))
             }
         }
     }
@@ -211,27 +293,107 @@ impl Prompter for Terminal {
     }
 }
 
-/// A typed number within `min..=max`; `None` for a skip. The prompt library
-/// writes Ctrl-U as a plain `u`; no number has one, so it means what it
-/// means in a shell: what came before it is erased.
-fn parse_number(
-    input: &str,
+/// The order to show `count` options in: the run's, or as written.
+fn shown_order(order: &[usize], count: usize) -> Vec<usize> {
+    if crate::answers::interactive::is_order_of(order, count) {
+        order.to_vec()
+    } else {
+        (0..count).collect()
+    }
+}
+
+/// What a number prompt accepts.
+#[derive(Clone, Copy, Debug)]
+struct Bounds<'a> {
     min: f64,
     max: f64,
     integer: bool,
+    unit: Option<&'a str>,
     skippable: bool,
-) -> Result<Option<f64>, String> {
-    let input = input.rsplit('u').next().unwrap_or(input).trim();
-    if skippable && matches!(input, "s" | "skip") {
-        return Ok(None);
+    dont_know: bool,
+}
+
+/// What was typed at a number prompt.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Typed {
+    Number(f64),
+    Skip,
+    DontKnow,
+}
+
+impl Terminal {
+    /// A number typed within its bounds, or `s` (skip) or `d` (don't know)
+    /// where they are offered.
+    fn number(
+        &self,
+        text: &str,
+        progress: &str,
+        initial: &str,
+        bounds: Bounds<'_>,
+    ) -> Result<Step<Typed>, Stop> {
+        let unit = bounds
+            .unit
+            .map(|u| format!(" {}", clean_line(u)))
+            .unwrap_or_default();
+        let range = format!(
+            "{} to {}{unit}",
+            format_number(bounds.min),
+            format_number(bounds.max)
+        );
+        let keys = match (bounds.skippable, bounds.dont_know) {
+            (true, true) => "type a number (ctrl-u starts over), d for don't know, s to skip",
+            (true, false) => "type a number (ctrl-u starts over), s to skip",
+            (false, true) => "type a number (ctrl-u starts over), d for don't know",
+            (false, false) => "type a number (ctrl-u starts over)",
+        };
+        let help = self.help(progress, keys);
+        let message = self.fit(&format!("{text} ({range})"), 2);
+        let validator = move |input: &str| -> Result<Validation, CustomUserError> {
+            Ok(match parse_number(input, bounds) {
+                Ok(_) => Validation::Valid,
+                Err(problem) => Validation::Invalid(problem.into()),
+            })
+        };
+        let formatter = |input: &str| match parse_number(input, bounds) {
+            Ok(Typed::Number(value)) => self.answer(&format!("{}{unit}", format_number(value))),
+            Ok(Typed::DontKnow) => self.answer(DONT_KNOW_LABEL),
+            _ => self.answer(SKIP_LABEL),
+        };
+        let result = Text::new(&message)
+            .with_initial_value(initial)
+            .with_help_message(&help)
+            .with_validator(validator)
+            .with_formatter(&formatter)
+            .prompt();
+        match result {
+            Ok(input) => match parse_number(&input, bounds) {
+                Ok(typed) => Ok(Step::Answer(typed)),
+                Err(problem) => Err(Stop::Failed(Error::user(problem))),
+            },
+            Err(error) => back_or_stop(error),
+        }
     }
+}
+
+/// A typed number within its bounds, or a skip or "don't know" where
+/// offered. The prompt library writes Ctrl-U as a plain `u`; no number has
+/// one, so it means what it means in a shell: what came before it is erased.
+fn parse_number(input: &str, bounds: Bounds<'_>) -> Result<Typed, String> {
+    let input = input.rsplit('u').next().unwrap_or(input).trim();
+    if bounds.skippable && matches!(input, "s" | "skip") {
+        return Ok(Typed::Skip);
+    }
+    if bounds.dont_know && matches!(input, "d" | "dont-know") {
+        return Ok(Typed::DontKnow);
+    }
+    let (min, max) = (bounds.min, bounds.max);
     let range = format!("{} to {}", format_number(min), format_number(max));
     match input.parse::<f64>() {
-        Ok(value) if integer && value.is_finite() && value.fract() != 0.0 => Err(format!(
+        Ok(value) if bounds.integer && value.is_finite() && value.fract() != 0.0 => Err(format!(
             "{} is not a whole number; type a count from {range}",
             format_number(value)
         )),
-        Ok(value) if value.is_finite() && (min..=max).contains(&value) => Ok(Some(value)),
+        Ok(value) if value.is_finite() && (min..=max).contains(&value) => Ok(Typed::Number(value)),
         Ok(value) if value.is_finite() => {
             Err(format!("{} is outside {range}", format_number(value)))
         }
@@ -241,31 +403,49 @@ fn parse_number(
 
 #[cfg(test)]
 mod tests {
-    use super::parse_number;
+    use super::{Bounds, Typed, parse_number};
+
+    fn bounds(integer: bool, skippable: bool, dont_know: bool) -> Bounds<'static> {
+        Bounds {
+            min: 0.0,
+            max: 80.0,
+            integer,
+            unit: None,
+            skippable,
+            dont_know,
+        }
+    }
 
     #[test]
     fn typed_numbers_are_checked_against_the_range() {
-        assert_eq!(parse_number(" 6.5 ", 0.0, 80.0, false, true), Ok(Some(6.5)));
+        let plain = bounds(false, true, false);
+        let count = bounds(true, true, false);
+        assert_eq!(parse_number(" 6.5 ", plain), Ok(Typed::Number(6.5)));
         assert_eq!(
-            parse_number("1.5", 0.0, 80.0, true, true),
+            parse_number("1.5", count),
             Err("1.5 is not a whole number; type a count from 0 to 80".to_owned())
         );
-        assert_eq!(parse_number("2", 0.0, 80.0, true, true), Ok(Some(2.0)));
+        assert_eq!(parse_number("2", count), Ok(Typed::Number(2.0)));
         // Ctrl-U, which arrives as `u`, erases what came before.
-        assert_eq!(parse_number("12u5", 0.0, 80.0, true, true), Ok(Some(5.0)));
-        assert_eq!(parse_number("12us", 0.0, 80.0, true, true), Ok(None));
-        assert_eq!(parse_number("s", 0.0, 80.0, false, true), Ok(None));
+        assert_eq!(parse_number("12u5", count), Ok(Typed::Number(5.0)));
+        assert_eq!(parse_number("12us", count), Ok(Typed::Skip));
+        assert_eq!(parse_number("s", plain), Ok(Typed::Skip));
         assert_eq!(
-            parse_number("81", 0.0, 80.0, false, true),
+            parse_number("81", plain),
             Err("81 is outside 0 to 80".to_owned())
         );
         assert_eq!(
-            parse_number("NaN", 0.0, 80.0, false, true),
+            parse_number("NaN", plain),
             Err("type a number from 0 to 80".to_owned())
         );
         assert!(
-            parse_number("s", 0.0, 80.0, false, false).is_err(),
+            parse_number("s", bounds(false, false, false)).is_err(),
             "a required question cannot be skipped"
+        );
+        assert!(parse_number("d", plain).is_err(), "no don't know offered");
+        assert_eq!(
+            parse_number("d", bounds(true, true, true)),
+            Ok(Typed::DontKnow)
         );
     }
 }

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 
 use super::{Setup, finish, plan_steps, start};
 use crate::Context;
-use crate::answers::interactive::{Stop, Walk};
+use crate::answers::interactive::{Seed, Stop, Walk, shuffled};
 use crate::answers::terminal::Terminal;
 use crate::catalog::{self, DEFAULT_QUESTIONNAIRE};
 use crate::cli::AssessArgs;
@@ -49,6 +49,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
         notes_asked: vec![false; questionnaire.themes.len()],
         with_notes: args.notes,
         with_evidence: !args.no_evidence,
+        orders: shuffled(questionnaire, seed()?),
     };
     let total = questionnaire.questions.len();
     // One run of a questionnaire at a time: held until this function ends.
@@ -91,6 +92,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
             questionnaire,
             &walk.answers,
             &walk.notes_asked,
+            &walk.orders,
             &started,
             &now,
         );
@@ -124,6 +126,22 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
         });
     }
     Ok(finished.code)
+}
+
+/// How this run orders each question's options: at random, unless
+/// `LEADGAP_SEED` says otherwise (`0` keeps the file's order, another
+/// number gives a reproducible shuffle), for tests.
+fn seed() -> Result<Seed> {
+    match std::env::var("LEADGAP_SEED") {
+        Err(_) => Ok(Seed::Random),
+        Ok(text) if text.trim() == "0" => Ok(Seed::AsWritten),
+        Ok(text) => text.trim().parse::<u64>().map(Seed::Fixed).map_err(|_| {
+            Error::user(format!(
+                "LEADGAP_SEED must be a whole number (0 keeps the questionnaire's order), found `{}`",
+                crate::output::clean_line(&text)
+            ))
+        }),
+    }
 }
 
 /// The error for a walk that stopped.

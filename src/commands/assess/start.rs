@@ -58,6 +58,12 @@ pub(super) fn restore(
                 }
                 walk.answers = restored.answers;
                 walk.notes_asked = restored.notes_asked;
+                // The options keep the order they were shown in.
+                for (order, saved) in walk.orders.iter_mut().zip(restored.orders) {
+                    if let Some(saved) = saved {
+                        *order = saved;
+                    }
+                }
                 started = restored.started;
             } else {
                 terminal.say("Starting afresh; the unfinished answers will be replaced.");
