@@ -187,3 +187,76 @@ fn a_saved_report_can_be_checked() {
         .stderr("")
         .run();
 }
+
+#[test]
+fn context_rules_are_checked_with_their_places() {
+    let sandbox = Sandbox::new();
+    let fixture = |name: &str| {
+        std::fs::read_to_string(support::repo().join("tests/fixtures/context").join(name)).unwrap()
+    };
+    let questionnaire = sandbox.write(
+        "questionnaire.toml",
+        &fixture("questionnaire.toml")
+            .replace("context = \"budget\", in", "context = \"budgett\", in")
+            .replace("per = \"team-size\"", "per = \"budget\"")
+            .replace(
+                "question = \"practices\", at_most",
+                "question = \"practises\", at_most",
+            ),
+    );
+    sandbox.write(
+        "rubric.toml",
+        &fixture("rubric.toml").replace("if_low = \"knows-spend\"", "if_low = \"practices\""),
+    );
+    sandbox
+        .run(["check"])
+        .arg(&questionnaire)
+        .status(1)
+        .stderr(
+            "error: [SANDBOX]/questionnaire.toml:43:20: unknown context `budgett`; did you mean `budget`?\n  \
+             help: the contexts are: team-size, budget\n\
+             error: [SANDBOX]/questionnaire.toml:65:7: `per` needs a number context; `budget` is a choice\n\
+             error: [SANDBOX]/questionnaire.toml:89:16: a check names unknown question `practises`; did you \
+             mean `practices`?\n\
+             3 problems found\n",
+        )
+        .run();
+    let fixed = sandbox.write("fixed.toml", &fixture("questionnaire.toml"));
+    let _ = fixed;
+    let rubric = sandbox.scratch().join("rubric.toml");
+    sandbox
+        .run(["check", "--questionnaire", "tests/fixtures/context/questionnaire.toml"])
+        .arg(&rubric)
+        .status(1)
+        .stderr(
+            "error: [SANDBOX]/rubric.toml:22:3: `if_low = \"practices\"` names a question of theme \
+             `people`, not of `money`\n  help: advice can only be tied to a question of its own theme\n",
+        )
+        .run();
+}
+
+#[test]
+fn an_answer_file_gives_the_context_and_leaves_out_what_does_not_apply() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write(
+        "answers.toml",
+        "questionnaire = \"context-rules\"\n\n[context]\nteam-size = 4.5\nbudget = \"none\"\n\n\
+         [answers]\nknows-spend = 2\nreviews = \"dont-know\"\none-to-ones = 6\n\
+         runs-without-me = \"dont-know\"\npractices = [\"none\"]\n",
+    );
+    sandbox
+        .run(["check", "--questionnaire", "tests/fixtures/context/questionnaire.toml"])
+        .arg(&answers)
+        .status(1)
+        .stderr(
+            "error: [SANDBOX]/answers.toml:4:13: context `team-size`: 4.5 is not a whole number; \
+             expected a whole number from 1 to 100\n\
+             error: [SANDBOX]/answers.toml:8:1: `knows-spend` does not apply to the context given: it \
+             is asked only when `budget` is one of own, shared\n  help: leave it out, or change the \
+             [context]\n\
+             error: [SANDBOX]/answers.toml:11:19: `runs-without-me` does not offer \"dont-know\"; \
+             answer it, or write \"skip\"\n\
+             3 problems found\n",
+        )
+        .run();
+}

@@ -407,6 +407,30 @@ pub fn is_order_of(order: &[usize], count: usize) -> bool {
             .all(|&i| i < count && !std::mem::replace(&mut seen[i], true))
 }
 
+/// When `question` applies, in words: "when `budget` is one of own,
+/// shared"; empty for a question that always applies.
+pub fn when_words(questionnaire: &Questionnaire, question: &Question) -> String {
+    let Some(when) = &question.when else {
+        return String::new();
+    };
+    let id = &questionnaire.contexts[when.context].id;
+    match &when.condition {
+        Condition::In { options } => {
+            format!("when `{id}` is one of {}", options.join(", "))
+        }
+        Condition::Range { min, max } => match (min, max) {
+            (Some(min), Some(max)) => format!(
+                "when `{id}` is from {} to {}",
+                format_number(*min),
+                format_number(*max)
+            ),
+            (Some(min), None) => format!("when `{id}` is at least {}", format_number(*min)),
+            (None, Some(max)) => format!("when `{id}` is at most {}", format_number(*max)),
+            (None, None) => String::new(),
+        },
+    }
+}
+
 /// Hex SHA-256 of `bytes`, shortened to `len` hex digits.
 pub fn hex_digest(bytes: &[u8], len: usize) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";

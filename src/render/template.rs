@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::output::{clean_line, wrap};
 use crate::questionnaire::format_number;
-use crate::questionnaire::{Kind, Questionnaire};
+use crate::questionnaire::{ContextKind, Kind, Questionnaire};
 
 /// Comment lines wrap at this width.
 const WIDTH: usize = 78;
@@ -41,6 +41,23 @@ pub fn render(questionnaire: &Questionnaire) -> String {
         out,
         "rater = \"self\"    # \"self\", or your name when you answer about someone else"
     );
+    if !questionnaire.contexts.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "[context]");
+        comment(
+            &mut out,
+            "Facts about your job, never scored: they decide which questions apply to you (an \
+             answer to a question that does not apply is an error) and scale counts to the \
+             size of your team.",
+            "",
+        );
+        for context in &questionnaire.contexts {
+            let _ = writeln!(out);
+            comment(&mut out, &context.text, "");
+            describe_context(&mut out, &context.kind);
+            let _ = writeln!(out, "{} = \"\"", context.id);
+        }
+    }
     let _ = writeln!(out);
     let _ = writeln!(out, "[answers]");
     for (theme_index, theme) in questionnaire.themes.iter().enumerate() {
@@ -58,6 +75,32 @@ pub fn render(questionnaire: &Questionnaire) -> String {
             let _ = writeln!(out);
             comment(&mut out, &question.text, "");
             describe_kind(&mut out, &question.kind);
+            if let Some(per) = &question.per {
+                comment(
+                    &mut out,
+                    &format!(
+                        "(scored per unit of `{}`: the count is divided by it)",
+                        per.1
+                    ),
+                    "",
+                );
+            }
+            if question.when.is_some() {
+                comment(
+                    &mut out,
+                    &format!(
+                        "(only {})",
+                        crate::questionnaire::when_words(questionnaire, question)
+                    ),
+                    "",
+                );
+            }
+            if question.dont_know {
+                let _ = writeln!(
+                    out,
+                    "# (or \"dont-know\": scores 0; not knowing is the finding)"
+                );
+            }
             if question.required {
                 let _ = writeln!(out, "# (required: cannot be skipped)");
             }
@@ -111,6 +154,40 @@ pub fn render(questionnaire: &Questionnaire) -> String {
         "# text = \"Hand one recurring task to someone on the team\"\n# due = \"+4w\""
     );
     out
+}
+
+fn describe_context(out: &mut String, kind: &ContextKind) {
+    match kind {
+        ContextKind::Number {
+            min,
+            max,
+            unit,
+            integer,
+        } => {
+            let unit = unit
+                .as_deref()
+                .map(|u| format!(" ({})", clean_line(u)))
+                .unwrap_or_default();
+            let what = if *integer { "whole number" } else { "number" };
+            let _ = writeln!(
+                out,
+                "# {what}: {} to {}{unit}",
+                format_number(*min),
+                format_number(*max)
+            );
+        }
+        ContextKind::Choice { options } => {
+            let _ = writeln!(out, "# one of");
+            let width = options.iter().map(|o| o.id.len()).max().unwrap_or(0) + 2;
+            for option in options {
+                let first = format!("#   {:width$} ", quote(&option.id));
+                let rest = format!("#   {:width$} ", "");
+                for line in wrap(&clean_line(&option.label), WIDTH, &first, &rest) {
+                    let _ = writeln!(out, "{line}");
+                }
+            }
+        }
+    }
 }
 
 fn describe_kind(out: &mut String, kind: &Kind) {

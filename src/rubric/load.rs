@@ -224,8 +224,9 @@ fn build_themes(
                 if text.trim().is_empty() {
                     document.problem(Some(span.clone()), "advice has an empty line");
                 }
-                let if_low = if_low
-                    .and_then(|question| tied_question(document, questionnaire, index, &question));
+                let if_low = if_low.and_then(|question| {
+                    tied_question(document, questionnaire, index, &question, span.clone())
+                });
                 built.push(Advice { text, if_low });
             }
             themes[index].advice[band_index] = built;
@@ -240,9 +241,9 @@ fn tied_question(
     document: &mut Document<'_>,
     questionnaire: &Questionnaire,
     theme: usize,
-    question: &Spanned<String>,
+    id: &str,
+    span: std::ops::Range<usize>,
 ) -> Option<usize> {
-    let id = question.get_ref();
     let title = &questionnaire.themes[theme].id;
     match questionnaire.question_index(id) {
         Some(index) if questionnaire.questions[index].theme == theme => Some(index),
@@ -250,7 +251,7 @@ fn tied_question(
             let other = &questionnaire.themes[questionnaire.questions[index].theme].id;
             document
                 .problem(
-                    Some(question.span()),
+                    Some(span),
                     format!(
                         "`if_low = \"{id}\"` names a question of theme `{other}`, not of `{title}`"
                     ),
@@ -266,7 +267,7 @@ fn tied_question(
                     .questions_of(theme)
                     .map(|(_, q)| q.id.as_str()),
             );
-            document.problem(Some(question.span()), message);
+            document.problem(Some(span), message);
             None
         }
     }

@@ -44,10 +44,7 @@ pub enum RawAdvice {
     /// Shown whenever the band's advice is.
     Text(String),
     /// Shown only when `if_low` scored below 0.5 or was answered "don't know".
-    Tied {
-        text: String,
-        if_low: Spanned<String>,
-    },
+    Tied { text: String, if_low: String },
 }
 
 /// `[profiles.ID]`

@@ -223,4 +223,6 @@ pub fn band_of(rubric: &Rubric, score: f64) -> usize {
 }
 
 #[cfg(test)]
+mod context_tests;
+#[cfg(test)]
 mod tests;

@@ -7,9 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::document::Document;
 use crate::error::with_suggestion;
-use crate::questionnaire::{
-    Condition, ContextKind, ContextValue, Question, Questionnaire, format_number,
-};
+use crate::questionnaire::{ContextKind, ContextValue, Questionnaire, format_number};
 
 /// Reads `[context]` into one value per context question; records a problem
 /// for each unknown id, wrong value and (without `allow_partial`) missing
@@ -35,6 +33,10 @@ pub(super) fn check_context<'s>(
         };
         let context = &questionnaire.contexts[index];
         let value_span = value.span();
+        // "" is what `template` writes: not given yet.
+        if matches!(value.get_ref(), DeValue::String(text) if text.is_empty()) {
+            continue;
+        }
         let checked = match (&context.kind, value.get_ref()) {
             (
                 ContextKind::Number {
@@ -124,38 +126,5 @@ fn example(kind: &ContextKind) -> String {
     match kind {
         ContextKind::Number { min, .. } => format_number(*min),
         ContextKind::Choice { options } => format!("\"{}\"", options[0].id),
-    }
-}
-
-/// Why `question` does not apply, in words: "it is asked only when `budget`
-/// is one of own, shared".
-pub fn condition_words(questionnaire: &Questionnaire, question: &Question) -> String {
-    let Some(when) = &question.when else {
-        return String::new();
-    };
-    let id = &questionnaire.contexts[when.context].id;
-    match &when.condition {
-        Condition::In { options } => {
-            format!(
-                "it is asked only when `{id}` is one of {}",
-                options.join(", ")
-            )
-        }
-        Condition::Range { min, max } => match (min, max) {
-            (Some(min), Some(max)) => format!(
-                "it is asked only when `{id}` is from {} to {}",
-                format_number(*min),
-                format_number(*max)
-            ),
-            (Some(min), None) => format!(
-                "it is asked only when `{id}` is at least {}",
-                format_number(*min)
-            ),
-            (None, Some(max)) => format!(
-                "it is asked only when `{id}` is at most {}",
-                format_number(*max)
-            ),
-            (None, None) => String::new(),
-        },
     }
 }

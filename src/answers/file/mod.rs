@@ -205,9 +205,9 @@ impl<'s> AnswerFile<'s> {
                     .problem(
                         Some(key.span()),
                         format!(
-                            "`{}` does not apply to the context given: {}",
+                            "`{}` does not apply to the context given: it is asked only {}",
                             question.id,
-                            context::condition_words(questionnaire, question)
+                            crate::questionnaire::when_words(questionnaire, question)
                         ),
                     )
                     .help = Some("leave it out, or change the [context]".to_owned());
