@@ -562,3 +562,74 @@ fn none_of_these_goes_alone_and_a_count_is_whole() {
     );
     assert_eq!(answer(&report, "q-number").as_float(), Some(2.0));
 }
+
+#[test]
+fn the_context_comes_first_dont_know_is_offered_and_a_resumed_run_keeps_its_order() {
+    const CONTEXT: &str = "tests/fixtures/context/questionnaire.toml";
+    let sandbox = Sandbox::new();
+    spawn(&sandbox, "--version").exp_eof().unwrap();
+    let shuffled = [("LEADGAP_SEED", "5")];
+    let mut session = spawn_with(&sandbox, &format!("assess -q {CONTEXT}"), &shuffled);
+    at(&mut session, "Your context", &[]);
+    at(&mut session, "1/2 ", &["4", ENTER]);
+    // No budget: the question about spend does not apply and is not asked.
+    at(&mut session, "2/2 ", &[DOWN, DOWN, ENTER]);
+    at(&mut session, "1/4 ", &[]);
+    at(&mut session, "d for don't know", &["d", ENTER]);
+    at(&mut session, "2/4 ", &["6", ENTER]);
+    at(&mut session, "3/4 ", &[ENTER]);
+    let first = at(&mut session, "4/4 ", &["\x03"]);
+    let (_, code) = finish(session);
+    assert_eq!(code, 130);
+
+    // The order the options were shown in is saved with the run…
+    let run: toml::Table = toml::from_str(
+        &std::fs::read_to_string(sandbox.data_dir().join("runs/context-rules.toml")).unwrap(),
+    )
+    .unwrap();
+    let order: Vec<&str> = run["orders"]["practices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap())
+        .collect();
+    assert_ne!(order, ["runbooks", "rota", "none"], "shuffled");
+    let label = |id: &str| match id {
+        "runbooks" => "Runbooks",
+        "rota" => "An on-call rota",
+        _ => "None of these",
+    };
+    let positions = |screen: &str| -> Vec<usize> {
+        order
+            .iter()
+            .map(|id| screen.rfind(label(id)).unwrap())
+            .collect()
+    };
+    let shown = positions(&first);
+    assert!(shown.windows(2).all(|w| w[0] < w[1]), "{first}");
+
+    // …and a resumed run shows them in the same order.
+    let mut session = spawn_with(
+        &sandbox,
+        &format!("assess -q {CONTEXT} --resume"),
+        &shuffled,
+    );
+    let again = at(&mut session, "4/4 ", &[SPACE, ENTER]);
+    let shown = positions(&again);
+    assert!(shown.windows(2).all(|w| w[0] < w[1]), "{again}");
+    at(&mut session, "Saved to", &[]);
+    at(&mut session, "Commit to up to three actions", &["n", ENTER]);
+    assert_eq!(finish(session).1, 0);
+
+    let report = saved_report(&sandbox);
+    // The first option shown was ticked.
+    assert_eq!(
+        answer(&report, "practices").as_array().unwrap()[0].as_str(),
+        Some(order[0])
+    );
+    assert_eq!(answer(&report, "reviews").as_str(), Some("dont-know"));
+    let knows = report["answers"].as_array().unwrap()[0].as_table().unwrap();
+    assert_eq!(knows["question"].as_str(), Some("knows-spend"));
+    assert_eq!(knows["not_applicable"].as_bool(), Some(true));
+    assert_eq!(report["context"].as_array().map(Vec::len), Some(2));
+}
