@@ -45,7 +45,7 @@ fn a_question_that_does_not_apply_is_left_out_of_score_and_coverage() {
     let outcome = score(&q, &r, r.profile(None).unwrap(), &given, &no_budget());
     let money = &outcome.themes[0];
     // Only `reviews` applies: 1 subscription is in the band up to 2, 0.5.
-    assert_eq!(outcome.applies[0], false);
+    assert!(!outcome.applies[0]);
     assert_eq!((money.coverage, money.not_applicable), (1.0, 1));
     assert_eq!(money.score, Some(50.0));
     // With a budget of its own it applies, and unanswered it halves coverage.
