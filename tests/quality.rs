@@ -10,6 +10,9 @@ use serde_json::{Value, json};
 use support::{Sandbox, rules_answers};
 
 const TOO_GOOD: &str = "tests/fixtures/quality/too-good.toml";
+/// The built-in questionnaire as it was in 1.1.0: its [[pairs]] and agree
+/// scales are what the quality notes rest on.
+const V1: &str = "tests/fixtures/it-manager-1/it-manager.toml";
 const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
 
 fn kinds(report: &Value) -> Vec<&str> {
@@ -24,7 +27,7 @@ fn kinds(report: &Value) -> Vec<&str> {
 #[test]
 fn contradictions_and_uniformly_top_answers_are_noted_in_every_format() {
     let sandbox = Sandbox::new();
-    let report = sandbox.assess_at(support::NOW, &["-a", TOO_GOOD, "--no-save"]);
+    let report = sandbox.assess_at(support::NOW, &["-q", V1, "-a", TOO_GOOD, "--no-save"]);
     assert_eq!(kinds(&report), ["contradiction", "all-top"]);
     assert_eq!(
         report["quality"][0]["questions"],
@@ -35,7 +38,7 @@ fn contradictions_and_uniformly_top_answers_are_noted_in_every_format() {
     assert_eq!(report["quality"][1]["of"], 38);
 
     let table = sandbox
-        .run(["assess", "-a", TOO_GOOD, "--no-save"])
+        .run(["assess", "-q", V1, "-a", TOO_GOOD, "--no-save"])
         .run()
         .stdout;
     let about =
@@ -45,6 +48,8 @@ fn contradictions_and_uniformly_top_answers_are_noted_in_every_format() {
     let markdown = sandbox
         .run([
             "assess",
+            "-q",
+            V1,
             "-a",
             TOO_GOOD,
             "--no-save",
@@ -74,7 +79,10 @@ fn the_same_answer_everywhere_is_noted() {
         .collect::<Vec<_>>()
         .join("\n");
     let path = sandbox.write("flat.toml", &flat);
-    let report = sandbox.assess_at(support::NOW, &["-a", path.to_str().unwrap(), "--no-save"]);
+    let report = sandbox.assess_at(
+        support::NOW,
+        &["-q", V1, "-a", path.to_str().unwrap(), "--no-save"],
+    );
     assert_eq!(kinds(&report), ["same-answer"]);
     assert_eq!(report["quality"][0]["position"], 3);
     assert_eq!(report["quality"][0]["count"], 19);
@@ -84,7 +92,7 @@ fn the_same_answer_everywhere_is_noted() {
 #[test]
 fn a_saved_report_keeps_its_notes_and_examples_and_show_prints_them() {
     let sandbox = Sandbox::new();
-    let assessed = sandbox.assess_at(support::NOW, &["-a", TOO_GOOD]);
+    let assessed = sandbox.assess_at(support::NOW, &["-q", V1, "-a", TOO_GOOD]);
     let saved = std::fs::read_to_string(&sandbox.reports()[0]).unwrap();
     assert!(
         saved.contains("[[quality]]\nkind = \"contradiction\""),
@@ -239,7 +247,7 @@ fn evidence_in_an_answer_file_is_checked() {
         .unwrap()
         + 1;
     sandbox
-        .run(["assess", "--no-save", "-a"])
+        .run(["assess", "-q", V1, "--no-save", "-a"])
         .arg(&path)
         .status(1)
         .stderr(&format!(
@@ -250,13 +258,10 @@ fn evidence_in_an_answer_file_is_checked() {
 }
 
 #[test]
-fn the_built_in_questionnaire_pairs_opposite_statements() {
-    use leadgap::questionnaire::{self, BUILT_IN, Kind};
-    let q = questionnaire::load(&leadgap::source::Source::new(
-        "q",
-        BUILT_IN[0].questionnaire,
-    ))
-    .unwrap();
+fn pairs_set_opposite_statements_of_one_theme_against_each_other() {
+    use leadgap::questionnaire::{self, Kind};
+    let text = std::fs::read_to_string(support::repo().join(V1)).unwrap();
+    let q = questionnaire::load(&leadgap::source::Source::new("q", &text)).unwrap();
     assert!(q.pairs.len() >= 4, "{} pairs", q.pairs.len());
     for [a, b] in &q.pairs {
         let reversed = |i: usize| matches!(q.questions[i].kind, Kind::Scale { reverse: true, .. });

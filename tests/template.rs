@@ -21,23 +21,45 @@ fn an_unfilled_template_is_valid_toml_that_asks_for_answers() {
     let template = sandbox.run(["template"]).run().stdout;
     let path = sandbox.write("answers.toml", &template);
     let line = template.lines().position(|l| l == "[answers]").unwrap() + 1;
+    let context = template.lines().position(|l| l == "[context]").unwrap() + 1;
+    let missing = |id: &str, text: &str, example: &str| {
+        format!(
+            "error: [SANDBOX]/answers.toml:{context}:1: no answer for context `{id}` ({text})\n  \
+             help: add it under [context], e.g. `{id} = {example}`; the context decides which \
+             questions apply\n"
+        )
+    };
 
     sandbox
         .run(["check"])
         .arg(&path)
         .status(1)
         .stderr(&format!(
-            "error: [SANDBOX]/answers.toml:{line}:1: no answer for 38 questions: `takes-over`, \
-             `lets-them-struggle`, `late-outage`, `hands-on-hours`, `explains-why`, `knows-spend`, \
-             `avoids-budget`, `cloud-overrun`, and 30 more\n  help: answer each under [answers], or \
-             write `ID = \"skip\"`; `--allow-partial` counts missing answers as skipped\n"
+            "{}{}{}{}error: [SANDBOX]/answers.toml:{line}:1: no answer for 41 questions: \
+             `decisions-without-you`, `late-outage`, `team-work-hours`, `stretch-handovers`, \
+             `manager-decides`, `knows-spend`, `cloud-overrun`, `variance-explained`, and 33 more\n  \
+             help: answer each under [answers], or write `ID = \"skip\"`; `--allow-partial` counts \
+             missing answers as skipped\n5 problems found\n",
+            missing("team-size", "How many people report to you directly?", "1"),
+            missing("budget", "Which IT budget do you hold?", "\"own\""),
+            missing(
+                "regulated",
+                "Is your organisation under a regulation that audits IT (health data, payments, \
+                 finance, public sector)?",
+                "\"yes\""
+            ),
+            missing(
+                "leads-managers",
+                "Do any of the people who report to you manage people themselves?",
+                "\"yes\""
+            ),
         ))
         .run();
 
     sandbox
         .run(["check", "--allow-partial"])
         .arg(&path)
-        .stdout("ok: [SANDBOX]/answers.toml: answers to `it-manager`: 0 of 38 questions answered\n")
+        .stdout("ok: [SANDBOX]/answers.toml: answers to `it-manager`: 0 of 41 questions answered\n")
         .run();
 }
 
