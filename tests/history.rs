@@ -329,3 +329,54 @@ fn history_into_a_closed_pipe_is_not_a_panic() {
     assert_eq!(errors, "");
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn reports_of_version_1_stay_readable_and_version_2_is_not_compared_with_them() {
+    let sandbox = Sandbox::new();
+    let reports = sandbox.data_dir().join("reports");
+    std::fs::create_dir_all(&reports).unwrap();
+    for name in ["sam-2026-06.toml", "sam-2026-09.toml"] {
+        std::fs::copy(
+            support::repo().join("examples/reports").join(name),
+            reports.join(name),
+        )
+        .unwrap();
+    }
+    let report = sandbox.assess_at("2026-12-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
+    assert_eq!(report["questionnaire"]["version"], "2.0.0");
+    assert_eq!(report["earlier_reports"], 2);
+    assert_eq!(report["previous"]["overall_change"], Value::Null);
+    let kinds: Vec<(&str, &str)> = report["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap(),
+                t["change_kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("delegation", "questions-changed"),
+            ("budget", "questions-changed"),
+            ("stakeholders", "questions-changed"),
+            ("durability", "questions-changed"),
+            ("vendors", "questions-changed"),
+            ("compliance", "questions-changed"),
+            ("people", "questions-changed"),
+            ("value", "new-theme"),
+            ("growth", "new-theme"),
+        ]
+    );
+    // The old reports still show, as they were.
+    let old = sandbox
+        .run(["show", "--format", "json"])
+        .arg(reports.join("sam-2026-09.toml"))
+        .run()
+        .json();
+    assert_eq!(old["questionnaire"]["version"], "1.0.0");
+    assert_eq!(old["overall"], 22.3);
+}
