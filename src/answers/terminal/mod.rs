@@ -2,6 +2,7 @@
 //! the only module that knows about inquire; everything else sees a
 //! [`Prompter`](super::interactive::Prompter).
 
+mod number;
 mod questions;
 
 use std::io::Write;

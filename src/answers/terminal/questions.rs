@@ -4,14 +4,14 @@
 
 use std::io::Write;
 
+use inquire::MultiSelect;
 use inquire::error::CustomUserError;
 use inquire::list_option::ListOption;
 use inquire::validator::Validation;
-use inquire::{MultiSelect, Text};
 
+use super::number::{Bounds, Typed};
 use super::{SKIP_LABEL, Terminal, back_or_stop};
 use crate::answers::interactive::{Ask, Prompter, Step, Stop};
-use crate::error::Error;
 use crate::output::clean_line;
 use crate::questionnaire::{
     ContextKind, ContextQuestion, ContextValue, DONT_KNOW_LABEL, Kind, Question, Response, Theme,
@@ -299,153 +299,5 @@ fn shown_order(order: &[usize], count: usize) -> Vec<usize> {
         order.to_vec()
     } else {
         (0..count).collect()
-    }
-}
-
-/// What a number prompt accepts.
-#[derive(Clone, Copy, Debug)]
-struct Bounds<'a> {
-    min: f64,
-    max: f64,
-    integer: bool,
-    unit: Option<&'a str>,
-    skippable: bool,
-    dont_know: bool,
-}
-
-/// What was typed at a number prompt.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Typed {
-    Number(f64),
-    Skip,
-    DontKnow,
-}
-
-impl Terminal {
-    /// A number typed within its bounds, or `s` (skip) or `d` (don't know)
-    /// where they are offered.
-    fn number(
-        &self,
-        text: &str,
-        progress: &str,
-        initial: &str,
-        bounds: Bounds<'_>,
-    ) -> Result<Step<Typed>, Stop> {
-        let unit = bounds
-            .unit
-            .map(|u| format!(" {}", clean_line(u)))
-            .unwrap_or_default();
-        let range = format!(
-            "{} to {}{unit}",
-            format_number(bounds.min),
-            format_number(bounds.max)
-        );
-        let keys = match (bounds.skippable, bounds.dont_know) {
-            (true, true) => "type a number (ctrl-u starts over), d for don't know, s to skip",
-            (true, false) => "type a number (ctrl-u starts over), s to skip",
-            (false, true) => "type a number (ctrl-u starts over), d for don't know",
-            (false, false) => "type a number (ctrl-u starts over)",
-        };
-        let help = self.help(progress, keys);
-        let message = self.fit(&format!("{text} ({range})"), 2);
-        let validator = move |input: &str| -> Result<Validation, CustomUserError> {
-            Ok(match parse_number(input, bounds) {
-                Ok(_) => Validation::Valid,
-                Err(problem) => Validation::Invalid(problem.into()),
-            })
-        };
-        let formatter = |input: &str| match parse_number(input, bounds) {
-            Ok(Typed::Number(value)) => self.answer(&format!("{}{unit}", format_number(value))),
-            Ok(Typed::DontKnow) => self.answer(DONT_KNOW_LABEL),
-            _ => self.answer(SKIP_LABEL),
-        };
-        let result = Text::new(&message)
-            .with_initial_value(initial)
-            .with_help_message(&help)
-            .with_validator(validator)
-            .with_formatter(&formatter)
-            .prompt();
-        match result {
-            Ok(input) => match parse_number(&input, bounds) {
-                Ok(typed) => Ok(Step::Answer(typed)),
-                Err(problem) => Err(Stop::Failed(Error::user(problem))),
-            },
-            Err(error) => back_or_stop(error),
-        }
-    }
-}
-
-/// A typed number within its bounds, or a skip or "don't know" where
-/// offered. The prompt library writes Ctrl-U as a plain `u`; no number has
-/// one, so it means what it means in a shell: what came before it is erased.
-fn parse_number(input: &str, bounds: Bounds<'_>) -> Result<Typed, String> {
-    let input = input.rsplit('u').next().unwrap_or(input).trim();
-    if bounds.skippable && matches!(input, "s" | "skip") {
-        return Ok(Typed::Skip);
-    }
-    if bounds.dont_know && matches!(input, "d" | "dont-know") {
-        return Ok(Typed::DontKnow);
-    }
-    let (min, max) = (bounds.min, bounds.max);
-    let range = format!("{} to {}", format_number(min), format_number(max));
-    match input.parse::<f64>() {
-        Ok(value) if bounds.integer && value.is_finite() && value.fract() != 0.0 => Err(format!(
-            "{} is not a whole number; type a count from {range}",
-            format_number(value)
-        )),
-        Ok(value) if value.is_finite() && (min..=max).contains(&value) => Ok(Typed::Number(value)),
-        Ok(value) if value.is_finite() => {
-            Err(format!("{} is outside {range}", format_number(value)))
-        }
-        _ => Err(format!("type a number from {range}")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Bounds, Typed, parse_number};
-
-    fn bounds(integer: bool, skippable: bool, dont_know: bool) -> Bounds<'static> {
-        Bounds {
-            min: 0.0,
-            max: 80.0,
-            integer,
-            unit: None,
-            skippable,
-            dont_know,
-        }
-    }
-
-    #[test]
-    fn typed_numbers_are_checked_against_the_range() {
-        let plain = bounds(false, true, false);
-        let count = bounds(true, true, false);
-        assert_eq!(parse_number(" 6.5 ", plain), Ok(Typed::Number(6.5)));
-        assert_eq!(
-            parse_number("1.5", count),
-            Err("1.5 is not a whole number; type a count from 0 to 80".to_owned())
-        );
-        assert_eq!(parse_number("2", count), Ok(Typed::Number(2.0)));
-        // Ctrl-U, which arrives as `u`, erases what came before.
-        assert_eq!(parse_number("12u5", count), Ok(Typed::Number(5.0)));
-        assert_eq!(parse_number("12us", count), Ok(Typed::Skip));
-        assert_eq!(parse_number("s", plain), Ok(Typed::Skip));
-        assert_eq!(
-            parse_number("81", plain),
-            Err("81 is outside 0 to 80".to_owned())
-        );
-        assert_eq!(
-            parse_number("NaN", plain),
-            Err("type a number from 0 to 80".to_owned())
-        );
-        assert!(
-            parse_number("s", bounds(false, false, false)).is_err(),
-            "a required question cannot be skipped"
-        );
-        assert!(parse_number("d", plain).is_err(), "no don't know offered");
-        assert_eq!(
-            parse_number("d", bounds(true, true, true)),
-            Ok(Typed::DontKnow)
-        );
     }
 }
