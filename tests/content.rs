@@ -450,3 +450,54 @@ fn knowing_the_textbook_answers_reaches_no_target() {
     );
     assert_eq!(example["checks"].as_array().unwrap().len(), 6);
 }
+
+#[test]
+fn the_team_form_mirrors_the_self_form() {
+    let (self_form, _) = built_in();
+    let built_in = &BUILT_IN[1];
+    assert_eq!(built_in.name, "it-manager-team");
+    let team = questionnaire::load(&Source::new("t", built_in.questionnaire)).unwrap();
+    rubric::load(&Source::new("r", built_in.rubric), &team).unwrap();
+    assert_eq!(team.self_form.as_deref(), Some("it-manager"));
+    let ids = |q: &Questionnaire| q.themes.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&team),
+        ids(&self_form),
+        "the same themes, in the same order"
+    );
+    let mut mirrored = 0;
+    for question in &team.questions {
+        if let Some(mirrors) = &question.mirrors {
+            let index = self_form
+                .question_index(mirrors)
+                .unwrap_or_else(|| panic!("{} mirrors unknown `{mirrors}`", question.id));
+            assert_eq!(
+                self_form.questions[index].theme, question.theme,
+                "{} mirrors a question of its own theme",
+                question.id
+            );
+            mirrored += 1;
+        }
+        if let Kind::Scale { labels, .. } = &question.kind {
+            assert!(
+                !labels.iter().any(|l| l.ends_with("agree")),
+                "{}",
+                question.id
+            );
+        }
+    }
+    assert!(mirrored >= 12, "{mirrored} mirrored questions");
+    // Every group has questions in most themes.
+    let group = team.context_index("group").unwrap();
+    let ContextKind::Choice { options } = &team.contexts[group].kind else {
+        panic!("group is a choice")
+    };
+    for (index, option) in options.iter().enumerate() {
+        let context = vec![Some(ContextValue::Choice(index))];
+        let themes: BTreeSet<usize> = (0..team.questions.len())
+            .filter(|&q| team.applies(q, &context))
+            .map(|q| team.questions[q].theme)
+            .collect();
+        assert!(themes.len() >= 5, "{}: {} themes", option.id, themes.len());
+    }
+}

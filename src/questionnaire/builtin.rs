@@ -13,11 +13,18 @@ pub struct BuiltIn {
 }
 
 /// Every built-in questionnaire.
-pub const BUILT_IN: &[BuiltIn] = &[BuiltIn {
-    name: "it-manager",
-    questionnaire: include_str!("../../questionnaires/it-manager.toml"),
-    rubric: include_str!("../../questionnaires/it-manager.rubric.toml"),
-}];
+pub const BUILT_IN: &[BuiltIn] = &[
+    BuiltIn {
+        name: "it-manager",
+        questionnaire: include_str!("../../questionnaires/it-manager.toml"),
+        rubric: include_str!("../../questionnaires/it-manager.rubric.toml"),
+    },
+    BuiltIn {
+        name: "it-manager-team",
+        questionnaire: include_str!("../../questionnaires/it-manager-team.toml"),
+        rubric: include_str!("../../questionnaires/it-manager-team.rubric.toml"),
+    },
+];
 
 impl BuiltIn {
     /// How messages name the embedded questionnaire file.

@@ -24,7 +24,7 @@ pub use context::{
     When, when_words,
 };
 pub(crate) use load::check_id;
-pub use load::{from_document, load};
+pub use load::{GROUP_CONTEXT, from_document, load};
 
 /// The largest weight of a question or of a theme. Weights say how much
 /// one question counts against another; a bound keeps every sum of weights
@@ -68,6 +68,10 @@ pub struct Questionnaire {
     /// Claims set against facts: noted when they hold, never scored.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<Check>,
+    /// For a team form (the questions the team answers about a manager):
+    /// the id of the self form it mirrors, whose theme ids it shares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub self_form: Option<String>,
     /// `sha256:` of the whole content; saved reports record it.
     #[serde(skip)]
     pub hash: String,
@@ -117,6 +121,9 @@ pub struct Question {
     /// answered: not knowing is the finding).
     #[serde(skip_serializing_if = "is_false")]
     pub dont_know: bool,
+    /// In a team form, the self-form question this one mirrors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mirrors: Option<String>,
     /// A short hash of what the question asks and how it scores.
     #[serde(skip)]
     pub hash: String,

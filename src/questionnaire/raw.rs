@@ -18,6 +18,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "pairs",
     "context",
     "checks",
+    "self_form",
 ];
 
 /// `[scales.NAME]`
@@ -63,6 +64,8 @@ pub struct RawQuestion {
     pub when: Option<Spanned<RawWhen>>,
     pub per: Option<Spanned<String>>,
     pub dont_know: Option<Spanned<bool>>,
+    // team forms
+    pub mirrors: Option<Spanned<String>>,
 }
 
 /// `when = { context = "budget", in = ["own"] }` or `{ context = "team-size", min = 3 }`.

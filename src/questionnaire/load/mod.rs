@@ -41,6 +41,9 @@ pub const MAX_ID_LENGTH: usize = 64;
 
 const KINDS: &[&str] = &["scale", "choice", "multi", "number"];
 
+/// The context of a team form that holds the rater's group.
+pub const GROUP_CONTEXT: &str = "group";
+
 /// Reads and checks a questionnaire file.
 pub fn load(source: &Source) -> Result<Questionnaire, Vec<Diagnostic>> {
     let (mut document, root) = Document::parse(source);
@@ -66,6 +69,7 @@ pub fn from_document<'s>(
     let title = document.require::<String>(&mut root, "title", None, place);
     let description = document.take::<String>(&mut root, "description");
     let rubric = document.take::<String>(&mut root, "rubric");
+    let self_form = document.take::<String>(&mut root, "self_form");
     let has_themes = root.contains_key("themes");
     let has_questions = root.contains_key("questions");
     let raw_scales = document.take_entries::<RawScale>(&mut root, "scales");
@@ -116,6 +120,22 @@ pub fn from_document<'s>(
     }
     let (themes, theme_spans) = build_themes(document, raw_themes);
     let contexts = context::build_contexts(document, raw_contexts);
+    if let Some(self_form) = &self_form {
+        check_id(document, self_form, "`self_form`");
+        let group = contexts.iter().find(|c| c.id == GROUP_CONTEXT);
+        if !group.is_some_and(|g| matches!(g.kind, super::ContextKind::Choice { .. })) {
+            document
+                .problem(
+                    Some(self_form.span()),
+                    "a team form needs a choice context `group`: who the rater is to the manager",
+                )
+                .help = Some(
+                "add [[context]] with `id = \"group\"`, `kind = \"choice\"` and the groups \
+                 (direct-report, peer, stakeholder, manager)"
+                    .to_owned(),
+            );
+        }
+    }
 
     if !has_questions {
         document
@@ -150,6 +170,16 @@ pub fn from_document<'s>(
             continue;
         }
         seen.insert(raw.get_ref().id.get_ref().clone(), raw.get_ref().id.span());
+        if let Some(mirrors) = &raw.get_ref().mirrors
+            && self_form.is_none()
+        {
+            document
+                .problem(
+                    Some(mirrors.span()),
+                    "`mirrors` names a question of the self form, and only a team form has one",
+                )
+                .help = Some("add `self_form = \"ID\"` at the top of a team form".to_owned());
+        }
         if let Some(question) = build_question(document, raw, &themes, &scales, &contexts) {
             questions.push(question);
         }
@@ -193,6 +223,7 @@ pub fn from_document<'s>(
         pairs,
         contexts,
         checks,
+        self_form: self_form.map(Spanned::into_inner),
         hash: String::new(),
     };
     questionnaire.compute_hashes();
@@ -351,6 +382,7 @@ fn build_question(
         when,
         per,
         dont_know: raw.dont_know.is_some_and(|d| *d.get_ref()),
+        mirrors: raw.mirrors.map(Spanned::into_inner),
         hash: String::new(),
     })
 }
