@@ -9,6 +9,7 @@ mod folder;
 pub mod identity;
 pub mod plan;
 mod reports;
+pub mod rounds;
 pub mod runs;
 mod validate;
 

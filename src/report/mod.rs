@@ -4,6 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod team;
+
+pub use team::{Comment, GroupTheme, GroupView, Mirror, TeamTheme, TeamView};
+
 use crate::quality;
 use crate::questionnaire::{self, AnswerValue, Answers, Questionnaire};
 use crate::rubric::{Profile, Rubric};
@@ -61,6 +65,10 @@ pub struct Report {
     /// Notes added later by reviewers (`leadgap note`), oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
+    /// For a team report (`rater = "team"`): the round, the counts and
+    /// spreads, the groups, the comments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<TeamView>,
 }
 
 /// A reviewer's note on one theme of a saved report.
@@ -359,6 +367,7 @@ impl Report {
             checks,
             quality,
             reviews: Vec::new(),
+            team: None,
         }
     }
 
