@@ -75,6 +75,43 @@ pub fn questionnaire(spec: &str, data: Option<&DataDir>) -> Result<Found> {
     ))
 }
 
+/// The team form to invite raters with for `spec`: `spec` itself when it is
+/// a team form, else the built-in or installed team form whose `self_form`
+/// it is.
+pub fn team_form(spec: &str, data: Option<&DataDir>) -> Result<Found> {
+    let found = questionnaire(spec, data)?;
+    if found.questionnaire.self_form.is_some() {
+        return Ok(found);
+    }
+    let id = found.questionnaire.id.clone();
+    for built_in in BUILT_IN {
+        let candidate = built_in_questionnaire(built_in)?;
+        if candidate.questionnaire.self_form.as_deref() == Some(id.as_str()) {
+            return Ok(candidate);
+        }
+    }
+    if let Some(data) = data {
+        for path in installed_paths(data) {
+            let Ok(source) = Source::read(&path) else {
+                continue;
+            };
+            if let Ok(candidate) = questionnaire::load(&source)
+                && candidate.self_form.as_deref() == Some(id.as_str())
+            {
+                return Ok(Found {
+                    questionnaire: candidate,
+                    origin: Origin::File(path),
+                });
+            }
+        }
+    }
+    Err(Error::user_with_help(
+        format!("questionnaire `{id}` has no team form"),
+        "a team form is a questionnaire with `self_form = \"ID\"`; install one in the data \
+         directory's questionnaires folder, or pass its path with -q",
+    ))
+}
+
 /// Loads a built-in questionnaire.
 pub fn built_in_questionnaire(built_in: &'static BuiltIn) -> Result<Found> {
     let source = Source::new(built_in.questionnaire_name(), built_in.questionnaire);

@@ -92,6 +92,9 @@ fn dispatch(context: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Note(args) => commands::note::run(context, args, out),
         Command::Cohort(args) => commands::cohort::run(context, args, out),
         Command::Plan(args) => commands::plan::run(context, args, out),
+        Command::Invite(args) => commands::invite::run(context, args, out),
+        Command::Respond(args) => commands::respond::run(context, args, out),
+        Command::Collect(args) => commands::collect::run(context, args, out),
         Command::Completions(args) => commands::packaging::completions(args, out),
         Command::Man(args) => commands::packaging::man(args, out),
     }

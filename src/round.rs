@@ -113,3 +113,66 @@ pub fn random_id() -> String {
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// A response as its file is written before it is sealed: an answer file
+/// for the team form with `[response]`, `[context]` and `[comments]`.
+pub fn response_text(
+    form: &Questionnaire,
+    answers: &crate::questionnaire::Answers,
+    round: &str,
+    id: &str,
+    group: &str,
+) -> String {
+    use toml::{Table, Value};
+    let mut file = Table::new();
+    file.insert("questionnaire".into(), Value::String(form.id.clone()));
+    let mut response = Table::new();
+    response.insert("round".into(), Value::String(round.to_owned()));
+    response.insert("id".into(), Value::String(id.to_owned()));
+    response.insert("group".into(), Value::String(group.to_owned()));
+    file.insert("response".into(), Value::Table(response));
+    let mut context = Table::new();
+    for (question, value) in form.contexts.iter().zip(&answers.context) {
+        if let Some(value) = value {
+            let (value, _) = crate::questionnaire::describe_context(question, value);
+            context.insert(question.id.clone(), to_toml(&value));
+        }
+    }
+    file.insert("context".into(), Value::Table(context));
+    let mut written = Table::new();
+    for (index, question) in form.questions.iter().enumerate() {
+        if !answers.applies(form, index) {
+            continue;
+        }
+        if let Some(value) = crate::questionnaire::to_value(question, &answers.responses[index]) {
+            written.insert(question.id.clone(), to_toml(&value));
+        }
+    }
+    file.insert("answers".into(), Value::Table(written));
+    let mut comments = Table::new();
+    for (key, text) in [
+        ("keep", &answers.team.keep),
+        ("change", &answers.team.change),
+    ] {
+        if let Some(text) = text {
+            comments.insert(key.into(), Value::String(text.clone()));
+        }
+    }
+    file.insert("comments".into(), Value::Table(comments));
+    toml::to_string(&file).unwrap_or_default()
+}
+
+fn to_toml(value: &crate::questionnaire::AnswerValue) -> toml::Value {
+    use crate::questionnaire::AnswerValue;
+    match value {
+        AnswerValue::Whole(v) => toml::Value::Integer(*v),
+        AnswerValue::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => {
+            toml::Value::Integer(*v as i64)
+        }
+        AnswerValue::Number(v) => toml::Value::Float(*v),
+        AnswerValue::Text(text) => toml::Value::String(text.clone()),
+        AnswerValue::List(items) => {
+            toml::Value::Array(items.iter().cloned().map(toml::Value::String).collect())
+        }
+    }
+}

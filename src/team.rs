@@ -11,8 +11,7 @@ use crate::report::{
 use crate::rubric::{Profile, Rubric};
 use crate::scoring::{self, Outcome};
 
-/// The rater of a team report.
-pub const TEAM_RATER: &str = "team";
+pub use crate::report::TEAM_RATER;
 
 /// The smallest group a round may show.
 pub const MIN_GROUP: usize = 3;
@@ -122,11 +121,8 @@ pub fn report(
             target,
             gap,
             band: band.map(|b| rubric.bands[b].id.clone()),
-            coverage: if responses.is_empty() {
-                0.0
-            } else {
-                scores.len() as f64 / responses.len() as f64
-            },
+            // A shown theme is complete; the count is in the team's view.
+            coverage: if shown { 1.0 } else { 0.0 },
             not_applicable: 0,
             advice: band
                 .map(|b| rubric.advice(index, b, &low))

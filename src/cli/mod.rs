@@ -4,6 +4,7 @@
 mod assess;
 mod plan;
 mod reports;
+mod team;
 
 use std::path::PathBuf;
 
@@ -16,6 +17,7 @@ use crate::render::Format;
 pub use assess::{AssessArgs, CheckArgs, ListArgs, TemplateArgs};
 pub use plan::{PlanArgs, PlanCommand};
 pub use reports::{CohortArgs, CompareArgs, DiffArgs, HistoryArgs, NoteArgs, ShowArgs};
+pub use team::{CollectArgs, InviteArgs, RespondArgs};
 
 /// See where you stand as a new IT manager: answer a questionnaire, get a
 /// gap report against the targets for your role, and follow it over time.
@@ -102,6 +104,34 @@ pub enum Command {
   leadgap plan done 3 --note \"Lee ran the last two incidents\"")]
     Plan(PlanArgs),
 
+    /// Start a team feedback round: an offline form for the raters, answers they encrypt
+    #[command(
+        long_about = "Start a team feedback round: the people around a manager answer about them, \
+anonymously, with no server.\n\n\
+Who can read what: each response is encrypted on the rater's computer to one key — the round's own \
+key, kept in your data directory, or with --recipient a mentor's key, so that only the mentor can \
+open them. The manager only passes sealed files along and cannot read one. Even the key holder sees \
+only the aggregate: nothing of a group or theme with fewer than --min-group responses, comments \
+without their group.",
+        after_help = "Examples:
+  leadgap invite --subject \"Sam Hero\"
+  leadgap invite --subject \"Sam Hero\" --recipient age1... --closes +2w
+  leadgap invite --subject \"Sam Hero\" --group direct-report --group peer --min-group 4"
+    )]
+    Invite(InviteArgs),
+
+    /// Answer an invitation in the terminal (or from an answer file); writes an encrypted response
+    #[command(after_help = "Examples:
+  leadgap respond ./leadgap-invite-20261122-3f9a1c
+  leadgap respond invite.toml --answers my-answers.toml --group peer")]
+    Respond(RespondArgs),
+
+    /// Open the responses of a round and save the team's view as a report
+    #[command(after_help = "Examples:
+  leadgap collect 20261122-3f9a1c ./responses
+  leadgap collect 20261122-3f9a1c response-*.age --identity mentor-key.txt --format html -o team.html")]
+    Collect(CollectArgs),
+
     /// Print shell completions for leadgap
     #[command(after_help = "Example:
   leadgap completions bash > ~/.local/share/bash-completion/completions/leadgap")]
@@ -132,6 +162,8 @@ impl Command {
             Command::Compare(args) => &args.output,
             Command::Cohort(args) => &args.output,
             Command::Plan(args) => &args.output,
+            Command::Collect(args) => &args.output,
+            Command::Invite(_) | Command::Respond(_) => return None,
             Command::Check(_)
             | Command::List(_)
             | Command::Note(_)

@@ -4,12 +4,15 @@
 pub mod assess;
 pub mod check;
 pub mod cohort;
+pub mod collect;
 pub mod compare;
 pub mod diff;
 pub mod history;
+pub mod invite;
 pub mod list;
 pub mod note;
 pub mod packaging;
 pub mod plan;
+pub mod respond;
 pub mod show;
 pub mod template;

@@ -58,6 +58,24 @@ pub struct Answers {
     pub rater: Option<String>,
     /// The answer to each context question, in questionnaire order.
     pub context: Vec<Option<ContextValue>>,
+    /// For a team form: the response's round, id and group, and the two
+    /// open answers (`[response]` and `[comments]` in the file).
+    pub team: TeamParts,
+}
+
+/// The parts of a team response beyond its answers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TeamParts {
+    /// The round the response answers.
+    pub round: Option<String>,
+    /// The response's random id.
+    pub id: Option<String>,
+    /// The rater's group.
+    pub group: Option<String>,
+    /// What to keep doing.
+    pub keep: Option<String>,
+    /// What to change.
+    pub change: Option<String>,
 }
 
 impl Answers {
@@ -79,6 +97,7 @@ impl Answers {
             respondent: None,
             rater: None,
             context: vec![None; questionnaire.contexts.len()],
+            team: TeamParts::default(),
         }
     }
 

@@ -15,8 +15,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 pub use answer::{
-    AnswerValue, Answers, DONT_KNOW, DONT_KNOW_LABEL, PlannedAction, Response, context_value,
-    describe, describe_context, format_number, from_value, to_value,
+    AnswerValue, Answers, DONT_KNOW, DONT_KNOW_LABEL, PlannedAction, Response, TeamParts,
+    context_value, describe, describe_context, format_number, from_value, to_value,
 };
 pub use builtin::{BUILT_IN, BuiltIn};
 pub use context::{

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod diff;
 pub mod gap;
 pub mod history;
+pub mod invite;
 pub mod markdown;
 pub mod page;
 pub mod plan;

@@ -244,6 +244,12 @@ pub fn who_possessive(report: &Report) -> String {
 
 /// [`who`] from a respondent and a rater.
 pub fn who_of(respondent: Option<&str>, rater: &str) -> String {
+    if rater == crate::report::TEAM_RATER {
+        return match respondent {
+            Some(respondent) => format!("{respondent}, the team's view"),
+            None => "The team's view".to_owned(),
+        };
+    }
     match (respondent, rater == SELF_RATER) {
         (Some(respondent), true) => format!("{respondent}, self-assessment"),
         (Some(respondent), false) => format!("{respondent}, rated by {rater}"),

@@ -19,6 +19,9 @@ pub const SHOWN_PRIORITIES: usize = 3;
 /// How an answer that did not apply reads.
 pub const NOT_APPLICABLE: &str = "does not apply";
 
+/// The rater of a team report: the aggregate of a feedback round.
+pub const TEAM_RATER: &str = "team";
+
 /// The rater of a self-assessment.
 pub const SELF_RATER: &str = "self";
 

@@ -178,6 +178,9 @@ impl<'s> AnswerFile<'s> {
         let notes_table = document.take_table(&mut root, "notes");
         let evidence_table = document.take_table(&mut root, "evidence");
         let planned = document.take_array::<RawPlanned>(&mut root, "plan");
+        if questionnaire.self_form.is_some() {
+            answers.team = team_parts(&mut document, &mut root);
+        }
         document.reject_unknown(root, TOP_LEVEL_KEYS, "the answer file");
 
         answers.context =
@@ -297,6 +300,32 @@ impl<'s> AnswerFile<'s> {
         }
         document.conclude(Some(answers))
     }
+}
+
+/// `[response]` and `[comments]` of a team response.
+fn team_parts<'s>(
+    document: &mut Document<'s>,
+    root: &mut DeTable<'s>,
+) -> crate::questionnaire::TeamParts {
+    let mut parts = crate::questionnaire::TeamParts::default();
+    let text = |document: &mut Document<'s>, table: &mut DeTable<'s>, key: &str| {
+        document
+            .take::<String>(table, key)
+            .map(Spanned::into_inner)
+            .filter(|text| !text.trim().is_empty())
+    };
+    if let Some((_, mut table)) = document.take_table(root, "response") {
+        parts.round = text(document, &mut table, "round");
+        parts.id = text(document, &mut table, "id");
+        parts.group = text(document, &mut table, "group");
+        document.reject_unknown(table, &["round", "id", "group"], "[response]");
+    }
+    if let Some((_, mut table)) = document.take_table(root, "comments") {
+        parts.keep = text(document, &mut table, "keep");
+        parts.change = text(document, &mut table, "change");
+        document.reject_unknown(table, &["keep", "change"], "[comments]");
+    }
+    parts
 }
 
 fn report_missing(

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Extras, Render, answers};
+use super::{Extras, Render, answers, team};
 use crate::plan::Status;
 use crate::render::page::{self, Cell, escape};
 use crate::render::svg::{self, Radar, Series, Style};
@@ -147,6 +147,55 @@ impl Render for Html {
                 "<p class=\"footnote\">{}</p>",
                 escape(text::NOT_COMPARABLE_NOTE)
             );
+        }
+
+        if let Some(view) = &report.team {
+            let section = team::section(report, view, extras.beside.as_ref());
+            body.push_str("<h2>The team's view</h2>\n");
+            let _ = writeln!(body, "<p>{}</p>", escape(&section.heading));
+            let header: Vec<(&str, bool)> = section
+                .header
+                .iter()
+                .enumerate()
+                .map(|(i, h)| (h.as_str(), i > 0 && !h.is_empty()))
+                .collect();
+            let rows: Vec<Vec<Cell>> = section
+                .rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            if i == 0 || section.header[i].is_empty() {
+                                Cell::text(c)
+                            } else {
+                                Cell::number(c)
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            body.push_str(&page::table(&header, &rows));
+            for note in &section.notes {
+                let _ = writeln!(body, "<p class=\"footnote\">{}</p>", escape(note));
+            }
+            if !section.mirrors.is_empty() {
+                body.push_str("<h3>The same questions, both ways</h3>\n<ul>\n");
+                for (question, own, counts) in &section.mirrors {
+                    let _ = write!(body, "<li><strong>{}</strong>", escape(question));
+                    if let Some(own) = own {
+                        let _ = write!(body, "<br/>You: {}", escape(own));
+                    }
+                    let _ = writeln!(body, "<br/>Team: {}</li>", escape(counts));
+                }
+                body.push_str("</ul>\n");
+            }
+            for (title, lines) in [("Keep doing", &section.keep), ("Change", &section.change)] {
+                if !lines.is_empty() {
+                    let _ = writeln!(body, "<h3>{title}</h3>");
+                    body.push_str(&page::list(lines));
+                }
+            }
         }
 
         let priorities: Vec<_> = report.shown_priorities().collect();

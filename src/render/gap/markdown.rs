@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{Extras, Render, answers};
+use super::{Extras, Render, answers, team};
 use crate::plan::Status;
 use crate::render::markdown::{inline, lines};
 use crate::render::text::{self, change_short, percent, sparkline, whole};
@@ -82,6 +82,65 @@ impl Render for Markdown {
         {
             writeln!(out)?;
             writeln!(out, "{}", text::NOT_COMPARABLE_NOTE)?;
+        }
+
+        if let Some(view) = &report.team {
+            let section = team::section(report, view, extras.beside.as_ref());
+            writeln!(out)?;
+            writeln!(out, "## The team's view")?;
+            writeln!(out)?;
+            writeln!(out, "{}", inline(&section.heading))?;
+            writeln!(out)?;
+            let row = |cells: &[String]| {
+                format!(
+                    "| {} |",
+                    cells
+                        .iter()
+                        .map(|c| cell(c))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                )
+            };
+            writeln!(out, "{}", row(&section.header))?;
+            let align: Vec<&str> = (0..section.header.len())
+                .map(|i| {
+                    if i == 0 || section.header[i].is_empty() {
+                        "---"
+                    } else {
+                        "--:"
+                    }
+                })
+                .collect();
+            writeln!(out, "|{}|", align.join("|"))?;
+            for cells in &section.rows {
+                writeln!(out, "{}", row(cells))?;
+            }
+            for note in &section.notes {
+                writeln!(out)?;
+                writeln!(out, "{}", inline(note))?;
+            }
+            if !section.mirrors.is_empty() {
+                writeln!(out)?;
+                writeln!(out, "### The same questions, both ways")?;
+                for (question, own, counts) in &section.mirrors {
+                    writeln!(out)?;
+                    writeln!(out, "- **{}**", cell(question))?;
+                    if let Some(own) = own {
+                        writeln!(out, "  - You: {}", cell(own))?;
+                    }
+                    writeln!(out, "  - Team: {}", cell(counts))?;
+                }
+            }
+            for (title, lines) in [("Keep doing", &section.keep), ("Change", &section.change)] {
+                if !lines.is_empty() {
+                    writeln!(out)?;
+                    writeln!(out, "### {title}")?;
+                    writeln!(out)?;
+                    for line in lines.iter() {
+                        writeln!(out, "- {}", inline(line))?;
+                    }
+                }
+            }
         }
 
         let priorities: Vec<_> = report.shown_priorities().collect();

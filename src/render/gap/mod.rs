@@ -6,6 +6,7 @@ mod html;
 mod json;
 mod markdown;
 mod table;
+mod team;
 
 use std::io::Write;
 
@@ -39,6 +40,9 @@ pub struct Extras {
     /// Whether to list every answer per theme (`show --answers`); the HTML
     /// page always holds them, folded.
     pub answers: bool,
+    /// For a team report: the subject's latest self-assessment, shown beside
+    /// the team's view.
+    pub beside: Option<Report>,
 }
 
 /// The part of the action plan a report shows.
@@ -89,6 +93,7 @@ impl Extras {
             trend,
             plan: view,
             answers: false,
+            beside: None,
         }
     }
 }

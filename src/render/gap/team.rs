@@ -1,0 +1,171 @@
+//! The team's view in a team report, as plain text every format lays out:
+//! per theme the team's score with its count and spread, each shown group,
+//! the manager's own score beside it with blind spots and hidden strengths,
+//! the groups not shown, how the answers to mirrored questions spread next
+//! to the manager's own answer, and the comments.
+
+use crate::render::text::whole;
+use crate::report::{Report, TeamView};
+
+/// Self and team this many points apart make a flag, as `compare` does.
+pub const FLAG_POINTS: f64 = 15.0;
+
+/// The team's view as rows and lines.
+#[derive(Debug)]
+pub struct TeamSection {
+    /// "7 responses to round …; nothing is shown of fewer than 3."
+    pub heading: String,
+    /// Column headers of the theme table.
+    pub header: Vec<String>,
+    /// One row per theme.
+    pub rows: Vec<Vec<String>>,
+    /// Sentences under the table: groups not shown, what a flag means.
+    pub notes: Vec<String>,
+    /// Mirrored questions: (question, the manager's answer, the team's
+    /// answers with their counts).
+    pub mirrors: Vec<(String, Option<String>, String)>,
+    /// What to keep doing.
+    pub keep: Vec<String>,
+    /// What to change.
+    pub change: Vec<String>,
+}
+
+/// The team's view of `report`, with `beside` (the manager's latest
+/// self-assessment) when there is one.
+pub fn section(report: &Report, team: &TeamView, beside: Option<&Report>) -> TeamSection {
+    let mut header: Vec<String> = ["Theme", "Team", "Responses", "Spread"]
+        .map(str::to_owned)
+        .to_vec();
+    header.extend(team.groups.iter().map(|g| label(&g.id)));
+    if beside.is_some() {
+        header.extend(["Self".to_owned(), String::new()]);
+    }
+    let score = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), whole);
+    let rows = report
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(index, theme)| {
+            let stats = team.themes.get(index);
+            let mut row = vec![
+                theme.title.clone(),
+                score(theme.score),
+                stats.map(|s| s.n.to_string()).unwrap_or_default(),
+                stats
+                    .and_then(|s| s.sd)
+                    .map_or_else(|| "—".to_owned(), |sd| format!("±{}", whole(sd))),
+            ];
+            row.extend(
+                team.groups
+                    .iter()
+                    .map(|g| score(g.themes.get(index).and_then(|t| t.score))),
+            );
+            if let Some(own) = beside {
+                let mine = own.theme(&theme.id).and_then(|t| t.score);
+                row.push(score(mine));
+                row.push(flag(mine, theme.score, stats.and_then(|s| s.sd)));
+            }
+            row
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if !team.hidden_groups.is_empty() {
+        notes.push(format!(
+            "Not shown on their own, with fewer than {} responses: {}{}.",
+            team.min_group,
+            team.hidden_groups
+                .iter()
+                .map(|g| label(g))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if team.groups.iter().any(|g| g.id == crate::team::OTHER_GROUP) {
+                " (together as Other)"
+            } else {
+                ""
+            }
+        ));
+    }
+    if beside.is_some() {
+        notes.push(format!(
+            "A blind spot: your own score is at least {} points above the team's; a hidden \
+             strength: at least that far below. Spread is the team's standard deviation: where \
+             it is wider than the gap, the team disagrees more than it disagrees with you.",
+            whole(FLAG_POINTS)
+        ));
+    }
+    let mirrors = team
+        .mirrors
+        .iter()
+        .map(|mirror| {
+            let own = beside.and_then(|r| {
+                r.answers
+                    .iter()
+                    .find(|a| a.question == mirror.mirrors)
+                    .map(|a| a.answer.clone())
+            });
+            let counts = mirror
+                .answers
+                .iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(answer, n)| format!("{answer} ({n})"))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            (mirror.text.clone(), own, counts)
+        })
+        .collect();
+    TeamSection {
+        heading: format!(
+            "The team's view: {} responses to round {}; nothing is shown of fewer than {}.",
+            team.raters, team.round, team.min_group
+        ),
+        header,
+        rows,
+        notes,
+        mirrors,
+        keep: team
+            .comments
+            .iter()
+            .filter_map(|c| c.keep.clone())
+            .collect(),
+        change: team
+            .comments
+            .iter()
+            .filter_map(|c| c.change.clone())
+            .collect(),
+    }
+}
+
+/// "Direct reports", "Peers"… for a group id.
+pub fn label(group: &str) -> String {
+    match group {
+        "direct-report" => "Direct reports".to_owned(),
+        "peer" => "Peers".to_owned(),
+        "stakeholder" => "Stakeholders".to_owned(),
+        "manager" => "Manager".to_owned(),
+        "other" => "Other".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// "blind spot", "hidden strength", with a caveat when the team's spread is
+/// wider than the gap; empty without a flag.
+fn flag(own: Option<f64>, team: Option<f64>, sd: Option<f64>) -> String {
+    let (Some(own), Some(team)) = (own, team) else {
+        return String::new();
+    };
+    let gap = own - team;
+    let words = if gap >= FLAG_POINTS {
+        "blind spot"
+    } else if -gap >= FLAG_POINTS {
+        "hidden strength"
+    } else {
+        return String::new();
+    };
+    match sd {
+        Some(sd) if sd > gap.abs() => format!(
+            "{words} (but the team's spread, ±{}, is wider than the gap)",
+            whole(sd)
+        ),
+        _ => words.to_owned(),
+    }
+}
