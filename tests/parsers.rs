@@ -383,6 +383,7 @@ prop_compose! {
             answers,
             context: Vec::new(),
             checks: Vec::new(),
+            team: None,
             quality: Vec::new(),
             reviews: reviews.into_iter().map(|(theme, author, created, text)| Review { theme, author, created, text }).collect(),
         }

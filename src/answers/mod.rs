@@ -1,10 +1,12 @@
 //! How answers are collected, however they are given: an answer file
 //! (`file`), or interactive prompts (`interactive` walks the questionnaire,
-//! `terminal` draws the prompts). Both produce the same
+//! `terminal` draws the prompts), or a team response opened from its
+//! envelope (`response`). All produce the same
 //! [`Answers`](crate::questionnaire::Answers).
 
 pub mod file;
 pub mod interactive;
+pub mod response;
 pub mod terminal;
 
 use crate::questionnaire::{Kind, Question, Response};

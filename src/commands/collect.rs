@@ -3,21 +3,18 @@
 //! A response's answers live only in memory here; nothing of them but the
 //! aggregate is written.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 
 use crate::Context;
-use crate::answers::file::AnswerFile;
+use crate::answers::response::{files, open};
 use crate::catalog;
 use crate::cli::CollectArgs;
-use crate::envelope::{self, Unopened};
+use crate::envelope;
 use crate::error::{Error, Result, exit};
-use crate::output::clean_line;
-use crate::questionnaire::Questionnaire;
 use crate::render::{Extras, gap};
 use crate::report::Meta;
-use crate::round::Round;
-use crate::source::{MAX_FILE_SIZE, Source};
+use crate::source::Source;
 use crate::store::rounds;
 use crate::team::{self, Response};
 
@@ -148,82 +145,4 @@ fn random_below(n: usize) -> usize {
     let mut bytes = [0u8; 8];
     let _ = getrandom::getrandom(&mut bytes);
     (u64::from_le_bytes(bytes) % n.max(1) as u64) as usize
-}
-
-/// The response files among `paths`: files as given, folders' `*.age`.
-fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let entries = std::fs::read_dir(path).map_err(|e| Error::io("read", path, e))?;
-            let mut ages: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "age"))
-                .collect();
-            ages.sort();
-            found.extend(ages);
-        } else {
-            found.push(path.clone());
-        }
-    }
-    Ok(found)
-}
-
-/// Opens and checks one response: its id and the response.
-fn open(
-    path: &Path,
-    identity: &str,
-    round: &Round,
-    form: &Questionnaire,
-) -> std::result::Result<(String, Response), String> {
-    let file = crate::files::open_regular(path).map_err(|e| e.to_string())?;
-    let mut sealed = Vec::new();
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut sealed)
-        .map_err(|e| format!("cannot read it: {e}"))?;
-    if sealed.len() as u64 > MAX_FILE_SIZE {
-        return Err("it is larger than any response".to_owned());
-    }
-    let plain = envelope::open(identity, &sealed).map_err(|error| match error {
-        Unopened::NotForUs => "it is encrypted for another key, not this round's".to_owned(),
-        Unopened::Damaged(why) => {
-            format!("not a response that can be opened (damaged, cut short or edited: {why})")
-        }
-    })?;
-    let text = String::from_utf8(plain).map_err(|_| "it does not hold a response".to_owned())?;
-    let source = Source::new(path.display().to_string(), text);
-    let mut answers = AnswerFile::parse(&source)
-        .check(form, true)
-        .map_err(|problems| {
-            let first = problems
-                .first()
-                .map(|p| clean_line(&p.message).into_owned())
-                .unwrap_or_default();
-            format!("its answers do not fit `{}`: {first}", form.id)
-        })?;
-    let parts = answers.team.clone();
-    if parts.round.as_deref() != Some(round.id.as_str()) {
-        return Err(format!(
-            "it answers round {}, not {}",
-            clean_line(parts.round.as_deref().unwrap_or("(none)")),
-            round.id
-        ));
-    }
-    let id = parts.id.ok_or("it has no response id")?;
-    let group = parts
-        .group
-        .filter(|g| round.groups.contains(g))
-        .ok_or("its group is not one of the round's")?;
-    let (index, value) =
-        team::group_value(form, &group).ok_or("its group is unknown to the form")?;
-    answers.context[index] = Some(value);
-    Ok((
-        id,
-        Response {
-            group,
-            keep: parts.keep,
-            change: parts.change,
-            answers,
-        },
-    ))
 }

@@ -25,8 +25,9 @@ pub struct TeamView {
     #[serde(default)]
     pub hidden_groups: Vec<String>,
     /// The open answers, in a random order and without their group; empty
-    /// when fewer responses than the minimum were counted.
-    #[serde(default)]
+    /// when fewer responses than the minimum were counted. Printed by
+    /// `collect`, never saved: no file holds a rater's words in clear.
+    #[serde(skip)]
     pub comments: Vec<Comment>,
     /// For each question that mirrors a self-form question, how the
     /// responses were spread over its answers (shown from the minimum on).

@@ -50,11 +50,44 @@ struct JsonReport<'a> {
     quality: &'a [quality::Note],
     /// The checks that hold: claims set against facts.
     checks: &'a [CheckRecord],
+    /// For a team report: how many responses were counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    raters: Option<usize>,
+    /// For a team report: the round.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round: Option<&'a str>,
+    /// For a team report: the groups shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    groups: Option<Vec<JsonGroup<'a>>>,
+    /// For a team report: the groups not shown (fewer responses than the minimum).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hidden_groups: Option<&'a [String]>,
+    /// For a team report printed by `collect`: the comments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comments: Option<&'a [crate::report::Comment]>,
+    /// For a team report: how the answers to mirrored questions spread.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mirrors: Option<&'a [crate::report::Mirror]>,
     /// The actions made with this report, with their current status.
     plan: &'a [plan::Action],
     /// The follow-through on the previous report's actions; `null` if none.
     follow_through: Option<&'a plan::FollowThrough>,
     reviews: &'a [Review],
+}
+
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    id: &'a str,
+    n: usize,
+    themes: Vec<JsonGroupTheme<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonGroupTheme<'a> {
+    id: &'a str,
+    score: Option<f64>,
+    n: usize,
+    sd: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +114,12 @@ struct JsonTheme<'a> {
     gap: Option<f64>,
     band: Option<&'a str>,
     coverage: f64,
+    /// For a team report: how many responses scored the theme.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    n: Option<usize>,
+    /// For a team report: their sample standard deviation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sd: Option<Option<f64>>,
     /// How many of its questions did not apply.
     not_applicable: usize,
     /// How many were answered "don't know"; `null` in summaries.
@@ -191,6 +230,8 @@ pub fn view<'a>(
                 gap: theme.gap.map(one_decimal),
                 band: theme.band.as_deref(),
                 coverage: three_decimals(theme.coverage),
+                n: team_theme(report, &theme.id).map(|t| t.n),
+                sd: team_theme(report, &theme.id).map(|t| t.sd.map(one_decimal)),
                 not_applicable: theme.not_applicable,
                 dont_know: full.then(|| {
                     report
@@ -226,10 +267,42 @@ pub fn view<'a>(
         answers: full.then(|| report.answers.iter().map(answer).collect()),
         quality: &report.quality,
         checks: &report.checks,
+        raters: report.team.as_ref().map(|t| t.raters),
+        round: report.team.as_ref().map(|t| t.round.as_str()),
+        groups: report.team.as_ref().map(|t| {
+            t.groups
+                .iter()
+                .map(|g| JsonGroup {
+                    id: &g.id,
+                    n: g.n,
+                    themes: g
+                        .themes
+                        .iter()
+                        .map(|t| JsonGroupTheme {
+                            id: &t.id,
+                            score: t.score.map(one_decimal),
+                            n: t.n,
+                            sd: t.sd.map(one_decimal),
+                        })
+                        .collect(),
+                })
+                .collect()
+        }),
+        hidden_groups: report.team.as_ref().map(|t| t.hidden_groups.as_slice()),
+        comments: report
+            .team
+            .as_ref()
+            .filter(|t| !t.comments.is_empty())
+            .map(|t| t.comments.as_slice()),
+        mirrors: report.team.as_ref().map(|t| t.mirrors.as_slice()),
         plan: &extras.plan.made,
         follow_through: extras.plan.follow.as_ref(),
         reviews: &report.reviews,
     }
+}
+
+fn team_theme<'a>(report: &'a Report, id: &str) -> Option<&'a crate::report::TeamTheme> {
+    report.team.as_ref()?.themes.iter().find(|t| t.id == id)
 }
 
 fn change_kind(change: Change) -> &'static str {

@@ -1,0 +1,316 @@
+//! Team feedback rounds end to end: `invite`, `respond --answers` and
+//! `collect`, with the arithmetic worked out by hand, the privacy rules,
+//! every kind of bad response, and the keys.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use support::Sandbox;
+
+/// Starts a round about Sam Hero and returns its id and invite folder.
+fn invite(sandbox: &Sandbox, extra: &[&str]) -> (String, PathBuf) {
+    let folder = sandbox.scratch().join("invite");
+    sandbox
+        .run(["invite", "--subject", "Sam Hero", "-o"])
+        .arg(&folder)
+        .args(extra)
+        .run();
+    let rounds = std::fs::read_dir(sandbox.data_dir().join("rounds")).unwrap();
+    let round = rounds
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .next()
+        .unwrap();
+    (round, folder)
+}
+
+/// Answers `body` (an answer file without its first line) as `name`.
+fn respond(sandbox: &Sandbox, folder: &Path, name: &str, body: &str) -> PathBuf {
+    let answers = sandbox.write(
+        &format!("{name}.toml"),
+        &format!("questionnaire = \"it-manager-team\"\n{body}"),
+    );
+    let responses = sandbox.scratch().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    let out = responses.join(format!("{name}.age"));
+    sandbox
+        .run(["respond"])
+        .arg(folder)
+        .arg("--answers")
+        .arg(&answers)
+        .arg("-o")
+        .arg(&out)
+        .run();
+    std::fs::remove_file(answers).unwrap();
+    out
+}
+
+/// A direct report who answers only `problem-brought` (1..=5).
+fn direct_report(value: u8, keep: &str) -> String {
+    format!(
+        "[context]\ngroup = \"direct-report\"\n[answers]\nproblem-brought = {value}\n\
+         [comments]\nkeep = \"{keep}\"\n"
+    )
+}
+
+/// A peer or manager who answers only `team-decides` (1..=4).
+fn around(group: &str, value: u8) -> String {
+    format!("[context]\ngroup = \"{group}\"\n[answers]\nteam-decides = {value}\n")
+}
+
+/// Four direct reports, two peers and one manager.
+fn seven(sandbox: &Sandbox, folder: &Path) {
+    for (i, value) in [1, 2, 3, 5].into_iter().enumerate() {
+        respond(
+            sandbox,
+            folder,
+            &format!("dr{i}"),
+            &direct_report(value, &format!("Secret praise {i}")),
+        );
+    }
+    respond(sandbox, folder, "peer0", &around("peer", 1));
+    respond(sandbox, folder, "peer1", &around("peer", 4));
+    respond(sandbox, folder, "manager", &around("manager", 2));
+}
+
+fn collect(sandbox: &Sandbox, round: &str, extra: &[&str]) -> Value {
+    sandbox
+        .run(["collect", round, "--format", "json"])
+        .arg(sandbox.scratch().join("responses"))
+        .args(extra)
+        .run()
+        .json()
+}
+
+fn theme<'a>(report: &'a Value, id: &str) -> &'a Value {
+    support::by_id(&report["themes"], id)
+}
+
+#[test]
+fn the_teams_view_has_the_hand_worked_means_spreads_and_groups() {
+    let sandbox = Sandbox::new();
+    let (round, folder) = invite(&sandbox, &[]);
+    seven(&sandbox, &folder);
+    let report = collect(&sandbox, &round, &[]);
+    assert_eq!(report["rater"], "team");
+    assert_eq!(report["respondent"], "Sam Hero");
+    assert_eq!(report["raters"], 7);
+    assert_eq!(report["round"], round.as_str());
+    // Delegation. Direct reports answer problem-brought (one of the two
+    // delegation questions they are asked: coverage 0.5, scored): 1, 2, 3, 5
+    // of 5 score 0, 25, 50, 100. Peers and the manager answer team-decides
+    // (one of their two): 1 and 4 of 4 score 0 and 100, 2 of 4 scores 33.33.
+    // Team: (0 + 25 + 50 + 100 + 0 + 100 + 33.33) / 7 = 44.05; squared
+    // deviations 1940.2 + 362.9 + 35.4 + 3130.4 + 1940.2 + 3130.4 + 114.8 =
+    // 10654.3, sd = sqrt(10654.3 / 6) = 42.1.
+    let delegation = theme(&report, "delegation");
+    assert_eq!(delegation["score"], 44.0);
+    assert_eq!(delegation["n"], 7);
+    assert_eq!(delegation["sd"], 42.1);
+    // Direct reports: (0 + 25 + 50 + 100) / 4 = 43.75, sd 42.7. Peers (2)
+    // and the manager (1) are each too few: pooled as `other`,
+    // (0 + 100 + 33.33) / 3 = 44.4, sd 50.9.
+    let groups = report["groups"].as_array().unwrap();
+    let summary: Vec<(&str, u64, &Value, &Value)> = groups
+        .iter()
+        .map(|g| {
+            let t = support::by_id(&g["themes"], "delegation");
+            (
+                g["id"].as_str().unwrap(),
+                g["n"].as_u64().unwrap(),
+                &t["score"],
+                &t["sd"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("direct-report", 4, &Value::from(43.8), &Value::from(42.7)),
+            ("other", 3, &Value::from(44.4), &Value::from(50.9)),
+        ]
+    );
+    assert_eq!(
+        report["hidden_groups"],
+        serde_json::json!(["peer", "stakeholder", "manager"])
+    );
+    // A theme nobody answered is not shown.
+    assert_eq!(theme(&report, "budget")["score"], Value::Null);
+    assert_eq!(theme(&report, "budget")["n"], 0);
+    // Comments from 3 responses on, without their group.
+    let comments: Vec<&str> = report["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["keep"].as_str().unwrap())
+        .collect();
+    assert_eq!(comments.len(), 4);
+    assert!(comments.contains(&"Secret praise 2"));
+
+    // Nothing a rater wrote is kept in clear under the data directory.
+    for file in sandbox.all_files() {
+        let bytes = std::fs::read(&file).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("Secret praise"), "{}", file.display());
+        assert!(!text.contains("problem-brought ="), "{}", file.display());
+    }
+    // The round's key is private.
+    let identity = sandbox
+        .data_dir()
+        .join("rounds")
+        .join(&round)
+        .join("identity.txt");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&identity).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+#[test]
+fn a_duplicate_counts_once_and_bad_files_are_warnings() {
+    let sandbox = Sandbox::new();
+    let (round, folder) = invite(&sandbox, &[]);
+    seven(&sandbox, &folder);
+    let responses = sandbox.scratch().join("responses");
+    std::fs::copy(responses.join("dr0.age"), responses.join("copy.age")).unwrap();
+    // Cut short, and edited after encryption.
+    let sealed = std::fs::read(responses.join("dr1.age")).unwrap();
+    std::fs::write(responses.join("short.age"), &sealed[..sealed.len() / 2]).unwrap();
+    let mut edited = sealed.clone();
+    let last = edited.len() - 1;
+    edited[last] ^= 1;
+    std::fs::write(responses.join("edited.age"), edited).unwrap();
+    // For another key.
+    let (_, stranger) = leadgap::envelope::generate();
+    std::fs::write(
+        responses.join("stranger.age"),
+        leadgap::envelope::seal(&stranger, b"questionnaire = \"it-manager-team\"\n").unwrap(),
+    )
+    .unwrap();
+    // Another round's, and one with wrong ids inside, sealed for this round.
+    let recipient = {
+        let invite: toml::Table =
+            toml::from_str(&std::fs::read_to_string(folder.join("invite.toml")).unwrap()).unwrap();
+        invite["recipient"].as_str().unwrap().to_owned()
+    };
+    let seal = |name: &str, text: &str| {
+        std::fs::write(
+            responses.join(name),
+            leadgap::envelope::seal(&recipient, text.as_bytes()).unwrap(),
+        )
+        .unwrap();
+    };
+    seal(
+        "other-round.age",
+        "questionnaire = \"it-manager-team\"\n[response]\nround = \"20200101-aaaaaa\"\nid = \"x1\"\n\
+         group = \"peer\"\n[context]\ngroup = \"peer\"\n[answers]\nteam-decides = 2\n",
+    );
+    seal(
+        "wrong-ids.age",
+        &format!(
+            "questionnaire = \"it-manager-team\"\n[response]\nround = \"{round}\"\nid = \"x2\"\n\
+             group = \"peer\"\n[context]\ngroup = \"peer\"\n[answers]\nteam-decided = 2\n"
+        ),
+    );
+    let ran = sandbox
+        .run(["collect", &round, "--format", "json"])
+        .arg(&responses)
+        .run();
+    let report = ran.json();
+    assert_eq!(
+        report["raters"], 7,
+        "the copy counts once; the bad files not at all"
+    );
+    let warnings: Vec<&str> = ran.stderr.lines().collect();
+    let expect = |file: &str, why: &str| {
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains(&format!("{file}`: ")) && w.contains(why)),
+            "{file}: {why}\n{}",
+            ran.stderr
+        );
+    };
+    expect("short.age", "cut short");
+    expect("edited.age", "edited");
+    expect("stranger.age", "encrypted for another key");
+    expect("other-round.age", "it answers round 20200101-aaaaaa");
+    expect("wrong-ids.age", "unknown question id `team-decided`");
+    // copy.age and dr0.age hold the same response: whichever comes second
+    // is said to be a copy.
+    assert!(
+        ran.stderr
+            .contains("dr0.age: the same response as another file; counted once")
+    );
+}
+
+#[test]
+fn too_few_responses_is_an_error_and_nothing_is_saved() {
+    let sandbox = Sandbox::new();
+    let (round, folder) = invite(&sandbox, &[]);
+    respond(&sandbox, &folder, "a", &direct_report(1, "a"));
+    respond(&sandbox, &folder, "b", &direct_report(2, "b"));
+    sandbox
+        .run(["collect", &round])
+        .arg(sandbox.scratch().join("responses"))
+        .status(1)
+        .stderr(&format!(
+            "error: 2 valid responses to round {round}; at least 3 are needed before anything can \
+             be shown\n  help: wait for more responses; nothing was saved\n"
+        ))
+        .run();
+    assert!(sandbox.reports().is_empty());
+}
+
+#[test]
+fn with_a_recipient_only_its_identity_opens_the_responses() {
+    let sandbox = Sandbox::new();
+    let (secret, public) = leadgap::envelope::generate();
+    let key = sandbox.write("mentor-key.txt", &format!("{secret}\n"));
+    let (round, folder) = invite(&sandbox, &["--recipient", &public]);
+    assert!(
+        !sandbox
+            .data_dir()
+            .join("rounds")
+            .join(&round)
+            .join("identity.txt")
+            .exists()
+    );
+    seven(&sandbox, &folder);
+    sandbox
+        .run(["collect", &round])
+        .arg(sandbox.scratch().join("responses"))
+        .status(1)
+        .stderr(&format!(
+            "error: the responses of round {round} are encrypted to {public}, whose key this data \
+             directory does not have\n  help: pass --identity FILE with the matching age key (the \
+             collector's)\n"
+        ))
+        .run();
+    let report = collect(&sandbox, &round, &["--identity", key.to_str().unwrap()]);
+    assert_eq!(report["raters"], 7);
+}
+
+#[test]
+fn invite_refuses_a_minimum_below_three_and_unknown_groups() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(["invite", "--subject", "Sam", "--min-group", "2"])
+        .status(1)
+        .stderr(
+            "error: --min-group 2 is too small to keep raters anonymous\n  help: give 3 or more\n",
+        )
+        .run();
+    sandbox
+        .run(["invite", "--subject", "Sam", "--group", "peers"])
+        .status(1)
+        .stderr(
+            "error: `peers` is not a group of `it-manager-team`; did you mean `peer`?\n  help: its \
+             groups are: direct-report, peer, stakeholder, manager\n",
+        )
+        .run();
+}
