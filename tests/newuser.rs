@@ -252,6 +252,9 @@ fn every_man_page_the_main_page_names_exists() {
             "compare",
             "note",
             "plan",
+            "invite",
+            "respond",
+            "collect",
             "completions",
             "man",
             "cohort"
