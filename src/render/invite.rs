@@ -99,7 +99,7 @@ pub fn page(invite: &Invite, form: &Questionnaire, reply_to: &str) -> String {
         "<style>{CSS}</style>\n<script>//<![CDATA[\n{AGE_JS}\n//]]></script>\n\
          <script>//<![CDATA[\n{APP_JS}\n//]]></script>\n"
     );
-    page::page(&format!("Feedback for {}", invite.subject), &body)
+    page::page_with_scripts(&format!("Feedback for {}", invite.subject), &body)
 }
 
 /// The group picker: the round's groups, labelled as the form says.
