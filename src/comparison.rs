@@ -80,10 +80,17 @@ fn pair_themes<'a>(
 }
 
 fn status(a: Option<&ThemeReport>, b: Option<&ThemeReport>) -> Status {
+    status_of(a, b, true)
+}
+
+/// [`status`], comparing themes by their questions' hash only when
+/// `same_questions` is asked for: a self form and its team form ask
+/// different questions about the same themes, by design.
+fn status_of(a: Option<&ThemeReport>, b: Option<&ThemeReport>, same_questions: bool) -> Status {
     match (a, b) {
         (Some(_), None) => Status::OnlyInFirst,
         (None, _) => Status::OnlyInSecond,
-        (Some(a), Some(b)) if a.hash != b.hash => Status::QuestionsChanged,
+        (Some(a), Some(b)) if same_questions && a.hash != b.hash => Status::QuestionsChanged,
         (Some(a), Some(b)) if a.score.is_none() || b.score.is_none() => Status::NotScored,
         _ => Status::Comparable,
     }
@@ -214,8 +221,25 @@ pub struct CompareTheme {
     pub difference: Option<f64>,
     /// Blind spot or hidden strength, at or beyond the threshold.
     pub flag: Option<Flag>,
+    /// When the other view is a team's: the team's spread (sample standard
+    /// deviation) for the theme.
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
+    pub spread: Option<f64>,
+    /// Whether the team's spread is wider than the gap: the team disagrees
+    /// more among itself than with the self-view.
+    pub spread_wider: bool,
     /// Whether the two can be compared.
     pub status: Status,
+}
+
+/// One group of a team's view, theme by theme.
+#[derive(Clone, Debug, Serialize)]
+pub struct CompareGroup {
+    /// Group id.
+    pub id: String,
+    /// Its score per theme, `None` where not shown.
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal_list")]
+    pub scores: Vec<Option<f64>>,
 }
 
 /// The same person seen by two raters.
@@ -236,16 +260,20 @@ pub struct Comparison {
     pub other_overall: Option<f64>,
     /// Per theme.
     pub themes: Vec<CompareTheme>,
+    /// When the other view is a team's: each group it shows, with a score
+    /// per theme (in the order of `themes`).
+    pub groups: Vec<CompareGroup>,
 }
 
 /// Compares the self-view `own` with `other`, flagging differences of at
 /// least `threshold` points.
 pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
-    let themes = pair_themes(other, own)
+    let themes: Vec<CompareTheme> = pair_themes(other, own)
         .into_iter()
         .filter_map(|(theirs, mine)| {
-            // "First" is the self-view here.
-            let status = status(mine, theirs);
+            // "First" is the self-view here. A team's view answers the team
+            // form, whose themes mirror the self form's.
+            let status = status_of(mine, theirs, own.team.is_none() && other.team.is_none());
             let theme = mine.or(theirs)?;
             let difference = (status == Status::Comparable)
                 .then(|| Some(mine?.score? - theirs?.score?))
@@ -260,6 +288,11 @@ pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
                     None
                 }
             });
+            let spread = other
+                .team
+                .as_ref()
+                .and_then(|team| team.themes.iter().find(|t| t.id == theme.id))
+                .and_then(|t| t.sd);
             Some(CompareTheme {
                 id: theme.id.clone(),
                 title: theme.title.clone(),
@@ -268,11 +301,37 @@ pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
                 target: mine.or(theirs).map(|t| t.target),
                 difference,
                 flag,
+                spread,
+                spread_wider: flag.is_some()
+                    && spread.zip(difference).is_some_and(|(s, d)| s > d.abs()),
                 status,
             })
         })
         .collect();
+    let groups = other
+        .team
+        .as_ref()
+        .map(|team| {
+            team.groups
+                .iter()
+                .map(|group| CompareGroup {
+                    id: group.id.clone(),
+                    scores: themes
+                        .iter()
+                        .map(|t: &CompareTheme| {
+                            group
+                                .themes
+                                .iter()
+                                .find(|g| g.id == t.id)
+                                .and_then(|g| g.score)
+                        })
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Comparison {
+        groups,
         own: Side::of(own),
         other: Side::of(other),
         threshold,

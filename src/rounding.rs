@@ -23,3 +23,15 @@ pub fn serialize_one_decimal<S: serde::Serializer>(
 ) -> Result<S::Ok, S::Error> {
     value.map(one_decimal).serialize(serializer)
 }
+
+/// Serializes a list of optional numbers rounded to one decimal.
+pub fn serialize_one_decimal_list<S: serde::Serializer>(
+    values: &[Option<f64>],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    values
+        .iter()
+        .map(|v| v.map(one_decimal))
+        .collect::<Vec<_>>()
+        .serialize(serializer)
+}

@@ -314,3 +314,36 @@ fn invite_refuses_a_minimum_below_three_and_unknown_groups() {
         )
         .run();
 }
+
+#[test]
+fn compare_sets_the_self_view_against_the_team_with_its_spread_and_groups() {
+    let sandbox = Sandbox::new();
+    sandbox.assess_at("2026-11-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
+    let (round, folder) = invite(&sandbox, &[]);
+    seven(&sandbox, &folder);
+    let team = collect(&sandbox, &round, &[]);
+    let comparison = sandbox
+        .run([
+            "compare",
+            "2026-11-01T09-00-00Z",
+            team["id"].as_str().unwrap(),
+        ])
+        .args(["--format", "json"])
+        .run()
+        .json();
+    let delegation = support::by_id(&comparison["themes"], "delegation");
+    // Sam's own delegation is 1.8; the team's 44.0, spread 42.1: themes of
+    // a self form and its team form are compared by id.
+    assert_eq!(delegation["status"], "comparable");
+    assert_eq!(delegation["self"], 1.8);
+    assert_eq!(delegation["other"], 44.0);
+    assert_eq!(delegation["flag"], "hidden-strength");
+    assert_eq!(delegation["spread"], 42.1);
+    let groups: Vec<&str> = comparison["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups, ["direct-report", "other"]);
+}

@@ -46,6 +46,8 @@ pub fn render(
 fn rater_label(rater: &str) -> String {
     if rater == SELF_RATER {
         "Self".to_owned()
+    } else if rater == crate::report::TEAM_RATER {
+        "Team".to_owned()
     } else {
         clean_line(rater).into_owned()
     }
@@ -105,6 +107,45 @@ fn dates(comparison: &Comparison) -> String {
     )
 }
 
+/// The flag in words, with the team's spread when it is wider than the gap.
+fn flag_words(theme: &comparison::CompareTheme) -> Option<String> {
+    let flag = theme.flag?;
+    Some(match theme.spread {
+        Some(spread) if theme.spread_wider => format!(
+            "{} (the team's spread, ±{}, is wider than the gap)",
+            flag.words(),
+            whole(spread)
+        ),
+        _ => flag.words().to_owned(),
+    })
+}
+
+/// The extra columns of a comparison with a team: the spread, then each
+/// group the team report shows. (header, one cell per theme.)
+fn team_columns(comparison: &Comparison) -> Vec<(String, Vec<String>)> {
+    let mut columns = Vec::new();
+    if comparison.themes.iter().any(|t| t.spread.is_some()) {
+        columns.push((
+            "Spread".to_owned(),
+            comparison
+                .themes
+                .iter()
+                .map(|t| {
+                    t.spread
+                        .map_or_else(String::new, |s| format!("±{}", whole(s)))
+                })
+                .collect(),
+        ));
+    }
+    for group in &comparison.groups {
+        columns.push((
+            crate::render::gap::group_label(&group.id),
+            group.scores.iter().map(|s| score(*s)).collect(),
+        ));
+    }
+    columns
+}
+
 fn legend(comparison: &Comparison) -> String {
     let other = clean_line(&comparison.other.rater).into_owned();
     let t = whole(comparison.threshold);
@@ -128,46 +169,51 @@ fn table(look: Look, comparison: &Comparison, out: &mut dyn Write) -> std::io::R
     )?;
     writeln!(out)?;
     let mut table = listing_table(look);
-    table.set_header([
+    let extra = team_columns(comparison);
+    let mut header = vec![
         "Theme".to_owned(),
         rater_label(&comparison.own.rater),
         rater_label(&comparison.other.rater),
         "Difference".to_owned(),
         "Target".to_owned(),
-        String::new(),
-    ]);
-    table.add_row([
+    ];
+    header.extend(extra.iter().map(|(h, _)| h.clone()));
+    header.push(String::new());
+    let numbers = header.len() - 2;
+    table.set_header(header);
+    let mut overall = vec![
         "Overall".to_owned(),
         score(comparison.own_overall),
         score(comparison.other_overall),
-        String::new(),
-        String::new(),
-        String::new(),
-    ]);
-    for theme in &comparison.themes {
-        let flag = match (theme.flag, theme.status) {
-            (Some(flag), _) => paint(
+    ];
+    overall.resize(numbers + 2, String::new());
+    table.add_row(overall);
+    for (index, theme) in comparison.themes.iter().enumerate() {
+        let flag = match (flag_words(theme), theme.status) {
+            (Some(words), _) => paint(
                 color,
-                if flag == Flag::BlindSpot {
+                if theme.flag == Some(Flag::BlindSpot) {
                     styles::FAR
                 } else {
                     styles::GOOD
                 },
-                flag.words(),
+                &words,
             ),
             (None, Status::QuestionsChanged) => "not comparable: questions changed".to_owned(),
             _ => String::new(),
         };
-        table.add_row([
+        let mut row = vec![
             clean_line(&theme.title).into_owned(),
             score(theme.own),
             score(theme.other),
             difference(theme),
             score(theme.target),
-            flag,
-        ]);
+        ];
+        row.extend(extra.iter().map(|(_, cells)| cells[index].clone()));
+        row.push(flag);
+        table.add_row(row);
     }
-    for index in 1..=4 {
+    for index in 1..=numbers {
         if let Some(column) = table.column_mut(index) {
             column.set_cell_alignment(CellAlignment::Right);
         }
@@ -186,28 +232,42 @@ fn markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()>
     writeln!(out)?;
     writeln!(out, "{}", cell(&dates(comparison)))?;
     writeln!(out)?;
+    let extra = team_columns(comparison);
+    let extra_header: String = extra
+        .iter()
+        .map(|(h, _)| format!(" {} |", cell(h)))
+        .collect();
     writeln!(
         out,
-        "| Theme | {} | {} | Difference | Target | |",
+        "| Theme | {} | {} | Difference | Target |{extra_header} |",
         cell(&rater_label(&comparison.own.rater)),
         cell(&rater_label(&comparison.other.rater))
     )?;
-    writeln!(out, "|---|--:|--:|--:|--:|---|")?;
     writeln!(
         out,
-        "| Overall | {} | {} | | | |",
-        score(comparison.own_overall),
-        score(comparison.other_overall)
+        "|---|--:|--:|--:|--:|{}---|",
+        "--:|".repeat(extra.len())
     )?;
-    for theme in &comparison.themes {
-        let flag = match (theme.flag, theme.status) {
-            (Some(flag), _) => format!("**{}**", flag.words()),
+    writeln!(
+        out,
+        "| Overall | {} | {} | | |{} |",
+        score(comparison.own_overall),
+        score(comparison.other_overall),
+        " |".repeat(extra.len())
+    )?;
+    for (index, theme) in comparison.themes.iter().enumerate() {
+        let flag = match (flag_words(theme), theme.status) {
+            (Some(words), _) => format!("**{}**", cell(&words)),
             (None, Status::QuestionsChanged) => "not comparable: questions changed".to_owned(),
             _ => String::new(),
         };
+        let extra_cells: String = extra
+            .iter()
+            .map(|(_, cells)| format!(" {} |", cells[index]))
+            .collect();
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {flag} |",
+            "| {} | {} | {} | {} | {} |{extra_cells} {flag} |",
             cell(&theme.title),
             score(theme.own),
             score(theme.other),
@@ -286,39 +346,45 @@ fn html(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     ));
     let own = rater_label(&comparison.own.rater);
     let other = rater_label(&comparison.other.rater);
-    let header = [
+    let extra = team_columns(comparison);
+    let mut header = vec![
         ("Theme", false),
         (own.as_str(), true),
         (other.as_str(), true),
         ("Difference", true),
         ("Target", true),
-        ("", false),
     ];
-    let mut rows = vec![vec![
+    header.extend(extra.iter().map(|(h, _)| (h.as_str(), true)));
+    header.push(("", false));
+    let mut overall = vec![
         Cell::text("Overall"),
         Cell::number(&score(comparison.own_overall)),
         Cell::number(&score(comparison.other_overall)),
         Cell::number(""),
         Cell::number(""),
-        Cell::text(""),
-    ]];
-    for theme in &comparison.themes {
-        let flag = match (theme.flag, theme.status) {
-            (Some(flag), _) => Cell {
-                html: format!("<span class=\"flag\">{}</span>", escape(flag.words())),
+    ];
+    overall.extend(extra.iter().map(|_| Cell::number("")));
+    overall.push(Cell::text(""));
+    let mut rows = vec![overall];
+    for (index, theme) in comparison.themes.iter().enumerate() {
+        let flag = match (flag_words(theme), theme.status) {
+            (Some(words), _) => Cell {
+                html: format!("<span class=\"flag\">{}</span>", escape(&words)),
                 numeric: false,
             },
             (None, Status::QuestionsChanged) => Cell::text("not comparable: questions changed"),
             _ => Cell::text(""),
         };
-        rows.push(vec![
+        let mut row = vec![
             Cell::text(&theme.title),
             Cell::number(&score(theme.own)),
             Cell::number(&score(theme.other)),
             Cell::number(&difference(theme)),
             Cell::number(&score(theme.target)),
-            flag,
-        ]);
+        ];
+        row.extend(extra.iter().map(|(_, cells)| Cell::number(&cells[index])));
+        row.push(flag);
+        rows.push(row);
     }
     body.push_str(&page::table(&header, &rows));
     body.push_str(&format!(
