@@ -347,3 +347,30 @@ fn compare_sets_the_self_view_against_the_team_with_its_spread_and_groups() {
         .collect();
     assert_eq!(groups, ["direct-report", "other"]);
 }
+
+#[test]
+fn the_team_radar_draws_the_managers_own_scores_beside_the_teams() {
+    let sandbox = Sandbox::new();
+    sandbox.assess_at("2026-11-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
+    let (round, folder) = invite(&sandbox, &[]);
+    seven(&sandbox, &folder);
+    let svg = sandbox
+        .run(["collect", &round, "--no-save", "--format", "svg"])
+        .arg(sandbox.scratch().join("responses"))
+        .run()
+        .stdout;
+    let svg = roxmltree::Document::parse(&svg).unwrap();
+    let legend: Vec<&str> = svg
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("legend"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(legend, ["Self", "Team", "Target"]);
+    // Sam scored every one of the nine themes: nine triangles, and the
+    // legend's own.
+    let own = svg
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("point other"))
+        .count();
+    assert_eq!(own, 9 + 1);
+}

@@ -50,13 +50,46 @@ pub fn radar(report: &Report) -> Radar {
     }
 }
 
+/// A team report's radar with the manager's own scores added, when known.
+fn with_self(mut chart: Radar, report: &Report, beside: Option<&Report>) -> Radar {
+    if let Some(own) = beside.filter(|_| report.team.is_some()) {
+        chart.series.insert(
+            0,
+            Series {
+                name: "Self".to_owned(),
+                style: Style::Other,
+                values: report
+                    .themes
+                    .iter()
+                    .map(|t| own.theme(&t.id).and_then(|o| o.score))
+                    .collect(),
+            },
+        );
+        chart.series[1].name = "Team".to_owned();
+    }
+    chart
+}
+
+/// What the radar shows, in words, for readers who cannot see its lines.
+fn caption(chart: &Radar) -> &'static str {
+    if chart.series.len() > 2 {
+        "The team's score per theme (solid line, hatched, round markers) and the manager's own \
+         (dotted line, triangles) against the target (dashed line, square markers). \
+         The centre is 0, the outer ring 100."
+    } else {
+        "Score per theme (solid line, hatched, round markers) against its target \
+         (dashed line, square markers). The centre is 0, the outer ring 100."
+    }
+}
+
 fn chart_title(report: &Report) -> String {
     format!("{}: scores against targets", report.questionnaire.title)
 }
 
 impl Render for Svg {
-    fn render(&self, report: &Report, _: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
-        writeln!(out, "{}", svg::radar(&radar(report), &chart_title(report)))
+    fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
+        let chart = with_self(radar(report), report, extras.beside.as_ref());
+        writeln!(out, "{}", svg::radar(&chart, &chart_title(report)))
     }
 }
 
@@ -84,11 +117,12 @@ impl Render for Html {
             "<p class=\"history\">{}</p>",
             escape(&text::history_line(trend))
         );
+        let chart = with_self(radar(report), report, extras.beside.as_ref());
         let _ = writeln!(
             body,
-            "<figure>{}<figcaption>Score per theme (solid line, hatched, round markers) against its target \
-             (dashed line, square markers). The centre is 0, the outer ring 100.</figcaption></figure>",
-            svg::radar(&radar(report), &chart_title(report))
+            "<figure>{}<figcaption>{}</figcaption></figure>",
+            svg::radar(&chart, &chart_title(report)),
+            caption(&chart)
         );
 
         let history = !trend.is_baseline();
