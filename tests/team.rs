@@ -374,3 +374,32 @@ fn the_team_radar_draws_the_managers_own_scores_beside_the_teams() {
         .count();
     assert_eq!(own, 9 + 1);
 }
+
+#[test]
+fn history_keeps_the_teams_view_as_its_own_series() {
+    let sandbox = Sandbox::new();
+    sandbox.assess_at("2026-11-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
+    let (round, folder) = invite(&sandbox, &[]);
+    seven(&sandbox, &folder);
+    collect(&sandbox, &round, &[]);
+    let history = sandbox.run(["history", "--format", "json"]).run().json();
+    let series: Vec<(&str, &str, &Value)> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["questionnaire"]["id"].as_str().unwrap(),
+                s["rater"].as_str().unwrap(),
+                &support::by_id(&s["themes"], "delegation")["score"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        series,
+        [
+            ("it-manager", "self", &Value::from(1.8)),
+            ("it-manager-team", "team", &Value::from(44.0)),
+        ]
+    );
+}
