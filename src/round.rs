@@ -93,6 +93,13 @@ impl Round {
     }
 }
 
+/// The two open questions every response may answer, by their keys in
+/// `[comments]` and in the form: what to keep doing, what to change.
+pub const COMMENTS: [(&str, &str); 2] = [
+    ("keep", "What should this manager keep doing?"),
+    ("change", "What should this manager change?"),
+];
+
 /// The file name of a response: `response-<round>-<id>.age`.
 pub fn response_file(round: &str, id: &str) -> String {
     format!("response-{round}-{id}.age")

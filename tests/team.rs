@@ -403,3 +403,66 @@ fn history_keeps_the_teams_view_as_its_own_series() {
         ]
     );
 }
+
+#[test]
+fn a_team_forms_template_is_a_response_to_fill_in() {
+    let sandbox = Sandbox::new();
+    let template = sandbox
+        .run(["template", "-q", "it-manager-team"])
+        .run()
+        .stdout;
+    let head: Vec<&str> = template.lines().take(10).collect();
+    assert_eq!(
+        head,
+        [
+            "# leadgap answer file: \"How your IT manager manages: the team's view\" (it-manager-team 1.0.0).",
+            "#",
+            "# Write each answer after its `=`, as the comment above it describes, or",
+            "# \"skip\" for \"not sure / doesn't apply\". An answer left as \"\" is not given,",
+            "# as if skipped. Then run:",
+            "#",
+            "#     leadgap check this-file.toml",
+            "#     leadgap respond INVITE-FOLDER --answers this-file.toml",
+            "",
+            "questionnaire = \"it-manager-team\"",
+        ]
+    );
+    let tail = &template[template.find("[comments]").unwrap()..];
+    assert_eq!(
+        tail,
+        "[comments]\n\
+         # Optional. The collector reads them without your group, in a random order,\n\
+         # and only when at least the round's minimum number of people answered.\n\
+         \n\
+         # What should this manager keep doing?\n\
+         keep = \"\"\n\
+         \n\
+         # What should this manager change?\n\
+         change = \"\"\n"
+    );
+
+    // Filled in by a peer as far as they can judge, it is a valid response.
+    let filled = template
+        .replace("group = \"\"", "group = \"peer\"")
+        .replace("team-decides = \"\"", "team-decides = 3")
+        .replace("change = \"\"", "change = \"Fewer status meetings\"");
+    let path = sandbox.write("peer.toml", &filled);
+    sandbox
+        .run(["check"])
+        .arg(&path)
+        .stdout(
+            "ok: [SANDBOX]/peer.toml: answers to `it-manager-team`: 1 of 20 questions answered\n",
+        )
+        .run();
+    let (_, folder) = invite(&sandbox, &[]);
+    let out = sandbox.scratch().join("peer.age");
+    sandbox
+        .run(["respond"])
+        .arg(&folder)
+        .arg("--answers")
+        .arg(&path)
+        .arg("-o")
+        .arg(&out)
+        .run();
+    assert!(std::fs::read(&out).unwrap().starts_with(b"age-encryption.org/v1\n"));
+}

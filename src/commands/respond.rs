@@ -160,10 +160,9 @@ fn interactive(form: &Questionnaire, invite: &Invite, group: Option<&str>) -> Re
             .line(message, "optional; enter to skip", "", |_| Ok(()))
             .map(|text| text.filter(|t| !t.is_empty()))
     };
-    walk.answers.team.keep =
-        ask(&mut terminal, "What should this manager keep doing?").map_err(stopped)?;
-    walk.answers.team.change =
-        ask(&mut terminal, "What should this manager change?").map_err(stopped)?;
+    let [(_, keep), (_, change)] = crate::round::COMMENTS;
+    walk.answers.team.keep = ask(&mut terminal, keep).map_err(stopped)?;
+    walk.answers.team.change = ask(&mut terminal, change).map_err(stopped)?;
     Ok(walk.answers)
 }
 

@@ -81,13 +81,16 @@ pub fn page(invite: &Invite, form: &Questionnaire, reply_to: &str) -> String {
         }
         body.push_str("</section>\n");
     }
+    body.push_str("<section><h2>In your own words (optional)</h2>\n");
+    for (key, question) in crate::round::COMMENTS {
+        let _ = writeln!(
+            body,
+            "<p><label for=\"{key}\">{}</label></p>\n<textarea id=\"{key}\" name=\"{key}\"></textarea>",
+            escape(question)
+        );
+    }
     body.push_str(
-        "<section><h2>In your own words (optional)</h2>\n\
-         <p><label for=\"keep\">What should this manager keep doing?</label></p>\n\
-         <textarea id=\"keep\" name=\"keep\"></textarea>\n\
-         <p><label for=\"change\">What should this manager change?</label></p>\n\
-         <textarea id=\"change\" name=\"change\"></textarea>\n\
-         <p class=\"footnote\">Comments are shown to the collector without your group, in a \
+        "<p class=\"footnote\">Comments are shown to the collector without your group, in a \
          random order, and only when at least the minimum number of people answered.</p>\n\
          </section>\n\
          <button type=\"button\" id=\"create-response\">Create my encrypted response</button>\n\

@@ -20,37 +20,59 @@ pub fn render(questionnaire: &Questionnaire) -> String {
         questionnaire.id,
         clean_line(&questionnaire.version)
     );
-    for line in [
-        "#",
-        "# Write each answer after its `=`, as the comment above it describes, or",
-        "# \"skip\" for \"not sure / doesn't apply\". An answer left as \"\" counts as",
-        "# not answered: an error, unless you pass --allow-partial. Then run:",
-        "#",
-        "#     leadgap check this-file.toml",
-        "#     leadgap assess --answers this-file.toml",
-        "",
-    ] {
-        let _ = writeln!(out, "{line}");
-    }
-    let _ = writeln!(out, "questionnaire = {}", quote(&questionnaire.id));
-    let _ = writeln!(
-        out,
-        "respondent = \"\"   # whom the answers are about (optional)"
-    );
-    let _ = writeln!(
-        out,
-        "rater = \"self\"    # \"self\", or your name when you answer about someone else"
-    );
-    if !questionnaire.contexts.is_empty() {
-        let _ = writeln!(out);
-        let _ = writeln!(out, "[context]");
-        comment(
-            &mut out,
+    let team_form = questionnaire.self_form.is_some();
+    let (then, about_context) = if team_form {
+        (
+            "#     leadgap respond INVITE-FOLDER --answers this-file.toml",
+            "About you, never scored: your group decides which questions you are asked \
+             (an answer to a question not asked of your group is an error). The collector \
+             sees a group's figures only when enough of its members answered.",
+        )
+    } else {
+        (
+            "#     leadgap assess --answers this-file.toml",
             "Facts about your job, never scored: they decide which questions apply to you (an \
              answer to a question that does not apply is an error) and scale counts to the \
              size of your team.",
-            "",
+        )
+    };
+    let left_empty: &[&str] = if team_form {
+        &[
+            "# \"skip\" for \"not sure / doesn't apply\". An answer left as \"\" is not given,",
+            "# as if skipped. Then run:",
+        ]
+    } else {
+        &[
+            "# \"skip\" for \"not sure / doesn't apply\". An answer left as \"\" counts as",
+            "# not answered: an error, unless you pass --allow-partial. Then run:",
+        ]
+    };
+    let _ = writeln!(out, "#");
+    let _ = writeln!(
+        out,
+        "# Write each answer after its `=`, as the comment above it describes, or"
+    );
+    for line in left_empty {
+        let _ = writeln!(out, "{line}");
+    }
+    for line in ["#", "#     leadgap check this-file.toml", then, ""] {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "questionnaire = {}", quote(&questionnaire.id));
+    if !team_form {
+        let _ = writeln!(
+            out,
+            "respondent = \"\"   # whom the answers are about (optional)"
         );
+        let _ = writeln!(
+            out,
+            "rater = \"self\"    # \"self\", or your name when you answer about someone else"
+        );
+    }
+    if !questionnaire.contexts.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "[context]");
+        comment(&mut out, about_context, "");
         for context in &questionnaire.contexts {
             let _ = writeln!(out);
             comment(&mut out, &context.text, "");
@@ -107,6 +129,33 @@ pub fn render(questionnaire: &Questionnaire) -> String {
             let _ = writeln!(out, "{} = \"\"", question.id);
         }
     }
+    if team_form {
+        comments(&mut out);
+    } else {
+        mentor_parts(&mut out, questionnaire);
+    }
+    out
+}
+
+/// `[comments]`: the two open questions of a team response, both optional.
+fn comments(out: &mut String) {
+    let _ = writeln!(out);
+    let _ = writeln!(out, "[comments]");
+    let _ = writeln!(
+        out,
+        "# Optional. The collector reads them without your group, in a random order,\n\
+         # and only when at least the round's minimum number of people answered."
+    );
+    for (key, question) in crate::round::COMMENTS {
+        let _ = writeln!(out);
+        comment(out, question, "");
+        let _ = writeln!(out, "{key} = \"\"");
+    }
+}
+
+/// `[notes]`, `[evidence]` and `[[plan]]`: what a self-assessment may carry
+/// for a mentor.
+fn mentor_parts(out: &mut String, questionnaire: &Questionnaire) {
     let _ = writeln!(out);
     let _ = writeln!(out, "[notes]");
     let _ = writeln!(
@@ -153,7 +202,6 @@ pub fn render(questionnaire: &Questionnaire) -> String {
         out,
         "# text = \"Hand one recurring task to someone on the team\"\n# due = \"+4w\""
     );
-    out
 }
 
 fn describe_context(out: &mut String, kind: &ContextKind) {

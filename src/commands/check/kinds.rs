@@ -110,7 +110,9 @@ pub(super) fn check_answers(
     let today = crate::clock::now()
         .map_err(|e| vec![source.diagnostic(None, e.to_string())])?
         .date_naive();
-    let answers = file.on(today).check(&found.questionnaire, allow_partial)?;
+    // A team response may leave out what its rater cannot judge, as `respond` allows.
+    let partial = allow_partial || found.questionnaire.self_form.is_some();
+    let answers = file.on(today).check(&found.questionnaire, partial)?;
     let answered = answers.responses.iter().filter(|r| r.is_answered()).count();
     Ok(format!(
         "answers to `{}`: {answered} of {} questions answered",
