@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the HTML pages of the example reports in headless Chromium and
 # saves the screenshots the README shows (docs/report.png, compare.png,
-# history.png), so that anyone can look at the pages as a reader would and
+# history.png, invite.png, team.png), so that anyone can look at the pages as a reader would and
 # check them again after a change.
 #
 # Needs Debian's Chromium: apt-get install chromium
@@ -27,6 +27,50 @@ mkdir -p "$work/first"
 cp examples/reports/sam-2026-06.toml "$work/first/"
 target/debug/leadgap history --from "$work/first" --format html -o "$work/history.html"
 
+# A team round about Sam Hero: four direct reports, two peers and a manager
+# answer through `respond`; Sam's own answers are examples/hero.toml.
+target/debug/leadgap assess --answers examples/hero.toml --subject "Sam Hero" >/dev/null 2>&1
+target/debug/leadgap invite --subject "Sam Hero" --closes 2026-12-06 -o "$work/invite" >/dev/null
+mkdir -p "$work/responses"
+respond() { # name, then the answer file's lines after `questionnaire`
+  local name=$1
+  shift
+  { echo 'questionnaire = "it-manager-team"'; printf '%s\n' "$@"; } >"$work/$name.toml"
+  target/debug/leadgap respond "$work/invite" --answers "$work/$name.toml" \
+    -o "$work/responses/$name.age" >/dev/null
+}
+direct() { # problem-brought, last one-to-one in weeks, feedback, keep, change
+  respond "direct-$RANDOM" '[context]' 'group = "direct-report"' '[answers]' \
+    "problem-brought = $1" 'new-work-given = "checked"' 'when-away = 2' 'reasoning-known = 2' \
+    'supplier-handled = 3' 'evidence-seen = 3' 'knows-expectations = 2' \
+    "last-one-to-one = $2" "feedback-received = \"$3\"" 'problem-raised = 2' \
+    'seen-busy-with = 2' 'credit-given = "the-team"' 'asked-for-feedback = "no"' \
+    '[comments]' "keep = \"$4\"" "change = \"$5\""
+}
+direct 1 6 general "Jumping in when production is down." "Let us finish what we start."
+direct 2 3 once "Knowing every system inside out." "Tell us what you expect this quarter."
+direct 2 8 "no" "" "Hold one-to-ones, even short ones."
+direct 3 4 general "Shielding us from noise." ""
+around() { # group, then its answers
+  local group=$1
+  shift
+  respond "$group-$RANDOM" '[context]' "group = \"$group\"" '[answers]' "$@"
+}
+around peer 'team-decides = 1' 'money-explained = 2' 'update-heard = 1' 'asked-about-goals = "once"' \
+  'when-away = 1' 'supplier-handled = 2' 'finding-closed = "fixed-told"' 'problem-raised = 2' \
+  'seen-busy-with = 1' 'credit-given = "nobody"' 'asked-for-feedback = "no"' 'working-at-it = 2'
+around peer 'team-decides = 2' 'money-explained = 3' 'update-heard = 2' 'asked-about-goals = "never"' \
+  'when-away = 2' 'supplier-handled = 3' 'finding-closed = "fixed-told"' 'problem-raised = 3' \
+  'seen-busy-with = 2' 'credit-given = "the-team"' 'asked-for-feedback = "once"' 'working-at-it = 2'
+around manager 'team-decides = 1' 'money-explained = 2' 'case-made = "need-only"' 'update-heard = 1' \
+  'supplier-handled = 2' 'evidence-seen = 2' 'finding-closed = "fixed-told"' 'problem-raised = 2' \
+  'seen-busy-with = 1' 'credit-given = "the-team"' 'asked-for-feedback = "no"' 'working-at-it = 3'
+round=$(ls "$work/data/rounds")
+target/debug/leadgap collect "$round" "$work/responses" --format html -o "$work/team.html" 2>/dev/null
+# The form as a direct report sees it once they have chosen their group.
+sed 's/<option value="direct-report">/<option value="direct-report" selected>/' \
+  "$work/invite/invite.html" >"$work/invite.html"
+
 shoot() { # page, width, height, output
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
@@ -37,4 +81,6 @@ mkdir -p docs
 shoot report.html 1000 1400 docs/report.png
 shoot compare.html 1000 1250 docs/compare.png
 shoot history.html 1000 900 docs/history.png
-echo "wrote docs/report.png, docs/compare.png and docs/history.png"
+shoot invite.html 1000 1300 docs/invite.png
+shoot team.html 1000 2000 docs/team.png
+echo "wrote docs/report.png, compare.png, history.png, invite.png and team.png"

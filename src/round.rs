@@ -76,6 +76,14 @@ pub struct Invite {
     pub recipient: String,
     /// The last day to answer, if any.
     pub closes: Option<String>,
+    /// No figure is shown that combines fewer responses than this.
+    #[serde(default = "least_group")]
+    pub min_group: usize,
+}
+
+/// Invites written before they carried the minimum had the default.
+fn least_group() -> usize {
+    crate::team::MIN_GROUP
 }
 
 impl Round {
@@ -89,6 +97,7 @@ impl Round {
             groups: self.groups.clone(),
             recipient: self.recipient.clone(),
             closes: self.closes.clone(),
+            min_group: self.min_group,
         }
     }
 }

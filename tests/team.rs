@@ -466,3 +466,45 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
         .run();
     assert!(std::fs::read(&out).unwrap().starts_with(b"age-encryption.org/v1\n"));
 }
+
+#[test]
+fn invite_says_what_to_send_to_whom_and_who_can_read_what() {
+    let sandbox = Sandbox::new();
+    let folder = sandbox.scratch().join("invite");
+    let ran = sandbox
+        .run(["invite", "--subject", "Sam Hero", "--closes", "+2w", "-o"])
+        .arg(&folder)
+        .at("2026-11-23T09:00:00Z")
+        .stderr("")
+        .run();
+    let round = std::fs::read_dir(sandbox.data_dir().join("rounds"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name()
+        .into_string()
+        .unwrap();
+    assert_eq!(
+        ran.stdout.replace(&round, "ROUND"),
+        "Round ROUND about Sam Hero: it-manager-team 1.0.0, groups direct-report, peer, \
+         stakeholder, manager, at least 3 responses per group.\n\
+         \n\
+         Send [SANDBOX]/invite/invite.html to each person you want to hear from (the team, \
+         peers, stakeholders, Sam Hero's manager), and ask them to answer by 2026-12-07. It \
+         works offline in any current browser; people who prefer the terminal can run `leadgap \
+         respond` on invite.toml instead.\n\
+         Each rater gets an encrypted file, response-ROUND-….age, and sends it back. Sam Hero \
+         may pass them along but cannot read them. Only this data directory can open them (the \
+         round's key is in [DATA]/rounds/ROUND); keep it private.\n\
+         Nothing is shown of a group with fewer than 3 responses, and comments are shown \
+         without their group.\n\
+         \n\
+         When the responses are in: leadgap collect ROUND FOLDER-OF-RESPONSES\n"
+    );
+    let invite = std::fs::read_to_string(folder.join("invite.toml")).unwrap();
+    assert!(round.starts_with("20261123-"), "{round}");
+    let invite: toml::Table = toml::from_str(&invite).unwrap();
+    assert_eq!(invite["min_group"].as_integer(), Some(3));
+    assert_eq!(invite["closes"].as_str(), Some("2026-12-07"));
+}

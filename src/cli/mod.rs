@@ -110,9 +110,10 @@ pub enum Command {
 anonymously, with no server.\n\n\
 Who can read what: each response is encrypted on the rater's computer to one key — the round's own \
 key, kept in your data directory, or with --recipient a mentor's key, so that only the mentor can \
-open them. The manager only passes sealed files along and cannot read one. Even the key holder sees \
-only the aggregate: nothing of a group or theme with fewer than --min-group responses, comments \
-without their group.",
+open them. The manager only passes sealed files along and cannot read one. leadgap shows even the \
+key holder only the aggregate (nothing of a group or theme with fewer than --min-group responses, \
+comments without their group), but the key opens single files with any age tool: let someone the \
+team trusts hold it.",
         after_help = "Examples:
   leadgap invite --subject \"Sam Hero\"
   leadgap invite --subject \"Sam Hero\" --recipient age1... --closes +2w

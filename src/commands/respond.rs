@@ -68,9 +68,10 @@ pub fn run(context: &Context, args: RespondArgs, out: &mut dyn Write) -> Result<
     writeln!(
         out,
         "Wrote {}: your answers, encrypted. Send it back the way the invitation came; only the \
-         collector of the round can open it, and only together with at least two others of your \
-         group. Nothing else was saved.",
-        written.display()
+         collector of the round can open it, and their report shows no figure that combines \
+         fewer than {} people's answers. Nothing else was saved.",
+        written.display(),
+        invite.min_group
     )
     .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)

@@ -19,6 +19,10 @@
         input.disabled = !applies;
       });
     });
+    // A theme none of whose questions are asked is not shown either.
+    Array.prototype.forEach.call(form.querySelectorAll("section.theme"), function (section) {
+      section.hidden = !section.querySelector("fieldset.q:not([hidden])");
+    });
   }
   groupSelect.addEventListener("change", showGroup);
   showGroup();

@@ -50,10 +50,11 @@ pub fn page(invite: &Invite, form: &Questionnaire, reply_to: &str) -> String {
     let _ = writeln!(
         body,
         "<p>Your answers stay on this computer until you press the button at the end. It turns \
-         them into a file encrypted for the person collecting the responses: {} cannot open it, \
-         and the collector sees your answers only together with at least two others of your \
-         group. Then send the file {}.</p>",
+         them into a file encrypted for the person collecting the responses: {} cannot open it. \
+         The collector's report shows no figure that combines fewer than {} people's answers, \
+         and your comments without your group. Then send the file {}.</p>",
         escape(&invite.subject),
+        invite.min_group,
         escape(reply_to)
     );
     if let Some(closes) = &invite.closes {
@@ -135,7 +136,10 @@ fn group_picker(body: &mut String, invite: &Invite, form: &Questionnaire) {
             escape(label)
         );
     }
-    body.push_str("</select>\n</fieldset>\n");
+    body.push_str(
+        "</select>\n<p class=\"footnote\">The questions for your group appear once you choose: \
+         each group is asked only what it can see.</p>\n</fieldset>\n",
+    );
 }
 
 /// One question as a fieldset of inputs named by its id.
