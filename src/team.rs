@@ -131,7 +131,7 @@ pub fn report(
         });
         team_themes.push(TeamTheme {
             id: theme.id.clone(),
-            n: scores.len(),
+            n: shown.then_some(scores.len()),
             sd: sd.filter(|_| shown),
         });
     }
@@ -154,7 +154,7 @@ pub fn report(
                 GroupTheme {
                     id: theme.id.clone(),
                     score: mean.filter(|_| shown),
-                    n: scores.len(),
+                    n: shown.then_some(scores.len()),
                     sd: sd.filter(|_| shown),
                 }
             })

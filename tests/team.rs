@@ -137,9 +137,10 @@ fn the_teams_view_has_the_hand_worked_means_spreads_and_groups() {
         report["hidden_groups"],
         serde_json::json!(["peer", "stakeholder", "manager"])
     );
-    // A theme nobody answered is not shown.
+    // A theme nobody answered is not shown, and neither is its count: a
+    // count below the minimum would say how few answered.
     assert_eq!(theme(&report, "budget")["score"], Value::Null);
-    assert_eq!(theme(&report, "budget")["n"], 0);
+    assert_eq!(theme(&report, "budget")["n"], Value::Null);
     // Comments from 3 responses on, without their group.
     let comments: Vec<&str> = report["comments"]
         .as_array()
@@ -507,4 +508,26 @@ fn invite_says_what_to_send_to_whom_and_who_can_read_what() {
     let invite: toml::Table = toml::from_str(&invite).unwrap();
     assert_eq!(invite["min_group"].as_integer(), Some(3));
     assert_eq!(invite["closes"].as_str(), Some("2026-12-07"));
+}
+
+#[test]
+fn the_teams_view_in_the_terminal() {
+    let sandbox = Sandbox::new();
+    sandbox.assess_at("2026-11-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
+    let (round, folder) = invite(&sandbox, &[]);
+    seven(&sandbox, &folder);
+    let table = sandbox
+        .run(["collect", &round, "--no-save"])
+        .arg(sandbox.scratch().join("responses"))
+        .at("2026-11-23T09:00:00Z")
+        .env("COLUMNS", "100")
+        .stderr("")
+        .run()
+        .stdout
+        .replace(&round, "ROUND");
+    // The comments come in a random order: all four, then the rest as is.
+    let (praise, rest): (Vec<&str>, Vec<&str>) =
+        table.lines().partition(|l| l.contains("Secret praise"));
+    assert_eq!(praise.len(), 4, "{table}");
+    insta::assert_snapshot!("team_table", rest.join("\n"));
 }

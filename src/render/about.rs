@@ -69,10 +69,11 @@ pub fn quality_lines(report: &Report) -> Vec<String> {
         .map(|t| t.title.as_str())
         .collect();
     if !unscored.is_empty() {
-        lines.push(format!(
-            "Not scored, because too few questions were answered: {}.",
-            unscored.join(", ")
-        ));
+        let why = match &report.team {
+            Some(team) => format!("fewer than {} responses scored them", team.min_group),
+            None => "too few questions were answered".to_owned(),
+        };
+        lines.push(format!("Not scored, because {why}: {}.", unscored.join(", ")));
     }
     if lines.is_empty() {
         lines.push(

@@ -63,6 +63,15 @@ pub fn overall_line(report: &Report) -> String {
     line
 }
 
+/// Why a theme of `report` has no score, in a band's place: too few answers,
+/// or, in the team's view, too few responses.
+pub fn unscored(report: &Report) -> String {
+    match &report.team {
+        Some(team) => format!("fewer than {} responses", team.min_group),
+        None => "not enough answers".to_owned(),
+    }
+}
+
 /// A theme's gap as shown: `met`, `<1` for a gap that rounds to nothing, the
 /// whole number of points otherwise, `—` when not scored.
 pub fn gap_text(theme: &ThemeReport) -> String {

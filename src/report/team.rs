@@ -40,8 +40,9 @@ pub struct TeamView {
 pub struct TeamTheme {
     /// Theme id.
     pub id: String,
-    /// Responses with a score for the theme.
-    pub n: usize,
+    /// Responses with a score for the theme; `None` when fewer than the
+    /// round's minimum, so that a count below it is never revealed.
+    pub n: Option<usize>,
     /// Sample standard deviation (n − 1); `None` below two responses or
     /// when the theme is not shown.
     pub sd: Option<f64>,
@@ -65,8 +66,9 @@ pub struct GroupTheme {
     pub id: String,
     /// The mean of the group's scores; `None` below the minimum.
     pub score: Option<f64>,
-    /// Responses with a score.
-    pub n: usize,
+    /// Responses of the group with a score for the theme; `None` below the
+    /// round's minimum.
+    pub n: Option<usize>,
     /// Sample standard deviation; `None` below two or when not shown.
     pub sd: Option<f64>,
 }

@@ -151,7 +151,7 @@ impl Render for Html {
                 row.push(Cell::number(&whole(theme.target)));
                 row.push(Cell::number(&text::gap_text(theme)));
                 row.push(Cell::text(
-                    theme.band.as_deref().unwrap_or("not enough answers"),
+                    &theme.band.clone().unwrap_or_else(|| text::unscored(report)),
                 ));
                 row.push(Cell::number(&percent(theme.coverage)));
                 if history {

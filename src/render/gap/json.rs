@@ -86,7 +86,7 @@ struct JsonGroup<'a> {
 struct JsonGroupTheme<'a> {
     id: &'a str,
     score: Option<f64>,
-    n: usize,
+    n: Option<usize>,
     sd: Option<f64>,
 }
 
@@ -114,9 +114,10 @@ struct JsonTheme<'a> {
     gap: Option<f64>,
     band: Option<&'a str>,
     coverage: f64,
-    /// For a team report: how many responses scored the theme.
+    /// For a team report: how many responses scored the theme (`null` when
+    /// fewer than the round's minimum).
     #[serde(skip_serializing_if = "Option::is_none")]
-    n: Option<usize>,
+    n: Option<Option<usize>>,
     /// For a team report: their sample standard deviation.
     #[serde(skip_serializing_if = "Option::is_none")]
     sd: Option<Option<f64>>,

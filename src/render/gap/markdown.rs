@@ -54,7 +54,7 @@ impl Render for Markdown {
             let band = theme
                 .band
                 .as_deref()
-                .map_or_else(|| "not enough answers".to_owned(), cell);
+                .map_or_else(|| text::unscored(report), cell);
             let title = cell(&theme.title);
             let (target, coverage) = (whole(theme.target), percent(theme.coverage));
             if history {

@@ -287,6 +287,7 @@ impl Table {
         let columns = Columns {
             change: history,
             last: (self.look.width >= WITH_BAR).then_some(if history { "Trend" } else { "" }),
+            unscored: text::unscored(report),
         };
         let mut header = vec!["Theme", "Score"];
         if columns.change {
@@ -391,7 +392,7 @@ impl Table {
         });
         cells.push(match &theme.band {
             Some(band) => Cell::new(clean_line(band)),
-            None => grey("not enough answers"),
+            None => grey(&columns.unscored),
         });
         cells.push(Cell::new(percent(theme.coverage)));
         if columns.last.is_some() {
@@ -411,6 +412,8 @@ struct Columns {
     change: bool,
     /// The header of the last column (bar or trend), if shown.
     last: Option<&'static str>,
+    /// What an unscored theme's band says.
+    unscored: String,
 }
 
 /// A bar of `cells` cells filled to `score` (in eighths of a cell), with `│`

@@ -50,7 +50,11 @@ pub fn section(report: &Report, team: &TeamView, beside: Option<&Report>) -> Tea
             let mut row = vec![
                 theme.title.clone(),
                 score(theme.score),
-                stats.map(|s| s.n.to_string()).unwrap_or_default(),
+                stats
+                    .map(|s| {
+                        s.n.map_or_else(|| format!("<{}", team.min_group), |n| n.to_string())
+                    })
+                    .unwrap_or_default(),
                 stats
                     .and_then(|s| s.sd)
                     .map_or_else(|| "—".to_owned(), |sd| format!("±{}", whole(sd))),
@@ -69,6 +73,12 @@ pub fn section(report: &Report, team: &TeamView, beside: Option<&Report>) -> Tea
         })
         .collect();
     let mut notes = Vec::new();
+    if team.themes.iter().any(|t| t.n.is_none()) {
+        notes.push(format!(
+            "A theme without a team score had fewer than {} responses (\"<{}\").",
+            team.min_group, team.min_group
+        ));
+    }
     if !team.hidden_groups.is_empty() {
         notes.push(format!(
             "Not shown on their own, with fewer than {} responses: {}{}.",
