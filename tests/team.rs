@@ -465,7 +465,11 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
         .arg("-o")
         .arg(&out)
         .run();
-    assert!(std::fs::read(&out).unwrap().starts_with(b"age-encryption.org/v1\n"));
+    assert!(
+        std::fs::read(&out)
+            .unwrap()
+            .starts_with(b"age-encryption.org/v1\n")
+    );
 }
 
 #[test]

@@ -73,7 +73,10 @@ pub fn quality_lines(report: &Report) -> Vec<String> {
             Some(team) => format!("fewer than {} responses scored them", team.min_group),
             None => "too few questions were answered".to_owned(),
         };
-        lines.push(format!("Not scored, because {why}: {}.", unscored.join(", ")));
+        lines.push(format!(
+            "Not scored, because {why}: {}.",
+            unscored.join(", ")
+        ));
     }
     if lines.is_empty() {
         lines.push(
