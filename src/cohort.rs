@@ -108,25 +108,7 @@ pub struct PersonTheme {
 /// each named respondent. Reports by other raters, or without a respondent
 /// name, do not count.
 pub fn cohort(reports: &[&Report], anonymous: bool) -> Cohort {
-    let mut latest: Vec<&Report> = Vec::new();
-    let mut index: HashMap<(&str, Option<&str>), usize> = HashMap::new();
-    for report in reports
-        .iter()
-        .filter(|r| r.rater == SELF_RATER && r.respondent.is_some())
-    {
-        let key = (
-            report.questionnaire.id.as_str(),
-            report.respondent.as_deref(),
-        );
-        match index.get(&key) {
-            Some(&at) if chronological(latest[at], report).is_lt() => latest[at] = report,
-            Some(_) => {}
-            None => {
-                index.insert(key, latest.len());
-                latest.push(report);
-            }
-        }
-    }
+    let latest: Vec<&Report> = latest_self(reports, |r| r).into_iter().copied().collect();
     let mut ids: Vec<&str> = latest.iter().map(|r| r.questionnaire.id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -155,6 +137,32 @@ pub fn cohort(reports: &[&Report], anonymous: bool) -> Cohort {
         })
         .collect();
     Cohort { groups }
+}
+
+/// Of `items` (reports, or things that hold one), the latest
+/// self-assessment of each named respondent per questionnaire, in the order
+/// each person first appears. Reports by other raters, or without a
+/// respondent name, do not count.
+pub fn latest_self<'a, T>(items: &'a [T], report: impl Fn(&T) -> &Report) -> Vec<&'a T> {
+    let mut latest: Vec<&T> = Vec::new();
+    let mut index: HashMap<(&str, &str), usize> = HashMap::new();
+    for item in items {
+        let this = report(item);
+        let (Some(respondent), true) = (this.respondent.as_deref(), this.rater == SELF_RATER)
+        else {
+            continue;
+        };
+        let key = (this.questionnaire.id.as_str(), respondent);
+        match index.get(&key) {
+            Some(&at) if chronological(report(latest[at]), this).is_lt() => latest[at] = item,
+            Some(_) => {}
+            None => {
+                index.insert(key, latest.len());
+                latest.push(item);
+            }
+        }
+    }
+    latest
 }
 
 fn group(id: &str, members: &[&Report], anonymous: bool) -> Group {

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::output::{ColorChoice, clean, paint, styles};
 use crate::plan::Plan;
 use crate::render::Look;
-use crate::report::Report;
+use crate::report::{Report, SELF_RATER};
 use crate::store::{self, DataDir, Loaded};
 
 /// How leadgap was run, so that the commands a message suggests can be
@@ -310,6 +310,22 @@ impl Context {
     /// Today's date (UTC), from the same clock as report times.
     pub fn today(&self) -> Result<chrono::NaiveDate> {
         Ok(clock::now()?.date_naive())
+    }
+
+    /// Warns about each self-assessment of `loaded` that names nobody: it
+    /// cannot count in a cohort.
+    pub fn warn_unnamed(&self, loaded: &[Loaded]) {
+        for unnamed in loaded
+            .iter()
+            .filter(|l| l.report.rater == SELF_RATER && l.report.respondent.is_none())
+        {
+            self.warn(&format!(
+                "skipping `{}`: it names no respondent, so it cannot be told apart from others; \
+                 add `respondent = \"NAME\"` to it, and name people when they assess \
+                 (`leadgap assess --subject NAME`, or the name asked on a first run)",
+                unnamed.path.display()
+            ));
+        }
     }
 
     /// Prints a warning on standard error. Like every message, it is

@@ -7,7 +7,7 @@
 //! only uses the ones below it; `docs/ARCHITECTURE.md` has the map):
 //!
 //! - files and text: [`error`], [`source`], [`document`], [`files`],
-//!   [`output`], [`clock`], [`rounding`];
+//!   [`output`], [`clock`], [`rounding`], [`stats`];
 //! - the instrument: [`questionnaire`] (and what an answer is), [`rubric`];
 //! - pure models: [`scoring`], [`quality`], [`report`], [`trend`],
 //!   [`comparison`], [`cohort`], [`plan`];
@@ -28,6 +28,8 @@ pub mod document;
 pub mod envelope;
 pub mod error;
 pub mod files;
+pub mod items;
+pub mod norms;
 pub mod output;
 pub mod plan;
 pub mod quality;
@@ -39,6 +41,7 @@ pub mod rounding;
 pub mod rubric;
 pub mod scoring;
 pub mod source;
+pub mod stats;
 pub mod store;
 pub mod team;
 pub mod trend;
@@ -91,6 +94,7 @@ fn dispatch(context: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Compare(args) => commands::compare::run(context, args, out),
         Command::Note(args) => commands::note::run(context, args, out),
         Command::Cohort(args) => commands::cohort::run(context, args, out),
+        Command::Norms(args) => commands::norms::run(context, args, out),
         Command::Plan(args) => commands::plan::run(context, args, out),
         Command::Invite(args) => commands::invite::run(context, args, out),
         Command::Respond(args) => commands::respond::run(context, args, out),

@@ -10,6 +10,7 @@ use crate::report::{
 };
 use crate::rubric::{Profile, Rubric};
 use crate::scoring::{self, Outcome};
+use crate::stats::mean_sd;
 
 pub use crate::report::TEAM_RATER;
 
@@ -30,18 +31,6 @@ pub struct Response {
     pub keep: Option<String>,
     /// What to change.
     pub change: Option<String>,
-}
-
-/// The mean and sample standard deviation (n − 1) of `values`.
-pub fn mean_sd(values: &[f64]) -> (Option<f64>, Option<f64>) {
-    let n = values.len();
-    if n == 0 {
-        return (None, None);
-    }
-    let mean = values.iter().sum::<f64>() / n as f64;
-    let sd = (n > 1)
-        .then(|| (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt());
-    (Some(mean), sd)
 }
 
 /// Scores every response against the team form.
@@ -313,7 +302,7 @@ pub fn group_value(form: &Questionnaire, group: &str) -> Option<(usize, ContextV
 
 #[cfg(test)]
 mod tests {
-    use super::mean_sd;
+    use crate::stats::mean_sd;
 
     #[test]
     fn the_spread_is_the_sample_standard_deviation() {

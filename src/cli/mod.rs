@@ -3,6 +3,7 @@
 
 mod assess;
 mod plan;
+mod programme;
 mod reports;
 mod team;
 
@@ -16,6 +17,7 @@ use crate::render::Format;
 
 pub use assess::{AssessArgs, CheckArgs, ListArgs, TemplateArgs};
 pub use plan::{PlanArgs, PlanCommand};
+pub use programme::NormsArgs;
 pub use reports::{CohortArgs, CompareArgs, DiffArgs, HistoryArgs, NoteArgs, ShowArgs};
 pub use team::{CollectArgs, InviteArgs, RespondArgs};
 
@@ -149,6 +151,12 @@ team trusts hold it.",
     #[command(after_help = "Example:
   leadgap cohort ./cohort-2026 --anonymous")]
     Cohort(CohortArgs),
+
+    /// Make an anonymous norms file from the latest self-report of each person in folders
+    #[command(after_help = "Examples:
+  leadgap norms ./cohort-2026 ./cohort-2025 -o it-managers.norms.toml
+  leadgap show latest --norms it-managers.norms.toml")]
+    Norms(NormsArgs),
 }
 
 impl Command {
@@ -162,6 +170,7 @@ impl Command {
             Command::Diff(args) => &args.output,
             Command::Compare(args) => &args.output,
             Command::Cohort(args) => &args.output,
+            Command::Norms(args) => &args.output,
             Command::Plan(args) => &args.output,
             Command::Collect(args) => &args.output,
             Command::Invite(_) | Command::Respond(_) => return None,

@@ -8,7 +8,6 @@ use crate::cli::CohortArgs;
 use crate::cohort;
 use crate::error::{Error, Result, exit};
 use crate::render;
-use crate::report::SELF_RATER;
 
 /// Runs `leadgap cohort`.
 pub fn run(context: &Context, args: CohortArgs, out: &mut dyn Write) -> Result<u8> {
@@ -22,17 +21,7 @@ pub fn run(context: &Context, args: CohortArgs, out: &mut dyn Write) -> Result<u
         }
         loaded.extend(context.load_reports(folder)?);
     }
-    for unnamed in loaded
-        .iter()
-        .filter(|l| l.report.rater == SELF_RATER && l.report.respondent.is_none())
-    {
-        context.warn(&format!(
-            "skipping `{}`: it names no respondent, so it cannot be told apart from others; \
-             add `respondent = \"NAME\"` to it, and name people when they assess \
-             (`leadgap assess --subject NAME`, or the name asked on a first run)",
-            unnamed.path.display()
-        ));
-    }
+    context.warn_unnamed(&loaded);
     let reports: Vec<_> = loaded.iter().map(|l| &l.report).collect();
     let cohort = cohort::cohort(&reports, args.anonymous);
     render::cohort::render(&cohort, args.format, context.look(), out).map_err(Error::stdout)?;

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod history;
 pub mod invite;
 pub mod list;
+pub mod norms;
 pub mod note;
 pub mod packaging;
 pub mod plan;
