@@ -143,7 +143,7 @@ pub fn cohort(reports: &[&Report], anonymous: bool) -> Cohort {
 /// self-assessment of each named respondent per questionnaire, in the order
 /// each person first appears. Reports by other raters, or without a
 /// respondent name, do not count.
-pub fn latest_self<'a, T>(items: &'a [T], report: impl Fn(&T) -> &Report) -> Vec<&'a T> {
+pub fn latest_self<T>(items: &[T], report: impl Fn(&T) -> &Report) -> Vec<&T> {
     let mut latest: Vec<&T> = Vec::new();
     let mut index: HashMap<(&str, &str), usize> = HashMap::new();
     for item in items {

@@ -6,7 +6,12 @@
 //! so memory does not grow with their number: everything here follows from
 //! the items' covariance matrix.
 
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
 use crate::report::Report;
+use crate::rounding::three_decimals;
 
 /// Fewer respondents than this who answered every question of a theme, and
 /// its alpha and correlations are not shown: they would be noise.
@@ -56,9 +61,9 @@ impl Accumulator {
         for (mean, d) in self.means.iter_mut().zip(&before) {
             *mean += d / n;
         }
-        for i in 0..k {
-            for j in 0..k {
-                self.comoments[i * k + j] += before[i] * (row[j] - self.means[j]);
+        for (line, d) in self.comoments.chunks_mut(k).zip(&before) {
+            for ((cell, x), mean) in line.iter_mut().zip(row).zip(&self.means) {
+                *cell += d * (x - mean);
             }
         }
     }
@@ -125,7 +130,7 @@ fn alpha_of(k: usize, item_variances: f64, total_variance: f64) -> Option<f64> {
 }
 
 /// A theme's item statistics.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Analysis {
     /// Respondents who answered every question of the theme.
     pub n: usize,
@@ -136,7 +141,7 @@ pub struct Analysis {
 }
 
 /// One question's statistics within its theme.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ItemStats {
     /// Question id.
     pub id: String,
@@ -149,7 +154,102 @@ pub struct ItemStats {
     /// The theme's alpha without this question (with three questions or more).
     pub alpha_if_dropped: Option<f64>,
     /// Whether the item-rest correlation is below [`WEAK_ITEM_REST`].
+    #[serde(rename = "flagged")]
     pub weak: bool,
+}
+
+impl Analysis {
+    /// The figures to three decimals, as they are shown.
+    fn rounded(mut self) -> Analysis {
+        let round = |v: &mut Option<f64>| *v = v.map(three_decimals);
+        round(&mut self.alpha);
+        for item in &mut self.items {
+            round(&mut item.mean);
+            round(&mut item.sd);
+            round(&mut item.item_rest);
+            round(&mut item.alpha_if_dropped);
+        }
+        self
+    }
+}
+
+/// `cohort --items`: per questionnaire theme, how its questions hang together.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ItemReport {
+    /// Per questionnaire and theme (by content), in questionnaire order.
+    pub themes: Vec<ThemeItems>,
+}
+
+/// One theme's item statistics, with what a reader needs to place them.
+#[derive(Clone, Debug, Serialize)]
+pub struct ThemeItems {
+    /// Questionnaire id.
+    pub questionnaire: String,
+    /// Theme id.
+    pub id: String,
+    /// Theme title.
+    #[serde(skip)]
+    pub title: String,
+    /// The question texts, in the order of the items.
+    #[serde(skip)]
+    pub texts: Vec<String>,
+    /// The statistics.
+    #[serde(flatten)]
+    pub analysis: Analysis,
+}
+
+/// Collects respondents' latest self-reports, one at a time.
+#[derive(Debug, Default)]
+pub struct Collector {
+    themes: BTreeMap<(String, String), (usize, ThemeItems, Accumulator)>,
+}
+
+impl Collector {
+    /// Takes one respondent's report (with its answers).
+    pub fn add(&mut self, report: &Report) {
+        for (order, theme) in report.themes.iter().enumerate() {
+            let key = (report.questionnaire.id.clone(), theme.hash.clone());
+            let entry = self.themes.entry(key).or_insert_with(|| {
+                let (ids, texts) = report
+                    .answers
+                    .iter()
+                    .filter(|a| a.theme == theme.id)
+                    .map(|a| (a.question.clone(), a.text.clone()))
+                    .unzip();
+                let about = ThemeItems {
+                    questionnaire: report.questionnaire.id.clone(),
+                    id: theme.id.clone(),
+                    title: theme.title.clone(),
+                    texts,
+                    analysis: Accumulator::new(Vec::new()).analyse(),
+                };
+                (order, about, Accumulator::new(ids))
+            });
+            if let Some((_, row)) = theme_row(report, &theme.id) {
+                entry.2.add(&row);
+            }
+        }
+    }
+
+    /// The statistics of every theme.
+    pub fn finish(self) -> ItemReport {
+        let mut themes: Vec<(usize, ThemeItems)> = self
+            .themes
+            .into_values()
+            .map(|(order, mut about, accumulator)| {
+                about.analysis = accumulator.analyse().rounded();
+                (order, about)
+            })
+            .collect();
+        themes.sort_by(|a, b| {
+            a.1.questionnaire
+                .cmp(&b.1.questionnaire)
+                .then(a.0.cmp(&b.0))
+        });
+        ItemReport {
+            themes: themes.into_iter().map(|(_, t)| t).collect(),
+        }
+    }
 }
 
 /// A respondent's scores for the questions of theme `theme` in `report`, in

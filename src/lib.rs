@@ -36,6 +36,7 @@ pub mod quality;
 pub mod questionnaire;
 pub mod render;
 pub mod report;
+pub mod roster;
 pub mod round;
 pub mod rounding;
 pub mod rubric;

@@ -190,3 +190,115 @@ fn norms_are_refused_below_the_minimum_and_nothing_is_written() {
         )
         .run();
 }
+
+#[test]
+fn cohort_items_gives_alpha_item_rest_and_alpha_if_dropped() {
+    let sandbox = Sandbox::new();
+    cohort(&sandbox, 10);
+    let json = sandbox
+        .run(["cohort", "--items", "--format", "json"])
+        .arg(sandbox.data_dir().join("reports"))
+        .stderr("")
+        .run()
+        .json();
+    let lead = &json["themes"][0];
+    assert_eq!(lead["id"], "lead");
+    assert_eq!(lead["n"], 10);
+    assert_eq!(lead["alpha"], 0.401);
+    let items: Vec<(&str, f64, f64, f64, &Value, bool)> = lead["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap(),
+                i["mean"].as_f64().unwrap(),
+                i["sd"].as_f64().unwrap(),
+                i["item_rest"].as_f64().unwrap(),
+                &i["alpha_if_dropped"],
+                i["flagged"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    // sd: √(13/120) = 0.329, √(169/1440) = 0.343, √(1/8) = 0.354. Alpha
+    // without l1: of l2 and l3, −200/249; without l2: 0 (by hand as above).
+    assert_eq!(
+        items,
+        [
+            ("l1", 0.55, 0.329, 0.72, &Value::from(-0.803), false),
+            ("l2", 0.475, 0.343, 0.386, &Value::from(0.0), false),
+            ("l3", 0.5, 0.354, -0.151, &Value::from(0.933), true),
+        ]
+    );
+    // One question: no alpha, no correlations.
+    let money = &json["themes"][1];
+    assert_eq!(money["alpha"], Value::Null);
+    assert_eq!(money["items"][0]["item_rest"], Value::Null);
+
+    let table = sandbox
+        .run(["cohort", "--items"])
+        .arg(sandbox.data_dir().join("reports"))
+        .env("COLUMNS", "100")
+        .run()
+        .stdout;
+    insta::assert_snapshot!("items_table", table);
+}
+
+#[test]
+fn the_roster_lists_who_is_due_and_exits_3() {
+    let sandbox = Sandbox::new();
+    cohort(&sandbox, 3); // P0, P1, P2 on 2026-09-01, -02, -03
+    let roster = sandbox.write("roster.txt", "# cohort 2026\nP0\np1\nP2\nNew Person\n");
+    // On 2026-11-30, 90 days back is 2026-09-01: P0's report of that day is
+    // not older; P1's and P2's are newer. New Person never assessed.
+    sandbox
+        .run(["cohort", "--every", "90d", "--roster"])
+        .arg(&roster)
+        .arg(sandbox.data_dir().join("reports"))
+        .at("2026-11-30T09:00:00Z")
+        .status(3)
+        .stdout(
+            "1 of 4 is due (no self-assessment within 90d).\n \
+             Person      Latest self-assessment  Days ago\n \
+             New Person  never                             due\n \
+             P0          2026-09-01                    90\n \
+             p1          2026-09-02                    89\n \
+             P2          2026-09-03                    88\n",
+        )
+        .run();
+    // A day later P0 is due too; with a shorter list nobody is.
+    let json = sandbox
+        .run(["cohort", "--every", "90d", "--format", "json", "--roster"])
+        .arg(&roster)
+        .arg(sandbox.data_dir().join("reports"))
+        .at("2026-12-01T09:00:00Z")
+        .status(3)
+        .run()
+        .json();
+    let due: Vec<&str> = json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["due"] == true)
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(due, ["New Person", "P0"]);
+    let short = sandbox.write("short.txt", "P1\nP2\n");
+    sandbox
+        .run(["cohort", "--every", "13w", "--roster"])
+        .arg(&short)
+        .arg(sandbox.data_dir().join("reports"))
+        .at("2026-11-30T09:00:00Z")
+        .status(0)
+        .run();
+    sandbox
+        .run(["cohort", "--every", "soon", "--roster"])
+        .arg(&short)
+        .arg(sandbox.data_dir().join("reports"))
+        .status(1)
+        .stderr(
+            "error: --every: `soon` is not an interval: write a whole number and d (days), w \
+             (weeks) or m (months), e.g. 90d, 13w or 3m\n",
+        )
+        .run();
+}

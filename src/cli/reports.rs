@@ -127,6 +127,25 @@ pub struct CohortArgs {
     #[arg(long)]
     pub anonymous: bool,
 
+    /// Per theme, whether its questions hang together: Cronbach's alpha, and per question
+    /// its mean, spread, item-rest correlation and alpha if dropped
+    #[arg(long, conflicts_with_all = ["anonymous", "roster"])]
+    pub items: bool,
+
+    /// Who is due: everyone on this list (one name a line) without a self-assessment
+    /// within --every; exit code 3 when anyone is
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "every",
+        conflicts_with = "anonymous"
+    )]
+    pub roster: Option<PathBuf>,
+
+    /// How often people re-assess, for --roster: days, weeks or months (90d, 13w, 3m)
+    #[arg(long, value_name = "DURATION", requires = "roster")]
+    pub every: Option<String>,
+
     /// How to print the cohort
     #[arg(short, long, default_value = "table", value_parser = formats(render::cohort::FORMATS))]
     pub format: Format,

@@ -2,14 +2,13 @@
 //! of each person in one or more folders.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use crate::Context;
 use crate::cli::NormsArgs;
 use crate::cohort::latest_self;
 use crate::error::{Error, Result, exit};
 use crate::norms::{Builder, MIN_RESPONDENTS};
-use crate::store::{Loaded, load_report};
+use crate::store::load_report;
 
 /// Runs `leadgap norms`.
 pub fn run(context: &Context, args: NormsArgs, out: &mut dyn Write) -> Result<u8> {
@@ -23,7 +22,12 @@ pub fn run(context: &Context, args: NormsArgs, out: &mut dyn Write) -> Result<u8
             format!("give {MIN_RESPONDENTS} or more"),
         ));
     }
-    let paths = latest_reports(context, &args.folders)?;
+    let loaded = super::cohort::load(context, &args.folders)?;
+    let paths: Vec<_> = latest_self(&loaded, |l| &l.report)
+        .into_iter()
+        .map(|l| l.path.clone())
+        .collect();
+    drop(loaded);
     if paths.len() < args.min {
         return Err(Error::user_with_help(
             format!(
@@ -50,24 +54,4 @@ pub fn run(context: &Context, args: NormsArgs, out: &mut dyn Write) -> Result<u8
     )
     .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
-}
-
-/// The files of each person's latest self-assessment in `folders`, with a
-/// warning for each report that names nobody.
-pub fn latest_reports(context: &Context, folders: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut loaded: Vec<Loaded> = Vec::new();
-    for folder in folders {
-        if !folder.is_dir() {
-            return Err(Error::user(format!(
-                "`{}` is not a folder of reports",
-                folder.display()
-            )));
-        }
-        loaded.extend(context.load_reports(folder)?);
-    }
-    context.warn_unnamed(&loaded);
-    Ok(latest_self(&loaded, |l| &l.report)
-        .into_iter()
-        .map(|l| l.path.clone())
-        .collect())
 }
