@@ -120,6 +120,10 @@ pub struct DiffTheme {
     pub band_moved: bool,
     /// Whether the two can be compared.
     pub status: Status,
+    /// With `--norms`: whether the change is meaningful (`null` when the
+    /// norms cannot tell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meaningful: Option<Option<bool>>,
 }
 
 /// Two reports of the same person over time.
@@ -163,6 +167,7 @@ pub fn diff(a: &Report, b: &Report) -> Diff {
                 second_band: band(second),
                 band_moved: comparable && band(first) != band(second),
                 status,
+                meaningful: None,
             })
         })
         .collect();
@@ -173,6 +178,23 @@ pub fn diff(a: &Report, b: &Report) -> Diff {
         second_overall: b.overall,
         overall_change: crate::trend::overall_change(a, b),
         themes,
+    }
+}
+
+impl Diff {
+    /// Marks each change as meaningful or within noise, by `norms` (for
+    /// the themes of `later`, the second report).
+    pub fn judge(&mut self, later: &Report, norms: &crate::norms::Norms) {
+        for theme in &mut self.themes {
+            let Some(asked) = later.theme(&theme.id) else {
+                continue;
+            };
+            theme.meaningful = Some(
+                norms
+                    .standing(&later.questionnaire.id, asked, theme.change)
+                    .and_then(|s| s.meaningful),
+            );
+        }
     }
 }
 

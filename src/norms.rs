@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::{Step, span_at};
 use crate::error::{Diagnostic, Error};
 use crate::items::Accumulator;
-use crate::report::Report;
+use crate::report::{Report, ThemeReport};
 use crate::rounding::{one_decimal, three_decimals};
 use crate::source::Source;
 use crate::stats::{self, PERCENTILES};
@@ -85,12 +85,56 @@ impl NormTheme {
     }
 }
 
+/// Where one theme of a report stands among the cohort.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Standing {
+    /// The share of the cohort (0..=100) that scored below the theme's
+    /// score; none when the theme was not scored.
+    pub percentile: Option<f64>,
+    /// The cohort's middle half: its 25th and 75th percentiles.
+    pub middle: (f64, f64),
+    /// How many people the norms come from.
+    pub n: usize,
+    /// The smallest meaningful change, when the norms know the theme's alpha.
+    pub needed: Option<f64>,
+    /// Whether the theme's change since the previous report is meaningful;
+    /// none without a change or without alpha.
+    pub meaningful: Option<bool>,
+}
+
 impl Norms {
+    /// Where `theme` of a report on `questionnaire`, changed by `change`
+    /// since the previous report, stands; none when the norms do not have
+    /// the theme as it was asked.
+    pub fn standing(
+        &self,
+        questionnaire: &str,
+        theme: &ThemeReport,
+        change: Option<f64>,
+    ) -> Option<Standing> {
+        let norm = self.find(questionnaire, &theme.hash)?;
+        let needed = norm.meaningful();
+        Some(Standing {
+            percentile: theme.score.map(|score| norm.percentile(score)),
+            middle: (norm.p25, norm.p75),
+            n: norm.n,
+            needed,
+            meaningful: change
+                .zip(needed)
+                .map(|(change, needed)| change.abs() >= needed - 1e-9),
+        })
+    }
+
     /// The figures for the theme with `hash` of questionnaire `questionnaire`.
     pub fn find(&self, questionnaire: &str, hash: &str) -> Option<&NormTheme> {
         self.themes
             .iter()
             .find(|t| t.questionnaire == questionnaire && t.hash == hash)
+    }
+
+    /// Reads the norms file at `path`.
+    pub fn read(path: &std::path::Path) -> Result<Norms, Error> {
+        Norms::parse(&Source::read(path)?)
     }
 
     /// Reads a norms file, with the place of every problem.
@@ -163,10 +207,15 @@ impl NormTheme {
         {
             score(key, value, &mut problems);
         }
-        if quantiles.windows(2).any(|w| w[0] > w[1]) {
+        let keys = ["p10", "p25", "p50", "p75", "p90"];
+        if let Some(at) = quantiles.windows(2).position(|w| w[0] > w[1]) {
             problems.push((
-                "p90",
-                "the percentiles must not decrease from p10 to p90".to_owned(),
+                keys[at + 1],
+                format!(
+                    "`{}` is below `{}`: the percentiles must not decrease from p10 to p90",
+                    keys[at + 1],
+                    keys[at]
+                ),
             ));
         }
         if !(0.0..=100.0).contains(&self.sd) {

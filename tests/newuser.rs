@@ -252,12 +252,13 @@ fn every_man_page_the_main_page_names_exists() {
             "compare",
             "note",
             "plan",
+            "cohort",
+            "norms",
             "invite",
             "respond",
             "collect",
             "completions",
-            "man",
-            "cohort"
+            "man"
         ]
     );
     for command in named {

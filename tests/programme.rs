@@ -302,3 +302,128 @@ fn the_roster_lists_who_is_due_and_exits_3() {
         )
         .run();
 }
+
+/// Norms of the ten, then Pat's three self-assessments: lead (3, 3, 3) =
+/// 50 on 10-01, (4, 4, 4) = 75 on 11-01, (5, 5, 5) = 100 on 11-15.
+fn pat(sandbox: &Sandbox) -> std::path::PathBuf {
+    cohort(sandbox, 10);
+    let norms = norms(sandbox);
+    assess(sandbox, "Pat", "2026-10-01T09:00:00Z", (3, 3, 3, 3));
+    assess(sandbox, "Pat", "2026-11-01T09:00:00Z", (4, 4, 4, 3));
+    norms
+}
+
+#[test]
+fn percentiles_and_meaningful_change_by_hand() {
+    let sandbox = Sandbox::new();
+    let norms = pat(&sandbox);
+    let norms = norms.to_str().unwrap();
+    // Lead 75 lies between p75 = 70.8 and p90 = 75.8: 75 + (75 − 70.8) /
+    // (75.8 − 70.8) · 15 = 75 + 0.84 · 15 = 87.6. The change +25 against
+    // 1.96 · 23.1 · √(2 · (1 − 0.401)) = 49.6: within noise. Money has one
+    // question, so no alpha: whether its change (0) is meaningful is null.
+    let report = sandbox
+        .run(["show", "latest", "--format", "json", "--norms", norms])
+        .run()
+        .json();
+    let lead = support::by_id(&report["themes"], "lead");
+    assert_eq!(
+        (&lead["percentile"], &lead["meaningful"]),
+        (&Value::from(87.6), &Value::from(false))
+    );
+    let money = support::by_id(&report["themes"], "money");
+    // Money 50: the cohort's m1 scores 0, .25, .5, .75, 1 twice: p25 = 25,
+    // p50 = 50 (a point on the line), so 50%.
+    assert_eq!(
+        (&money["percentile"], &money["meaningful"]),
+        (&Value::from(50.0), &Value::Null)
+    );
+
+    // From 50 to 100 is +50, above 49.6: meaningful.
+    let last = assess(&sandbox, "Pat", "2026-11-15T09:00:00Z", (5, 5, 5, 3));
+    let diff = sandbox
+        .run([
+            "diff",
+            "2026-10-01T09-00-00Z",
+            last["id"].as_str().unwrap(),
+            "--format",
+            "json",
+            "--norms",
+            norms,
+        ])
+        .run()
+        .json();
+    let lead = support::by_id(&diff["themes"], "lead");
+    assert_eq!(
+        (&lead["change"], &lead["meaningful"]),
+        (&Value::from(50.0), &Value::from(true))
+    );
+    let table = sandbox
+        .run(["diff", "2026-10-01T09-00-00Z", "latest", "--norms", norms])
+        .env("COLUMNS", "100")
+        .run()
+        .stdout;
+    insta::assert_snapshot!("diff_with_norms", table);
+
+    // The same in the gap report, in words, and in history's JSON.
+    let shown = sandbox
+        .run(["show", "latest", "--norms", norms])
+        .env("COLUMNS", "100")
+        .run()
+        .stdout;
+    let section =
+        &shown[shown.find("Against the cohort").unwrap()..shown.find("Work on first").unwrap()];
+    assert_eq!(
+        section,
+        "Against the cohort\n   \
+         - Leading: 100, higher than 100% of the cohort (its middle half scores 42 to 71); +25\n     \
+         since the last report: within noise (a meaningful change is 50 or more).\n   \
+         - Money: 50, higher than 50% of the cohort (its middle half scores 25 to 75); 0 since\n     \
+         the last report: whether it is meaningful cannot be told: the norms have no alpha\n     \
+         for this theme.\n\n"
+    );
+    let history = sandbox
+        .run(["history", "--format", "json", "--norms", norms])
+        .run()
+        .json();
+    // Pat's reports, oldest first: the latest change is +25.
+    let pat = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|s| s["respondent"] == "Pat")
+        .unwrap();
+    assert_eq!(support::by_id(&pat["themes"], "lead")["meaningful"], false);
+
+    // HTML and SVG: the cohort's middle half as a band under the scores.
+    let svg = sandbox
+        .run(["show", "latest", "--format", "svg", "--norms", norms])
+        .run()
+        .stdout;
+    let svg = roxmltree::Document::parse(&svg).unwrap();
+    let band = svg
+        .descendants()
+        .find(|n| n.tag_name().name() == "path" && n.attribute("class") == Some("band"))
+        .unwrap();
+    assert_eq!(band.attribute("data-series"), Some("Cohort's middle half"));
+}
+
+#[test]
+fn a_damaged_norms_file_is_refused_with_its_place() {
+    let sandbox = Sandbox::new();
+    cohort(&sandbox, 1);
+    let bad = sandbox.write(
+        "bad.norms.toml",
+        "schema = 1\n[[themes]]\nquestionnaire = \"programme\"\nhash = \"x\"\nid = \"lead\"\nn = 10\n\
+         mean = 50.0\nsd = 10.0\np10 = 20.0\np25 = 60.0\np50 = 50.0\np75 = 70.0\np90 = 80.0\n",
+    );
+    sandbox
+        .run(["show", "latest", "--norms"])
+        .arg(&bad)
+        .status(1)
+        .stderr(
+            "error: [SANDBOX]/bad.norms.toml:11:7: `p50` is below `p25`: the percentiles must not \
+             decrease from p10 to p90\n  help: make it again with `leadgap norms DIR... -o FILE`\n",
+        )
+        .run();
+}

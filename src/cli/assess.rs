@@ -55,6 +55,10 @@ pub struct AssessArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// Place each score and change against a cohort's norms file (made by `leadgap norms`)
+    #[arg(long, value_name = "FILE")]
+    pub norms: Option<PathBuf>,
+
     /// Continue the unfinished interactive run at its first unanswered question
     #[arg(long, conflicts_with = "answers")]
     pub resume: bool,

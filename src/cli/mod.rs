@@ -106,6 +106,17 @@ pub enum Command {
   leadgap plan done 3 --note \"Lee ran the last two incidents\"")]
     Plan(PlanArgs),
 
+    /// Aggregate the latest self-report of each person in one or more folders
+    #[command(after_help = "Example:
+  leadgap cohort ./cohort-2026 --anonymous")]
+    Cohort(CohortArgs),
+
+    /// Make an anonymous norms file from the latest self-report of each person in folders
+    #[command(after_help = "Examples:
+  leadgap norms ./cohort-2026 ./cohort-2025 -o it-managers.norms.toml
+  leadgap show latest --norms it-managers.norms.toml")]
+    Norms(NormsArgs),
+
     /// Start a team feedback round: an offline form for the raters, answers they encrypt
     #[command(
         long_about = "Start a team feedback round: the people around a manager answer about them, \
@@ -146,17 +157,6 @@ team trusts hold it.",
   leadgap man assess > ~/.local/share/man/man1/leadgap-assess.1
   leadgap man plan add > ~/.local/share/man/man1/leadgap-plan-add.1")]
     Man(ManArgs),
-
-    /// Aggregate the latest self-report of each person in one or more folders
-    #[command(after_help = "Example:
-  leadgap cohort ./cohort-2026 --anonymous")]
-    Cohort(CohortArgs),
-
-    /// Make an anonymous norms file from the latest self-report of each person in folders
-    #[command(after_help = "Examples:
-  leadgap norms ./cohort-2026 ./cohort-2025 -o it-managers.norms.toml
-  leadgap show latest --norms it-managers.norms.toml")]
-    Norms(NormsArgs),
 }
 
 impl Command {

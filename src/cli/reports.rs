@@ -26,6 +26,10 @@ pub struct ShowArgs {
     /// Write to this file (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Place each score and change against a cohort's norms file (made by `leadgap norms`)
+    #[arg(long, value_name = "FILE")]
+    pub norms: Option<PathBuf>,
 }
 
 /// `leadgap history`
@@ -46,6 +50,10 @@ pub struct HistoryArgs {
     /// Write to this file (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Place each score and change against a cohort's norms file (made by `leadgap norms`)
+    #[arg(long, value_name = "FILE")]
+    pub norms: Option<PathBuf>,
 }
 
 /// `leadgap diff`
@@ -66,6 +74,10 @@ pub struct DiffArgs {
     /// Write to this file (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Place each score and change against a cohort's norms file (made by `leadgap norms`)
+    #[arg(long, value_name = "FILE")]
+    pub norms: Option<PathBuf>,
 }
 
 /// `leadgap compare`

@@ -6,12 +6,14 @@ use crate::Context;
 use crate::cli::DiffArgs;
 use crate::comparison;
 use crate::error::{Error, Result, exit};
+use crate::norms::Norms;
 use crate::render;
 use crate::store;
 use crate::trend;
 
 /// Runs `leadgap diff`.
 pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8> {
+    let norms = args.norms.as_deref().map(Norms::read).transpose()?;
     let (first, second) = match &args.second {
         Some(second) => (
             context.load_report(&args.first)?.1,
@@ -39,7 +41,10 @@ pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8>
             (store::load_report(&earlier.path)?, report)
         }
     };
-    let diff = comparison::diff(&first, &second);
+    let mut diff = comparison::diff(&first, &second);
+    if let Some(norms) = &norms {
+        diff.judge(&second, norms);
+    }
     render::diff::render(&diff, args.format, context.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }

@@ -2,10 +2,12 @@
 //! change per theme and a trend line.
 
 use std::io::Write;
+use std::sync::Arc;
 
 use crate::Context;
 use crate::cli::HistoryArgs;
 use crate::error::{Error, Result, exit, with_suggestion};
+use crate::norms::Norms;
 use crate::render::{self, Extras};
 use crate::report::Report;
 use crate::store::Loaded;
@@ -23,6 +25,12 @@ pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<
         Some(dir) => dir.clone(),
         None => context.data_dir()?.reports(),
     };
+    let norms = args
+        .norms
+        .as_deref()
+        .map(Norms::read)
+        .transpose()?
+        .map(Arc::new);
     let reports = context.load_reports(&dir)?;
     if let Some(theme) = &args.theme {
         check_theme(theme, &reports)?;
@@ -39,7 +47,9 @@ pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<
                 .enumerate()
                 .map(|(index, (report, trend))| {
                     let previous = index.checked_sub(1).map(|i| all[i]);
-                    let extras = Extras::with_trend(report, trend, previous, plan.as_ref(), today);
+                    let mut extras =
+                        Extras::with_trend(report, trend, previous, plan.as_ref(), today);
+                    extras.norms = norms.clone();
                     (*report, extras)
                 })
                 .collect()

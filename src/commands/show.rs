@@ -1,14 +1,17 @@
 //! `leadgap show`: print a saved report again, with its history.
 
 use std::io::Write;
+use std::sync::Arc;
 
 use crate::Context;
 use crate::cli::ShowArgs;
 use crate::error::{Error, Result, exit};
+use crate::norms::Norms;
 use crate::render::{Extras, gap};
 
 /// Runs `leadgap show`.
 pub fn run(context: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<u8> {
+    let norms = args.norms.as_deref().map(Norms::read).transpose()?;
     let (path, report) = context.load_report(&args.report)?;
     // A report's history is the other reports in its folder: the data
     // directory's, or the folder a mentor keeps someone's reports in.
@@ -21,6 +24,7 @@ pub fn run(context: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<u8>
         context.today()?,
     );
     extras.answers = args.answers;
+    extras.norms = norms.map(Arc::new);
     gap::render(&report, &extras, args.format, context.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }

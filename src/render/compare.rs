@@ -326,6 +326,7 @@ fn radar(comparison: &Comparison) -> Radar {
                 values: comparison.themes.iter().map(|t| t.target).collect(),
             },
         ],
+        band: None,
     }
 }
 

@@ -118,6 +118,16 @@ fn change_cell(theme: &comparison::DiffTheme) -> String {
     }
 }
 
+/// Whether a change is more than noise, by the norms.
+pub fn verdict(theme: &comparison::DiffTheme) -> &'static str {
+    match (theme.change, theme.meaningful) {
+        (Some(_), Some(Some(true))) => "meaningful",
+        (Some(_), Some(Some(false))) => "within noise",
+        (Some(_), Some(None)) => "cannot tell",
+        _ => "",
+    }
+}
+
 fn band_cell(theme: &comparison::DiffTheme) -> String {
     let clean = |band: &Option<String>| band.as_deref().map(|b| clean_line(b).into_owned());
     match (clean(&theme.first_band), clean(&theme.second_band)) {
@@ -152,29 +162,37 @@ fn table(look: Look, diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "{}", clean_line(&line))?;
     }
     writeln!(out)?;
+    let judged = diff.themes.iter().any(|t| t.meaningful.is_some());
     let mut table = listing_table(look);
-    table.set_header([
-        "Theme".to_owned(),
-        a,
-        b,
-        "Change".to_owned(),
-        "Band".to_owned(),
-    ]);
-    table.add_row([
+    let mut header = vec!["Theme".to_owned(), a, b, "Change".to_owned()];
+    if judged {
+        header.push("Against the norms".to_owned());
+    }
+    header.push("Band".to_owned());
+    table.set_header(header);
+    let mut overall = vec![
         "Overall".to_owned(),
         score(diff.first_overall),
         score(diff.second_overall),
         overall_change(diff),
         String::new(),
-    ]);
+    ];
+    if judged {
+        overall.push(String::new());
+    }
+    table.add_row(overall);
     for theme in &diff.themes {
-        table.add_row([
+        let mut row = vec![
             clean_line(&theme.title).into_owned(),
             score(theme.first),
             score(theme.second),
             change_cell(theme),
-            band_cell(theme),
-        ]);
+        ];
+        if judged {
+            row.push(verdict(theme).to_owned());
+        }
+        row.push(band_cell(theme));
+        table.add_row(row);
     }
     for index in 1..=3 {
         if let Some(column) = table.column_mut(index) {
@@ -225,7 +243,10 @@ fn markdown(diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
             cell(&theme.title),
             score(theme.first),
             score(theme.second),
-            change_cell(theme),
+            match verdict(theme) {
+                "" => change_cell(theme),
+                verdict => format!("{} ({verdict})", change_cell(theme)),
+            },
             cell(&band_cell(theme))
         )?;
     }

@@ -8,12 +8,14 @@ mod scripted;
 mod start;
 
 use std::io::Write;
+use std::sync::Arc;
 
 use crate::Context;
 use crate::catalog::{self, Found};
 use crate::cli::AssessArgs;
 use crate::clock;
 use crate::error::{Error, Result, exit};
+use crate::norms::Norms;
 use crate::quality;
 use crate::questionnaire::Answers;
 use crate::render::{Extras, gap};
@@ -37,16 +39,19 @@ struct Setup {
     found: Found,
     rubric: Rubric,
     profile: Profile,
+    norms: Option<Arc<Norms>>,
 }
 
 impl Setup {
     fn new(found: Found, args: &AssessArgs) -> Result<Setup> {
         let rubric = catalog::rubric(&found, args.rubric.as_deref())?;
         let profile = rubric.profile(args.profile.as_deref())?.clone();
+        let norms = args.norms.as_deref().map(Norms::read).transpose()?;
         Ok(Setup {
             found,
             rubric,
             profile,
+            norms: norms.map(Arc::new),
         })
     }
 }
@@ -127,12 +132,13 @@ fn finish(
         }
     }
     let plan = context.load_plan();
-    let extras = Extras::new(
+    let mut extras = Extras::new(
         &report,
         earlier.iter().map(|l| &l.report),
         plan.as_ref(),
         today,
     );
+    extras.norms = setup.norms.clone();
 
     gap::render(&report, &extras, args.format, context.look(), out).map_err(Error::stdout)?;
     out.flush().map_err(Error::stdout)?;

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Extras, Render, answers, team};
+use super::{Extras, Render, answers, norms, team};
 use crate::plan::Status;
 use crate::render::page::{self, Cell, escape};
 use crate::render::svg::{self, Radar, Series, Style};
@@ -47,7 +47,27 @@ pub fn radar(report: &Report) -> Radar {
                 values: report.themes.iter().map(|t| Some(t.target)).collect(),
             },
         ],
+        band: None,
     }
+}
+
+/// The radar of `report` with what `extras` adds: the manager's own scores
+/// beside a team's, the cohort's middle half under the scores.
+fn chart(report: &Report, extras: &Extras) -> Radar {
+    let mut chart = with_self(radar(report), report, extras.beside.as_ref());
+    if let Some(norms) = &extras.norms {
+        let band: Option<Vec<(f64, f64)>> = report
+            .themes
+            .iter()
+            .map(|t| {
+                norms
+                    .find(&report.questionnaire.id, &t.hash)
+                    .map(|n| (n.p25, n.p75))
+            })
+            .collect();
+        chart.band = band.map(|band| ("Cohort's middle half".to_owned(), band));
+    }
+    chart
 }
 
 /// A team report's radar with the manager's own scores added, when known.
@@ -71,15 +91,22 @@ fn with_self(mut chart: Radar, report: &Report, beside: Option<&Report>) -> Rada
 }
 
 /// What the radar shows, in words, for readers who cannot see its lines.
-fn caption(chart: &Radar) -> &'static str {
-    if chart.series.len() > 2 {
+fn caption(chart: &Radar) -> String {
+    let band = if chart.band.is_some() {
+        " The grey band is the cohort's middle half: a quarter of the cohort scored below it, \
+         a quarter above."
+    } else {
+        ""
+    };
+    let lines = if chart.series.len() > 2 {
         "The team's score per theme (solid line, hatched, round markers) and the manager's own \
          (dotted line, triangles) against the target (dashed line, square markers). \
          The centre is 0, the outer ring 100."
     } else {
         "Score per theme (solid line, hatched, round markers) against its target \
          (dashed line, square markers). The centre is 0, the outer ring 100."
-    }
+    };
+    format!("{lines}{band}")
 }
 
 fn chart_title(report: &Report) -> String {
@@ -88,7 +115,7 @@ fn chart_title(report: &Report) -> String {
 
 impl Render for Svg {
     fn render(&self, report: &Report, extras: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
-        let chart = with_self(radar(report), report, extras.beside.as_ref());
+        let chart = chart(report, extras);
         writeln!(out, "{}", svg::radar(&chart, &chart_title(report)))
     }
 }
@@ -117,7 +144,7 @@ impl Render for Html {
             "<p class=\"history\">{}</p>",
             escape(&text::history_line(trend))
         );
-        let chart = with_self(radar(report), report, extras.beside.as_ref());
+        let chart = chart(report, extras);
         let _ = writeln!(
             body,
             "<figure>{}<figcaption>{}</figcaption></figure>",
@@ -230,6 +257,11 @@ impl Render for Html {
                     body.push_str(&page::list(lines));
                 }
             }
+        }
+
+        if let Some(norms) = &extras.norms {
+            let _ = writeln!(body, "<h2>{}</h2>", norms::HEADING);
+            body.push_str(&page::list(&norms::section(report, trend, norms)));
         }
 
         let priorities: Vec<_> = report.shown_priorities().collect();

@@ -121,6 +121,13 @@ struct JsonTheme<'a> {
     /// For a team report: their sample standard deviation.
     #[serde(skip_serializing_if = "Option::is_none")]
     sd: Option<Option<f64>>,
+    /// With `--norms`: the share of the cohort that scored below it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    percentile: Option<Option<f64>>,
+    /// With `--norms`: whether the change since the previous report is
+    /// meaningful (`null` when the norms cannot tell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meaningful: Option<Option<bool>>,
     /// How many of its questions did not apply.
     not_applicable: usize,
     /// How many were answered "don't know"; `null` in summaries.
@@ -233,6 +240,20 @@ pub fn view<'a>(
                 coverage: three_decimals(theme.coverage),
                 n: team_theme(report, &theme.id).map(|t| t.n),
                 sd: team_theme(report, &theme.id).map(|t| t.sd.map(one_decimal)),
+                percentile: extras.norms.as_ref().map(|norms| {
+                    norms
+                        .standing(&report.questionnaire.id, theme, None)
+                        .and_then(|s| s.percentile)
+                        .map(one_decimal)
+                }),
+                meaningful: extras.norms.as_ref().and_then(|norms| {
+                    let change = theme_trend.change.delta()?;
+                    Some(
+                        norms
+                            .standing(&report.questionnaire.id, theme, Some(change))
+                            .and_then(|s| s.meaningful),
+                    )
+                }),
                 not_applicable: theme.not_applicable,
                 dont_know: full.then(|| {
                     report

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{Extras, Render, answers, team};
+use super::{Extras, Render, answers, norms, team};
 use crate::plan::Status;
 use crate::render::markdown::{inline, lines};
 use crate::render::text::{self, change_short, percent, sparkline, whole};
@@ -140,6 +140,15 @@ impl Render for Markdown {
                         writeln!(out, "- {}", inline(line))?;
                     }
                 }
+            }
+        }
+
+        if let Some(norms) = &extras.norms {
+            writeln!(out)?;
+            writeln!(out, "## {}", norms::HEADING)?;
+            writeln!(out)?;
+            for line in norms::section(report, &extras.trend, norms) {
+                writeln!(out, "- {}", inline(&line))?;
             }
         }
 

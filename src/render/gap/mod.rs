@@ -5,14 +5,17 @@ mod answers;
 mod html;
 mod json;
 mod markdown;
+mod norms;
 mod table;
 mod team;
 
 use std::io::Write;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use super::{Format, Look};
+use crate::norms::Norms;
 use crate::plan::{self, FollowThrough, Plan};
 use crate::report::Report;
 use crate::trend::{self, Trend};
@@ -44,6 +47,9 @@ pub struct Extras {
     /// For a team report: the subject's latest self-assessment, shown beside
     /// the team's view.
     pub beside: Option<Report>,
+    /// A cohort's norms to place the scores and changes against
+    /// (`--norms FILE`).
+    pub norms: Option<Arc<Norms>>,
 }
 
 /// The part of the action plan a report shows.
@@ -95,6 +101,7 @@ impl Extras {
             plan: view,
             answers: false,
             beside: None,
+            norms: None,
         }
     }
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, presets};
 
-use super::{Extras, Render, answers, team};
+use super::{Extras, Render, answers, norms, team};
 use crate::output::{clean, clean_line, paint, styles, wrap};
 use crate::plan::Status;
 use crate::render::text::{self, change_short, percent, sparkline, whole};
@@ -84,46 +84,10 @@ impl Render for Table {
 
         if let Some(view) = &report.team {
             let section = team::section(report, view, extras.beside.as_ref());
-            writeln!(out)?;
-            for line in wrap(&clean_line(&section.heading), width, "", "") {
-                writeln!(out, "{}", heading(&line))?;
-            }
-            let mut table = listing_table(self.look);
-            table.set_header(section.header.iter().map(|h| clean_line(h).into_owned()));
-            for row in &section.rows {
-                table.add_row(row.iter().map(|c| clean_line(c).into_owned()));
-            }
-            align_right(
-                &mut table,
-                1..section
-                    .header
-                    .len()
-                    .saturating_sub(usize::from(extras.beside.is_some())),
-            );
-            crate::render::write_table(out, &table)?;
-            for note in &section.notes {
-                paragraph(out, note, "", "")?;
-            }
-            if !section.mirrors.is_empty() {
-                writeln!(out)?;
-                writeln!(out, "{}", heading("The same questions, both ways"))?;
-                for (question, own, counts) in &section.mirrors {
-                    paragraph(out, question, "   ", "   ")?;
-                    if let Some(own) = own {
-                        paragraph(out, &format!("You: {own}"), "     ", "       ")?;
-                    }
-                    paragraph(out, &format!("Team: {counts}"), "     ", "       ")?;
-                }
-            }
-            for (title, lines) in [("Keep doing", &section.keep), ("Change", &section.change)] {
-                if !lines.is_empty() {
-                    writeln!(out)?;
-                    writeln!(out, "{}", heading(title))?;
-                    for line in lines.iter() {
-                        paragraph(out, line, "   - ", "     ")?;
-                    }
-                }
-            }
+            team::write_terminal(&section, extras.beside.is_some(), self.look, width, out)?;
+        }
+        if let Some(norms) = &extras.norms {
+            norms::write_terminal(&norms::section(report, trend, norms), self.look, width, out)?;
         }
 
         let priorities: Vec<&ThemeReport> = report.shown_priorities().collect();

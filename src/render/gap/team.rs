@@ -4,7 +4,11 @@
 //! the groups not shown, how the answers to mirrored questions spread next
 //! to the manager's own answer, and the comments.
 
+use std::io::Write;
+
+use crate::output::{clean_line, paint, styles, wrap};
 use crate::render::text::whole;
+use crate::render::{Look, align_right, listing_table};
 use crate::report::{Report, TeamView};
 
 /// Self and team this many points apart make a flag, as `compare` does.
@@ -178,4 +182,59 @@ fn flag(own: Option<f64>, team: Option<f64>, sd: Option<f64>) -> String {
         ),
         _ => words.to_owned(),
     }
+}
+
+/// Writes `section` for a terminal `width` columns wide; `beside` when the
+/// manager's own scores are in it (its last two columns are words).
+pub fn write_terminal(
+    section: &TeamSection,
+    beside: bool,
+    look: Look,
+    width: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let heading = |text: &str| paint(look.color, styles::HEADING, text);
+    let paragraph = |out: &mut dyn Write, text: &str, first: &str, rest: &str| {
+        wrap(&clean_line(text), width, first, rest)
+            .into_iter()
+            .try_for_each(|line| writeln!(out, "{line}"))
+    };
+    writeln!(out)?;
+    for line in wrap(&clean_line(&section.heading), width, "", "") {
+        writeln!(out, "{}", heading(&line))?;
+    }
+    let mut table = listing_table(look);
+    table.set_header(section.header.iter().map(|h| clean_line(h).into_owned()));
+    for row in &section.rows {
+        table.add_row(row.iter().map(|c| clean_line(c).into_owned()));
+    }
+    align_right(
+        &mut table,
+        1..section.header.len().saturating_sub(usize::from(beside)),
+    );
+    crate::render::write_table(out, &table)?;
+    for note in &section.notes {
+        paragraph(out, note, "", "")?;
+    }
+    if !section.mirrors.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", heading("The same questions, both ways"))?;
+        for (question, own, counts) in &section.mirrors {
+            paragraph(out, question, "   ", "   ")?;
+            if let Some(own) = own {
+                paragraph(out, &format!("You: {own}"), "     ", "       ")?;
+            }
+            paragraph(out, &format!("Team: {counts}"), "     ", "       ")?;
+        }
+    }
+    for (title, lines) in [("Keep doing", &section.keep), ("Change", &section.change)] {
+        if !lines.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", heading(title))?;
+            for line in lines {
+                paragraph(out, line, "   - ", "     ")?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -29,6 +29,9 @@ pub struct Radar {
     pub marks: Vec<Option<String>>,
     /// The series, drawn in order.
     pub series: Vec<Series>,
+    /// A band drawn under the series: per axis a low and a high value (a
+    /// cohort's middle half), with its name in the legend.
+    pub band: Option<(String, Vec<(f64, f64)>)>,
 }
 
 /// The chart's size and the radar's geometry: the radar takes most of the
@@ -96,6 +99,26 @@ pub fn radar(chart: &Radar, title: &str) -> String {
             n(RADAR_CENTRE.1),
             n(x),
             n(y)
+        );
+    }
+
+    if let Some((name, band)) = &chart.band {
+        // The ring between the high and the low polygon.
+        let ring = |pick: fn(&(f64, f64)) -> f64| {
+            let points: Vec<String> = band
+                .iter()
+                .enumerate()
+                .map(|(i, b)| radar_point(i, count, pick(b)))
+                .map(|(x, y)| format!("{},{}", n(x), n(y)))
+                .collect();
+            format!("M{}Z", points.join(" L"))
+        };
+        let _ = write!(
+            out,
+            r#"<path class="band" data-series="{}" fill-rule="evenodd" d="{} {}"/>"#,
+            escape(name),
+            ring(|b| b.1),
+            ring(|b| b.0)
         );
     }
 
@@ -211,8 +234,24 @@ pub fn radar(chart: &Radar, title: &str) -> String {
         .iter()
         .map(|s| 52.0 + 7.5 * s.name.chars().count() as f64)
         .sum();
-    let mut x = (RADAR_WIDTH - legend_width) / 2.0;
+    let band_width = chart
+        .band
+        .as_ref()
+        .map_or(0.0, |(name, _)| 52.0 + 7.5 * name.chars().count() as f64);
+    let mut x = (RADAR_WIDTH - legend_width - band_width) / 2.0;
     let y = RADAR_HEIGHT - 28.0;
+    if let Some((name, _)) = &chart.band {
+        let _ = write!(
+            out,
+            r#"<rect class="band" x="{}" y="{}" width="34" height="12"/><text class="legend" x="{}" y="{}">{}</text>"#,
+            n(x),
+            n(y - 6.0),
+            n(x + 42.0),
+            n(y + 4.0),
+            escape(name)
+        );
+        x += band_width;
+    }
     for series in &chart.series {
         let class = series.style.class();
         let _ = write!(
