@@ -69,13 +69,17 @@ fn listings_from_the_cache_equal_listings_from_the_files() {
         &["diff", "latest", "--format", "json"],
     ];
 
-    // Fresh files are parsed every time and not cached yet.
+    // Fresh files are parsed every time and not cached yet (unless the
+    // machine is so busy that they were two seconds old by then).
+    let generated = std::time::Instant::now();
     let parsed: Vec<String> = commands.iter().map(|c| listing(&sandbox, c)).collect();
-    assert!(
-        cache_files(&sandbox).is_empty(),
-        "{:?}",
-        cache_files(&sandbox)
-    );
+    if generated.elapsed() < Duration::from_millis(1_500) {
+        assert!(
+            cache_files(&sandbox).is_empty(),
+            "{:?}",
+            cache_files(&sandbox)
+        );
+    }
 
     settle();
     assert_eq!(
