@@ -7,7 +7,7 @@
 //! only uses the ones below it; `docs/ARCHITECTURE.md` has the map):
 //!
 //! - files and text: [`error`], [`source`], [`document`], [`files`],
-//!   [`output`], [`clock`], [`rounding`], [`stats`];
+//!   [`output`], [`clock`], [`interval`], [`rounding`], [`stats`];
 //! - the instrument: [`questionnaire`] (and what an answer is), [`rubric`];
 //! - pure models: [`scoring`], [`quality`], [`report`], [`trend`],
 //!   [`comparison`], [`cohort`], [`plan`];
@@ -28,6 +28,7 @@ pub mod document;
 pub mod envelope;
 pub mod error;
 pub mod files;
+pub mod interval;
 pub mod items;
 pub mod norms;
 pub mod output;

@@ -427,3 +427,148 @@ fn a_damaged_norms_file_is_refused_with_its_place() {
         )
         .run();
 }
+
+#[test]
+fn the_plan_as_a_calendar_reads_back_with_a_calendar_library() {
+    use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
+
+    let sandbox = Sandbox::new();
+    assess(&sandbox, "Pat", "2026-11-01T09:00:00Z", (3, 3, 3, 3));
+    let at = "2026-11-02T09:00:00Z";
+    for (text, due) in [
+        (
+            "Hand the on-call runbook to Lee, Kim; and Sam \\ with a note",
+            "+10d",
+        ),
+        (
+            "Ask für Rückmeldung: one-to-ones every week with the whole team, not only the seniors",
+            "+3w",
+        ),
+        ("Already done", "+5d"),
+    ] {
+        sandbox
+            .run(["plan", "add", "--theme", "lead", "--due", due, text])
+            .at(at)
+            .run();
+    }
+    sandbox.run(["plan", "done", "3"]).at(at).run();
+    let ics = sandbox.run(["plan", "--format", "ics"]).at(at).run().stdout;
+    assert!(
+        ics.lines().all(|l| l.len() <= 76),
+        "folded at 75 octets:\n{ics}"
+    );
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+
+    let calendar: Calendar = ics.parse().unwrap();
+    let events: Vec<(String, DatePerhapsTime, String)> = calendar
+        .components
+        .iter()
+        .filter_map(CalendarComponent::as_event)
+        .map(|e| {
+            (
+                e.get_summary().unwrap().to_owned(),
+                e.get_start().unwrap(),
+                e.get_uid().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let day =
+        |d: &str| DatePerhapsTime::Date(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+    // The two open actions on their due days (commas, semicolons and
+    // backslashes escaped, and read back as written), the done one left
+    // out, and the check-in 90 days after Pat's report of 2026-11-01.
+    let summaries: Vec<(&str, &DatePerhapsTime)> =
+        events.iter().map(|(s, d, _)| (s.as_str(), d)).collect();
+    assert_eq!(
+        summaries,
+        [
+            (
+                "Hand the on-call runbook to Lee, Kim; and Sam \\ with a note (leadgap #1)",
+                &day("2026-11-12")
+            ),
+            (
+                "Ask für Rückmeldung: one-to-ones every week with the whole team, not only the seniors (leadgap #2)",
+                &day("2026-11-23")
+            ),
+            ("leadgap check-in: assess again", &day("2027-01-30")),
+        ]
+    );
+    // Ids are unique and stay the same when the action is edited.
+    sandbox
+        .run(["plan", "edit", "1", "--text", "Hand the runbook over"])
+        .at(at)
+        .run();
+    let again: Calendar = sandbox
+        .run(["plan", "--format", "ics"])
+        .at(at)
+        .run()
+        .stdout
+        .parse()
+        .unwrap();
+    let uid = again.components[0]
+        .as_event()
+        .unwrap()
+        .get_uid()
+        .unwrap()
+        .to_owned();
+    assert_eq!(uid, events[0].2);
+    assert_ne!(events[0].2, events[1].2);
+}
+
+#[test]
+fn a_profile_sets_how_often_to_check_in() {
+    let sandbox = Sandbox::new();
+    // The questionnaire installed by name, its profile checking in every 6
+    // weeks.
+    let installed = sandbox.data_dir().join("questionnaires");
+    std::fs::create_dir_all(&installed).unwrap();
+    let fixture = support::repo().join("tests/fixtures/programme");
+    std::fs::copy(
+        fixture.join("questionnaire.toml"),
+        installed.join("programme.toml"),
+    )
+    .unwrap();
+    let rubric = std::fs::read_to_string(fixture.join("rubric.toml")).unwrap();
+    std::fs::write(
+        installed.join("rubric.toml"),
+        rubric.replace(
+            "default_target = 60",
+            "default_target = 60\ncheckin_every = \"6w\"",
+        ),
+    )
+    .unwrap();
+    let file = sandbox.write(
+        "pat.toml",
+        "questionnaire = \"programme\"\n[answers]\nl1 = 3\nl2 = 3\nl3 = 3\nm1 = 3\n",
+    );
+    sandbox.assess_at(
+        "2026-11-01T09:00:00Z",
+        &["--subject", "Pat", "--answers", file.to_str().unwrap()],
+    );
+    let ics = sandbox
+        .run(["plan", "--format", "ics"])
+        .at("2026-11-02T09:00:00Z")
+        .run()
+        .stdout;
+    // 2026-11-01 + 42 days.
+    assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20261213\r\n"), "{ics}");
+
+    // A bad interval is a problem with its place.
+    std::fs::write(
+        installed.join("rubric.toml"),
+        rubric.replace(
+            "default_target = 60",
+            "default_target = 60\ncheckin_every = \"often\"",
+        ),
+    )
+    .unwrap();
+    sandbox
+        .run(["check"])
+        .arg(installed.join("rubric.toml"))
+        .status(1)
+        .stderr(
+            "error: [DATA]/questionnaires/rubric.toml:23:17: `often` is not an interval: write \
+             a whole number and d (days), w (weeks) or m (months), e.g. 90d, 13w or 3m\n",
+        )
+        .run();
+}

@@ -23,7 +23,9 @@ pub fn render(
         Format::Json => write_json(out, cohort),
         Format::Csv => csv(cohort, out),
         Format::Table => table(look, cohort, out),
-        Format::Markdown | Format::Html | Format::Svg => Err(super::unsupported("cohort", format)),
+        Format::Markdown | Format::Html | Format::Svg | Format::Ics => {
+            Err(super::unsupported("cohort", format))
+        }
     }
 }
 

@@ -19,7 +19,9 @@ pub fn render(diff: &Diff, format: Format, look: Look, out: &mut dyn Write) -> s
         Format::Json => write_json(out, diff),
         Format::Table => table(look, diff, out),
         Format::Markdown => markdown(diff, out),
-        Format::Csv | Format::Html | Format::Svg => Err(super::unsupported("diff", format)),
+        Format::Csv | Format::Html | Format::Svg | Format::Ics => {
+            Err(super::unsupported("diff", format))
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! share. Pure: a renderer gets the model and a [`Look`], and writes.
 
 pub mod about;
+pub mod calendar;
 pub mod cohort;
 pub mod compare;
 pub mod csv;
@@ -41,6 +42,8 @@ pub enum Format {
     Html,
     /// The chart alone, as SVG.
     Svg,
+    /// An iCalendar file (RFC 5545).
+    Ics,
 }
 
 impl Format {
@@ -52,6 +55,7 @@ impl Format {
         Format::Csv,
         Format::Html,
         Format::Svg,
+        Format::Ics,
     ];
 
     /// The name on the command line: `table`, `markdown`…
@@ -63,6 +67,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Html => "html",
             Format::Svg => "svg",
+            Format::Ics => "ics",
         }
     }
 
@@ -77,6 +82,7 @@ impl Format {
                 "A self-contained HTML page with charts, to open anywhere or attach to an email"
             }
             Format::Svg => "The chart alone, as SVG",
+            Format::Ics => "An iCalendar file (RFC 5545) to import into any calendar",
         }
     }
 }

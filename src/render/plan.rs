@@ -6,6 +6,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::calendar::Event;
 use super::markdown::inline;
 use super::text::action_line;
 use super::{Format, Look, listing_table, write_json};
@@ -13,7 +14,59 @@ use crate::output::{clean_line, paint, styles};
 use crate::plan::{Action, Status};
 
 /// The formats of `plan`.
-pub const FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Markdown];
+pub const FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Markdown, Format::Ics];
+
+/// The next check-in: its day, and the report it follows.
+#[derive(Clone, Debug)]
+pub struct CheckIn {
+    /// The day.
+    pub date: NaiveDate,
+    /// The id of the latest self-assessment.
+    pub after: String,
+    /// That report's date.
+    pub last: NaiveDate,
+}
+
+/// The open `actions` on their due dates and the next `checkin`, as an
+/// iCalendar file stamped `now`.
+pub fn calendar(
+    actions: &[&Action],
+    checkin: Option<&CheckIn>,
+    now: chrono::DateTime<chrono::Utc>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    use sha2::{Digest, Sha256};
+    let mut events: Vec<Event> = actions
+        .iter()
+        .filter(|a| a.status == Status::Open)
+        .map(|a| {
+            // Stable across edits: the action's number and when it was made.
+            let digest = Sha256::digest(format!("{}\n{}", a.number, a.created));
+            let id: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+            Event {
+                uid: format!("action-{}-{id}@leadgap", a.number),
+                date: a.due,
+                summary: format!("{} (leadgap #{})", a.text, a.number),
+                description: format!(
+                    "An action of your leadgap plan, on {}. When it is done: leadgap plan done {}",
+                    a.theme_title, a.number
+                ),
+            }
+        })
+        .collect();
+    if let Some(checkin) = checkin {
+        events.push(Event {
+            uid: format!("checkin-{}@leadgap", checkin.after),
+            date: checkin.date,
+            summary: "leadgap check-in: assess again".to_owned(),
+            description: format!(
+                "Your last self-assessment was on {}. Run leadgap assess to see what moved.",
+                checkin.last
+            ),
+        });
+    }
+    out.write_all(super::calendar::calendar(&events, now).as_bytes())
+}
 
 /// Writes the listed `actions` (every action with `all`, else the open
 /// ones) in `format`.
@@ -46,7 +99,10 @@ pub fn render(
         }
         Format::Markdown => markdown(actions, all, today, out),
         Format::Table => table(look, actions, all, today, out),
-        Format::Csv | Format::Html | Format::Svg => Err(super::unsupported("the plan", format)),
+        // The calendar needs the next check-in too: see [`calendar`].
+        Format::Csv | Format::Html | Format::Svg | Format::Ics => {
+            Err(super::unsupported("the plan", format))
+        }
     }
 }
 

@@ -299,10 +299,16 @@ fn build_profiles(
                 targets[index] = check_target(document, &target);
             }
         }
+        let checkin_every = raw.checkin_every.and_then(|every| {
+            crate::interval::Every::parse(every.get_ref())
+                .map_err(|problem| document.problem(Some(every.span()), problem))
+                .ok()
+        });
         profiles.push(Profile {
             id: name.into_inner(),
             description: raw.description.unwrap_or_default(),
             targets,
+            checkin_every,
         });
     }
     profiles

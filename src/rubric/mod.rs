@@ -76,6 +76,9 @@ pub struct Profile {
     pub description: String,
     /// The target of each questionnaire theme, in questionnaire order.
     pub targets: Vec<f64>,
+    /// How often people of this profile check in again (`checkin_every`,
+    /// e.g. "90d"); the calendar's default is 90 days.
+    pub checkin_every: Option<crate::interval::Every>,
 }
 
 impl Rubric {

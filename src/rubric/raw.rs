@@ -55,4 +55,5 @@ pub struct RawProfile {
     pub default_target: Option<Spanned<f64>>,
     #[serde(default)]
     pub targets: BTreeMap<Spanned<String>, Spanned<f64>>,
+    pub checkin_every: Option<Spanned<String>>,
 }

@@ -7,6 +7,7 @@ mod change;
 use crate::Context;
 use crate::cli::{PlanArgs, PlanCommand};
 use crate::error::{Error, Result, exit};
+use crate::interval::Every;
 use crate::plan::Status;
 use crate::render::{self, Format};
 use crate::store::{self, DataDir};
@@ -47,7 +48,46 @@ fn list(
 ) -> Result<u8> {
     let plan = store::plan::load(data).map_err(|store::plan::Damaged(error)| error)?;
     let actions = plan.listing(today, all);
+    if format == Format::Ics {
+        let checkin = next_checkin(context, data, today)?;
+        render::plan::calendar(&actions, checkin.as_ref(), crate::clock::now()?, out)
+            .map_err(Error::stdout)?;
+        return Ok(exit::SUCCESS);
+    }
     render::plan::render(&actions, all, today, format, context.look(), out)
         .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }
+
+/// The next check-in: the profile's `checkin_every` (else 90 days) after
+/// your latest self-assessment, and not before today.
+fn next_checkin(
+    context: &Context,
+    data: &DataDir,
+    today: chrono::NaiveDate,
+) -> Result<Option<render::plan::CheckIn>> {
+    let Some(report) = context.latest_own(data)?.report else {
+        return Ok(None);
+    };
+    let Ok(created) = chrono::DateTime::parse_from_rfc3339(&report.created) else {
+        return Ok(None);
+    };
+    let every = crate::catalog::questionnaire(&report.questionnaire.id, Some(data))
+        .and_then(|found| crate::catalog::rubric(&found, None))
+        .ok()
+        .and_then(|rubric| {
+            let profile = rubric.profile(Some(&report.rubric.profile)).ok()?;
+            profile.checkin_every
+        })
+        .unwrap_or(DEFAULT_CHECKIN);
+    let last = created.date_naive();
+    Ok(Some(render::plan::CheckIn {
+        date: every.after(last).max(today),
+        after: report.id,
+        last,
+    }))
+}
+
+/// How long after a self-assessment the next check-in is, unless the
+/// profile says otherwise.
+const DEFAULT_CHECKIN: Every = Every::days(90);

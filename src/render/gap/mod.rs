@@ -126,7 +126,7 @@ pub fn render(
         Format::Json => &json::Json,
         Format::Html => &html::Html,
         Format::Svg => &html::Svg,
-        Format::Csv => return Err(super::unsupported("the gap report", format)),
+        Format::Csv | Format::Ics => return Err(super::unsupported("the gap report", format)),
     };
     renderer.render(report, extras, out)
 }

@@ -51,6 +51,7 @@ pub fn render(
         Format::Svg => html::svg(groups, theme, out),
         Format::Json => json(groups, theme, out),
         Format::Csv => csv(groups, theme, out),
+        Format::Ics => Err(super::unsupported("history", format)),
     }
 }
 
