@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::cache::{self, Cache, Stamp};
-use super::load_report;
+use super::reports::load_summary;
 use super::reports::NOT_A_REPORT;
 use crate::error::{Error, Result};
 use crate::files;
@@ -159,7 +159,7 @@ fn file_name(path: &Path) -> &str {
 /// the machine's cores: parsing, not reading, is what a listing spends its
 /// time on.
 fn read_all(paths: &[&Path]) -> Vec<Result<Report>> {
-    let read = |path: &Path| load_report(path).map(Report::into_summary);
+    let read = |path: &Path| load_summary(path);
     // Below a few dozen files, starting threads costs more than it saves.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())

@@ -48,6 +48,47 @@ pub fn load_report(path: &Path) -> Result<Report> {
     parse_report(&source)
 }
 
+/// Reads a saved report's summary ([`Report::into_summary`]) for a listing,
+/// without parsing its answers where the file allows: they are most of it.
+/// The summary is checked as strictly as a whole report, except that theme
+/// scores are not recomputed from the answers (reading it whole does that).
+/// A file with a problem is parsed whole, so that the problem is reported
+/// at its place in the file.
+pub fn load_summary(path: &Path) -> Result<Report> {
+    let source = Source::read(path)?;
+    if let Some(head) = without_answers(&source.text) {
+        let summary = Source::new(source.name.clone(), head);
+        if let Ok(report) = parse_report(&summary) {
+            return Ok(report.into_summary());
+        }
+    }
+    parse_report(&source).map(Report::into_summary)
+}
+
+/// The text of a report without its `[[answers]]` tables, when that can be
+/// done safely line by line: no string of the file spans lines, and every
+/// table header that names the answers is exactly `[[answers]]`.
+fn without_answers(text: &str) -> Option<String> {
+    if text.contains("\"\"\"") || text.contains("'''") {
+        return None;
+    }
+    let mut head = String::with_capacity(text.len() / 2);
+    let mut skipping = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            skipping = trimmed == "[[answers]]";
+            if !skipping && trimmed.contains("answers") {
+                return None;
+            }
+        }
+        if !skipping {
+            head.push_str(line);
+        }
+    }
+    Some(head)
+}
+
 /// Parses a saved report and checks it (see `validate`), naming the place
 /// of any problem. A report of a newer schema is refused before its content
 /// is interpreted.
@@ -166,4 +207,41 @@ pub fn add_review(path: &Path, review: &Review) -> Result<()> {
     files::replace(folder, &name, document.to_string().as_bytes())
         .map_err(|e| Error::io("save the note in", path, e))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/reports")
+            .join(name)
+    }
+
+    #[test]
+    fn a_summary_read_without_the_answers_is_the_summary_of_the_whole() {
+        for name in [
+            "sam-2026-06.toml",
+            "sam-2026-09.toml",
+            "sam-2026-09-by-morgan.toml",
+        ] {
+            let path = example(name);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let head = without_answers(&text).unwrap();
+            assert!(head.len() * 2 < text.len(), "{name}: most of a report is its answers");
+            let whole = load_report(&path).unwrap().into_summary();
+            assert_eq!(load_summary(&path).unwrap(), whole, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_multi_line_string_or_an_odd_header_means_reading_it_whole() {
+        assert_eq!(without_answers("note = \"\"\"\n[[answers]]\n\"\"\"\n"), None);
+        assert_eq!(without_answers("[[ answers ]]\nquestion = \"a\"\n"), None);
+        assert_eq!(
+            without_answers("a = 1\n[[answers]]\nq = 2\n[[reviews]]\nb = 3\n").as_deref(),
+            Some("a = 1\n[[reviews]]\nb = 3\n")
+        );
+    }
 }
