@@ -3,12 +3,14 @@
 //! Measures, side by side in one run, and prints medians and ratios:
 //! 1. a scripted `assess` (`--no-save --format json`) against a process that
 //!    only starts and exits;
-//! 2. `history`, `cohort` and `diff latest` over 1,000 and 10,000 generated
-//!    reports against `cat` of the same files, with peak memory: first
-//!    `history` without the summary cache (every file parsed), then each
-//!    command as it runs day to day, with the cache built.
+//! 2. `history`, `cohort`, `cohort --items`, `norms` and `diff latest` over
+//!    10,000 and 100,000 generated reports against `cat` of the same files,
+//!    with peak memory: first `history` without the summary cache (every
+//!    file parsed), then each command as it runs day to day, with the cache
+//!    built;
+//! 3. how the time of each grows from the smaller size to the larger.
 //!
-//! `LEADGAP_BENCH_SIZES=1000` (comma-separated) changes the sizes,
+//! `LEADGAP_BENCH_SIZES=1000,10000` (comma-separated) changes the sizes,
 //! `LEADGAP_BENCH_RUNS=5` the runs per measurement.
 
 #![allow(
@@ -76,30 +78,36 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `count` reports of 100 people in `dir/reports`, made from an example
-/// report with the id, time, respondent and scores varied.
+/// `count` reports of 100 people in `dir/reports`, made from the two example
+/// self-assessments with the id, time and respondent varied (every one a
+/// valid report: the scores are left as they are).
 fn generate(dir: &Path, count: usize) -> Vec<PathBuf> {
-    let template =
-        std::fs::read_to_string(repo().join("examples/reports/sam-2026-09.toml")).expect("example");
+    let examples = ["sam-2026-06.toml", "sam-2026-09.toml"].map(|name| {
+        let text = std::fs::read_to_string(repo().join("examples/reports").join(name))
+            .expect("example");
+        let id = if name.contains("06") { "2026-06-01T09" } else { "2026-09-01T09" };
+        (text, id)
+    });
     let reports = dir.join("reports");
     std::fs::create_dir_all(&reports).expect("folder");
     let mut paths = Vec::with_capacity(count);
     for n in 0..count {
+        // A day per hundred reports, in 28-day months; a minute per report.
         let day = n / 100;
-        let (year, rest) = (2020 + day / 360, day % 360);
+        let (year, rest) = (2000 + day / 336, day % 336);
         let created = format!(
             "{year}-{:02}-{:02}T{:02}:{:02}:00Z",
-            rest / 30 + 1,
-            rest % 30 + 1,
+            rest / 28 + 1,
+            rest % 28 + 1,
             n % 100 / 60,
             n % 60
         );
         let id = created.replace(':', "-");
+        let (template, from) = &examples[n % 2];
         let text = template
-            .replace("2026-09-01T09-00-00Z", &id)
-            .replace("2026-09-01T09:00:00Z", &created)
-            .replace("Sam Hero", &format!("Person {}", n % 100))
-            .replace("score = 46.", &format!("score = {}.", 30 + n % 40));
+            .replace(&format!("{from}-00-00Z"), &id)
+            .replace(&format!("{from}:00:00Z"), &created)
+            .replace("Sam Hero", &format!("Person {}", n % 100));
         let path = reports.join(format!("{id}.toml"));
         std::fs::write(&path, text).expect("write");
         paths.push(path);
@@ -115,7 +123,7 @@ fn main() {
     let sizes: Vec<usize> = std::env::var("LEADGAP_BENCH_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000]);
+        .unwrap_or_else(|| vec![10_000, 100_000]);
 
     println!(
         "leadgap {} · medians of {runs} runs",
@@ -147,6 +155,7 @@ fn main() {
         assess_memory
     );
 
+    let mut times: Vec<(usize, Vec<(&str, Duration)>)> = Vec::new();
     for &size in &sizes {
         let dir = tempfile::tempdir().expect("temporary folder");
         let paths = generate(dir.path(), size);
@@ -158,6 +167,7 @@ fn main() {
             c.args(&paths);
             c
         });
+        drop(paths);
         println!("   cat                        {:8.2} ms", ms(cat));
         let leadgap = |args: &[&str]| {
             let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
@@ -177,25 +187,43 @@ fn main() {
         };
         // Files are cached once they are two seconds old.
         std::thread::sleep(Duration::from_millis(2_100));
-        let row = |name: &str, (time, memory): (Duration, u64)| {
+        let row = |name: &'static str, (time, memory): (Duration, u64), these: &mut Vec<_>| {
             println!(
                 "   {name:<26} {:8.2} ms   {:5.2}× cat, peak {:.1} MiB",
                 ms(time),
                 time.as_secs_f64() / cat.as_secs_f64(),
                 memory as f64 / 1024.0
             );
+            these.push((name, time));
         };
+        let mut these = Vec::new();
         row(
             "history, no cache yet",
             measure_after(runs, drop_cache, leadgap(&["history"])),
+            &mut these,
         );
+        let norms = dir.path().join("cohort.norms.toml");
+        let norms = norms.to_string_lossy().into_owned();
         for (name, args) in [
             ("history", vec!["history"]),
-            ("cohort", vec!["cohort", reports.as_str()]),
-            ("diff latest", vec!["diff", "latest"]),
             ("history --format json", vec!["history", "--format", "json"]),
+            ("cohort", vec!["cohort", reports.as_str()]),
+            ("cohort --items", vec!["cohort", "--items", reports.as_str()]),
+            ("norms", vec!["norms", reports.as_str(), "-o", norms.as_str()]),
+            ("diff latest", vec!["diff", "latest"]),
         ] {
-            row(name, measure(runs, leadgap(&args)));
+            row(name, measure(runs, leadgap(&args)), &mut these);
+        }
+        times.push((size, these));
+    }
+    if let [(small, first), (large, second)] = times.as_slice() {
+        println!();
+        println!("3. time at {large} reports against time at {small}");
+        for ((name, a), (_, b)) in first.iter().zip(second) {
+            println!(
+                "   {name:<26} {:5.2}×",
+                b.as_secs_f64() / a.as_secs_f64()
+            );
         }
     }
 }
