@@ -83,9 +83,13 @@ fn repo() -> PathBuf {
 /// valid report: the scores are left as they are).
 fn generate(dir: &Path, count: usize) -> Vec<PathBuf> {
     let examples = ["sam-2026-06.toml", "sam-2026-09.toml"].map(|name| {
-        let text = std::fs::read_to_string(repo().join("examples/reports").join(name))
-            .expect("example");
-        let id = if name.contains("06") { "2026-06-01T09" } else { "2026-09-01T09" };
+        let text =
+            std::fs::read_to_string(repo().join("examples/reports").join(name)).expect("example");
+        let id = if name.contains("06") {
+            "2026-06-01T09"
+        } else {
+            "2026-09-01T09"
+        };
         (text, id)
     });
     let reports = dir.join("reports");
@@ -208,8 +212,14 @@ fn main() {
             ("history", vec!["history"]),
             ("history --format json", vec!["history", "--format", "json"]),
             ("cohort", vec!["cohort", reports.as_str()]),
-            ("cohort --items", vec!["cohort", "--items", reports.as_str()]),
-            ("norms", vec!["norms", reports.as_str(), "-o", norms.as_str()]),
+            (
+                "cohort --items",
+                vec!["cohort", "--items", reports.as_str()],
+            ),
+            (
+                "norms",
+                vec!["norms", reports.as_str(), "-o", norms.as_str()],
+            ),
             ("diff latest", vec!["diff", "latest"]),
         ] {
             row(name, measure(runs, leadgap(&args)), &mut these);
@@ -220,10 +230,7 @@ fn main() {
         println!();
         println!("3. time at {large} reports against time at {small}");
         for ((name, a), (_, b)) in first.iter().zip(second) {
-            println!(
-                "   {name:<26} {:5.2}×",
-                b.as_secs_f64() / a.as_secs_f64()
-            );
+            println!("   {name:<26} {:5.2}×", b.as_secs_f64() / a.as_secs_f64());
         }
     }
 }

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::cache::{self, Cache, Stamp};
-use super::reports::load_summary;
 use super::reports::NOT_A_REPORT;
+use super::reports::load_summary;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::report::Report;

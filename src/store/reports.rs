@@ -233,7 +233,10 @@ mod tests {
             let path = example(name);
             let text = std::fs::read_to_string(&path).unwrap();
             let head = without_answers(&text).unwrap();
-            assert!(head.len() * 2 < text.len(), "{name}: most of a report is its answers");
+            assert!(
+                head.len() * 2 < text.len(),
+                "{name}: most of a report is its answers"
+            );
             let whole = load_report(&path).unwrap().into_summary();
             // Read from the head alone, not by falling back to the whole.
             let summary = parse_report(&Source::new(name, head)).unwrap();
@@ -244,7 +247,10 @@ mod tests {
 
     #[test]
     fn a_multi_line_string_or_an_odd_header_means_reading_it_whole() {
-        assert_eq!(without_answers("note = \"\"\"\n[[answers]]\n\"\"\"\n"), None);
+        assert_eq!(
+            without_answers("note = \"\"\"\n[[answers]]\n\"\"\"\n"),
+            None
+        );
         assert_eq!(without_answers("[[ answers ]]\nquestion = \"a\"\n"), None);
         assert_eq!(
             without_answers("a = 1\n[[answers]]\nq = 2\n[[reviews]]\nb = 3\n").as_deref(),
