@@ -156,6 +156,18 @@ impl Context {
         self.load_folder(dir, false)
     }
 
+    /// Hands each report in `dir` to `each`, one at a time, warning about
+    /// files that are not readable reports (after the last report).
+    pub fn visit_reports(&self, dir: &Path, each: &mut dyn FnMut(Loaded)) -> Result<()> {
+        let cache = self.data_dir().ok().map(|data| data.cache());
+        let mut skipped = store::visit(dir, cache.as_deref(), each)?;
+        skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        for skipped in &skipped {
+            self.warn(&skipped.warning());
+        }
+        Ok(())
+    }
+
     fn load_folder(&self, dir: &Path, warn_foreign: bool) -> Result<Vec<Loaded>> {
         let cache = self.data_dir().ok().map(|data| data.cache());
         let folder = store::load_folder(dir, cache.as_deref())?;
@@ -312,18 +324,15 @@ impl Context {
         Ok(clock::now()?.date_naive())
     }
 
-    /// Warns about each self-assessment of `loaded` that names nobody: it
-    /// cannot count in a cohort.
-    pub fn warn_unnamed(&self, loaded: &[Loaded]) {
-        for unnamed in loaded
-            .iter()
-            .filter(|l| l.report.rater == SELF_RATER && l.report.respondent.is_none())
-        {
+    /// Warns about a self-assessment that names nobody: it cannot count in
+    /// a cohort.
+    pub fn warn_unnamed(&self, loaded: &Loaded) {
+        if loaded.report.rater == SELF_RATER && loaded.report.respondent.is_none() {
             self.warn(&format!(
                 "skipping `{}`: it names no respondent, so it cannot be told apart from others; \
                  add `respondent = \"NAME\"` to it, and name people when they assess \
                  (`leadgap assess --subject NAME`, or the name asked on a first run)",
-                unnamed.path.display()
+                loaded.path.display()
             ));
         }
     }

@@ -148,6 +148,13 @@ fn tighten(_: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A temporary file in `dir` (private), to be persisted in place of a file
+/// once it is complete; temporary files a killed process left behind are
+/// removed first.
+pub fn temporary_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    temporary(dir)
+}
+
 /// A temporary file in `dir` for a save, after removing temporary files that
 /// a killed process left behind.
 fn temporary(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {

@@ -2,6 +2,7 @@
 //! more folders, per theme and as a people × themes grid; or how each
 //! theme's questions hang together (`--items`); or who is due (`--roster`).
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -11,9 +12,11 @@ use crate::cohort::{self, latest_self};
 use crate::error::{Error, Result, exit};
 use crate::items::Collector;
 use crate::render;
+use crate::report::SELF_RATER;
 use crate::roster::{self, Every};
 use crate::source::Source;
 use crate::store::{Loaded, load_report};
+use crate::trend::chronological;
 
 /// Runs `leadgap cohort`.
 pub fn run(context: &Context, args: CohortArgs, out: &mut dyn Write) -> Result<u8> {
@@ -37,10 +40,11 @@ pub fn run(context: &Context, args: CohortArgs, out: &mut dyn Write) -> Result<u
     Ok(exit::SUCCESS)
 }
 
-/// The reports of `folders`, each read as a summary, with a warning for
-/// each self-assessment that names nobody.
+/// The latest self-assessment of each named person (per questionnaire) in
+/// `folders`, read one summary at a time so that only those are kept, oldest
+/// first; with a warning for each self-assessment that names nobody.
 pub fn load(context: &Context, folders: &[PathBuf]) -> Result<Vec<Loaded>> {
-    let mut loaded = Vec::new();
+    let mut latest: HashMap<(String, String), Loaded> = HashMap::new();
     for folder in folders {
         if !folder.is_dir() {
             return Err(Error::user(format!(
@@ -48,10 +52,26 @@ pub fn load(context: &Context, folders: &[PathBuf]) -> Result<Vec<Loaded>> {
                 folder.display()
             )));
         }
-        loaded.extend(context.load_reports(folder)?);
+        context.visit_reports(folder, &mut |loaded| {
+            context.warn_unnamed(&loaded);
+            let Some(respondent) = loaded.report.respondent.clone() else {
+                return;
+            };
+            if loaded.report.rater != SELF_RATER {
+                return;
+            }
+            let key = (loaded.report.questionnaire.id.clone(), respondent);
+            match latest.get(&key) {
+                Some(kept) if chronological(&kept.report, &loaded.report).is_ge() => {}
+                _ => {
+                    latest.insert(key, loaded);
+                }
+            }
+        })?;
     }
-    context.warn_unnamed(&loaded);
-    Ok(loaded)
+    let mut latest: Vec<Loaded> = latest.into_values().collect();
+    latest.sort_by(|a, b| chronological(&a.report, &b.report));
+    Ok(latest)
 }
 
 /// `--roster FILE --every DURATION`: exit code 3 when anyone is due.

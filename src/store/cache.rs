@@ -11,7 +11,7 @@
 //! or damaged in any way is ignored and rebuilt; failing to write it is never
 //! an error.
 
-use std::collections::HashMap;
+use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -118,112 +118,172 @@ struct Entry<N, R> {
     report: R,
 }
 
-/// The entries of the cache file at `path` written for `header`; `None` when
-/// it is missing, for something else, or damaged anywhere.
-fn read(path: &Path, header: &Header) -> Option<HashMap<String, (Stamp, Report)>> {
-    use std::io::BufRead;
-    let mut lines = std::io::BufReader::new(files::open_regular(path).ok()?).lines();
-    let first: Header = serde_json::from_str(&lines.next()?.ok()?).ok()?;
-    if first != *header {
-        return None;
+/// The names and stamps of the cache file at `path` written for `header`,
+/// in file order, without reading the summaries; `None` when it is missing,
+/// for something else, or damaged anywhere.
+fn index(path: &Path, header: &Header) -> Option<Vec<(String, Stamp)>> {
+    let mut lines = entry_lines(path, header)?;
+    let mut index = Vec::new();
+    for line in &mut lines {
+        let entry: Entry<String, serde::de::IgnoredAny> = serde_json::from_str(&line.ok()?).ok()?;
+        index.push((entry.name, entry.stamp));
     }
-    let mut entries = HashMap::new();
-    for line in lines {
-        let entry: Entry<String, Report> = serde_json::from_str(&line.ok()?).ok()?;
-        entries.insert(entry.name, (entry.stamp, entry.report));
-    }
-    Some(entries)
+    Some(index)
 }
 
-/// The cache of one folder, opened for a listing.
-#[derive(Debug)]
+/// The lines after the header of the cache file at `path`, when its header
+/// is `header`.
+fn entry_lines(path: &Path, header: &Header) -> Option<std::io::Lines<BufReader<std::fs::File>>> {
+    let mut lines = BufReader::new(files::open_regular(path).ok()?).lines();
+    let first: Header = serde_json::from_str(&lines.next()?.ok()?).ok()?;
+    (first == *header).then_some(lines)
+}
+
+/// The cache of one folder, read and (when it changed) rewritten in one pass
+/// over the folder's files in name order, one entry at a time: a listing
+/// never holds the whole cache.
 pub struct Cache {
     /// The cache folder and the file's name there; `None` when the folder
     /// has no usable path.
     file: Option<(PathBuf, String)>,
-    /// The folder's canonical path.
-    folder: PathBuf,
-    /// Entries not taken yet.
-    entries: HashMap<String, (Stamp, Report)>,
-    /// How many entries the file had, and how many were taken.
-    stored: usize,
-    taken: usize,
+    /// The entries still to come, in name order.
+    lines: Option<std::io::Lines<BufReader<std::fs::File>>>,
+    /// The next entry: its name, stamp and line.
+    next: Option<(String, Stamp, String)>,
+    /// The new cache being written, when it differs from the old.
+    writer: Option<BufWriter<tempfile::NamedTempFile>>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cache")
+            .field("file", &self.file)
+            .field("rewriting", &self.writer.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Cache {
-    /// The cache of `folder` kept in `cache_dir`; empty when there is none
-    /// yet or it cannot be trusted.
-    pub fn open(cache_dir: &Path, folder: &Path) -> Cache {
+    /// The cache of `folder` kept in `cache_dir`, for its files `current`
+    /// (name and stamp, in name order): it is rewritten as the listing goes
+    /// when it does not hold exactly their settled summaries.
+    pub fn open(cache_dir: &Path, folder: &Path, current: &[(&str, Option<Stamp>)]) -> Cache {
+        let mut cache = Cache {
+            file: None,
+            lines: None,
+            next: None,
+            writer: None,
+        };
         let Ok(folder) = folder.canonicalize() else {
-            return Cache {
-                file: None,
-                folder: folder.to_owned(),
-                entries: HashMap::new(),
-                stored: 0,
-                taken: 0,
-            };
+            return cache;
         };
         let name = format!(
             "reports-{}.jsonl",
             crate::questionnaire::hex_digest(folder.as_os_str().as_encoded_bytes(), 16)
         );
-        let entries =
-            read(&cache_dir.join(&name), &Header::current(folder.clone())).unwrap_or_default();
-        Cache {
-            file: Some((cache_dir.to_owned(), name)),
-            folder,
-            stored: entries.len(),
-            taken: 0,
-            entries,
-        }
-    }
-
-    /// The cached summary of file `name`, if the file is unchanged.
-    pub fn take(&mut self, name: &str, stamp: Stamp) -> Option<Report> {
-        match self.entries.remove(name) {
-            Some((cached, report)) if cached == stamp => {
-                self.taken += 1;
-                Some(report)
-            }
-            _ => None,
-        }
-    }
-
-    /// Frees the entries that were not taken: their files are gone or
-    /// changed. Call once every file has been looked up.
-    pub fn release(&mut self) {
-        self.entries = HashMap::new();
-    }
-
-    /// Rewrites the cache with `current` (file name, stamp, summary of every
-    /// readable report in the folder) unless it already holds exactly them.
-    /// Best effort: a cache that cannot be written is simply not there.
-    pub fn update<'a>(self, current: impl Iterator<Item = (&'a str, Stamp, &'a Report)>) {
-        let Some((dir, name)) = self.file else {
-            return;
-        };
+        let path = cache_dir.join(&name);
+        let header = Header::current(folder);
         let now = SystemTime::now();
-        let entries: Vec<Entry<&str, &Report>> = current
-            .filter(|(_, stamp, _)| stamp.settled(now))
-            .map(|(name, stamp, report)| Entry {
+        let settled: Vec<(&str, Stamp)> = current
+            .iter()
+            .filter_map(|(name, stamp)| Some((*name, (*stamp)?)))
+            .filter(|(_, stamp)| stamp.settled(now))
+            .collect();
+        let index = index(&path, &header);
+        let fresh = index.as_ref().is_some_and(|index| {
+            index.len() == settled.len()
+                && index
+                    .iter()
+                    .zip(&settled)
+                    .all(|((a, x), (b, y))| a == b && x == y)
+        });
+        if index.is_some() {
+            cache.lines = entry_lines(&path, &header);
+        }
+        // Nothing cached and nothing to cache yet: leave no file behind.
+        let nothing = index.is_none() && settled.is_empty();
+        if !fresh && !nothing && files::create_private_dir(cache_dir).is_ok() {
+            cache.writer = files::temporary_in(cache_dir).ok().and_then(|file| {
+                let mut out = BufWriter::new(file);
+                serde_json::to_writer(&mut out, &header).ok()?;
+                Some(out)
+            });
+        }
+        cache.file = Some((cache_dir.to_owned(), name));
+        cache.advance();
+        cache
+    }
+
+    /// Reads the next entry.
+    fn advance(&mut self) {
+        self.next = self.lines.as_mut().and_then(|lines| {
+            let line = lines.next()?.ok()?;
+            let entry: Entry<String, serde::de::IgnoredAny> = serde_json::from_str(&line).ok()?;
+            Some((entry.name, entry.stamp, line))
+        });
+    }
+
+    /// The cached summary of file `name`, if the file is unchanged. Files
+    /// must be asked for in name order.
+    pub fn take(&mut self, name: &str, stamp: Stamp) -> Option<Report> {
+        while self
+            .next
+            .as_ref()
+            .is_some_and(|(next, _, _)| next.as_str() < name)
+        {
+            self.advance();
+        }
+        let (next, cached, line) = self.next.take()?;
+        if next != name || cached != stamp {
+            self.next = Some((next, cached, line));
+            return None;
+        }
+        let entry: Entry<String, Report> = serde_json::from_str(&line).ok()?;
+        self.advance();
+        if let Some(out) = &mut self.writer {
+            // Unchanged: the same line again.
+            let written = out
+                .write_all(b"\n")
+                .and_then(|()| out.write_all(line.as_bytes()));
+            if written.is_err() {
+                self.writer = None;
+            }
+        }
+        Some(entry.report)
+    }
+
+    /// Records the summary of file `name`, just read, for the new cache (if
+    /// the file has settled). Files must be recorded in name order.
+    pub fn record(&mut self, name: &str, stamp: Stamp, report: &Report) {
+        if !stamp.settled(SystemTime::now()) {
+            return;
+        }
+        if let Some(out) = &mut self.writer {
+            let entry = Entry {
                 name,
                 stamp,
                 report,
-            })
-            .collect();
-        if self.taken == self.stored && entries.len() == self.taken {
-            return;
+            };
+            let written = out
+                .write_all(b"\n")
+                .map_err(serde_json::Error::io)
+                .and_then(|()| serde_json::to_writer(&mut *out, &entry));
+            if written.is_err() {
+                self.writer = None;
+            }
         }
-        let header = Header::current(self.folder);
-        if files::create_private_dir(&dir).is_ok() {
-            let _ = files::replace_streamed(&dir, &name, |out| {
-                serde_json::to_writer(&mut *out, &header)?;
-                for entry in &entries {
-                    out.write_all(b"\n")?;
-                    serde_json::to_writer(&mut *out, entry)?;
-                }
-                out.write_all(b"\n")
-            });
+    }
+
+    /// Puts the new cache in place of the old, when one was written. Best
+    /// effort: a cache that cannot be written is simply not there.
+    pub fn finish(self) {
+        let (Some((dir, name)), Some(mut out)) = (self.file, self.writer) else {
+            return;
+        };
+        if out.write_all(b"\n").and_then(|()| out.flush()).is_ok()
+            && let Ok(file) = out.into_inner()
+        {
+            let _ = file.persist(dir.join(name));
         }
     }
 }
@@ -271,47 +331,70 @@ mod tests {
         (root, reports, cache)
     }
 
-    #[test]
-    fn entries_are_used_only_for_unchanged_files() {
-        let (_root, reports, cache_dir) = folder(3);
-        let path = reports.join("2026-09-01T09-00-00Z-2.toml");
-        let stamp = Stamp::of(&path).unwrap();
-        let summary = example("sam-2026-09.toml");
+    /// Writes a cache of `folder` in `cache_dir` holding `entries`, as if
+    /// written long ago.
+    fn write_cache(cache_dir: &Path, folder: &Path, entries: &[(&str, Stamp, &Report)]) {
+        let folder = folder.canonicalize().unwrap();
+        let name = format!(
+            "reports-{}.jsonl",
+            crate::questionnaire::hex_digest(folder.as_os_str().as_encoded_bytes(), 16)
+        );
+        let mut text = serde_json::to_string(&Header::current(folder)).unwrap();
+        for (name, stamp, report) in entries {
+            text.push('\n');
+            text.push_str(
+                &serde_json::to_string(&Entry {
+                    name,
+                    stamp: *stamp,
+                    report,
+                })
+                .unwrap(),
+            );
+        }
+        std::fs::create_dir_all(cache_dir).unwrap();
+        std::fs::write(cache_dir.join(name), text).unwrap();
+    }
 
-        // Written as if long ago settled: `update` keeps only settled files,
-        // so write the file by hand to test `take` on its own.
-        let mut cache = Cache::open(&cache_dir, &reports);
-        cache.entries.insert(
-            "2026-09-01T09-00-00Z-2.toml".to_owned(),
-            (stamp, summary.clone()),
-        );
-        let mut changed = stamp;
+    #[test]
+    fn entries_are_used_only_for_unchanged_files_in_name_order() {
+        let (_root, reports, cache_dir) = folder(3);
+        let name = |n: usize| format!("2026-09-01T09-00-00Z-{n}.toml");
+        let stamp = |n: usize| Stamp::of(&reports.join(name(n))).unwrap();
+        let summary = example("sam-2026-09.toml");
+        let mut changed = stamp(3);
         changed.modified += 1;
-        assert_eq!(cache.take("2026-09-01T09-00-00Z-2.toml", changed), None);
-        cache.entries.insert(
-            "2026-09-01T09-00-00Z-2.toml".to_owned(),
-            (stamp, summary.clone()),
+        write_cache(
+            &cache_dir,
+            &reports,
+            &[
+                (&name(2), stamp(2), &summary),
+                (&name(3), changed, &summary),
+            ],
         );
-        assert_eq!(
-            cache.take("2026-09-01T09-00-00Z-2.toml", stamp),
-            Some(summary)
-        );
-        assert_eq!(cache.take("2026-09-01T09-00-00Z-3.toml", stamp), None);
+        let current = [
+            (name(2), Some(stamp(2))),
+            (name(3), Some(stamp(3))),
+            (name(4), Some(stamp(4))),
+        ];
+        let current: Vec<(&str, Option<Stamp>)> =
+            current.iter().map(|(n, s)| (n.as_str(), *s)).collect();
+        let mut cache = Cache::open(&cache_dir, &reports, &current);
+        assert_eq!(cache.take(&name(2), stamp(2)), Some(summary.clone()));
+        assert_eq!(cache.take(&name(3), stamp(3)), None, "changed since");
+        assert_eq!(cache.take(&name(4), stamp(4)), None, "never cached");
     }
 
     #[test]
     fn files_changed_just_now_are_not_cached() {
         let (_root, reports, cache_dir) = folder(2);
         let summary = example("sam-2026-09.toml");
-        let stamp = Stamp::of(&reports.join("2026-09-01T09-00-00Z-2.toml")).unwrap();
+        let name = "2026-09-01T09-00-00Z-2.toml";
+        let stamp = Stamp::of(&reports.join(name)).unwrap();
         assert!(!stamp.settled(SystemTime::now()));
         assert!(stamp.settled(SystemTime::now() + Duration::from_secs(3)));
-        let cache = Cache::open(&cache_dir, &reports);
-        cache.update(std::iter::once((
-            "2026-09-01T09-00-00Z-2.toml",
-            stamp,
-            &summary,
-        )));
+        let mut cache = Cache::open(&cache_dir, &reports, &[(name, Some(stamp))]);
+        cache.record(name, stamp, &summary);
+        cache.finish();
         assert!(!cache_dir.exists(), "nothing settled, nothing to write");
     }
 
@@ -339,21 +422,21 @@ mod tests {
             std::fs::write(&path, text).unwrap();
         };
         write(&header, &[entry("a.toml")]);
-        assert_eq!(read(&path, &header).map(|e| e.len()), Some(1));
+        assert_eq!(index(&path, &header).map(|e| e.len()), Some(1));
 
         let mut other = Header::current(canonical.join("elsewhere"));
         write(&other, &[entry("a.toml")]);
-        assert!(read(&path, &header).is_none(), "another folder");
+        assert!(index(&path, &header).is_none(), "another folder");
         other = Header::current(canonical);
         other.leadgap = "0.0.1".to_owned();
         write(&other, &[entry("a.toml")]);
-        assert!(read(&path, &header).is_none(), "another version");
+        assert!(index(&path, &header).is_none(), "another version");
         write(
             &header,
             &[entry("a.toml"), "{\"name\": \"b.toml\", \"sta".to_owned()],
         );
-        assert!(read(&path, &header).is_none(), "cut short");
+        assert!(index(&path, &header).is_none(), "cut short");
         std::fs::write(&path, [0u8; 64]).unwrap();
-        assert!(read(&path, &header).is_none(), "zeros after a crash");
+        assert!(index(&path, &header).is_none(), "zeros after a crash");
     }
 }

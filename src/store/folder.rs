@@ -51,19 +51,98 @@ impl Skipped {
     }
 }
 
-/// Reads every `*.toml` report in `dir` as a summary. A missing folder has no
-/// reports; a damaged, truncated, foreign or newer-schema file is a warning,
-/// never an error. Files that are not `.toml` (lock files, temporary files)
-/// are ignored.
+/// Reads every `*.toml` report in `dir` as a summary, oldest first. A
+/// missing folder has no reports; a damaged, truncated, foreign or
+/// newer-schema file is a warning, never an error. Files that are not
+/// `.toml` (lock files, temporary files) are ignored.
 ///
 /// With `cache` (a folder such as `DATA/cache`), the summaries of a large
 /// folder are kept there and reused for files whose size, times and inode
 /// have not changed; the cache is only ever a copy, and any doubt about it
 /// means reading the file.
 pub fn load_folder(dir: &Path, cache: Option<&Path>) -> Result<Folder> {
+    let mut reports = Vec::new();
+    let mut skipped = visit(dir, cache, &mut |loaded| reports.push(loaded))?;
+    reports.sort_by(|a: &Loaded, b: &Loaded| chronological(&a.report, &b.report));
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Folder { reports, skipped })
+}
+
+/// Files parsed at a time: enough to keep every core busy, few enough that a
+/// listing holds only a handful of summaries it does not keep.
+const BATCH: usize = 512;
+
+/// Hands every readable report in `dir` to `each` as a summary, in file name
+/// order, one at a time, and returns the files that are not readable
+/// reports: a listing that keeps only some of them (each person's latest)
+/// never holds them all. See [`load_folder`] for the cache.
+pub fn visit(
+    dir: &Path,
+    cache: Option<&Path>,
+    each: &mut dyn FnMut(Loaded),
+) -> Result<Vec<Skipped>> {
+    let (paths, mut skipped) = list(dir)?;
+    // Only a cache needs the files' stamps.
+    let cached = cache.filter(|_| paths.len() >= cache::MIN_REPORTS);
+    let stamps: Vec<Option<Stamp>> = paths
+        .iter()
+        .map(|path| cached.and_then(|_| Stamp::of(path)))
+        .collect();
+    let mut cache = cached.map(|cache| {
+        let current: Vec<(&str, Option<Stamp>)> = paths
+            .iter()
+            .zip(&stamps)
+            .map(|(path, stamp)| (file_name(path), *stamp))
+            .collect();
+        Cache::open(cache, dir, &current)
+    });
+    let mut paths = paths.into_iter().zip(stamps).peekable();
+    while paths.peek().is_some() {
+        let batch: Vec<(PathBuf, Option<Stamp>)> = paths.by_ref().take(BATCH).collect();
+        let mut results: Vec<Option<Result<Report>>> = batch
+            .iter()
+            .map(|(path, stamp)| {
+                let cache = cache.as_mut()?;
+                cache.take(file_name(path), (*stamp)?).map(Ok)
+            })
+            .collect();
+        let missing: Vec<usize> = (0..batch.len())
+            .filter(|&index| results[index].is_none())
+            .collect();
+        let to_read: Vec<&Path> = missing
+            .iter()
+            .map(|&index| batch[index].0.as_path())
+            .collect();
+        for (index, result) in missing.iter().zip(read_all(&to_read)) {
+            if let (Ok(report), Some(cache), Some(stamp)) =
+                (&result, cache.as_mut(), batch[*index].1)
+            {
+                cache.record(file_name(&batch[*index].0), stamp, report);
+            }
+            results[*index] = Some(result);
+        }
+        for ((path, _), result) in batch.into_iter().zip(results) {
+            match result {
+                Some(Ok(report)) => each(Loaded { path, report }),
+                Some(Err(error)) => skipped.push(not_a_report(path, &error)),
+                None => {}
+            }
+        }
+    }
+    if let Some(cache) = cache {
+        cache.finish();
+    }
+    Ok(skipped)
+}
+
+/// The `*.toml` files of `dir` in name order, and those that are not
+/// regular files.
+fn list(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Skipped>)> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Folder::default()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Vec::new(), Vec::new()));
+        }
         Err(error) => return Err(Error::io("read the folder", dir, error)),
     };
     let mut skipped = Vec::new();
@@ -85,68 +164,7 @@ pub fn load_folder(dir: &Path, cache: Option<&Path>) -> Result<Folder> {
         }
     }
     paths.sort();
-
-    let mut cache = cache
-        .filter(|_| paths.len() >= cache::MIN_REPORTS)
-        .map(|folder| Cache::open(folder, dir));
-    // Only a cache needs the files' stamps.
-    let stamps: Vec<Option<Stamp>> = paths
-        .iter()
-        .map(|path| cache.as_ref().and_then(|_| Stamp::of(path)))
-        .collect();
-    let mut results: Vec<Option<Result<Report>>> = paths
-        .iter()
-        .zip(&stamps)
-        .map(|(path, stamp)| {
-            let cache = cache.as_mut()?;
-            cache.take(file_name(path), (*stamp)?).map(Ok)
-        })
-        .collect();
-    if let Some(cache) = cache.as_mut() {
-        cache.release();
-    }
-    let missing: Vec<usize> = (0..paths.len())
-        .filter(|&index| results[index].is_none())
-        .collect();
-    let to_read: Vec<&Path> = missing
-        .iter()
-        .map(|&index| paths[index].as_path())
-        .collect();
-    for (index, result) in missing.iter().zip(read_all(&to_read)) {
-        results[*index] = Some(result);
-    }
-
-    let mut folder = Folder {
-        reports: Vec::with_capacity(paths.len()),
-        skipped,
-    };
-    let mut fresh = Vec::with_capacity(paths.len());
-    for ((path, stamp), result) in paths.into_iter().zip(stamps).zip(results) {
-        match result {
-            Some(Ok(report)) => {
-                fresh.push(stamp);
-                folder.reports.push(Loaded { path, report });
-            }
-            Some(Err(error)) => folder.skipped.push(not_a_report(path, &error)),
-            None => {}
-        }
-    }
-    if let Some(cache) = cache {
-        cache.update(
-            folder
-                .reports
-                .iter()
-                .zip(fresh)
-                .filter_map(|(loaded, stamp)| {
-                    Some((file_name(&loaded.path), stamp?, &loaded.report))
-                }),
-        );
-    }
-    folder
-        .reports
-        .sort_by(|a, b| chronological(&a.report, &b.report));
-    folder.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(folder)
+    Ok((paths, skipped))
 }
 
 fn file_name(path: &Path) -> &str {

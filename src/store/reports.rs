@@ -66,8 +66,10 @@ pub fn load_summary(path: &Path) -> Result<Report> {
 }
 
 /// The text of a report without its `[[answers]]` tables, when that can be
-/// done safely line by line: no string of the file spans lines, and every
-/// table header that names the answers is exactly `[[answers]]`.
+/// done safely line by line: no string of the file spans lines, every table
+/// header that names the answers is exactly `[[answers]]`, every line left
+/// out is a whole `key = value` line, and the file ends with a line end (a
+/// file cut short is read whole, and its problem reported).
 fn without_answers(text: &str) -> Option<String> {
     if text.contains("\"\"\"") || text.contains("'''") {
         return None;
@@ -88,9 +90,54 @@ fn without_answers(text: &str) -> Option<String> {
         }
         if !skipping {
             head.push_str(line);
+        } else if !line.trim().starts_with('[') && !whole_line(line) {
+            return None;
         }
     }
-    skipped.then_some(head)
+    (skipped && text.ends_with('\n')).then_some(head)
+}
+
+/// Whether `line` (of a skipped answers table) is a whole `key = value`
+/// line: a bare key, and a value whose strings, arrays and inline tables
+/// all close on the line. A file cut short mid-line fails this.
+fn whole_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return true;
+    }
+    let Some((key, value)) = line.split_once('=') else {
+        return false;
+    };
+    let key = key.trim();
+    let value = value.trim();
+    if key.is_empty()
+        || value.is_empty()
+        || !key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        return false;
+    }
+    let (mut depth, mut quote, mut escaped) = (0i32, None, false);
+    for c in value.chars() {
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(open) if c == open => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' => quote = Some(c),
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth -= 1,
+                '#' => break,
+                _ => {}
+            },
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    quote.is_none() && depth == 0
 }
 
 /// Parses a saved report and checks it (see `validate`), naming the place
@@ -252,6 +299,14 @@ mod tests {
             None
         );
         assert_eq!(without_answers("[[ answers ]]\nquestion = \"a\"\n"), None);
+        // Cut short: mid-value, mid-key, or without its last line end.
+        assert_eq!(without_answers("a = 1\n[[answers]]\ntext = \"Wh\n"), None);
+        assert_eq!(
+            without_answers("a = 1\n[[answers]]\nvalue = [\"x\", \n"),
+            None
+        );
+        assert_eq!(without_answers("a = 1\n[[answers]]\nquest\n"), None);
+        assert_eq!(without_answers("a = 1\n[[answers]]\nq = 2"), None);
         assert_eq!(
             without_answers("a = 1\n[[answers]]\nq = 2\n[[reviews]]\nb = 3\n").as_deref(),
             Some("answers = []\na = 1\n[[reviews]]\nb = 3\n")
