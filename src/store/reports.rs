@@ -65,79 +65,58 @@ pub fn load_summary(path: &Path) -> Result<Report> {
     parse_report(&source).map(Report::into_summary)
 }
 
-/// The text of a report without its `[[answers]]` tables, when that can be
-/// done safely line by line: no string of the file spans lines, every table
-/// header that names the answers is exactly `[[answers]]`, every line left
-/// out is a whole `key = value` line, and the file ends with a line end (a
-/// file cut short is read whole, and its problem reported).
+/// The text of a report without its `[[answers]]` tables (and without each
+/// theme's description and advice, which a summary leaves out), which leadgap
+/// writes one after another: from the first `[[answers]]` header to the next
+/// header of anything else. `None` (read it whole) when the file does not
+/// end with a line end (it may be cut short) or names the answers in any
+/// other way. Whatever else is wrong with the rest shows when it is parsed,
+/// and then the file is read whole, so that the problem is reported at its
+/// place.
 fn without_answers(text: &str) -> Option<String> {
-    if text.contains("\"\"\"") || text.contains("'''") {
+    const ANSWERS: &str = "[[answers]]";
+    // A file cut short is read whole, and its problem reported.
+    if !text.ends_with('\n') {
         return None;
     }
-    // The answers left out, as an empty list: a report always has them.
-    let mut head = String::with_capacity(text.len() / 2);
-    head.push_str("answers = []\n");
-    let mut skipping = false;
-    let mut skipped = false;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if trimmed.starts_with('[') {
-            skipping = trimmed == "[[answers]]";
-            skipped |= skipping;
-            if !skipping && trimmed.contains("answers") {
-                return None;
-            }
-        }
-        if !skipping {
-            head.push_str(line);
-        } else if !line.trim().starts_with('[') && !whole_line(line) {
-            return None;
-        }
-    }
-    (skipped && text.ends_with('\n')).then_some(head)
-}
-
-/// Whether `line` (of a skipped answers table) is a whole `key = value`
-/// line: a bare key, and a value whose strings, arrays and inline tables
-/// all close on the line. A file cut short mid-line fails this.
-fn whole_line(line: &str) -> bool {
-    let line = line.trim();
-    if line.is_empty() || line.starts_with('#') {
-        return true;
-    }
-    let Some((key, value)) = line.split_once('=') else {
-        return false;
+    let start = if text.starts_with("[[answers]]\n") {
+        0
+    } else {
+        text.find("\n[[answers]]\n")? + 1
     };
-    let key = key.trim();
-    let value = value.trim();
-    if key.is_empty()
-        || value.is_empty()
-        || !key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    // The answers run until the first header of anything else.
+    let mut end = text.len();
+    let mut at = start;
+    while let Some(found) = text[at + 1..].find("\n[") {
+        let header = at + 1 + found + 1;
+        let line = text[header..].lines().next().unwrap_or_default().trim_end();
+        if line == ANSWERS {
+            at = header;
+        } else if line.contains("answers") {
+            return None;
+        } else {
+            end = header;
+            break;
+        }
+    }
+    // Answers anywhere else: not a file leadgap wrote; read it whole.
+    if text[end..].contains("answers") && text[end..].contains("\n[[") {
+        return None;
+    }
+    let mut head = String::with_capacity(start + text.len() - end + 16);
+    // The answers left out, as an empty list: a report always has them.
+    head.push_str("answers = []\n");
+    for line in text[..start]
+        .split_inclusive('\n')
+        .chain(text[end..].split_inclusive('\n'))
     {
-        return false;
-    }
-    let (mut depth, mut quote, mut escaped) = (0i32, None, false);
-    for c in value.chars() {
-        match quote {
-            Some('"') if escaped => escaped = false,
-            Some('"') if c == '\\' => escaped = true,
-            Some(open) if c == open => quote = None,
-            Some(_) => {}
-            None => match c {
-                '"' | '\'' => quote = Some(c),
-                '[' | '{' => depth += 1,
-                ']' | '}' => depth -= 1,
-                '#' => break,
-                _ => {}
-            },
-        }
-        if depth < 0 {
-            return false;
+        // Nor what a summary leaves out of each theme: its description and
+        // its advice (written on one line each).
+        if !line.starts_with("description = ") && !line.starts_with("advice = ") {
+            head.push_str(line);
         }
     }
-    quote.is_none() && depth == 0
+    Some(head)
 }
 
 /// Parses a saved report and checks it (see `validate`), naming the place
@@ -293,23 +272,27 @@ mod tests {
     }
 
     #[test]
-    fn a_multi_line_string_or_an_odd_header_means_reading_it_whole() {
-        assert_eq!(
-            without_answers("note = \"\"\"\n[[answers]]\n\"\"\"\n"),
-            None
-        );
+    fn an_odd_or_cut_short_file_is_read_whole() {
+        // Cut short, or answers named some other way: no cut at all.
+        assert_eq!(without_answers("a = 1\n[[answers]]\ntext = \"Wh"), None);
         assert_eq!(without_answers("[[ answers ]]\nquestion = \"a\"\n"), None);
-        // Cut short: mid-value, mid-key, or without its last line end.
-        assert_eq!(without_answers("a = 1\n[[answers]]\ntext = \"Wh\n"), None);
         assert_eq!(
-            without_answers("a = 1\n[[answers]]\nvalue = [\"x\", \n"),
+            without_answers("a = 1\n[[answers]]\nq = 2\n[[answers.x]]\ny = 1\n"),
             None
         );
-        assert_eq!(without_answers("a = 1\n[[answers]]\nquest\n"), None);
-        assert_eq!(without_answers("a = 1\n[[answers]]\nq = 2"), None);
+        // "[[answers]]" inside a multi-line string: the cut does not parse,
+        // so the file is read whole.
+        let head = without_answers("note = \"\"\"\n[[answers]]\n\"\"\"\n").unwrap();
+        assert!(toml::from_str::<toml::Table>(&head).is_err(), "{head}");
         assert_eq!(
-            without_answers("a = 1\n[[answers]]\nq = 2\n[[reviews]]\nb = 3\n").as_deref(),
+            without_answers("a = 1\n[[answers]]\nq = 2\n[[answers]]\nq = 3\n[[reviews]]\nb = 3\n")
+                .as_deref(),
             Some("answers = []\na = 1\n[[reviews]]\nb = 3\n")
+        );
+        assert_eq!(
+            without_answers("[[themes]]\nid = \"t\"\ndescription = \"d\"\nadvice = [\"x\"]\n[[answers]]\nq = 1\n")
+                .as_deref(),
+            Some("answers = []\n[[themes]]\nid = \"t\"\n")
         );
     }
 }
