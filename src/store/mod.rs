@@ -21,7 +21,7 @@ use crate::files;
 use crate::report::Report;
 
 pub use folder::{Folder, Loaded, Skipped, load_folder, visit};
-pub use reports::{add_review, load_report, parse_report};
+pub use reports::{add_review, load_report, load_summary, parse_report};
 
 /// The environment variable naming the data directory.
 pub const DATA_DIR_VARIABLE: &str = "LEADGAP_DATA_DIR";
@@ -147,15 +147,22 @@ impl DataDir {
     pub fn latest(&self, wanted: impl Fn(&Report) -> bool) -> Result<Latest> {
         let mut skipped = Vec::new();
         for path in self.report_paths()?.into_iter().rev() {
-            match self.read_inside(&path) {
-                Ok(report) if wanted(&report) => {
+            // The summary says whether it is wanted; only that one is read whole.
+            let read =
+                self.read_inside(&path, load_summary)
+                    .and_then(|summary| match wanted(&summary) {
+                        true => self.read_inside(&path, load_report).map(Some),
+                        false => Ok(None),
+                    });
+            match read {
+                Ok(Some(report)) => {
                     return Ok(Latest {
                         path,
                         report,
                         skipped,
                     });
                 }
-                Ok(_) => {}
+                Ok(None) => {}
                 Err(error) => skipped.push(folder::not_a_report(path, &error).warning()),
             }
         }
@@ -217,7 +224,7 @@ impl DataDir {
 
     /// Reads a report file of the reports folder: a regular file, not a
     /// link to somewhere else.
-    fn read_inside(&self, path: &Path) -> Result<Report> {
+    fn read_inside(&self, path: &Path, read: fn(&Path) -> Result<Report>) -> Result<Report> {
         let metadata = fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
         if !metadata.is_file() {
             return Err(Error::user(format!(
@@ -225,7 +232,7 @@ impl DataDir {
                 files::kind_of(&metadata)
             )));
         }
-        load_report(path)
+        read(path)
     }
 }
 
