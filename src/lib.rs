@@ -42,6 +42,7 @@ pub mod round;
 pub mod rounding;
 pub mod rubric;
 pub mod scoring;
+pub mod shelf;
 pub mod source;
 pub mod stats;
 pub mod store;

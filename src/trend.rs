@@ -16,15 +16,20 @@ use crate::report::{Report, ThemeReport};
 /// Oldest first: by creation time, then by the `-2`, `-3`… suffix of ids
 /// saved in the same second.
 pub fn chronological(a: &Report, b: &Report) -> Ordering {
-    let suffix = |r: &Report| {
-        r.id.rsplit_once("Z-")
-            .and_then(|(_, n)| n.parse::<u32>().ok())
-            .unwrap_or(0)
-    };
     a.created
         .cmp(&b.created)
-        .then(suffix(a).cmp(&suffix(b)))
+        .then(id_suffix(a).cmp(&id_suffix(b)))
         .then(a.id.cmp(&b.id))
+}
+
+/// The `-2`, `-3`… suffix of the id of a report saved in the same second as
+/// another (0 for none).
+pub fn id_suffix(report: &Report) -> u32 {
+    report
+        .id
+        .rsplit_once("Z-")
+        .and_then(|(_, n)| n.parse::<u32>().ok())
+        .unwrap_or(0)
 }
 
 /// Whether two reports belong to the same series: same questionnaire,

@@ -1,6 +1,12 @@
 //! `leadgap history`: saved reports oldest first, per series, with the
 //! change per theme and a trend line.
+//!
+//! A folder is read once, each summary set aside on a [`Shelf`] as it comes
+//! and only its series remembered; then each series is taken back, worked
+//! out and written before the next, so that memory holds one series rather
+//! than the whole folder.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
 
@@ -8,10 +14,21 @@ use crate::Context;
 use crate::cli::HistoryArgs;
 use crate::error::{Error, Result, exit, with_suggestion};
 use crate::norms::Norms;
-use crate::render::{self, Extras};
+use crate::render::{Extras, history::Writer};
 use crate::report::Report;
+use crate::shelf::{self, Shelf};
 use crate::store::Loaded;
 use crate::trend;
+
+/// The reports of a folder, set aside series by series.
+struct Shelved {
+    shelf: Shelf,
+    /// Per series (in the order of their first report), its summaries'
+    /// numbers on the shelf.
+    series: Vec<Vec<usize>>,
+    /// Every theme id seen, in the order first seen.
+    themes: Vec<String>,
+}
 
 /// Runs `leadgap history`.
 pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<u8> {
@@ -31,60 +48,105 @@ pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<
         .map(Norms::read)
         .transpose()?
         .map(Arc::new);
-    let reports = context.load_reports(&dir)?;
+    let mut shelved = shelve(context, &dir)?;
     if let Some(theme) = &args.theme {
-        check_theme(theme, &reports)?;
+        check_theme(theme, &shelved.themes)?;
     }
     let plan = context.load_plan();
     let today = context.today()?;
-    let groups: Vec<render::history::Series> = trend::series(&reports, |l| &l.report)
-        .into_iter()
-        .map(|group| {
-            let all: Vec<&Report> = group.iter().map(|l| &l.report).collect();
-            let trends = trend::trends(&all);
-            all.iter()
-                .zip(trends)
-                .enumerate()
-                .map(|(index, (report, trend))| {
-                    let previous = index.checked_sub(1).map(|i| all[i]);
-                    let mut extras =
-                        Extras::with_trend(report, trend, previous, plan.as_ref(), today);
-                    extras.norms = norms.clone();
-                    (*report, extras)
-                })
-                .collect()
-        })
-        .collect();
-    render::history::render(
-        &groups,
-        &dir,
-        args.theme.as_deref(),
+    let mut writer = Writer::new(
         args.format,
         context.look(),
+        args.theme.as_deref(),
+        &dir,
+        shelved.series.len(),
         out,
     )
     .map_err(Error::stdout)?;
+    for numbers in &shelved.series {
+        let mut reports = Vec::with_capacity(numbers.len());
+        for &number in numbers {
+            reports.push(take(&mut shelved.shelf, number)?);
+        }
+        reports.sort_by(trend::chronological);
+        let all: Vec<&Report> = reports.iter().collect();
+        let trends = trend::trends(&all);
+        let group: Vec<(&Report, Extras)> = all
+            .iter()
+            .zip(trends)
+            .enumerate()
+            .map(|(index, (report, trend))| {
+                let previous = index.checked_sub(1).map(|i| all[i]);
+                let mut extras = Extras::with_trend(report, trend, previous, plan.as_ref(), today);
+                extras.norms = norms.clone();
+                (*report, extras)
+            })
+            .collect();
+        writer.series(&group).map_err(Error::stdout)?;
+    }
+    writer.finish().map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }
 
-/// An unknown `--theme` is an error that lists the themes there are.
-fn check_theme(theme: &str, reports: &[Loaded]) -> Result<()> {
-    let mut known: Vec<&str> = Vec::new();
-    for loaded in reports {
-        for t in &loaded.report.themes {
-            if !known.contains(&t.id.as_str()) {
-                known.push(&t.id);
+/// Reads the reports of `dir`, setting each summary aside and noting its
+/// series and themes.
+fn shelve(context: &Context, dir: &std::path::Path) -> Result<Shelved> {
+    let mut shelved = Shelved {
+        shelf: Shelf::new(shelf::IN_MEMORY),
+        series: Vec::new(),
+        themes: Vec::new(),
+    };
+    let mut index: HashMap<(String, Option<String>, String), usize> = HashMap::new();
+    let mut failed = None;
+    context.visit_reports(dir, &mut |Loaded { report, .. }| {
+        for theme in &report.themes {
+            if !shelved.themes.contains(&theme.id) {
+                shelved.themes.push(theme.id.clone());
             }
         }
+        let bytes = match serde_json::to_vec(&report) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                failed.get_or_insert(error);
+                return;
+            }
+        };
+        let key = (report.questionnaire.id, report.respondent, report.rater);
+        let next = shelved.series.len();
+        let at = *index.entry(key).or_insert(next);
+        if at == next {
+            shelved.series.push(Vec::new());
+        }
+        let number = shelved.shelf.put(bytes);
+        shelved.series[at].push(number);
+    })?;
+    match failed {
+        Some(error) => Err(Error::user(format!(
+            "cannot set a report's summary aside: {error}"
+        ))),
+        None => Ok(shelved),
     }
-    if known.contains(&theme) || reports.is_empty() {
+}
+
+/// Takes summary `number` back off the shelf.
+fn take(shelf: &mut Shelf, number: usize) -> Result<Report> {
+    let bytes = shelf
+        .get(number)
+        .map_err(|error| Error::io("read back", "a summary set aside", error))?;
+    serde_json::from_slice(&bytes)
+        .map_err(|error| Error::user(format!("cannot read back a summary set aside: {error}")))
+}
+
+/// An unknown `--theme` is an error that lists the themes there are.
+fn check_theme(theme: &str, known: &[String]) -> Result<()> {
+    if known.is_empty() || known.iter().any(|k| k == theme) {
         return Ok(());
     }
     Err(Error::user_with_help(
         with_suggestion(
             format!("no report has a theme `{theme}`"),
             theme,
-            known.iter().copied(),
+            known.iter().map(String::as_str),
         ),
         format!("the themes are: {}", known.join(", ")),
     ))

@@ -97,42 +97,77 @@ pub fn visit(
         Cache::open(cache, dir, &current)
     });
     let mut paths = paths.into_iter().zip(stamps).peekable();
-    while paths.peek().is_some() {
-        let batch: Vec<(PathBuf, Option<Stamp>)> = paths.by_ref().take(BATCH).collect();
-        let mut results: Vec<Option<Result<Report>>> = batch
-            .iter()
-            .map(|(path, stamp)| {
-                let cache = cache.as_mut()?;
-                cache.take(file_name(path), (*stamp)?).map(Ok)
-            })
-            .collect();
-        let missing: Vec<usize> = (0..batch.len())
-            .filter(|&index| results[index].is_none())
-            .collect();
-        let to_read: Vec<&Path> = missing
-            .iter()
-            .map(|&index| batch[index].0.as_path())
-            .collect();
-        for (index, result) in missing.iter().zip(read_all(&to_read)) {
-            if let (Ok(report), Some(cache), Some(stamp)) =
-                (&result, cache.as_mut(), batch[*index].1)
-            {
-                cache.record(file_name(&batch[*index].0), stamp, report);
+    // Each batch is handed out while the next is being read, so that what a
+    // listing does with a summary overlaps the parsing of the next ones.
+    std::thread::scope(|scope| {
+        let mut ready: Vec<(PathBuf, Option<Result<Report>>)> = Vec::new();
+        loop {
+            let batch: Vec<(PathBuf, Option<Stamp>)> = paths.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                hand_out(std::mem::take(&mut ready), each, &mut skipped);
+                return;
             }
-            results[*index] = Some(result);
-        }
-        for ((path, _), result) in batch.into_iter().zip(results) {
-            match result {
-                Some(Ok(report)) => each(Loaded { path, report }),
-                Some(Err(error)) => skipped.push(not_a_report(path, &error)),
-                None => {}
+            let mut results: Vec<Option<Result<Report>>> = batch
+                .iter()
+                .map(|(path, stamp)| {
+                    let cache = cache.as_mut()?;
+                    cache.take(file_name(path), (*stamp)?).map(Ok)
+                })
+                .collect();
+            let missing: Vec<usize> = (0..batch.len())
+                .filter(|&index| results[index].is_none())
+                .collect();
+            let to_read: Vec<PathBuf> = missing
+                .iter()
+                .map(|&index| batch[index].0.clone())
+                .collect();
+            let reader = (!to_read.is_empty()).then(|| {
+                scope.spawn(move || {
+                    let paths: Vec<&Path> = to_read.iter().map(PathBuf::as_path).collect();
+                    read_all(&paths)
+                })
+            });
+            hand_out(std::mem::take(&mut ready), each, &mut skipped);
+            let read = match reader {
+                Some(reader) => reader
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => Vec::new(),
+            };
+            for (index, result) in missing.iter().zip(read) {
+                if let (Ok(report), Some(cache), Some(stamp)) =
+                    (&result, cache.as_mut(), batch[*index].1)
+                {
+                    cache.record(file_name(&batch[*index].0), stamp, report);
+                }
+                results[*index] = Some(result);
             }
+            ready = batch
+                .into_iter()
+                .map(|(path, _)| path)
+                .zip(results)
+                .collect();
         }
-    }
+    });
     if let Some(cache) = cache {
         cache.finish();
     }
     Ok(skipped)
+}
+
+/// Hands a batch's reports to `each`, noting the files that are not.
+fn hand_out(
+    batch: Vec<(PathBuf, Option<Result<Report>>)>,
+    each: &mut dyn FnMut(Loaded),
+    skipped: &mut Vec<Skipped>,
+) {
+    for (path, result) in batch {
+        match result {
+            Some(Ok(report)) => each(Loaded { path, report }),
+            Some(Err(error)) => skipped.push(not_a_report(path, &error)),
+            None => {}
+        }
+    }
 }
 
 /// The `*.toml` files of `dir` in name order, and those that are not

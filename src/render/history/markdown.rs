@@ -3,37 +3,39 @@
 
 use std::io::Write;
 
-use super::{Grid, Series, detail, heading, overview};
+use super::{Grid, detail, heading, overview};
+use crate::render::Extras;
 use crate::render::markdown::inline;
 use crate::render::text;
+use crate::report::Report;
 
-/// Writes every series that has `only` (or every series).
+/// Writes one series, unless it lacks `only`.
 pub(super) fn markdown(
-    groups: &[Series<'_>],
+    group: &[(&Report, Extras)],
     only: Option<&str>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "# History")?;
-    for group in groups.iter().filter(|g| super::has_theme(g, only)) {
-        let Some(heading) = heading(group) else {
-            continue;
-        };
-        writeln!(out)?;
-        writeln!(out, "## {}", inline(&heading))?;
-        writeln!(out)?;
-        let grid = match only {
-            Some(id) => detail(group, id),
-            None => overview(group, 0, None),
-        };
-        table(&grid, only.is_some(), out)?;
-        for (shown, note) in [
-            (grid.provisional, text::PROVISIONAL_NOTE),
-            (grid.not_comparable, text::NOT_COMPARABLE_NOTE),
-        ] {
-            if shown {
-                writeln!(out)?;
-                writeln!(out, "{}", inline(note))?;
-            }
+    if !super::has_theme(group, only) {
+        return Ok(());
+    }
+    let Some(heading) = heading(group) else {
+        return Ok(());
+    };
+    writeln!(out)?;
+    writeln!(out, "## {}", inline(&heading))?;
+    writeln!(out)?;
+    let grid = match only {
+        Some(id) => detail(group, id),
+        None => overview(group, 0, None),
+    };
+    table(&grid, only.is_some(), out)?;
+    for (shown, note) in [
+        (grid.provisional, text::PROVISIONAL_NOTE),
+        (grid.not_comparable, text::NOT_COMPARABLE_NOTE),
+    ] {
+        if shown {
+            writeln!(out)?;
+            writeln!(out, "{}", inline(note))?;
         }
     }
     Ok(())

@@ -1,20 +1,19 @@
 //! `history` in each of its formats: per series, a grid of reports with
 //! every theme's score and change (or one theme in detail), JSON summaries,
-//! CSV rows, and HTML or SVG line charts.
-
-use std::io::Write;
-use std::path::Path;
+//! CSV rows, and HTML or SVG line charts, written series by series.
 
 mod html;
 mod markdown;
 mod table;
+mod writer;
 
-use super::csv::{csv_number, csv_text};
+pub use writer::Writer;
+
 use super::text::{self, change_short, date_of, gap_text, percent, score_text, whole};
-use super::{Extras, Format, Look, gap};
+use super::{Extras, Format};
 use crate::plan::Status;
 use crate::report::Report;
-use crate::trend::{self, Change, Trend};
+use crate::trend::{Change, Trend};
 
 /// The formats of `history`.
 pub const FORMATS: &[Format] = &[
@@ -25,35 +24,6 @@ pub const FORMATS: &[Format] = &[
     Format::Html,
     Format::Svg,
 ];
-
-/// One series: its reports, oldest first, each with its history and plan.
-pub type Series<'a> = Vec<(&'a Report, Extras)>;
-
-/// Writes the history of `groups` (series of the reports read from
-/// `folder`), of every theme or only `theme`, in `format`.
-pub fn render(
-    groups: &[Series<'_>],
-    folder: &Path,
-    theme: Option<&str>,
-    format: Format,
-    look: Look,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    match format {
-        Format::Table | Format::Markdown if groups.is_empty() => writeln!(
-            out,
-            "No saved reports in `{}` yet; `leadgap assess` makes the first.",
-            folder.display()
-        ),
-        Format::Table => table::table(look, groups, theme, out),
-        Format::Markdown => markdown::markdown(groups, theme, out),
-        Format::Html => html::html(groups, theme, out),
-        Format::Svg => html::svg(groups, theme, out),
-        Format::Json => json(groups, theme, out),
-        Format::Csv => csv(groups, theme, out),
-        Format::Ics => Err(super::unsupported("history", format)),
-    }
-}
 
 /// Theme ids of a series in the order of its latest report, then any that
 /// only older reports had.
@@ -288,56 +258,4 @@ pub(super) fn cell(report: &Report, trend: &Trend, id: &str) -> String {
 fn with_change(score: String, change: &str) -> String {
     let change = if change == "0" { "±0" } else { change };
     format!("{score} {change}")
-}
-
-fn json(groups: &[Series<'_>], theme: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
-    use serde::Serializer as _;
-    // Written as it goes: ten thousand summaries need not be in memory twice.
-    let views = chronological(groups)
-        .into_iter()
-        .map(|(report, extras)| gap::json_view(report, extras, theme, gap::Detail::Summary));
-    serde_json::Serializer::pretty(&mut *out).collect_seq(views)?;
-    writeln!(out)
-}
-
-/// Every report of every series, oldest first.
-fn chronological<'a>(groups: &'a [Series<'a>]) -> Vec<(&'a Report, &'a Extras)> {
-    let mut all: Vec<(&Report, &Extras)> = groups.iter().flatten().map(|(r, t)| (*r, t)).collect();
-    all.sort_by(|a, b| trend::chronological(a.0, b.0));
-    all
-}
-
-/// One row per report and theme, oldest first.
-fn csv(groups: &[Series<'_>], theme: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "report,created,questionnaire,version,respondent,rater,profile,overall,theme,score,change,target,gap,band,coverage"
-    )?;
-    for (report, extras) in chronological(groups) {
-        for (t, theme_trend) in report.themes.iter().zip(&extras.trend.themes) {
-            if theme.is_some_and(|id| id != t.id) {
-                continue;
-            }
-            writeln!(
-                out,
-                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.3}",
-                csv_text(&report.id),
-                csv_text(&report.created),
-                csv_text(&report.questionnaire.id),
-                csv_text(&report.questionnaire.version),
-                csv_text(report.respondent.as_deref().unwrap_or_default()),
-                csv_text(&report.rater),
-                csv_text(&report.rubric.profile),
-                csv_number(report.overall),
-                csv_text(&t.id),
-                csv_number(t.score),
-                csv_number(theme_trend.change.delta()),
-                csv_number(Some(t.target)),
-                csv_number(t.gap),
-                csv_text(t.band.as_deref().unwrap_or_default()),
-                t.coverage,
-            )?;
-        }
-    }
-    Ok(())
 }

@@ -5,39 +5,41 @@ use std::io::Write;
 
 use comfy_table::CellAlignment;
 
-use super::{Grid, Series, detail, heading, overview};
+use super::{Grid, detail, heading, overview};
 use crate::output::{clean_line, paint, styles};
 use crate::render::text::{self, sparkline};
 use crate::render::{Extras, Look, listing_table};
 use crate::report::Report;
 use crate::trend;
 
+/// Writes one series (unless it lacks `theme`), after a blank line unless
+/// it is the `first` written; says whether it wrote anything.
 pub(super) fn table(
     look: Look,
-    groups: &[Series<'_>],
+    group: &[(&Report, Extras)],
     theme: Option<&str>,
+    first: bool,
     out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let mut first = true;
-    for group in groups.iter().filter(|g| super::has_theme(g, theme)) {
-        let Some(heading) = heading(group) else {
-            continue;
-        };
-        if !first {
-            writeln!(out)?;
-        }
-        first = false;
-        writeln!(
-            out,
-            "{}",
-            paint(look.color, styles::HEADING, &clean_line(&heading))
-        )?;
-        match theme {
-            Some(id) => theme_detail(look, group, id, out)?,
-            None => overview_table(look, group, out)?,
-        }
+) -> std::io::Result<bool> {
+    if !super::has_theme(group, theme) {
+        return Ok(false);
     }
-    Ok(())
+    let Some(heading) = heading(group) else {
+        return Ok(false);
+    };
+    if !first {
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{}",
+        paint(look.color, styles::HEADING, &clean_line(&heading))
+    )?;
+    match theme {
+        Some(id) => theme_detail(look, group, id, out)?,
+        None => overview_table(look, group, out)?,
+    }
+    Ok(true)
 }
 
 /// Themes down, reports across (the most recent that fit), then the trend

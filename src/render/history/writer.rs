@@ -1,0 +1,227 @@
+//! Writing a history series by series: the table, Markdown and HTML as
+//! each series comes; JSON and CSV, which list every report oldest first
+//! across series, from pieces set aside on a shelf until all are in.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{html, markdown, table};
+use crate::render::csv::{csv_number, csv_text};
+use crate::render::{Extras, Format, Look, gap, svg};
+use crate::report::Report;
+use crate::shelf::{self, Shelf};
+use crate::trend;
+
+/// Writes a history series by series, so that only one series need be in
+/// memory at a time: `new`, then `series` for each series in order, then
+/// `finish`.
+pub struct Writer<'w> {
+    format: Format,
+    look: Look,
+    theme: Option<String>,
+    out: &'w mut dyn Write,
+    /// Whether there is nothing to show (the table and Markdown say so).
+    empty: bool,
+    /// Whether there is more than one series.
+    several: bool,
+    /// Whether the table has written a series.
+    written: bool,
+    /// The HTML page's body so far.
+    body: String,
+    /// The SVG's charts so far.
+    charts: Vec<svg::Line>,
+    /// JSON and CSV list every report oldest first, across series: each
+    /// report's part, set aside until all are in.
+    pieces: Shelf,
+    /// Per piece, what orders it.
+    order: Vec<Order>,
+}
+
+/// What orders a report among all others: as `trend::chronological`.
+struct Order {
+    created: Box<str>,
+    suffix: u32,
+    id: Box<str>,
+}
+
+impl Order {
+    fn of(report: &Report) -> Order {
+        Order {
+            created: report.created.as_str().into(),
+            suffix: trend::id_suffix(report),
+            id: report.id.as_str().into(),
+        }
+    }
+
+    fn key(&self) -> (&str, u32, &str) {
+        (&self.created, self.suffix, &self.id)
+    }
+}
+
+impl<'w> Writer<'w> {
+    /// A history of `count` series read from `folder`, of every theme or
+    /// only `theme`, in `format`, to `out`.
+    ///
+    /// # Errors
+    ///
+    /// When `format` is not one of history's, or writing fails.
+    pub fn new(
+        format: Format,
+        look: Look,
+        theme: Option<&str>,
+        folder: &Path,
+        count: usize,
+        out: &'w mut dyn Write,
+    ) -> std::io::Result<Writer<'w>> {
+        let empty = count == 0;
+        match format {
+            Format::Table | Format::Markdown if empty => writeln!(
+                out,
+                "No saved reports in `{}` yet; `leadgap assess` makes the first.",
+                folder.display()
+            )?,
+            Format::Markdown => writeln!(out, "# History")?,
+            Format::Csv => writeln!(
+                out,
+                "report,created,questionnaire,version,respondent,rater,profile,overall,theme,score,change,target,gap,band,coverage"
+            )?,
+            Format::Ics => return Err(crate::render::unsupported("history", format)),
+            _ => {}
+        }
+        Ok(Writer {
+            format,
+            look,
+            theme: theme.map(str::to_owned),
+            out,
+            empty,
+            several: count > 1,
+            written: false,
+            body: if format == Format::Html {
+                html::html_start(empty)
+            } else {
+                String::new()
+            },
+            charts: Vec::new(),
+            pieces: Shelf::new(shelf::IN_MEMORY),
+            order: Vec::new(),
+        })
+    }
+
+    /// Writes (or, for JSON, CSV, HTML and SVG, takes in) the next series.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn series(&mut self, group: &[(&Report, Extras)]) -> std::io::Result<()> {
+        let only = self.theme.as_deref();
+        match self.format {
+            Format::Table | Format::Markdown if self.empty => {}
+            Format::Table => {
+                self.written |= table::table(self.look, group, only, !self.written, self.out)?;
+            }
+            Format::Markdown => markdown::markdown(group, only, self.out)?,
+            Format::Html => html::html_series(group, only, &mut self.body),
+            Format::Svg => self
+                .charts
+                .extend(html::svg_charts(group, only, self.several)),
+            Format::Json => {
+                for (report, extras) in group {
+                    let view = gap::json_view(report, extras, only, gap::Detail::Summary);
+                    self.order.push(Order::of(report));
+                    self.pieces.put(serde_json::to_vec_pretty(&view)?);
+                }
+            }
+            Format::Csv => {
+                for (report, extras) in group {
+                    let mut rows = Vec::new();
+                    csv_rows(report, extras, only, &mut rows)?;
+                    self.order.push(Order::of(report));
+                    self.pieces.put(rows);
+                }
+            }
+            Format::Ics => {}
+        }
+        Ok(())
+    }
+
+    /// Writes what was taken in: the page, the charts, or every report
+    /// oldest first.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails, or a piece set aside cannot be read back.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        match self.format {
+            Format::Html => html::html_page(&self.body, self.out),
+            Format::Svg => html::svg(&self.charts, self.out),
+            Format::Json if self.order.is_empty() => writeln!(self.out, "[]"),
+            Format::Json => {
+                self.out.write_all(b"[")?;
+                for (index, number) in self.chronological().into_iter().enumerate() {
+                    let piece = self.pieces.get(number)?;
+                    self.out
+                        .write_all(if index == 0 { b"\n  " } else { b",\n  " })?;
+                    // Indented one level, as inside the array: JSON strings
+                    // hold no line ends, so every line end is layout.
+                    for (line, text) in piece.split(|&b| b == b'\n').enumerate() {
+                        if line > 0 {
+                            self.out.write_all(b"\n  ")?;
+                        }
+                        self.out.write_all(text)?;
+                    }
+                }
+                self.out.write_all(b"\n]\n")
+            }
+            Format::Csv => {
+                for number in self.chronological() {
+                    let piece = self.pieces.get(number)?;
+                    self.out.write_all(&piece)?;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The pieces' numbers, oldest report first.
+    fn chronological(&mut self) -> Vec<usize> {
+        let mut numbers: Vec<usize> = (0..self.order.len()).collect();
+        numbers.sort_by(|&a, &b| self.order[a].key().cmp(&self.order[b].key()));
+        self.order = Vec::new();
+        numbers
+    }
+}
+
+/// A report's rows of the CSV: one per theme (or only `theme`).
+fn csv_rows(
+    report: &Report,
+    extras: &Extras,
+    theme: Option<&str>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for (t, theme_trend) in report.themes.iter().zip(&extras.trend.themes) {
+        if theme.is_some_and(|id| id != t.id) {
+            continue;
+        }
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.3}",
+            csv_text(&report.id),
+            csv_text(&report.created),
+            csv_text(&report.questionnaire.id),
+            csv_text(&report.questionnaire.version),
+            csv_text(report.respondent.as_deref().unwrap_or_default()),
+            csv_text(&report.rater),
+            csv_text(&report.rubric.profile),
+            csv_number(report.overall),
+            csv_text(&t.id),
+            csv_number(t.score),
+            csv_number(theme_trend.change.delta()),
+            csv_number(Some(t.target)),
+            csv_number(t.gap),
+            csv_text(t.band.as_deref().unwrap_or_default()),
+            t.coverage,
+        )?;
+    }
+    Ok(())
+}
