@@ -3,6 +3,8 @@
 //! file. Also the few things every command does the same way: warnings and
 //! information on standard error, and finding reports.
 
+use std::cmp::Ordering;
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -13,6 +15,7 @@ use crate::plan::Plan;
 use crate::render::Look;
 use crate::report::{Report, SELF_RATER};
 use crate::store::{self, DataDir, Loaded};
+use crate::trend;
 
 /// How leadgap was run, so that the commands a message suggests can be
 /// typed as they are: with the program as it was called (`target/release/
@@ -143,56 +146,70 @@ impl Context {
         &self.invocation
     }
 
-    /// The reports in `dir`, oldest first, warning about files that are not
-    /// readable reports.
-    pub fn load_reports(&self, dir: &Path) -> Result<Vec<Loaded>> {
-        self.load_folder(dir, true)
-    }
-
-    /// The reports in the folder of a report opened by path (its history):
-    /// other kinds of TOML file beside it (answer files, questionnaires) are
-    /// passed over in silence; damaged reports are still warned about.
-    pub fn load_reports_beside(&self, dir: &Path) -> Result<Vec<Loaded>> {
-        self.load_folder(dir, false)
-    }
-
     /// Hands each report in `dir` to `each`, one at a time, warning about
     /// files that are not readable reports (after the last report).
     pub fn visit_reports(&self, dir: &Path, each: &mut dyn FnMut(Loaded)) -> Result<()> {
+        self.visit_folder(dir, true, each)
+    }
+
+    /// As [`Context::visit_reports`]; files that are not reports at all are
+    /// warned about only when `warn_foreign`.
+    fn visit_folder(
+        &self,
+        dir: &Path,
+        warn_foreign: bool,
+        each: &mut dyn FnMut(Loaded),
+    ) -> Result<()> {
         let cache = self.data_dir().ok().map(|data| data.cache());
         let mut skipped = store::visit(dir, cache.as_deref(), each)?;
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        for skipped in &skipped {
+        for skipped in skipped.iter().filter(|s| warn_foreign || !s.foreign) {
             self.warn(&skipped.warning());
         }
         Ok(())
     }
 
-    fn load_folder(&self, dir: &Path, warn_foreign: bool) -> Result<Vec<Loaded>> {
-        let cache = self.data_dir().ok().map(|data| data.cache());
-        let folder = store::load_folder(dir, cache.as_deref())?;
-        for skipped in &folder.skipped {
-            if warn_foreign || !skipped.foreign {
-                self.warn(&skipped.warning());
-            }
-        }
-        Ok(folder.reports)
-    }
-
-    /// The other reports of the folder of the report meant by `spec` and
-    /// found at `path`: its history. The data directory's reports are all
-    /// warned about; beside a report opened by path, other kinds of file
-    /// are passed over.
-    pub fn reports_beside(&self, spec: &str, path: &Path) -> Result<Vec<Loaded>> {
+    /// The reports before `report` in its series, oldest first: its history
+    /// among the reports of the folder of the report meant by `spec` and
+    /// found at `path` (the data directory's, or a folder a mentor keeps
+    /// someone's reports in). The folder is read one summary at a time and
+    /// only these are kept. The data directory's files are all warned about;
+    /// beside a report opened by path, other kinds of file are passed over.
+    pub fn earlier_in_series(
+        &self,
+        spec: &str,
+        path: &Path,
+        report: &Report,
+    ) -> Result<Vec<Loaded>> {
         let folder = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        if store::is_report_id(spec) || spec == "latest" {
-            self.load_reports(folder)
-        } else {
-            self.load_reports_beside(folder)
-        }
+        let warn_foreign = store::is_report_id(spec) || spec == "latest";
+        let mut series = self.series_in(folder, warn_foreign, report)?;
+        // Equal means the same id: the report itself (or its summary).
+        series.retain(|l| trend::chronological(&l.report, report) == Ordering::Less);
+        Ok(series)
+    }
+
+    /// The reports of `dir` in the series of `report` (which is not saved
+    /// yet, or is left out by the caller), oldest first, read one summary at
+    /// a time; files that are not reports at all are warned about only when
+    /// `warn_foreign`.
+    pub fn series_in(
+        &self,
+        dir: &Path,
+        warn_foreign: bool,
+        report: &Report,
+    ) -> Result<Vec<Loaded>> {
+        let mut series: Vec<Loaded> = Vec::new();
+        self.visit_folder(dir, warn_foreign, &mut |loaded| {
+            if trend::same_series(&loaded.report, report) {
+                series.push(loaded);
+            }
+        })?;
+        series.sort_by(|a, b| trend::chronological(&a.report, &b.report));
+        Ok(series)
     }
 
     /// Loads the report meant by `spec`: `latest` or an id (in the data
@@ -255,15 +272,22 @@ impl Context {
         if let Some(name) = self.my_name(data) {
             return Some(name);
         }
-        let reports = self.load_reports(&data.reports()).unwrap_or_default();
-        let mut people = reports
-            .iter()
-            .filter(|l| l.report.is_self())
-            .map(|l| l.report.respondent.as_deref());
-        let first = people.next()?;
-        people
-            .all(|p| p == first)
-            .then(|| first.map(str::to_owned))?
+        // The first person's name, and whether anyone else's turned up.
+        let mut first: Option<Option<String>> = None;
+        let mut several = false;
+        let visited = self.visit_reports(&data.reports(), &mut |loaded| {
+            if !loaded.report.is_self() {
+                return;
+            }
+            match &first {
+                None => first = Some(loaded.report.respondent),
+                Some(name) => several |= *name != loaded.report.respondent,
+            }
+        });
+        if visited.is_err() || several {
+            return None;
+        }
+        first?
     }
 
     /// The name remembered in the data directory; a damaged `me.toml` is a
@@ -284,13 +308,12 @@ impl Context {
     /// whose report was taken for "latest": "`{lead}` Sam Hero's
     /// self-assessment of …".
     pub fn say_whose(&self, data: &DataDir, report: &Report, lead: &str) -> Result<()> {
-        let reports = self.load_reports(&data.reports())?;
-        let mut people: Vec<Option<&str>> = reports
-            .iter()
-            .map(|l| l.report.respondent.as_deref())
-            .collect();
-        people.sort_unstable();
-        people.dedup();
+        let mut people: HashSet<Option<String>> = HashSet::new();
+        self.visit_reports(&data.reports(), &mut |loaded| {
+            if !people.contains(&loaded.report.respondent) {
+                people.insert(loaded.report.respondent);
+            }
+        })?;
         if people.len() > 1 {
             self.info(&format!(
                 "{lead} {} of {} ({}); the data directory holds reports about {} people, and \

@@ -3,6 +3,7 @@
 //! A response's answers live only in memory here; nothing of them but the
 //! aggregate is written.
 
+use std::cmp::Ordering;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -13,10 +14,11 @@ use crate::cli::CollectArgs;
 use crate::envelope;
 use crate::error::{Error, Result, exit};
 use crate::render::{Extras, gap};
-use crate::report::Meta;
+use crate::report::{Meta, Report};
 use crate::source::Source;
-use crate::store::rounds;
+use crate::store::{Loaded, rounds};
 use crate::team::{self, Response};
+use crate::trend;
 
 /// Runs `leadgap collect`.
 pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<u8> {
@@ -114,7 +116,29 @@ pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<
         &mut shuffle,
     );
     drop(responses);
-    let earlier = context.load_reports(&data.reports()).unwrap_or_default();
+    // The team's earlier views of this manager (its history), and the
+    // manager's own latest self-assessment, read one summary at a time.
+    let own_report = |r: &Report| {
+        r.is_self()
+            && r.respondent.as_deref() == Some(round.subject.as_str())
+            && Some(r.questionnaire.id.as_str()) == form.self_form.as_deref()
+    };
+    let mut earlier: Vec<Loaded> = Vec::new();
+    let mut own: Option<Loaded> = None;
+    let visited = context.visit_reports(&data.reports(), &mut |loaded| {
+        if own_report(&loaded.report) {
+            if own.as_ref().is_none_or(|o| {
+                trend::chronological(&o.report, &loaded.report) != Ordering::Greater
+            }) {
+                own = Some(loaded);
+            }
+        } else if trend::same_series(&loaded.report, &report) {
+            earlier.push(loaded);
+        }
+    });
+    if visited.is_err() {
+        (earlier, own) = (Vec::new(), None);
+    }
     if !args.no_save {
         let path = data.save_report(&mut report)?;
         context.info(&format!("Saved the team's view to {}", path.display()));
@@ -125,17 +149,8 @@ pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<
         None,
         context.today()?,
     );
-    // The manager's own latest self-assessment, in full (with its answers).
-    extras.beside = earlier
-        .iter()
-        .filter(|l| {
-            let r = &l.report;
-            r.is_self()
-                && r.respondent.as_deref() == Some(round.subject.as_str())
-                && Some(r.questionnaire.id.as_str()) == form.self_form.as_deref()
-        })
-        .max_by(|a, b| crate::trend::chronological(&a.report, &b.report))
-        .and_then(|l| crate::store::load_report(&l.path).ok());
+    // In full (with its answers).
+    extras.beside = own.and_then(|l| crate::store::load_report(&l.path).ok());
     gap::render(&report, &extras, args.format, context.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }

@@ -9,7 +9,6 @@ use crate::error::{Error, Result, exit};
 use crate::norms::Norms;
 use crate::render;
 use crate::store;
-use crate::trend;
 
 /// Runs `leadgap diff`.
 pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8> {
@@ -22,9 +21,8 @@ pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8>
         None => {
             // One report: compare it with the one before it in its series.
             let (path, report) = context.load_report(&args.first)?;
-            let others = context.reports_beside(&args.first, &path)?;
-            let trend = trend::trend(&report, others.iter().map(|l| &l.report));
-            let Some(previous) = trend.previous else {
+            let earlier = context.earlier_in_series(&args.first, &path, &report)?;
+            let Some(previous) = earlier.last() else {
                 return Err(Error::user_with_help(
                     format!(
                         "`{}` is the first report of its series: there is nothing earlier to compare",
@@ -34,11 +32,7 @@ pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8>
                 ));
             };
             // The listing holds summaries; the diff reads the whole file.
-            let earlier = others
-                .iter()
-                .find(|l| l.report.id == previous.id)
-                .ok_or_else(|| Error::user("the previous report vanished while reading"))?;
-            (store::load_report(&earlier.path)?, report)
+            (store::load_report(&previous.path)?, report)
         }
     };
     let mut diff = comparison::diff(&first, &second);

@@ -13,9 +13,8 @@ use crate::render::{Extras, gap};
 pub fn run(context: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<u8> {
     let norms = args.norms.as_deref().map(Norms::read).transpose()?;
     let (path, report) = context.load_report(&args.report)?;
-    // A report's history is the other reports in its folder: the data
-    // directory's, or the folder a mentor keeps someone's reports in.
-    let others = context.reports_beside(&args.report, &path)?;
+    // A report's history is the earlier reports of its series in its folder.
+    let others = context.earlier_in_series(&args.report, &path, &report)?;
     let plan = context.load_plan();
     let mut extras = Extras::new(
         &report,

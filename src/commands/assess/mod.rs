@@ -110,7 +110,7 @@ fn finish(
     // The history this report joins: the reports saved before it.
     // Without a readable history the report is its own baseline; saving, if
     // asked for, then says what is wrong with the folder.
-    let earlier = match data.map(|data| context.load_reports(&data.reports())) {
+    let earlier = match data.map(|data| context.series_in(&data.reports(), true, &report)) {
         Some(Ok(earlier)) => earlier,
         Some(Err(error)) => {
             if args.no_save {
