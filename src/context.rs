@@ -103,6 +103,20 @@ pub struct Context {
     /// The warnings given so far: each is given once, even when two steps
     /// of a command come across the same damaged file.
     warned: std::cell::RefCell<std::collections::HashSet<String>>,
+    /// Who the data directory's reports are about, once asked: whose
+    /// reports are "yours", and how many people there are, come from one
+    /// reading of the folder (a command saves no report before asking).
+    people: std::cell::OnceCell<People>,
+}
+
+/// Who the reports of a data directory are about.
+#[derive(Debug)]
+struct People {
+    /// The respondents of self-assessments, each once, up to two (a second
+    /// is all it takes to say there is more than one).
+    selves: Vec<Option<String>>,
+    /// How many respondents there are in all.
+    everyone: usize,
 }
 
 impl Context {
@@ -123,6 +137,7 @@ impl Context {
             },
             stderr_color: color.for_stderr(),
             warned: Default::default(),
+            people: std::cell::OnceCell::new(),
         }
     }
 
@@ -272,22 +287,30 @@ impl Context {
         if let Some(name) = self.my_name(data) {
             return Some(name);
         }
-        // The first person's name, and whether anyone else's turned up.
-        let mut first: Option<Option<String>> = None;
-        let mut several = false;
-        let visited = self.visit_reports(&data.reports(), &mut |loaded| {
-            if !loaded.report.is_self() {
-                return;
-            }
-            match &first {
-                None => first = Some(loaded.report.respondent),
-                Some(name) => several |= *name != loaded.report.respondent,
-            }
-        });
-        if visited.is_err() || several {
-            return None;
+        match self.people(data) {
+            Ok(people) if people.selves.len() == 1 => people.selves[0].clone(),
+            _ => None,
         }
-        first?
+    }
+
+    /// Who the data directory's reports are about, read once per run.
+    fn people(&self, data: &DataDir) -> Result<&People> {
+        if let Some(people) = self.people.get() {
+            return Ok(people);
+        }
+        let mut everyone: HashSet<Option<String>> = HashSet::new();
+        let mut selves: Vec<Option<String>> = Vec::new();
+        self.visit_reports(&data.reports(), &mut |loaded| {
+            let report = loaded.report;
+            if report.is_self() && selves.len() < 2 && !selves.contains(&report.respondent) {
+                selves.push(report.respondent.clone());
+            }
+            everyone.insert(report.respondent);
+        })?;
+        Ok(self.people.get_or_init(|| People {
+            selves,
+            everyone: everyone.len(),
+        }))
     }
 
     /// The name remembered in the data directory; a damaged `me.toml` is a
@@ -308,20 +331,15 @@ impl Context {
     /// whose report was taken for "latest": "`{lead}` Sam Hero's
     /// self-assessment of …".
     pub fn say_whose(&self, data: &DataDir, report: &Report, lead: &str) -> Result<()> {
-        let mut people: HashSet<Option<String>> = HashSet::new();
-        self.visit_reports(&data.reports(), &mut |loaded| {
-            if !people.contains(&loaded.report.respondent) {
-                people.insert(loaded.report.respondent);
-            }
-        })?;
-        if people.len() > 1 {
+        let people = self.people(data)?.everyone;
+        if people > 1 {
             self.info(&format!(
                 "{lead} {} of {} ({}); the data directory holds reports about {} people, and \
                  `leadgap history` lists them by id.",
                 crate::render::text::who_possessive(report),
                 crate::render::text::created_display(report),
                 report.id,
-                people.len()
+                people
             ));
         }
         Ok(())

@@ -16,53 +16,34 @@ use crate::report::{Report, ThemeReport};
 /// Oldest first: by creation time, then by the `-2`, `-3`… suffix of ids
 /// saved in the same second.
 pub fn chronological(a: &Report, b: &Report) -> Ordering {
-    a.created
-        .cmp(&b.created)
-        .then(id_suffix(a).cmp(&id_suffix(b)))
-        .then(a.id.cmp(&b.id))
+    chronological_key(a).cmp(&chronological_key(b))
 }
 
-/// The `-2`, `-3`… suffix of the id of a report saved in the same second as
-/// another (0 for none).
-pub fn id_suffix(report: &Report) -> u32 {
-    report
+/// What [`chronological`] orders reports by: creation time, the `-2`,
+/// `-3`… suffix of an id saved in the same second as another (0 for none),
+/// then the id.
+pub fn chronological_key(report: &Report) -> (&str, u32, &str) {
+    let suffix = report
         .id
         .rsplit_once("Z-")
         .and_then(|(_, n)| n.parse::<u32>().ok())
-        .unwrap_or(0)
+        .unwrap_or(0);
+    (&report.created, suffix, &report.id)
 }
 
 /// Whether two reports belong to the same series: same questionnaire,
 /// respondent and rater.
 pub fn same_series(a: &Report, b: &Report) -> bool {
-    a.questionnaire.id == b.questionnaire.id && a.respondent == b.respondent && a.rater == b.rater
+    series_key(a) == series_key(b)
 }
 
-/// The items (reports, or anything `report_of` finds a report in) grouped
-/// into series, each oldest first, the series in the order of their first
-/// report.
-pub fn series<T>(items: &[T], report_of: impl Fn(&T) -> &Report) -> Vec<Vec<&T>> {
-    let mut groups: Vec<Vec<&T>> = Vec::new();
-    let mut index: HashMap<(&str, Option<&str>, &str), usize> = HashMap::new();
-    for loaded in items {
-        let report = report_of(loaded);
-        let key = (
-            report.questionnaire.id.as_str(),
-            report.respondent.as_deref(),
-            report.rater.as_str(),
-        );
-        match index.get(&key) {
-            Some(&at) => groups[at].push(loaded),
-            None => {
-                index.insert(key, groups.len());
-                groups.push(vec![loaded]);
-            }
-        }
-    }
-    for group in &mut groups {
-        group.sort_by(|a, b| chronological(report_of(a), report_of(b)));
-    }
-    groups
+/// What a series is told by: questionnaire, respondent and rater.
+pub fn series_key(report: &Report) -> (&str, Option<&str>, &str) {
+    (
+        &report.questionnaire.id,
+        report.respondent.as_deref(),
+        &report.rater,
+    )
 }
 
 /// How a theme's score moved since the previous report of its series.

@@ -96,7 +96,8 @@ fn shelve(context: &Context, dir: &std::path::Path) -> Result<Shelved> {
         series: Vec::new(),
         themes: Vec::new(),
     };
-    let mut index: HashMap<(String, Option<String>, String), usize> = HashMap::new();
+    type Key = (String, Option<String>, String);
+    let mut index: HashMap<Key, usize> = HashMap::new();
     let mut failed = None;
     context.visit_reports(dir, &mut |Loaded { report, .. }| {
         for theme in &report.themes {
@@ -111,7 +112,12 @@ fn shelve(context: &Context, dir: &std::path::Path) -> Result<Shelved> {
                 return;
             }
         };
-        let key = (report.questionnaire.id, report.respondent, report.rater);
+        let (questionnaire, respondent, rater) = trend::series_key(&report);
+        let key = (
+            questionnaire.into(),
+            respondent.map(str::to_owned),
+            rater.into(),
+        );
         let next = shelved.series.len();
         let at = *index.entry(key).or_insert(next);
         if at == next {

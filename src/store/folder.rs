@@ -9,7 +9,6 @@ use super::reports::load_summary;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::report::Report;
-use crate::trend::chronological;
 
 /// A saved report, as a summary ([`Report::into_summary`]: no answers and
 /// no advice), and the file it came from; read the file for the rest.
@@ -19,16 +18,6 @@ pub struct Loaded {
     pub path: PathBuf,
     /// Its summary.
     pub report: Report,
-}
-
-/// The reports of a folder, oldest first, and each file that could not be
-/// read as one.
-#[derive(Debug, Default)]
-pub struct Folder {
-    /// Readable reports, oldest first.
-    pub reports: Vec<Loaded>,
-    /// The files skipped, and why.
-    pub skipped: Vec<Skipped>,
 }
 
 /// A `*.toml` file of a folder that is not a readable report.
@@ -51,31 +40,22 @@ impl Skipped {
     }
 }
 
-/// Reads every `*.toml` report in `dir` as a summary, oldest first. A
-/// missing folder has no reports; a damaged, truncated, foreign or
-/// newer-schema file is a warning, never an error. Files that are not
-/// `.toml` (lock files, temporary files) are ignored.
+/// Files parsed at a time: enough to keep every core busy, few enough that a
+/// listing holds only a handful of summaries it does not keep.
+const BATCH: usize = 512;
+
+/// Hands every readable `*.toml` report in `dir` to `each` as a summary, in
+/// file name order, one at a time, and returns the files that are not
+/// readable reports: a listing that keeps only some of them (each person's
+/// latest) never holds them all. A missing folder has no reports; a
+/// damaged, truncated, foreign or newer-schema file is skipped, never an
+/// error. Files that are not `.toml` (lock files, temporary files) are
+/// ignored.
 ///
 /// With `cache` (a folder such as `DATA/cache`), the summaries of a large
 /// folder are kept there and reused for files whose size, times and inode
 /// have not changed; the cache is only ever a copy, and any doubt about it
 /// means reading the file.
-pub fn load_folder(dir: &Path, cache: Option<&Path>) -> Result<Folder> {
-    let mut reports = Vec::new();
-    let mut skipped = visit(dir, cache, &mut |loaded| reports.push(loaded))?;
-    reports.sort_by(|a: &Loaded, b: &Loaded| chronological(&a.report, &b.report));
-    skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Folder { reports, skipped })
-}
-
-/// Files parsed at a time: enough to keep every core busy, few enough that a
-/// listing holds only a handful of summaries it does not keep.
-const BATCH: usize = 512;
-
-/// Hands every readable report in `dir` to `each` as a summary, in file name
-/// order, one at a time, and returns the files that are not readable
-/// reports: a listing that keeps only some of them (each person's latest)
-/// never holds them all. See [`load_folder`] for the cache.
 pub fn visit(
     dir: &Path,
     cache: Option<&Path>,

@@ -20,7 +20,7 @@ use crate::error::{Error, Result, with_suggestion};
 use crate::files;
 use crate::report::Report;
 
-pub use folder::{Folder, Loaded, Skipped, load_folder, visit};
+pub use folder::{Loaded, Skipped, visit};
 pub use reports::{add_review, load_report, load_summary, parse_report};
 
 /// The environment variable naming the data directory.

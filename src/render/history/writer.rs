@@ -37,7 +37,8 @@ pub struct Writer<'w> {
     order: Vec<Order>,
 }
 
-/// What orders a report among all others: as `trend::chronological`.
+/// What orders a report among all others: `trend::chronological_key`,
+/// owned, so that the report itself need not be kept.
 struct Order {
     created: Box<str>,
     suffix: u32,
@@ -46,10 +47,11 @@ struct Order {
 
 impl Order {
     fn of(report: &Report) -> Order {
+        let (created, suffix, id) = trend::chronological_key(report);
         Order {
-            created: report.created.as_str().into(),
-            suffix: trend::id_suffix(report),
-            id: report.id.as_str().into(),
+            created: created.into(),
+            suffix,
+            id: id.into(),
         }
     }
 
@@ -224,4 +226,104 @@ fn csv_rows(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::render::Look;
+
+    fn example(name: &str) -> Report {
+        let path = format!("{}/examples/reports/{name}", env!("CARGO_MANIFEST_DIR"));
+        toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// Sam's two reports (June, September) and Kim's one (July): two series
+    /// whose reports interleave in time.
+    fn two_series() -> (Vec<Report>, Vec<Report>) {
+        let sam = vec![example("sam-2026-06.toml"), example("sam-2026-09.toml")];
+        let mut kim = sam[0].clone();
+        kim.respondent = Some("Kim".to_owned());
+        kim.id = "2026-07-01T09-00-00Z".to_owned();
+        kim.created = "2026-07-01T09:00:00Z".to_owned();
+        (sam, vec![kim])
+    }
+
+    fn with_extras(series: &[Report]) -> Vec<(&Report, Extras)> {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        series
+            .iter()
+            .enumerate()
+            .map(|(at, r)| (r, Extras::new(r, &series[..at], None, today)))
+            .collect()
+    }
+
+    /// Writes both series through a writer whose pieces all go to the
+    /// shelf's file.
+    fn written(format: Format) -> String {
+        let (sam, kim) = two_series();
+        let mut out = Vec::new();
+        let mut writer = Writer::new(
+            format,
+            Look {
+                color: false,
+                width: 80,
+            },
+            None,
+            Path::new("r"),
+            2,
+            &mut out,
+        )
+        .unwrap();
+        writer.pieces = Shelf::new(0);
+        writer.series(&with_extras(&sam)).unwrap();
+        writer.series(&with_extras(&kim)).unwrap();
+        writer.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn json_from_the_shelf_is_every_report_oldest_first_as_serde_writes_an_array() {
+        let (sam, kim) = two_series();
+        let (sam, kim) = (with_extras(&sam), with_extras(&kim));
+        // June (Sam), July (Kim), September (Sam).
+        let views: Vec<_> = [&sam[0], &kim[0], &sam[1]]
+            .into_iter()
+            .map(|(r, e)| gap::json_view(r, e, None, gap::Detail::Summary))
+            .collect();
+        let expected = serde_json::to_string_pretty(&views).unwrap() + "\n";
+        assert_eq!(written(Format::Json), expected);
+    }
+
+    #[test]
+    fn csv_from_the_shelf_is_every_report_oldest_first() {
+        let (sam, kim) = two_series();
+        let (sam, kim) = (with_extras(&sam), with_extras(&kim));
+        let written = written(Format::Csv);
+        let ids: Vec<&str> = written
+            .lines()
+            .skip(1)
+            .map(|line| line.split(',').next().unwrap())
+            .collect();
+        let mut expected = Vec::new();
+        for (report, extras) in [&sam[0], &kim[0], &sam[1]] {
+            csv_rows(report, extras, None, &mut expected).unwrap();
+        }
+        assert_eq!(
+            written.lines().skip(1).collect::<Vec<_>>().join("\n") + "\n",
+            String::from_utf8(expected).unwrap()
+        );
+        let mut order = ids.clone();
+        order.dedup();
+        assert_eq!(
+            order,
+            [
+                "2026-06-01T09-00-00Z",
+                "2026-07-01T09-00-00Z",
+                "2026-09-01T09-00-00Z"
+            ]
+        );
+    }
 }
