@@ -27,10 +27,15 @@ mkdir -p "$work/first"
 cp examples/reports/sam-2026-06.toml "$work/first/"
 target/debug/leadgap history --from "$work/first" --format html -o "$work/history.html"
 
-# A team round about Sam Hero: four direct reports, two peers and a manager
-# answer through `respond`; Sam's own answers are examples/hero.toml.
-target/debug/leadgap assess --answers examples/hero.toml --subject "Sam Hero" >/dev/null 2>&1
-target/debug/leadgap invite --subject "Sam Hero" --closes 2026-12-06 -o "$work/invite" >/dev/null
+# A team round about Sam Hero, collected by his mentor Morgan, who holds
+# the key in her own data directory (with a copy of Sam's self-assessment,
+# examples/hero.toml): four direct reports, two peers and a manager answer
+# through `respond`.
+mentor="$work/mentor"
+key=$(target/debug/leadgap --data-dir "$mentor" key 2>/dev/null)
+target/debug/leadgap --data-dir "$mentor" assess --answers examples/hero.toml --subject "Sam Hero" >/dev/null 2>&1
+target/debug/leadgap invite --subject "Sam Hero" --recipient "$key" --collector "Morgan Lee" \
+  --reply-to morgan@example.org --closes 2026-12-06 -o "$work/invite" >/dev/null
 mkdir -p "$work/responses"
 respond() { # name, then the answer file's lines after `questionnaire`
   local name=$1
@@ -65,8 +70,8 @@ around peer 'team-decides = 2' 'money-explained = 3' 'update-heard = 2' 'asked-a
 around manager 'team-decides = 1' 'money-explained = 2' 'case-made = "need-only"' 'update-heard = 1' \
   'supplier-handled = 2' 'evidence-seen = 2' 'finding-closed = "fixed-told"' 'problem-raised = 2' \
   'seen-busy-with = 1' 'credit-given = "the-team"' 'asked-for-feedback = "no"' 'working-at-it = 3'
-round=$(ls "$work/data/rounds")
-target/debug/leadgap collect "$round" "$work/responses" --format html -o "$work/team.html" 2>/dev/null
+target/debug/leadgap --data-dir "$mentor" collect "$work/invite" "$work/responses" --close \
+  --format html -o "$work/team.html" 2>/dev/null
 # The form as a direct report sees it once they have chosen their group.
 sed 's/<option value="direct-report">/<option value="direct-report" selected>/' \
   "$work/invite/invite.html" >"$work/invite.html"

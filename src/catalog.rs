@@ -28,6 +28,8 @@ pub struct Found {
     pub questionnaire: Questionnaire,
     /// Where it came from.
     pub origin: Origin,
+    /// Its file's text, for an invitation that carries it.
+    pub text: String,
 }
 
 /// Whether a `-q` value names a file rather than a questionnaire by name.
@@ -45,6 +47,7 @@ pub fn questionnaire(spec: &str, data: Option<&DataDir>) -> Result<Found> {
         return Ok(Found {
             questionnaire,
             origin: Origin::File(path),
+            text: source.text,
         });
     }
     if let Some(built_in) = BUILT_IN.iter().find(|b| b.name == spec) {
@@ -58,6 +61,7 @@ pub fn questionnaire(spec: &str, data: Option<&DataDir>) -> Result<Found> {
             return Ok(Found {
                 questionnaire,
                 origin: Origin::File(path),
+                text: source.text,
             });
         }
     }
@@ -101,6 +105,7 @@ pub fn team_form(spec: &str, data: Option<&DataDir>) -> Result<Found> {
                 return Ok(Found {
                     questionnaire: candidate,
                     origin: Origin::File(path),
+                    text: source.text,
                 });
             }
         }
@@ -118,6 +123,7 @@ pub fn built_in_questionnaire(built_in: &'static BuiltIn) -> Result<Found> {
     Ok(Found {
         questionnaire: questionnaire::load(&source)?,
         origin: Origin::BuiltIn(built_in),
+        text: built_in.questionnaire.to_owned(),
     })
 }
 

@@ -176,7 +176,25 @@ impl Context {
         each: &mut dyn FnMut(Loaded),
     ) -> Result<()> {
         let cache = self.data_dir().ok().map(|data| data.cache());
-        let mut skipped = store::visit(dir, cache.as_deref(), each)?;
+        // A round gives one report: a second one of it (copied in, or made
+        // by hand) is passed over, so that no listing shows the difference.
+        let mut rounds: std::collections::HashMap<String, PathBuf> = Default::default();
+        let mut skipped = store::visit(dir, cache.as_deref(), &mut |loaded| {
+            if let Some(team) = &loaded.report.team {
+                if let Some(first) = rounds.get(&team.round) {
+                    self.warn(&format!(
+                        "skipping `{}`: a second team report of round {}, after `{}`; a round \
+                         gives one report",
+                        loaded.path.display(),
+                        team.round,
+                        first.display()
+                    ));
+                    return;
+                }
+                rounds.insert(team.round.clone(), loaded.path.clone());
+            }
+            each(loaded);
+        })?;
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
         for skipped in skipped.iter().filter(|s| warn_foreign || !s.foreign) {
             self.warn(&skipped.warning());

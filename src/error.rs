@@ -86,6 +86,15 @@ pub enum Error {
         /// How to fix it.
         help: Option<String>,
     },
+    /// The command line is missing a choice clap cannot tell is needed
+    /// (exit 2, as clap's own usage errors).
+    #[error("{message}")]
+    Usage {
+        /// What is missing.
+        message: String,
+        /// The choice, explained.
+        help: Option<String>,
+    },
     /// An interactive run was interrupted; its progress is saved.
     #[error("interrupted")]
     Interrupted {
@@ -129,6 +138,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Interrupted { .. } => exit::INTERRUPTED,
+            Error::Usage { .. } => exit::USAGE,
             _ => exit::FAILURE,
         }
     }
@@ -146,7 +156,9 @@ impl Error {
                 .iter()
                 .map(|d| (d.to_string(), d.help.clone()))
                 .collect(),
-            Error::User { message, help } => vec![(message.clone(), help.clone())],
+            Error::User { message, help } | Error::Usage { message, help } => {
+                vec![(message.clone(), help.clone())]
+            }
             Error::Interrupted { help } => vec![(self.to_string(), Some(help.clone()))],
             Error::Io { source, .. } => vec![(self.to_string(), io_help(source.kind()))],
         }

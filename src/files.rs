@@ -148,6 +148,35 @@ fn tighten(_: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Refuses `path` when others can read it (a key, or the folder of a
+/// round): leadgap does not tighten these behind the owner's back, since
+/// whoever could read them may already have. `what` says what it holds.
+pub fn refuse_shared(path: &Path, what: &str) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let metadata = fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
+        let mode = metadata.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            let private = if metadata.is_dir() { "700" } else { "600" };
+            return Err(Error::user_with_help(
+                format!(
+                    "`{}` can be read by others (mode {mode:o}), and it {what}",
+                    path.display()
+                ),
+                format!(
+                    "if no one else has read it, run `chmod {private} {}`; if someone may have, \
+                     treat it as known to them",
+                    path.display()
+                ),
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, what);
+    Ok(())
+}
+
 /// A temporary file in `dir` (private), to be persisted in place of a file
 /// once it is complete; temporary files a killed process left behind are
 /// removed first.

@@ -10,7 +10,7 @@
 //!   [`output`], [`clock`], [`interval`], [`rounding`], [`stats`];
 //! - the instrument: [`questionnaire`] (and what an answer is), [`rubric`];
 //! - pure models: [`scoring`], [`quality`], [`report`], [`trend`],
-//!   [`comparison`], [`cohort`], [`plan`];
+//!   [`comparison`], [`cohort`], [`plan`], [`team`] (the team round);
 //! - the edges: [`store`] (everything under the data directory),
 //!   [`catalog`] (finding questionnaires), [`answers`] (collecting answers),
 //!   [`render`] (every document in every format);
@@ -25,7 +25,6 @@ mod commands;
 pub mod comparison;
 pub mod context;
 pub mod document;
-pub mod envelope;
 pub mod error;
 pub mod files;
 pub mod interval;
@@ -38,7 +37,6 @@ pub mod questionnaire;
 pub mod render;
 pub mod report;
 pub mod roster;
-pub mod round;
 pub mod rounding;
 pub mod rubric;
 pub mod scoring;
@@ -99,6 +97,7 @@ fn dispatch(context: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Cohort(args) => commands::cohort::run(context, args, out),
         Command::Norms(args) => commands::norms::run(context, args, out),
         Command::Plan(args) => commands::plan::run(context, args, out),
+        Command::Key(_) => commands::key::run(context, out),
         Command::Invite(args) => commands::invite::run(context, args, out),
         Command::Respond(args) => commands::respond::run(context, args, out),
         Command::Collect(args) => commands::collect::run(context, args, out),

@@ -137,7 +137,7 @@ async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
     let sandbox = Sandbox::new();
     let invite = sandbox.scratch().join("invite");
     sandbox
-        .run(["invite", "--subject", "Sam Hero", "-o"])
+        .run(["invite", "--subject", "Sam Hero", "--self-collect", "-o"])
         .arg(&invite)
         .run();
     let round = std::fs::read_dir(sandbox.data_dir().join("rounds"))
@@ -242,8 +242,13 @@ async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
     let browser = sandbox.scratch().join("responses");
     std::fs::create_dir_all(&browser).unwrap();
     std::fs::rename(&file, browser.join(&name)).unwrap();
-    let answers = sandbox.write("answers.toml", ANSWERS);
+    // (Each with its own comment: the same answers in the same words
+    // would count once.)
     for i in 0..2 {
+        let answers = sandbox.write(
+            "answers.toml",
+            &ANSWERS.replace("More time for one-to-ones.", &format!("Comment {i}.")),
+        );
         sandbox
             .run(["respond"])
             .arg(&invite)
@@ -254,9 +259,15 @@ async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
             .run();
     }
     let report = sandbox
-        .run(["collect", &round, "--format", "json", "--no-save"])
+        .run([
+            "collect",
+            &round,
+            "--close",
+            "--format",
+            "json",
+            "--no-save",
+        ])
         .arg(&browser)
-        .stderr("")
         .run()
         .json();
     assert_eq!(report["raters"], 3);
@@ -268,11 +279,12 @@ async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
         }
     }
     assert!(scored >= 6, "{scored} themes scored by all three");
-    let keep: Vec<&Value> = report["comments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| &c["keep"])
-        .collect();
-    assert_eq!(keep, [&json!("Clear priorities."); 3]);
+    assert_eq!(
+        report["comments"]["keep"],
+        json!([
+            "Clear priorities.",
+            "Clear priorities.",
+            "Clear priorities."
+        ])
+    );
 }

@@ -254,6 +254,7 @@ fn every_man_page_the_main_page_names_exists() {
             "plan",
             "cohort",
             "norms",
+            "key",
             "invite",
             "respond",
             "collect",

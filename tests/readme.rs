@@ -138,3 +138,38 @@ fn the_readme_examples_work_and_leave_only_your_own_reports() {
     let plan = std::fs::read_to_string(sandbox.data_dir().join("plan.toml")).unwrap();
     assert!(plan.contains("report = \"2026-11-20T09-00-00Z\""), "{plan}");
 }
+
+#[test]
+fn the_readme_quotes_what_raters_are_told_in_the_forms_own_words() {
+    use leadgap::team::invite::KeyHolder;
+    use leadgap::team::promise::{Arrangement, to_raters};
+    let readme = std::fs::read_to_string(support::repo().join("README.md")).unwrap();
+    // The example key of the README's `leadgap key`.
+    let key = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+    assert!(readme.contains("$ leadgap key  "));
+    assert!(readme.contains(&format!("\n{key}\n")));
+    let holders = [
+        KeyHolder::Collector {
+            name: "Morgan Lee".to_owned(),
+            recipient: key.to_owned(),
+        },
+        KeyHolder::Subject {
+            recipient: key.to_owned(),
+        },
+    ];
+    for holder in &holders {
+        let said = to_raters(&Arrangement {
+            subject: "Sam Hero",
+            holder,
+            min_group: 3,
+            manager_alone: false,
+            coded: false,
+        });
+        let quoted = said
+            .iter()
+            .map(|p| format!("> {p}"))
+            .collect::<Vec<_>>()
+            .join("\n>\n");
+        assert!(readme.contains(&quoted), "the README quotes:\n{quoted}");
+    }
+}

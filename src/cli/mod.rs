@@ -19,7 +19,7 @@ pub use assess::{AssessArgs, CheckArgs, ListArgs, TemplateArgs};
 pub use plan::{PlanArgs, PlanCommand};
 pub use programme::NormsArgs;
 pub use reports::{CohortArgs, CompareArgs, DiffArgs, HistoryArgs, NoteArgs, ShowArgs};
-pub use team::{CollectArgs, InviteArgs, RespondArgs};
+pub use team::{CollectArgs, InviteArgs, KeyArgs, RespondArgs};
 
 /// See where you stand as a new IT manager: answer a questionnaire, get a
 /// gap report against the targets for your role, and follow it over time.
@@ -117,20 +117,25 @@ pub enum Command {
   leadgap show latest --norms it-managers.norms.toml")]
     Norms(NormsArgs),
 
-    /// Start a team feedback round: an offline form for the raters, answers they encrypt
+    /// Print this data directory's collector key (age1…), making it on first use
     #[command(
-        long_about = "Start a team feedback round: the people around a manager answer about them, \
-anonymously, with no server.\n\n\
-Who can read what: each response is encrypted on the rater's computer to one key — the round's own \
-key, kept in your data directory, or with --recipient a mentor's key, so that only the mentor can \
-open them. The manager only passes sealed files along and cannot read one. leadgap shows even the \
-key holder only the aggregate (nothing of a group or theme with fewer than --min-group responses, \
-comments without their group), but the key opens single files with any age tool: let someone the \
-team trusts hold it.",
+        long_about = "Print the public key of this data directory's collector identity (age1…), \
+making it on first use (DATA/identity.txt, 0600).\n\n\
+Run it if you collect a team round for someone — as their mentor, in HR, or as a colleague \
+their team trusts — and give them the key: they start the round with `leadgap invite --recipient \
+KEY --collector \"YOUR NAME\"`, raters seal their answers to it, and only you can open them.",
+        after_help = "Example:
+  leadgap key                        # then: leadgap invite --subject \"Sam Hero\" --recipient age1… --collector \"Morgan Lee\""
+    )]
+    Key(KeyArgs),
+
+    /// Start a team feedback round: an offline form for the raters, answers sealed for the key holder
+    #[command(
+        long_about = crate::team::promise::help(),
         after_help = "Examples:
-  leadgap invite --subject \"Sam Hero\"
-  leadgap invite --subject \"Sam Hero\" --recipient age1... --closes +2w
-  leadgap invite --subject \"Sam Hero\" --group direct-report --group peer --min-group 4"
+  leadgap invite --subject \"Sam Hero\" --recipient age1… --collector \"Morgan Lee (mentor)\" --closes +2w
+  leadgap invite --subject \"Sam Hero\" --self-collect --group direct-report --group peer
+  leadgap invite --subject \"Sam Hero\" --recipient age1… --collector \"Morgan Lee\" --raters 9 --open-group manager"
     )]
     Invite(InviteArgs),
 
@@ -140,10 +145,12 @@ team trusts hold it.",
   leadgap respond invite.toml --answers my-answers.toml --group peer")]
     Respond(RespondArgs),
 
-    /// Open the responses of a round and save the team's view as a report
+    /// Open the responses of a round; once it closes, save and print its one report
     #[command(after_help = "Examples:
-  leadgap collect 20261122-3f9a1c ./responses
-  leadgap collect 20261122-3f9a1c response-*.age --identity mentor-key.txt --format html -o team.html")]
+  leadgap collect ./leadgap-invite-20261122-3f9a1c ./responses --status
+  leadgap collect ./leadgap-invite-20261122-3f9a1c ./responses --close
+  leadgap collect 20261122-3f9a1c saved-emails/ --format html -o team.html
+  pbpaste | leadgap collect 20261122-3f9a1c -")]
     Collect(CollectArgs),
 
     /// Print shell completions for leadgap
@@ -173,7 +180,7 @@ impl Command {
             Command::Norms(args) => &args.output,
             Command::Plan(args) => &args.output,
             Command::Collect(args) => &args.output,
-            Command::Invite(_) | Command::Respond(_) => return None,
+            Command::Invite(_) | Command::Respond(_) | Command::Key(_) => return None,
             Command::Check(_)
             | Command::List(_)
             | Command::Note(_)

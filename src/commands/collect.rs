@@ -1,127 +1,231 @@
-//! `leadgap collect`: open the responses of a round, aggregate them with the
-//! round's privacy rules, save the team's view as a report and print it.
-//! A response's answers live only in memory here; nothing of them but the
-//! aggregate is written.
+//! `leadgap collect`: open the responses of a round with the collector's
+//! key, count them under the round's rules, and — once the round closes —
+//! make, save and print its one report. Before it closes only how many have
+//! arrived is said; after, the same report is printed again and no other is
+//! made. A response's answers live only in memory here; nothing of them but
+//! the aggregate is written.
 
 use std::cmp::Ordering;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 
 use crate::Context;
-use crate::answers::response::{files, open};
-use crate::catalog;
+use crate::answers::response;
 use crate::cli::CollectArgs;
-use crate::envelope;
 use crate::error::{Error, Result, exit};
-use crate::render::{Extras, gap};
+use crate::output::clean_line;
+use crate::render::{Extras, Format, gap};
 use crate::report::{Meta, Report};
 use crate::source::Source;
-use crate::store::{Loaded, rounds};
-use crate::team::{self, Response};
+use crate::store::rounds::{self, Closed, INVITE, RoundFolder};
+use crate::store::{DataDir, Loaded, key};
+use crate::team::counting::{self, Arrived};
+use crate::team::invite::{self, Invite, KeyHolder, key_tail};
+use crate::team::{self, envelope, view};
 use crate::trend;
 
 /// Runs `leadgap collect`.
 pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<u8> {
     let data = context.data_dir()?;
-    let (round, own) = rounds::load(&data, &args.round)?;
-    let identity = match (&args.identity, own) {
-        (Some(path), _) => Source::read(path)?.text,
-        (None, Some(identity)) => identity,
-        (None, None) => {
-            return Err(Error::user_with_help(
-                format!(
-                    "the responses of round {} are encrypted to {}, whose key this data directory does not have",
-                    round.id, round.recipient
-                ),
-                "pass --identity FILE with the matching age key (the collector's)",
-            ));
-        }
-    };
-    if envelope::recipient_of(
-        identity
-            .lines()
-            .find(|l| l.trim().starts_with("AGE-SECRET-KEY-"))
-            .unwrap_or_default(),
-    )
-    .as_deref()
-        != Some(round.recipient.as_str())
-    {
-        return Err(Error::user_with_help(
-            "this key does not open the round's responses",
-            format!("the round's responses are encrypted to {}", round.recipient),
-        ));
-    }
-    let found = catalog::questionnaire(&round.form.id, Some(&data))?;
-    let form = &found.questionnaire;
-    if form.hash != round.form.hash {
-        return Err(Error::user(format!(
-            "round {} was started with `{}` {}, which this leadgap no longer has",
-            round.id, round.form.id, round.form.version
-        )));
-    }
-    let rubric = catalog::rubric(&found, None)?;
-    let profile = rubric.profile(None)?.clone();
-
-    let folders = if args.responses.is_empty() {
+    let (round, invite) = locate(&data, &args.round)?;
+    let identity = identity(&data, &round, &invite, args.identity.as_deref())?;
+    let paths = if args.responses.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.responses.clone()
     };
-    let mut responses: Vec<Response> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for path in files(&folders)? {
-        match open(&path, &identity, &round, form) {
-            Ok((id, response)) => {
-                if seen.contains(&id) {
-                    context.info(&format!(
-                        "{}: the same response as another file; counted once",
-                        path.display()
-                    ));
-                } else {
-                    seen.push(id);
-                    responses.push(response);
-                }
-            }
-            Err(problem) => context.warn(&format!("skipping `{}`: {problem}", path.display())),
+    let sealed = response::gather(&paths, &mut |warning| context.warn(&warning))?;
+    let mut arrived: Vec<Arrived> = Vec::new();
+    for each in &sealed {
+        match response::open(each, &identity, &invite) {
+            Ok(opened) => arrived.push(opened),
+            Err(why) => context.warn(&format!("skipping `{}`: {why}", each.place)),
         }
     }
-    if responses.len() < round.min_group {
-        return Err(Error::user_with_help(
-            format!(
-                "{} valid responses to round {}; at least {} are needed before anything can be shown",
-                responses.len(),
-                round.id,
-                round.min_group
-            ),
-            "wait for more responses; nothing was saved",
-        ));
+
+    if let Some(closed) = round.closed()? {
+        return closed_again(
+            context, &args, &data, &round, &invite, &closed, arrived, out,
+        );
+    }
+    let tally = counting::tally(&invite, arrived);
+    for warning in &tally.warnings {
+        context.warn(warning);
     }
     let now = crate::clock::now()?;
+    let today = now.date_naive();
+    let every_code = !invite.codes.is_empty() && tally.codes_answered == invite.codes.len();
+    let past = invite.closes.is_some_and(|last| today > last);
+    if args.status || !(args.close || past || every_code) {
+        let status = Status::open(&invite, tally.counted.len(), tally.codes_answered);
+        return status.write(context, &args, &invite, out);
+    }
+
+    // Closing: the one report of the round.
+    if let Some(id) = data.team_report_of(&invite.round)? {
+        return Err(Error::user_with_help(
+            format!(
+                "the team report of round {} is already saved here ({id}); a round gives one \
+                 report",
+                invite.round
+            ),
+            format!("`leadgap show {id}` prints it"),
+        ));
+    }
+    let responses: Vec<team::response::Opened> =
+        tally.counted.iter().map(|a| a.response.clone()).collect();
     let meta = Meta {
         id: now.format("%Y-%m-%dT%H-%M-%SZ").to_string(),
         created: crate::clock::format_rfc3339(now),
-        respondent: Some(round.subject.clone()),
+        respondent: Some(invite.subject.clone()),
         rater: team::TEAM_RATER.to_owned(),
     };
-    let mut shuffle = random_below;
-    let mut report = team::report(
-        form,
-        &rubric,
-        &profile,
-        &responses,
-        &round.id,
-        &round.groups,
-        round.min_group,
-        meta,
-        &mut shuffle,
-    );
+    let mut report = view::report(&invite, &responses, meta, &mut random_below);
     drop(responses);
-    // The team's earlier views of this manager (its history), and the
-    // manager's own latest self-assessment, read one summary at a time.
+    let in_figures = report.team.as_ref().map_or(0, |t| t.raters);
+    if in_figures < invite.min_group {
+        let why = if args.close {
+            "you asked to close it".to_owned()
+        } else if every_code {
+            "every code has an answer".to_owned()
+        } else {
+            format!(
+                "its last day was {}",
+                invite.closes.map(|d| d.to_string()).unwrap_or_default()
+            )
+        };
+        return Err(Error::user_with_help(
+            format!(
+                "round {} cannot close ({why}): {in_figures} of its {} counted responses are in \
+                 groups large enough to show, and no figure rests on fewer than {}",
+                invite.round,
+                tally.counted.len(),
+                invite.min_group
+            ),
+            "the round stays open and nothing was saved; collect again when more answers arrive",
+        ));
+    }
+    let closed = Closed {
+        closed: crate::clock::format_rfc3339(now),
+        report: report.id.clone(),
+        counted: tally
+            .counted
+            .iter()
+            .map(|a| a.fingerprint.clone())
+            .collect(),
+    };
+    round.close(&report, &closed)?;
+    if args.no_save {
+        context.info(&format!(
+            "Closed round {}: its report is kept in {} (not in your history).",
+            invite.round,
+            round.dir().display()
+        ));
+    } else {
+        let path = data.save_report(&mut report).map_err(|error| {
+            Error::user_with_help(
+                format!(
+                    "round {} is closed and its report kept in {}, but it could not be saved to \
+                     your history: {error}",
+                    invite.round,
+                    round.dir().display()
+                ),
+                format!("`leadgap collect {}` prints it again", invite.round),
+            )
+        })?;
+        context.info(&format!(
+            "Closed round {} and saved its report to {}.",
+            invite.round,
+            path.display()
+        ));
+    }
+    print(context, &args, &data, &invite, &report, out)
+}
+
+/// A closed round collected again: its one report, printed as it was made;
+/// what arrived since is not counted. The comments, which no file keeps,
+/// are listed when every response the round counted is among the files.
+#[allow(clippy::too_many_arguments)]
+fn closed_again(
+    context: &Context,
+    args: &CollectArgs,
+    data: &DataDir,
+    round: &RoundFolder,
+    invite: &Invite,
+    closed: &Closed,
+    arrived: Vec<Arrived>,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    let mut report = round.report()?;
+    let mut counted: Vec<Arrived> = Vec::new();
+    for each in arrived {
+        if closed.counted.contains(&each.fingerprint) {
+            if !counted.iter().any(|c| c.fingerprint == each.fingerprint) {
+                counted.push(each);
+            }
+        } else {
+            context.warn(&format!(
+                "`{}`: it arrived after round {} closed on {}; not counted",
+                each.place,
+                invite.round,
+                closed.closed.get(..10).unwrap_or(&closed.closed)
+            ));
+        }
+    }
+    if args.status {
+        let raters = report.team.as_ref().map_or(0, |t| t.raters);
+        return Status::closed(invite, closed, raters).write(context, args, invite, out);
+    }
+    if counted.len() == closed.counted.len() {
+        let responses: Vec<team::response::Opened> =
+            counted.into_iter().map(|a| a.response).collect();
+        let again = view::report(
+            invite,
+            &responses,
+            Meta {
+                id: report.id.clone(),
+                created: report.created.clone(),
+                respondent: report.respondent.clone(),
+                rater: report.rater.clone(),
+            },
+            &mut random_below,
+        );
+        if let (Some(kept), Some(made)) = (report.team.as_mut(), again.team) {
+            kept.keep = made.keep;
+            kept.change = made.change;
+        }
+    } else {
+        context.info(&format!(
+            "The comments are listed only with every response the round counted: {} of {} were \
+             among the files given.",
+            counted.len(),
+            closed.counted.len()
+        ));
+    }
+    context.info(&format!(
+        "Round {} closed on {}; this is its report, as it was made. A round gives one report.",
+        invite.round,
+        closed.closed.get(..10).unwrap_or(&closed.closed)
+    ));
+    print(context, args, data, invite, &report, out)
+}
+
+/// Prints the team's report, beside the subject's own latest
+/// self-assessment and with the team's earlier reports as its history.
+fn print(
+    context: &Context,
+    args: &CollectArgs,
+    data: &DataDir,
+    invite: &Invite,
+    report: &Report,
+    out: &mut dyn Write,
+) -> Result<u8> {
     let own_report = |r: &Report| {
         r.is_self()
-            && r.respondent.as_deref() == Some(round.subject.as_str())
-            && Some(r.questionnaire.id.as_str()) == form.self_form.as_deref()
+            && r.respondent.as_deref() == Some(invite.subject.as_str())
+            && Some(r.questionnaire.id.as_str()) == invite.form.self_form.as_deref()
     };
     let mut earlier: Vec<Loaded> = Vec::new();
     let mut own: Option<Loaded> = None;
@@ -132,32 +236,228 @@ pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<
             }) {
                 own = Some(loaded);
             }
-        } else if trend::same_series(&loaded.report, &report) {
+        } else if loaded.report.id != report.id
+            && trend::same_series(&loaded.report, report)
+            && trend::chronological(&loaded.report, report) == Ordering::Less
+        {
             earlier.push(loaded);
         }
     });
     if visited.is_err() {
         (earlier, own) = (Vec::new(), None);
     }
-    if !args.no_save {
-        let path = data.save_report(&mut report)?;
-        context.info(&format!("Saved the team's view to {}", path.display()));
-    }
     let mut extras = Extras::new(
-        &report,
+        report,
         earlier.iter().map(|l| &l.report),
         None,
         context.today()?,
     );
     // In full (with its answers).
     extras.beside = own.and_then(|l| crate::store::load_report(&l.path).ok());
-    gap::render(&report, &extras, args.format, context.look(), out).map_err(Error::stdout)?;
+    gap::render(report, &extras, args.format, context.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }
 
-/// A random index below `n`.
+/// The round `spec` names: an invitation (a `.toml` file, or a folder
+/// holding `invite.toml`), kept in this data directory the first time; or
+/// the id of a round kept here.
+fn locate(data: &DataDir, spec: &str) -> Result<(RoundFolder, Invite)> {
+    let path = Path::new(spec);
+    let file = if path.is_dir() {
+        Some(path.join(INVITE))
+    } else if path.is_file() {
+        Some(path.to_owned())
+    } else {
+        None
+    };
+    match file {
+        Some(file) => {
+            let invite = invite::parse(&Source::read(&file)?).map_err(Error::Invalid)?;
+            let round = rounds::register(data, &invite)?;
+            Ok((round, invite))
+        }
+        None => rounds::find(data, spec),
+    }
+}
+
+/// The identity that opens the round's responses: `--identity FILE` alone
+/// when given; else this data directory's collector key or the round's own
+/// key, whichever is the round's.
+fn identity(
+    data: &DataDir,
+    round: &RoundFolder,
+    invite: &Invite,
+    explicit: Option<&Path>,
+) -> Result<String> {
+    let recipient = invite.holder.recipient();
+    let opens = |text: &str| {
+        envelope::recipients_of(text).is_ok_and(|keys| keys.iter().any(|k| k == recipient))
+    };
+    if let Some(path) = explicit {
+        let text = key::read(path)?;
+        if opens(&text) {
+            return Ok(text);
+        }
+        return Err(Error::user_with_help(
+            format!(
+                "`{}` does not open round {}: its answers are sealed to {}",
+                path.display(),
+                invite.round,
+                sealed_to(&invite.holder)
+            ),
+            "give the identity file whose public key is the round's (`leadgap key` prints the \
+             public key of a data directory's collector key)",
+        ));
+    }
+    for text in [key::load(data)?, round.identity()?].into_iter().flatten() {
+        if opens(&text) {
+            return Ok(text);
+        }
+    }
+    let help = match &invite.holder {
+        KeyHolder::Collector { name, .. } => format!(
+            "only {} can open them: collect on their machine (`leadgap collect INVITE \
+             RESPONSES` there), or pass --identity FILE with their key",
+            clean_line(name)
+        ),
+        KeyHolder::Subject { .. } => "collect where the round was started: its key is kept in \
+                                      that data directory's rounds folder"
+            .to_owned(),
+    };
+    Err(Error::user_with_help(
+        format!(
+            "this data directory has no key that opens round {}: its answers are sealed to {}",
+            invite.round,
+            sealed_to(&invite.holder)
+        ),
+        help,
+    ))
+}
+
+/// "Morgan Lee's key (ending …)", "Sam Hero's round key (ending …)".
+fn sealed_to(holder: &KeyHolder) -> String {
+    match holder {
+        KeyHolder::Collector { name, recipient } => format!(
+            "{}'s key (ending {})",
+            clean_line(name),
+            key_tail(recipient)
+        ),
+        KeyHolder::Subject { recipient } => {
+            format!("the round's own key (ending {})", key_tail(recipient))
+        }
+    }
+}
+
+/// What is said of a round that is open, or closed and asked about.
+#[derive(Debug, Serialize)]
+struct Status {
+    round: String,
+    subject: String,
+    /// `open` or `closed`.
+    state: &'static str,
+    /// Responses that count so far (open), or that the report rests on.
+    responses: usize,
+    /// In a round with codes: how many were invited.
+    invited: Option<usize>,
+    /// The last day to answer.
+    closes: Option<String>,
+    /// When it closed.
+    closed: Option<String>,
+    /// Its report's id.
+    report: Option<String>,
+}
+
+impl Status {
+    fn open(invite: &Invite, responses: usize, codes_answered: usize) -> Status {
+        Status {
+            round: invite.round.clone(),
+            subject: invite.subject.clone(),
+            state: "open",
+            responses: if invite.codes.is_empty() {
+                responses
+            } else {
+                codes_answered
+            },
+            invited: (!invite.codes.is_empty()).then_some(invite.codes.len()),
+            closes: invite.closes.map(|d| d.to_string()),
+            closed: None,
+            report: None,
+        }
+    }
+
+    fn closed(invite: &Invite, closed: &Closed, raters: usize) -> Status {
+        Status {
+            round: invite.round.clone(),
+            subject: invite.subject.clone(),
+            state: "closed",
+            responses: raters,
+            invited: (!invite.codes.is_empty()).then_some(invite.codes.len()),
+            closes: invite.closes.map(|d| d.to_string()),
+            closed: Some(closed.closed.clone()),
+            report: Some(closed.report.clone()),
+        }
+    }
+
+    fn write(
+        &self,
+        context: &Context,
+        args: &CollectArgs,
+        invite: &Invite,
+        out: &mut dyn Write,
+    ) -> Result<u8> {
+        if args.format == Format::Json {
+            let text =
+                serde_json::to_string_pretty(self).map_err(|e| Error::user(e.to_string()))?;
+            writeln!(out, "{text}").map_err(Error::stdout)?;
+            return Ok(exit::SUCCESS);
+        }
+        let subject = clean_line(&self.subject);
+        let text = if let (Some(closed), Some(report)) = (&self.closed, &self.report) {
+            format!(
+                "Round {} about {subject} closed on {}; its report ({report}) rests on {} \
+                 responses. `leadgap collect {}` prints it.\n",
+                self.round,
+                closed.get(..10).unwrap_or(closed),
+                self.responses,
+                self.round
+            )
+        } else {
+            let count = match self.invited {
+                Some(invited) => format!("{} of {invited} invited have answered", self.responses),
+                None => format!(
+                    "{} response{} count so far",
+                    self.responses,
+                    if self.responses == 1 { "" } else { "s" }
+                ),
+            };
+            let when = match (&self.closes, self.invited) {
+                (Some(closes), Some(_)) => {
+                    format!("after {closes}, or once every invited person has answered")
+                }
+                (Some(closes), None) => format!("after {closes}"),
+                (None, Some(_)) => "once every invited person has answered".to_owned(),
+                (None, None) => "when you close it".to_owned(),
+            };
+            format!(
+                "Round {} about {subject}: {count}. It closes {when}; until then only this count \
+                 is shown, and the round gives one report when it closes. To close it now: {}\n",
+                self.round,
+                context
+                    .invocation()
+                    .command(&format!("collect {} RESPONSES --close", invite.round))
+            )
+        };
+        out.write_all(text.as_bytes()).map_err(Error::stdout)?;
+        Ok(exit::SUCCESS)
+    }
+}
+
+/// A random index below `n` (0 when the system gives no randomness: the
+/// comments are then in an order of their words, never of their arrival).
 fn random_below(n: usize) -> usize {
     let mut bytes = [0u8; 8];
-    let _ = getrandom::getrandom(&mut bytes);
+    if getrandom::getrandom(&mut bytes).is_err() {
+        return 0;
+    }
     (u64::from_le_bytes(bytes) % n.max(1) as u64) as usize
 }

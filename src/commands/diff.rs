@@ -35,6 +35,13 @@ pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8>
             (store::load_report(&previous.path)?, report)
         }
     };
+    if let Some(round) = first.same_round(&second) {
+        return Err(Error::user_with_help(
+            format!("both are team reports of round {round}, which gives one report"),
+            "a second report of a round is not leadgap's: keep the one `leadgap collect` made \
+             when the round closed",
+        ));
+    }
     let mut diff = comparison::diff(&first, &second);
     if let Some(norms) = &norms {
         diff.judge(&second, norms);

@@ -32,11 +32,13 @@ pub fn run(context: &Context, args: ListArgs, out: &mut dyn Write) -> Result<u8>
     }
     if let Ok(data) = context.data_dir() {
         for path in catalog::installed_paths(&data) {
-            let loaded = Source::read(&path).and_then(|source| Ok(questionnaire::load(&source)?));
+            let loaded = Source::read(&path)
+                .and_then(|source| Ok((questionnaire::load(&source)?, source.text)));
             match loaded {
-                Ok(questionnaire) => entries.push(entry(&Found {
+                Ok((questionnaire, text)) => entries.push(entry(&Found {
                     questionnaire,
                     origin: Origin::File(path),
+                    text,
                 })),
                 Err(error) => {
                     let first = error

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod diff;
 pub mod history;
 pub mod invite;
+pub mod key;
 pub mod list;
 pub mod norms;
 pub mod note;

@@ -1,6 +1,8 @@
 //! `leadgap respond`: answer a team feedback invitation in the terminal (or
-//! from an answer file) and write the encrypted response. Nothing else is
-//! saved: no run, no report, no copy of the answers.
+//! from an answer file) and write the sealed response, as a file and as
+//! text to paste into an email or a message. Nothing else is saved: no
+//! run, no report, no copy of the answers. It needs nothing installed: the
+//! invitation carries its form.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -9,34 +11,30 @@ use crate::Context;
 use crate::answers::file::AnswerFile;
 use crate::answers::interactive::{Seed, Stop, Walk, shuffled};
 use crate::answers::terminal::Terminal;
-use crate::catalog;
 use crate::cli::RespondArgs;
-use crate::envelope;
 use crate::error::{Error, Result, exit};
 use crate::files;
 use crate::output::clean_line;
 use crate::questionnaire::{Answers, Questionnaire};
-use crate::round::{Invite, random_id, response_file, response_text};
 use crate::source::Source;
-use crate::team;
+use crate::store::rounds::INVITE;
+use crate::team::invite::{self, Invite};
+use crate::team::promise::{self, Arrangement};
+use crate::team::response::{self, Envelope};
+use crate::team::{envelope, random_hex};
 
 /// Runs `leadgap respond`.
 pub fn run(context: &Context, args: RespondArgs, out: &mut dyn Write) -> Result<u8> {
+    let _ = context;
     let invite = read_invite(&args.invite)?;
-    let data = context.data_dir().ok();
-    let found = catalog::questionnaire(&invite.form.id, data.as_ref())?;
-    let form = &found.questionnaire;
-    if form.hash != invite.form.hash {
+    if !invite.codes.is_empty() && invite.code.is_none() {
         return Err(Error::user_with_help(
-            format!(
-                "this invite is for `{}` {}, which this leadgap does not have in that version (it has {})",
-                clean_line(&invite.form.id),
-                clean_line(&invite.form.version),
-                clean_line(&form.version)
-            ),
-            "answer with the form page (invite.html) instead, or with the leadgap version that made the invite",
+            "this round gives each rater a personal invitation, and this one is the collector's \
+             copy without a code: an answer made with it would not be counted",
+            "answer with the personal invitation you were given (invite-NN.toml, or its page)",
         ));
     }
+    let form = &invite.form;
     let mut answers = match &args.answers {
         Some(path) => from_file(path, form)?,
         None => interactive(form, &invite, args.group.as_deref())?,
@@ -52,56 +50,73 @@ pub fn run(context: &Context, args: RespondArgs, out: &mut dyn Write) -> Result<
             format!("pass --group, one of: {}", invite.groups.join(", ")),
         ));
     };
-    if let Some((index, value)) = team::group_value(form, &group) {
+    if let Some((index, value)) = invite::group_value(form, &group) {
         answers.context[index] = Some(value);
     }
-    let id = random_id();
-    let text = response_text(form, &answers, &invite.round, &id, &group);
-    let sealed = envelope::seal(&invite.recipient, text.as_bytes()).map_err(Error::user)?;
+    let covered = response::coverage(form, &answers);
+    if !covered.enough() {
+        return Err(Error::user_with_help(
+            format!(
+                "you answered {} of the {} questions asked of your group: an answer counts only \
+                 when it answers at least half of them, so this one would not be counted",
+                covered.answered, covered.asked
+            ),
+            "answer more of them (\"don't know\" is an answer where it is offered); nothing was \
+             written",
+        ));
+    }
+    let id = random_hex(6).map_err(Error::user)?;
+    let written = crate::clock::format_rfc3339(crate::clock::now()?);
+    let text = response::text(
+        form,
+        &answers,
+        &Envelope {
+            round: &invite.round,
+            id: &id,
+            group: &group,
+            code: invite.code.as_deref(),
+            written: Some(&written),
+        },
+    );
+    let recipient = invite.holder.recipient();
+    let sealed = envelope::seal(recipient, text.as_bytes()).map_err(Error::user)?;
+    let armored = envelope::armor(&sealed).map_err(Error::user)?;
     let path = args
         .output
         .clone()
-        .unwrap_or_else(|| PathBuf::from(response_file(&invite.round, &id)));
+        .unwrap_or_else(|| PathBuf::from(response::file_name(&invite.round, &id)));
     let (folder, name) = split(&path)?;
     let written = files::write_new(&folder, &name, &sealed)
         .map_err(|e| Error::io("write the response to", &path, e))?;
+    let send = invite
+        .reply_to
+        .as_deref()
+        .map(|r| format!("to {}", clean_line(r)))
+        .unwrap_or_else(|| "back the way the invitation came".to_owned());
     writeln!(
         out,
-        "Wrote {}: your answers, encrypted. Send it back the way the invitation came; only the \
-         collector of the round can open it, and their report shows no figure that combines \
-         fewer than {} people's answers. Nothing else was saved.",
+        "Wrote {}: your answers, sealed. {} Nothing else was saved.\n\n\
+         Send it {send}: attach the file, or paste this text into an email or a message \
+         (subject: leadgap round {}):\n\n{}",
         written.display(),
-        invite.min_group
+        promise::after_responding(&Arrangement::of(&invite)),
+        invite.round,
+        armored.trim_end()
     )
     .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }
 
-/// The invite at `path`: its invite.toml, or the folder holding one.
+/// The invitation at `path`: a `.toml` file, or the folder holding
+/// `invite.toml`.
 fn read_invite(path: &Path) -> Result<Invite> {
     let path = if path.is_dir() {
-        path.join("invite.toml")
+        path.join(INVITE)
     } else {
         path.to_owned()
     };
     let source = Source::read(&path)?;
-    let invite: Invite = toml::from_str(&source.text).map_err(|error| {
-        Error::Invalid(vec![
-            source
-                .diagnostic(
-                    error.span(),
-                    format!("not a leadgap invite: {}", error.message().trim()),
-                )
-                .with_help("give the invite.toml that `leadgap invite` wrote, or its folder"),
-        ])
-    })?;
-    if !envelope::is_recipient(&invite.recipient) {
-        return Err(Error::Invalid(vec![source.diagnostic(
-            None,
-            "the invite's `recipient` is not an age public key",
-        )]));
-    }
-    Ok(invite)
+    invite::parse(&source).map_err(Error::Invalid)
 }
 
 /// Answers from an answer file for the team form.
@@ -138,6 +153,9 @@ fn interactive(form: &Questionnaire, invite: &Invite, group: Option<&str>) -> Re
     let mut terminal = Terminal::new(false);
     terminal.heading(&format!("Feedback for {}", clean_line(&invite.subject)));
     terminal.say(&clean_line(&form.description));
+    for paragraph in promise::to_raters(&Arrangement::of(invite)) {
+        terminal.say(&clean_line(&paragraph));
+    }
     let mut walk = Walk {
         answers: Answers::empty(form),
         notes_asked: vec![true; form.themes.len()],
@@ -145,7 +163,7 @@ fn interactive(form: &Questionnaire, invite: &Invite, group: Option<&str>) -> Re
         with_evidence: false,
         orders: shuffled(form, Seed::Random),
     };
-    if let Some((index, value)) = group.and_then(|g| team::group_value(form, g)) {
+    if let Some((index, value)) = group.and_then(|g| invite::group_value(form, g)) {
         walk.answers.context[index] = Some(value);
     }
     let stopped = |stop: Stop| match stop {
@@ -161,7 +179,7 @@ fn interactive(form: &Questionnaire, invite: &Invite, group: Option<&str>) -> Re
             .line(message, "optional; enter to skip", "", |_| Ok(()))
             .map(|text| text.filter(|t| !t.is_empty()))
     };
-    let [(_, keep), (_, change)] = crate::round::COMMENTS;
+    let [(_, keep), (_, change)] = crate::team::COMMENTS;
     walk.answers.team.keep = ask(&mut terminal, keep).map_err(stopped)?;
     walk.answers.team.change = ask(&mut terminal, change).map_err(stopped)?;
     Ok(walk.answers)

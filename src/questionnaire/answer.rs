@@ -72,6 +72,10 @@ pub struct TeamParts {
     pub id: Option<String>,
     /// The rater's group.
     pub group: Option<String>,
+    /// The personal code of an invitation that had one.
+    pub code: Option<String>,
+    /// When the response was written.
+    pub written: Option<chrono::DateTime<chrono::Utc>>,
     /// What to keep doing.
     pub keep: Option<String>,
     /// What to change.

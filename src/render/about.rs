@@ -144,10 +144,7 @@ pub fn notes(report: &Report) -> Vec<(String, Vec<(String, String)>)> {
 /// "Answered 37 of 38 questions (1 skipped)"
 pub fn answered_line(report: &Report) -> String {
     if let Some(team) = &report.team {
-        return format!(
-            "{} responses to round {}; nothing is shown of fewer than {}",
-            team.raters, team.round, team.min_group
-        );
+        return super::gap::counted_line(team);
     }
     let answered = report.answers.iter().filter(|a| a.score.is_some()).count();
     let applying = report.answers.iter().filter(|a| !a.not_applicable).count();

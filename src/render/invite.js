@@ -71,7 +71,10 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
-  document.getElementById("create-response").addEventListener("click", function () {
+  var button = document.getElementById("create-response");
+  button.addEventListener("click", function () {
+    // One press seals once: a second press while sealing does nothing.
+    if (button.disabled) return;
     var group = groupSelect.value;
     if (group === "") {
       status.textContent = "Choose your group first: it decides which questions you are asked.";
@@ -79,6 +82,7 @@
       return;
     }
     var round = form.getAttribute("data-round");
+    var code = form.getAttribute("data-code");
     var id = randomId();
     var lines;
     try {
@@ -89,12 +93,16 @@
         "round = " + str(round),
         "id = " + str(id),
         "group = " + str(group),
+      ];
+      if (code) lines.push("code = " + str(code));
+      lines.push(
+        "written = " + str(new Date().toISOString().replace(/\.\d+Z$/, "Z")),
         "",
         "[context]",
         "group = " + str(group),
         "",
-        "[answers]",
-      ];
+        "[answers]"
+      );
       fieldsets.filter(function (f) { return !f.hidden; }).forEach(function (fieldset) {
         lines.push(fieldset.getAttribute("data-question") + " = " + answerOf(fieldset));
       });
@@ -108,7 +116,8 @@
     if (keep) lines.push("keep = " + str(keep));
     if (change) lines.push("change = " + str(change));
     var text = lines.join("\n") + "\n";
-    status.textContent = "Encrypting…";
+    status.textContent = "Sealing…";
+    button.disabled = true;
     var encrypter = new age.Encrypter();
     encrypter.addRecipient(form.getAttribute("data-recipient"));
     encrypter.encrypt(text).then(function (sealed) {
@@ -130,7 +139,8 @@
       form.parentNode.insertBefore(done, form.nextSibling);
       done.focus();
     }, function (error) {
-      status.textContent = "The response could not be encrypted: " + error;
+      button.disabled = false;
+      status.textContent = "The response could not be sealed: " + error;
     });
   });
 })();

@@ -15,9 +15,10 @@ use std::fmt::Write;
 
 use super::page::{self, escape};
 use crate::questionnaire::{
-    Condition, ContextKind, GROUP_CONTEXT, Kind, Question, Questionnaire, format_number,
+    Condition, GROUP_CONTEXT, Kind, Question, Questionnaire, format_number,
 };
-use crate::round::Invite;
+use crate::team::invite::Invite;
+use crate::team::promise::{self, Arrangement};
 
 /// The vendored age bundle, which defines `age.Encrypter`.
 const AGE_JS: &str = include_str!("../../vendor/age-encryption/age-encryption.js");
@@ -37,9 +38,13 @@ button{font:inherit;font-size:1.05rem;padding:.5rem 1.2rem;margin:1rem 0}\
 .group{font-size:1.05rem}\
 #status{font-weight:600}";
 
-/// The invitation form for `invite`, asking `form`'s questions; `reply_to`
-/// says where raters send the file.
-pub fn page(invite: &Invite, form: &Questionnaire, reply_to: &str) -> String {
+/// The invitation form of `invite`, asking its form's questions.
+pub fn page(invite: &Invite) -> String {
+    let form = &invite.form;
+    let reply_to = invite
+        .reply_to
+        .clone()
+        .unwrap_or_else(|| "back to the person who sent you this form".to_owned());
     let mut body = String::new();
     let _ = writeln!(
         body,
@@ -49,27 +54,36 @@ pub fn page(invite: &Invite, form: &Questionnaire, reply_to: &str) -> String {
     );
     let _ = writeln!(
         body,
-        "<p>Your answers stay on this computer until you press the button at the end. It turns \
-         them into a file encrypted for the person collecting the responses: {} cannot open it. \
-         The collector's report shows no figure that combines fewer than {} people's answers, \
-         and your comments without your group. Then send the file {}.</p>",
-        escape(&invite.subject),
-        invite.min_group,
-        escape(reply_to)
+        "<section id=\"who-reads\" aria-label=\"Who can read your answers\">"
     );
-    if let Some(closes) = &invite.closes {
-        let _ = writeln!(body, "<p>Please answer by {}.</p>", escape(closes));
+    for paragraph in promise::to_raters(&Arrangement::of(invite)) {
+        let _ = writeln!(body, "<p>{}</p>", escape(&paragraph));
     }
     let _ = writeln!(
         body,
+        "<p>Your answers stay on this device until you press the button at the end. Then send \
+         what it makes {}.</p>",
+        escape(&reply_to)
+    );
+    if let Some(closes) = &invite.closes {
+        let _ = writeln!(
+            body,
+            "<p>Please answer by {}.</p>",
+            escape(&closes.to_string())
+        );
+    }
+    body.push_str("</section>\n");
+    let _ = writeln!(
+        body,
         "<form id=\"leadgap-response\" data-round=\"{}\" data-form=\"{}\" data-recipient=\"{}\" \
-         data-reply-to=\"{}\">",
+         data-reply-to=\"{}\" data-code=\"{}\">",
         escape(&invite.round),
         escape(&form.id),
-        escape(&invite.recipient),
-        escape(reply_to)
+        escape(invite.holder.recipient()),
+        escape(&reply_to),
+        escape(invite.code.as_deref().unwrap_or_default())
     );
-    group_picker(&mut body, invite, form);
+    group_picker(&mut body, invite);
     for (index, theme) in form.themes.iter().enumerate() {
         let _ = writeln!(
             body,
@@ -83,20 +97,20 @@ pub fn page(invite: &Invite, form: &Questionnaire, reply_to: &str) -> String {
         body.push_str("</section>\n");
     }
     body.push_str("<section><h2>In your own words (optional)</h2>\n");
-    for (key, question) in crate::round::COMMENTS {
+    for (key, question) in crate::team::COMMENTS {
         let _ = writeln!(
             body,
             "<p><label for=\"{key}\">{}</label></p>\n<textarea id=\"{key}\" name=\"{key}\"></textarea>",
             escape(question)
         );
     }
-    body.push_str(
-        "<p class=\"footnote\">Comments are shown to the collector without your group, in a \
-         random order, and only when at least the minimum number of people answered.</p>\n\
-         </section>\n\
-         <button type=\"button\" id=\"create-response\">Create my encrypted response</button>\n\
-         <p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n\
-         </form>\n",
+    let _ = writeln!(
+        body,
+        "<p class=\"footnote\">Comments are listed without your group, each list in a random \
+         order of its own, and only when at least {} people's answers count.</p>\n</section>\n\
+         <button type=\"button\" id=\"create-response\">Seal my answers</button>\n\
+         <p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</form>",
+        invite.min_group
     );
     let _ = write!(
         body,
@@ -107,17 +121,12 @@ pub fn page(invite: &Invite, form: &Questionnaire, reply_to: &str) -> String {
 }
 
 /// The group picker: the round's groups, labelled as the form says.
-fn group_picker(body: &mut String, invite: &Invite, form: &Questionnaire) {
-    let labels = form
-        .context_index(GROUP_CONTEXT)
-        .and_then(|i| match &form.contexts[i].kind {
-            ContextKind::Choice { options } => Some((form.contexts[i].text.clone(), options)),
-            ContextKind::Number { .. } => None,
-        });
-    let (text, options) = match labels {
-        Some((text, options)) => (text, Some(options)),
-        None => ("How do you work with this person?".to_owned(), None),
-    };
+fn group_picker(body: &mut String, invite: &Invite) {
+    let form = &invite.form;
+    let text = form.context_index(GROUP_CONTEXT).map_or_else(
+        || "How do you work with this person?".to_owned(),
+        |i| form.contexts[i].text.clone(),
+    );
     let _ = writeln!(
         body,
         "<fieldset class=\"group\"><legend>{}</legend>\n\
@@ -126,14 +135,11 @@ fn group_picker(body: &mut String, invite: &Invite, form: &Questionnaire) {
         escape(&text)
     );
     for group in &invite.groups {
-        let label = options
-            .and_then(|options| options.iter().find(|o| o.id == *group))
-            .map_or(group.as_str(), |o| o.label.as_str());
         let _ = writeln!(
             body,
             "<option value=\"{}\">{}</option>",
             escape(group),
-            escape(label)
+            escape(&invite.group_label(group))
         );
     }
     body.push_str(

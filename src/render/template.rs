@@ -143,10 +143,12 @@ fn comments(out: &mut String) {
     let _ = writeln!(out, "[comments]");
     let _ = writeln!(
         out,
-        "# Optional. The collector reads them without your group, in a random order,\n\
-         # and only when at least the round's minimum number of people answered."
+        "# Optional. The report lists them without your group, each list in a random\n\
+         # order of its own, and only when at least the round's minimum number of\n\
+         # people's answers count. Who holds the round's key is said by `leadgap\n\
+         # respond` and the form."
     );
-    for (key, question) in crate::round::COMMENTS {
+    for (key, question) in crate::team::COMMENTS {
         let _ = writeln!(out);
         comment(out, question, "");
         let _ = writeln!(out, "{key} = \"\"");

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 mod team;
 
-pub use team::{Comment, GroupTheme, GroupView, Mirror, TeamTheme, TeamView};
+pub use team::{GroupTheme, GroupView, Mirror, TeamTheme, TeamView};
 
 use crate::quality;
 use crate::questionnaire::{self, AnswerValue, Answers, Questionnaire};
@@ -418,6 +418,17 @@ impl Report {
             .iter()
             .filter_map(|id| self.theme(id))
             .take(SHOWN_PRIORITIES)
+    }
+
+    /// The round of which both `self` and `other` are team reports, if
+    /// they are two reports of one round (which leadgap never makes: two
+    /// made from different responses would tell one response by their
+    /// difference).
+    pub fn same_round(&self, other: &Report) -> Option<&str> {
+        let (Some(a), Some(b)) = (&self.team, &other.team) else {
+            return None;
+        };
+        (a.round == b.round && self.id != other.id).then_some(a.round.as_str())
     }
 
     /// Whether the report is a self-assessment.

@@ -10,10 +10,22 @@ use serde::{Deserialize, Serialize};
 pub struct TeamView {
     /// The round the responses answered.
     pub round: String,
-    /// How many responses were counted.
+    /// How many responses count in the figures.
     pub raters: usize,
+    /// How many counted responses were left out of every figure, because
+    /// their group (and the pool of small groups) had fewer than the
+    /// minimum.
+    #[serde(default)]
+    pub left_out: usize,
     /// The round's minimum group size.
     pub min_group: usize,
+    /// The groups shown even with one response (the manager's own manager).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open_groups: Vec<String>,
+    /// Who held the key and collected the round, when it was not the
+    /// subject.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collector: Option<String>,
     /// Per theme (in questionnaire order): how many responses scored it and
     /// their spread; the score itself is the report theme's.
     pub themes: Vec<TeamTheme>,
@@ -24,11 +36,15 @@ pub struct TeamView {
     /// minimum (no count is given).
     #[serde(default)]
     pub hidden_groups: Vec<String>,
-    /// The open answers, in a random order and without their group; empty
-    /// when fewer responses than the minimum were counted. Printed by
-    /// `collect`, never saved: no file holds a rater's words in clear.
+    /// What to keep doing: the open answers, in a random order of their
+    /// own and without their group; empty when fewer responses than the
+    /// minimum count. Printed by `collect`, never saved: no file holds a
+    /// rater's words in clear.
     #[serde(skip)]
-    pub comments: Vec<Comment>,
+    pub keep: Vec<String>,
+    /// What to change, likewise, shuffled apart from `keep`.
+    #[serde(skip)]
+    pub change: Vec<String>,
     /// For each question that mirrors a self-form question, how the
     /// responses were spread over its answers (shown from the minimum on).
     #[serde(default)]
@@ -71,15 +87,6 @@ pub struct GroupTheme {
     pub n: Option<usize>,
     /// Sample standard deviation; `None` below two or when not shown.
     pub sd: Option<f64>,
-}
-
-/// The two open answers of one response.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Comment {
-    /// What to keep doing.
-    pub keep: Option<String>,
-    /// What to change.
-    pub change: Option<String>,
 }
 
 /// How the responses spread over a mirrored question's answers.

@@ -158,13 +158,7 @@ pub fn score(
                 not_applicable,
                 score,
                 target,
-                gap: score.map(|score| {
-                    if target - score > EPSILON {
-                        target - score
-                    } else {
-                        0.0
-                    }
-                }),
+                gap: score.map(|score| gap(target, score)),
                 band: score.map(|score| band_of(rubric, score)),
             }
         })
@@ -210,6 +204,16 @@ pub fn score(
         overall,
         overall_target,
         priorities,
+    }
+}
+
+/// `max(0, target - score)`, a difference within floating-point error
+/// counted as none: a score equal to its target has no gap.
+pub fn gap(target: f64, score: f64) -> f64 {
+    if target - score > EPSILON {
+        target - score
+    } else {
+        0.0
     }
 }
 

@@ -7,6 +7,7 @@
 mod cache;
 mod folder;
 pub mod identity;
+pub mod key;
 pub mod plan;
 mod reports;
 pub mod rounds;

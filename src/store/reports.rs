@@ -17,6 +17,19 @@ impl DataDir {
     /// the report's `id` is updated to match. Returns the file's path.
     pub fn save_report(&self, report: &mut Report) -> Result<PathBuf> {
         let folder = self.private_folder("reports")?;
+        if let Some(round) = report.team.as_ref().map(|t| t.round.clone())
+            && let Some(id) = self.team_report_of(&round)?
+        {
+            // A round gives one report: a second, from other responses,
+            // would tell one response from the difference.
+            return Err(Error::user_with_help(
+                format!(
+                    "the team report of round {round} is already saved here ({id}); a round \
+                     gives one report"
+                ),
+                format!("`leadgap show {id}` prints it"),
+            ));
+        }
         let base = report.id.clone();
         for attempt in 1..=1000 {
             report.id = if attempt == 1 {
@@ -36,6 +49,25 @@ impl DataDir {
             "cannot save the report: 1000 reports named `{base}` already exist in `{}`",
             folder.display()
         )))
+    }
+}
+
+impl DataDir {
+    /// The id of the saved team report of round `round`, if there is one.
+    pub fn team_report_of(&self, round: &str) -> Result<Option<String>> {
+        let mut kept: Option<String> = None;
+        super::visit(&self.reports(), Some(&self.cache()), &mut |loaded| {
+            if kept.is_none()
+                && loaded
+                    .report
+                    .team
+                    .as_ref()
+                    .is_some_and(|t| t.round == round)
+            {
+                kept = Some(loaded.report.id);
+            }
+        })?;
+        Ok(kept)
     }
 }
 

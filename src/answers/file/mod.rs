@@ -318,7 +318,20 @@ fn team_parts<'s>(
         parts.round = text(document, &mut table, "round");
         parts.id = text(document, &mut table, "id");
         parts.group = text(document, &mut table, "group");
-        document.reject_unknown(table, &["round", "id", "group"], "[response]");
+        parts.code = text(document, &mut table, "code");
+        if let Some(written) = document.take::<String>(&mut table, "written") {
+            match chrono::DateTime::parse_from_rfc3339(written.get_ref()) {
+                Ok(time) => parts.written = Some(time.with_timezone(&chrono::Utc)),
+                Err(_) => {
+                    document.problem(Some(written.span()), "`written` is not an RFC 3339 time");
+                }
+            }
+        }
+        document.reject_unknown(
+            table,
+            &["round", "id", "group", "code", "written"],
+            "[response]",
+        );
     }
     if let Some((_, mut table)) = document.take_table(root, "comments") {
         parts.keep = text(document, &mut table, "keep");

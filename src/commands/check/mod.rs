@@ -107,6 +107,7 @@ pub fn run(context: &Context, args: CheckArgs, out: &mut dyn Write) -> Result<u8
                 let found = Found {
                     questionnaire: q,
                     origin: Origin::File(path.clone()),
+                    text: source.text.clone(),
                 };
                 let mut summary = describe_questionnaire(&found);
                 if found.questionnaire.rubric.is_some() {

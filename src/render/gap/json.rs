@@ -62,9 +62,14 @@ struct JsonReport<'a> {
     /// For a team report: the groups not shown (fewer responses than the minimum).
     #[serde(skip_serializing_if = "Option::is_none")]
     hidden_groups: Option<&'a [String]>,
-    /// For a team report printed by `collect`: the comments.
+    /// For a team report: how many counted responses were left out of
+    /// every figure (their group, and the pool, too small to show).
     #[serde(skip_serializing_if = "Option::is_none")]
-    comments: Option<&'a [crate::report::Comment]>,
+    left_out: Option<usize>,
+    /// For a team report printed by `collect`: the comments, as two lists
+    /// shuffled apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comments: Option<JsonComments<'a>>,
     /// For a team report: how the answers to mirrored questions spread.
     #[serde(skip_serializing_if = "Option::is_none")]
     mirrors: Option<&'a [crate::report::Mirror]>,
@@ -73,6 +78,12 @@ struct JsonReport<'a> {
     /// The follow-through on the previous report's actions; `null` if none.
     follow_through: Option<&'a plan::FollowThrough>,
     reviews: &'a [Review],
+}
+
+#[derive(Serialize)]
+struct JsonComments<'a> {
+    keep: &'a [String],
+    change: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -311,11 +322,15 @@ pub fn view<'a>(
                 .collect()
         }),
         hidden_groups: report.team.as_ref().map(|t| t.hidden_groups.as_slice()),
+        left_out: report.team.as_ref().map(|t| t.left_out),
         comments: report
             .team
             .as_ref()
-            .filter(|t| !t.comments.is_empty())
-            .map(|t| t.comments.as_slice()),
+            .filter(|t| !t.keep.is_empty() || !t.change.is_empty())
+            .map(|t| JsonComments {
+                keep: &t.keep,
+                change: &t.change,
+            }),
         mirrors: report.team.as_ref().map(|t| t.mirrors.as_slice()),
         plan: &extras.plan.made,
         follow_through: extras.plan.follow.as_ref(),

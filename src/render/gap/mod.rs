@@ -22,7 +22,7 @@ use crate::trend::{self, Trend};
 
 pub use html::{paragraphs, radar};
 pub use json::{Detail, view as json_view};
-pub use team::label as group_label;
+pub use team::{counted_line, label as group_label};
 
 /// The formats of the gap report.
 pub const FORMATS: &[Format] = &[

@@ -77,27 +77,41 @@ pub fn section(report: &Report, team: &TeamView, beside: Option<&Report>) -> Tea
         })
         .collect();
     let mut notes = Vec::new();
+    let min = team.min_group;
     if team.themes.iter().any(|t| t.n.is_none()) {
         notes.push(format!(
-            "A theme without a team score had fewer than {} responses (\"<{}\").",
-            team.min_group, team.min_group
+            "A theme without a team score had fewer than {min} responses (\"<{min}\")."
         ));
     }
     if !team.hidden_groups.is_empty() {
+        let pooled = team.groups.iter().any(|g| g.id == crate::team::OTHER_GROUP);
         notes.push(format!(
-            "Not shown on their own, with fewer than {} responses: {}{}.",
-            team.min_group,
+            "Not shown on their own, with fewer than {min} responses each: {}{}.",
             team.hidden_groups
                 .iter()
                 .map(|g| label(g))
                 .collect::<Vec<_>>()
                 .join(", "),
-            if team.groups.iter().any(|g| g.id == crate::team::OTHER_GROUP) {
-                " (together as Other)"
-            } else {
-                ""
-            }
+            if pooled { " (together as Other)" } else { "" }
         ));
+    }
+    if team.left_out > 0 {
+        let (count, were) = match team.left_out {
+            1 => ("1 response is".to_owned(), "it was"),
+            n => (format!("{n} responses are"), "they were"),
+        };
+        notes.push(format!(
+            "{count} left out of every figure (score, count, spread, advice, comment): {were} in \
+             groups too small to show, and the small groups together had fewer than {min}."
+        ));
+    }
+    for open in &team.open_groups {
+        if team.groups.iter().any(|g| g.id == *open) {
+            notes.push(format!(
+                "{} is shown even with one response, as the form told those raters.",
+                label(open)
+            ));
+        }
     }
     if beside.is_some() {
         notes.push(format!(
@@ -129,36 +143,33 @@ pub fn section(report: &Report, team: &TeamView, beside: Option<&Report>) -> Tea
         .collect();
     TeamSection {
         heading: format!(
-            "The team's view: {} responses to round {}; nothing is shown of fewer than {}.",
-            team.raters, team.round, team.min_group
+            "The team's view{}: {}.",
+            team.collector
+                .as_deref()
+                .map(|c| format!(", collected by {c}"))
+                .unwrap_or_default(),
+            counted_line(team)
         ),
         header,
         rows,
         notes,
         mirrors,
-        keep: team
-            .comments
-            .iter()
-            .filter_map(|c| c.keep.clone())
-            .collect(),
-        change: team
-            .comments
-            .iter()
-            .filter_map(|c| c.change.clone())
-            .collect(),
+        keep: team.keep.clone(),
+        change: team.change.clone(),
     }
+}
+
+/// "6 responses to round …; no figure rests on fewer than 3".
+pub fn counted_line(team: &TeamView) -> String {
+    format!(
+        "{} responses to round {}; no figure rests on fewer than {}",
+        team.raters, team.round, team.min_group
+    )
 }
 
 /// "Direct reports", "Peers"… for a group id.
 pub fn label(group: &str) -> String {
-    match group {
-        "direct-report" => "Direct reports".to_owned(),
-        "peer" => "Peers".to_owned(),
-        "stakeholder" => "Stakeholders".to_owned(),
-        "manager" => "Manager".to_owned(),
-        "other" => "Other".to_owned(),
-        other => other.to_owned(),
-    }
+    crate::team::group_label(group)
 }
 
 /// "blind spot", "hidden strength", with a caveat when the team's spread is

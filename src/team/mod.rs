@@ -1,0 +1,82 @@
+//! The team's view of a manager: a feedback round from the invitation to
+//! the one report it gives.
+//!
+//! - [`invite`]: the invitation that travels to raters and collector alike
+//!   (the form and rubric in full, the groups, the key holder, the codes);
+//! - [`promise`]: every sentence about who can read what, worded from the
+//!   round's arrangement;
+//! - [`envelope`]: sealing and opening responses (age, binary or armored);
+//! - [`response`]: what a response holds, written and opened;
+//! - [`counting`]: which responses count (personal codes, copies, forged
+//!   ids, responses that answer too little);
+//! - [`view`]: the aggregate, with the disclosure rules: no figure rests on
+//!   fewer responses than its threshold, directly or by subtraction.
+//!
+//! Pure, but for the randomness of ids and codes: the store keeps rounds,
+//! the commands read files.
+
+pub mod counting;
+pub mod envelope;
+pub mod invite;
+pub mod promise;
+pub mod response;
+pub mod view;
+
+pub use crate::report::TEAM_RATER;
+
+/// The smallest number of responses any figure may rest on.
+pub const MIN_GROUP: usize = 3;
+
+/// The group that pools groups too small to be shown on their own.
+pub const OTHER_GROUP: &str = "other";
+
+/// The group of the subject's own manager.
+pub const MANAGER_GROUP: &str = "manager";
+
+/// The groups that may be shown alone (`--open-group`): only the one whose
+/// single rater the relationship names anyway.
+pub const OPEN_GROUPS: &[&str] = &[MANAGER_GROUP];
+
+/// The groups of a team form that declares none, and of a round that names
+/// none.
+pub const DEFAULT_GROUPS: &[&str] = &["direct-report", "peer", "stakeholder", MANAGER_GROUP];
+
+/// The two open questions every response may answer, by their keys in
+/// `[comments]` and in the form: what to keep doing, what to change.
+pub const COMMENTS: [(&str, &str); 2] = [
+    ("keep", "What should this manager keep doing?"),
+    ("change", "What should this manager change?"),
+];
+
+/// `bytes` random bytes as hex digits: a response id, a round id's tail, a
+/// personal code. Without randomness from the system there is no safe id,
+/// so that is an error rather than a guessable one.
+pub fn random_hex(bytes: usize) -> Result<String, String> {
+    let mut buffer = vec![0u8; bytes];
+    getrandom::getrandom(&mut buffer)
+        .map_err(|e| format!("the system gives no randomness for ids and codes: {e}"))?;
+    Ok(envelope::hex(&buffer))
+}
+
+/// A group as reports head it: "Direct reports", "Peers"… (a form's own
+/// group ids as they are).
+pub fn group_label(group: &str) -> String {
+    match group {
+        "direct-report" => "Direct reports".to_owned(),
+        "peer" => "Peers".to_owned(),
+        "stakeholder" => "Stakeholders".to_owned(),
+        MANAGER_GROUP => "Manager".to_owned(),
+        OTHER_GROUP => "Other".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// A group in a sentence about `subject`: "direct reports", "Sam Hero's
+/// manager"…
+pub fn group_words(group: &str, subject: &str) -> String {
+    match group {
+        MANAGER_GROUP => format!("{subject}'s manager"),
+        "direct-report" | "peer" | "stakeholder" => group_label(group).to_lowercase(),
+        other => other.to_owned(),
+    }
+}
