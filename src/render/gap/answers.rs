@@ -26,9 +26,6 @@ impl ThemeAnswers<'_> {
     }
 }
 
-/// The column headers of an answer listing.
-pub const HEADER: [&str; 3] = ["Question", "Answer", "Points"];
-
 /// Says what the `Points` column means, under every listing.
 pub const POINTS_NOTE: &str = "Points: what the answer scores out of 100 (— for a skipped question). \
      A theme's score is the weighted mean of its answers' points.";

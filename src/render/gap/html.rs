@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Extras, Render, answers, norms, team};
+use super::{Block, Extras, Render, sections, theme_columns};
 use crate::plan::Status;
 use crate::render::page::{self, Cell, escape};
 use crate::render::svg::{self, Radar, Series, Style};
@@ -153,19 +153,11 @@ impl Render for Html {
         );
 
         let history = !trend.is_baseline();
-        let mut header = vec![("Theme", false), ("Score", true)];
-        if history {
-            header.push(("Change", true));
-        }
-        header.extend([
-            ("Target", true),
-            ("Gap", true),
-            ("Band", false),
-            ("Answered", true),
-        ]);
-        if history {
-            header.push(("Trend", false));
-        }
+        let columns = theme_columns(history);
+        let header: Vec<(&str, bool)> = columns
+            .iter()
+            .map(|c| (c.label.as_str(), c.numeric))
+            .collect();
         let rows: Vec<Vec<Cell>> = report
             .themes
             .iter()
@@ -210,140 +202,14 @@ impl Render for Html {
             );
         }
 
-        if let Some(view) = &report.team {
-            let section = team::section(report, view, extras.beside.as_ref());
-            body.push_str("<h2>The team's view</h2>\n");
-            let _ = writeln!(body, "<p>{}</p>", escape(&section.heading));
-            let header: Vec<(&str, bool)> = section
-                .header
-                .iter()
-                .enumerate()
-                .map(|(i, h)| (h.as_str(), i > 0 && !h.is_empty()))
-                .collect();
-            let rows: Vec<Vec<Cell>> = section
-                .rows
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .enumerate()
-                        .map(|(i, c)| {
-                            if i == 0 || section.header[i].is_empty() {
-                                Cell::text(c)
-                            } else {
-                                Cell::number(c)
-                            }
-                        })
-                        .collect()
-                })
-                .collect();
-            body.push_str(&page::table(&header, &rows));
-            for note in &section.notes {
-                let _ = writeln!(body, "<p class=\"footnote\">{}</p>", escape(note));
+        for section in sections(report, extras, true) {
+            if let Some(title) = &section.title {
+                let _ = writeln!(body, "<h2>{}</h2>", escape(title));
             }
-            if !section.mirrors.is_empty() {
-                body.push_str("<h3>The same questions, both ways</h3>\n<ul>\n");
-                for (question, own, counts) in &section.mirrors {
-                    let _ = write!(body, "<li><strong>{}</strong>", escape(question));
-                    if let Some(own) = own {
-                        let _ = write!(body, "<br/>You: {}", escape(own));
-                    }
-                    let _ = writeln!(body, "<br/>Team: {}</li>", escape(counts));
-                }
-                body.push_str("</ul>\n");
-            }
-            for (title, lines) in [("Keep doing", &section.keep), ("Change", &section.change)] {
-                if !lines.is_empty() {
-                    let _ = writeln!(body, "<h3>{title}</h3>");
-                    body.push_str(&page::list(lines));
-                }
+            for block in &section.blocks {
+                body.push_str(&self::block(block, 3));
             }
         }
-
-        if let Some(norms) = &extras.norms {
-            let _ = writeln!(body, "<h2>{}</h2>", norms::HEADING);
-            body.push_str(&page::list(&norms::section(report, trend, norms)));
-        }
-
-        let priorities: Vec<_> = report.shown_priorities().collect();
-        if priorities.is_empty() {
-            body.push_str("<h2>Every scored theme meets its target.</h2>\n");
-        } else {
-            body.push_str("<h2>Work on first</h2>\n<ol>\n");
-            for theme in priorities {
-                let _ = write!(
-                    body,
-                    "<li><strong>{}</strong>: {} against a target of {} ({})",
-                    escape(&theme.title),
-                    escape(&score_text(theme)),
-                    whole(theme.target),
-                    escape(theme.band.as_deref().unwrap_or_default())
-                );
-                body.push_str(&page::list(&theme.advice));
-                body.push_str("</li>\n");
-            }
-            body.push_str("</ol>\n");
-        }
-
-        let follow = text::follow_through_lines(&extras.plan);
-        if !follow.is_empty() {
-            body.push_str("<h2>Follow-through on the last plan</h2>\n");
-            body.push_str(&page::list(&follow));
-        }
-        let made = text::plan_lines(&extras.plan);
-        if !made.is_empty() {
-            body.push_str("<h2>Plan made with this report</h2>\n<ul class=\"plan\">\n");
-            for made in made {
-                let class = match made.status {
-                    Status::Open => "",
-                    Status::Done => " class=\"done\"",
-                    Status::Dropped => " class=\"dropped\"",
-                };
-                let _ = write!(body, "<li{class}>{}", escape(&made.line));
-                if let Some(note) = &made.note {
-                    let _ = write!(body, "<blockquote>{}</blockquote>", paragraphs(note));
-                }
-                body.push_str("</li>\n");
-            }
-            body.push_str("</ul>\n");
-        }
-        let progress = text::progress_lines(report, trend);
-        if !progress.is_empty() {
-            body.push_str("<h2>Progress since the baseline</h2>\n");
-            body.push_str(&page::list(&progress));
-        }
-        body.push_str("<h2>About these answers</h2>\n");
-        body.push_str(&page::list(&text::quality_lines(report)));
-
-        let examples = text::evidence(report);
-        if !examples.is_empty() {
-            body.push_str("<h2>Examples given</h2>\n");
-            for (statement, answer, example) in examples {
-                let _ = writeln!(
-                    body,
-                    "<p><strong>\"{}\"</strong> ({})</p>",
-                    escape(statement),
-                    escape(answer)
-                );
-                let _ = writeln!(body, "<blockquote>{}</blockquote>", paragraphs(example));
-            }
-        }
-        body.push_str(&answer_listing(report));
-        let notes = text::notes(report);
-        if !notes.is_empty() {
-            body.push_str("<h2>Notes</h2>\n");
-            for (theme, entries) in notes {
-                let _ = writeln!(body, "<h3>{}</h3>", escape(&theme));
-                for (who, text) in entries {
-                    let _ = writeln!(body, "<p><strong>{}:</strong></p>", escape(&who));
-                    let _ = writeln!(body, "<blockquote>{}</blockquote>", paragraphs(&text));
-                }
-            }
-        }
-        let _ = writeln!(
-            body,
-            "<p class=\"footnote\">{}</p>",
-            escape(&text::answered_line(report))
-        );
         let title = format!(
             "Gap report: {} ({})",
             report.questionnaire.title,
@@ -353,44 +219,113 @@ impl Render for Html {
     }
 }
 
-/// Every answer, a folded table per theme, so that a mentor can open the
-/// theme that looks wrong and see which answers pulled it down.
-fn answer_listing(report: &Report) -> String {
-    let groups = answers::by_theme(report);
-    if groups.is_empty() {
-        return String::new();
+/// One block as HTML; `level` is the heading level of its subheadings.
+fn block(block: &Block, level: usize) -> String {
+    let mut html = String::new();
+    match block {
+        Block::Text(text) => {
+            let _ = writeln!(html, "<p>{}</p>", escape(text));
+        }
+        Block::Note(text) => {
+            let _ = writeln!(html, "<p class=\"footnote\">{}</p>", escape(text));
+        }
+        Block::Sub(text) => {
+            let _ = writeln!(html, "<h{level}>{}</h{level}>", escape(text));
+        }
+        Block::Lines(items) | Block::Bullets(items) => html.push_str(&page::list(items)),
+        Block::Ranked(entries) => {
+            html.push_str("<ol>\n");
+            for entry in entries {
+                let _ = write!(html, "<li><strong>{}</strong>", escape(&entry.title));
+                if let Some(detail) = &entry.detail {
+                    let _ = write!(html, ": {}", escape(detail));
+                }
+                html.push_str(&page::list(&entry.lines));
+                html.push_str("</li>\n");
+            }
+            html.push_str("</ol>\n");
+        }
+        Block::Entries(entries) => {
+            html.push_str("<ul>\n");
+            for entry in entries {
+                let _ = write!(html, "<li><strong>{}</strong>", escape(&entry.title));
+                for line in &entry.lines {
+                    let _ = write!(html, "<br/>{}", escape(line));
+                }
+                html.push_str("</li>\n");
+            }
+            html.push_str("</ul>\n");
+        }
+        Block::Table(table) => html.push_str(&self::table(table)),
+        Block::Fold { summary, blocks } => {
+            let _ = writeln!(html, "<details><summary>{}</summary>", escape(summary));
+            for inner in blocks {
+                html.push_str(&self::block(inner, level + 1));
+            }
+            html.push_str("</details>\n");
+        }
+        Block::Checklist(items) => {
+            html.push_str("<ul class=\"plan\">\n");
+            for made in items {
+                let class = match made.status {
+                    Status::Open => "",
+                    Status::Done => " class=\"done\"",
+                    Status::Dropped => " class=\"dropped\"",
+                };
+                let _ = write!(html, "<li{class}>{}", escape(&made.line));
+                if let Some(note) = &made.note {
+                    let _ = write!(html, "<blockquote>{}</blockquote>", paragraphs(note));
+                }
+                html.push_str("</li>\n");
+            }
+            html.push_str("</ul>\n");
+        }
+        Block::Quotes(quotes) => {
+            for quote in quotes {
+                let _ = writeln!(
+                    html,
+                    "<p><strong>{}</strong> ({})</p>",
+                    escape(&quote.lead),
+                    escape(&quote.after)
+                );
+                let _ = writeln!(html, "<blockquote>{}</blockquote>", paragraphs(&quote.text));
+            }
+        }
+        Block::Said { about, notes } => {
+            let _ = writeln!(html, "<h{level}>{}</h{level}>", escape(about));
+            for (who, text) in notes {
+                let _ = writeln!(html, "<p><strong>{}:</strong></p>", escape(who));
+                let _ = writeln!(html, "<blockquote>{}</blockquote>", paragraphs(text));
+            }
+        }
     }
-    let mut html = String::from("<h2>Answers</h2>\n");
-    let header: Vec<(&str, bool)> = answers::HEADER
-        .iter()
-        .map(|h| (*h, *h == "Points"))
-        .collect();
-    for group in groups {
-        let rows: Vec<Vec<Cell>> = group
-            .answers
-            .iter()
-            .map(|answer| {
-                let [question, answer, points] = answers::row(answer);
-                vec![
-                    Cell::text(&question),
-                    Cell::text(&answer),
-                    Cell::number(&points),
-                ]
-            })
-            .collect();
-        let _ = write!(
-            html,
-            "<details><summary>{}</summary>\n{}</details>\n",
-            escape(&group.heading()),
-            page::table(&header, &rows)
-        );
-    }
-    let _ = writeln!(
-        html,
-        "<p class=\"footnote\">{}</p>",
-        escape(answers::POINTS_NOTE)
-    );
     html
+}
+
+/// A section's table: numbers aligned right.
+fn table(table: &super::Table) -> String {
+    let header: Vec<(&str, bool)> = table
+        .columns
+        .iter()
+        .map(|c| (c.label.as_str(), c.numeric))
+        .collect();
+    let rows: Vec<Vec<Cell>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(&table.columns)
+                .map(|(cell, column)| {
+                    if column.numeric {
+                        Cell::number(cell)
+                    } else {
+                        Cell::text(cell)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    page::table(&header, &rows)
 }
 
 /// Lines of text, escaped, joined with line breaks.

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{Extras, Render, answers, norms, team};
+use super::{Block, Extras, Render, Table, sections, theme_columns};
 use crate::plan::Status;
 use crate::render::markdown::{inline, lines};
 use crate::render::text::{self, change_short, percent, sparkline, whole};
@@ -35,42 +35,37 @@ impl Render for Markdown {
         )?;
         writeln!(out, "- **{}**", inline(&text::overall_line(report)))?;
         writeln!(out, "- **History:** {}", inline(&text::history_line(trend)))?;
-        writeln!(out)?;
 
         let history = !trend.is_baseline();
-        if history {
-            writeln!(
-                out,
-                "| Theme | Score | Change | Target | Gap | Band | Answered | Trend |"
-            )?;
-            writeln!(out, "|---|--:|--:|--:|--:|---|--:|---|")?;
-        } else {
-            writeln!(out, "| Theme | Score | Target | Gap | Band | Answered |")?;
-            writeln!(out, "|---|--:|--:|--:|---|--:|")?;
-        }
-        for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
-            let score = text::score_text(theme);
-            let gap = text::gap_text(theme);
-            let band = theme
-                .band
-                .as_deref()
-                .map_or_else(|| text::unscored(report), cell);
-            let title = cell(&theme.title);
-            let (target, coverage) = (whole(theme.target), percent(theme.coverage));
-            if history {
-                let change = change_short(theme_trend.change, theme.score);
-                let line = sparkline(&theme_trend.points);
-                writeln!(
-                    out,
-                    "| {title} | {score} | {change} | {target} | {gap} | {band} | {coverage} | {line} |"
-                )?;
-            } else {
-                writeln!(
-                    out,
-                    "| {title} | {score} | {target} | {gap} | {band} | {coverage} |"
-                )?;
-            }
-        }
+        let rows = report
+            .themes
+            .iter()
+            .zip(&trend.themes)
+            .map(|(theme, theme_trend)| {
+                let mut row = vec![theme.title.clone(), text::score_text(theme)];
+                if history {
+                    row.push(change_short(theme_trend.change, theme.score));
+                }
+                row.extend([
+                    whole(theme.target),
+                    text::gap_text(theme),
+                    theme.band.clone().unwrap_or_else(|| text::unscored(report)),
+                    percent(theme.coverage),
+                ]);
+                if history {
+                    row.push(sparkline(&theme_trend.points));
+                }
+                row
+            })
+            .collect();
+        block(
+            &Block::Table(Table {
+                columns: theme_columns(history),
+                rows,
+            }),
+            3,
+            out,
+        )?;
         if report.themes.iter().any(ThemeReport::provisional) {
             writeln!(out)?;
             writeln!(out, "{}", text::PROVISIONAL_NOTE)?;
@@ -84,114 +79,104 @@ impl Render for Markdown {
             writeln!(out, "{}", text::NOT_COMPARABLE_NOTE)?;
         }
 
-        if let Some(view) = &report.team {
-            let section = team::section(report, view, extras.beside.as_ref());
+        for section in sections(report, extras, extras.answers) {
+            if let Some(title) = &section.title {
+                writeln!(out)?;
+                writeln!(out, "## {}", cell(title))?;
+            }
+            for block in &section.blocks {
+                self::block(block, 3, out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Lays out one block; `level` is the heading level of its subheadings.
+fn block(block: &Block, level: usize, out: &mut dyn Write) -> std::io::Result<()> {
+    let hashes = "#".repeat(level);
+    match block {
+        Block::Text(text) => {
             writeln!(out)?;
-            writeln!(out, "## The team's view")?;
+            writeln!(out, "{}", inline(text))
+        }
+        Block::Note(text) => {
             writeln!(out)?;
-            writeln!(out, "{}", inline(&section.heading))?;
+            writeln!(out, "_{}_", inline(text))
+        }
+        Block::Sub(text) => {
             writeln!(out)?;
-            let row = |cells: &[String]| {
-                format!(
-                    "| {} |",
-                    cells
-                        .iter()
-                        .map(|c| cell(c))
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                )
+            writeln!(out, "{hashes} {}", cell(text))
+        }
+        Block::Lines(items) | Block::Bullets(items) => {
+            writeln!(out)?;
+            items
+                .iter()
+                .try_for_each(|item| writeln!(out, "- {}", inline(item)))
+        }
+        Block::Ranked(entries) => {
+            for (rank, entry) in entries.iter().enumerate() {
+                writeln!(out)?;
+                match &entry.detail {
+                    Some(detail) => writeln!(
+                        out,
+                        "{hashes} {}. {}: {}",
+                        rank + 1,
+                        cell(&entry.title),
+                        inline(detail)
+                    )?,
+                    None => writeln!(out, "{hashes} {}. {}", rank + 1, cell(&entry.title))?,
+                }
+                if !entry.lines.is_empty() {
+                    writeln!(out)?;
+                }
+                for item in &entry.lines {
+                    writeln!(out, "- {}", inline(item))?;
+                }
+            }
+            Ok(())
+        }
+        Block::Entries(entries) => {
+            writeln!(out)?;
+            for entry in entries {
+                writeln!(out, "- **{}**", cell(&entry.title))?;
+                for item in &entry.lines {
+                    writeln!(out, "  - {}", cell(item))?;
+                }
+            }
+            Ok(())
+        }
+        Block::Table(table) => {
+            writeln!(out)?;
+            let row = |cells: &mut dyn Iterator<Item = String>| {
+                format!("| {} |", cells.collect::<Vec<_>>().join(" | "))
             };
-            writeln!(out, "{}", row(&section.header))?;
-            let align: Vec<&str> = (0..section.header.len())
-                .map(|i| {
-                    if i == 0 || section.header[i].is_empty() {
-                        "---"
-                    } else {
-                        "--:"
-                    }
-                })
+            writeln!(
+                out,
+                "{}",
+                row(&mut table.columns.iter().map(|c| cell(&c.label)))
+            )?;
+            let align: Vec<&str> = table
+                .columns
+                .iter()
+                .map(|c| if c.numeric { "--:" } else { "---" })
                 .collect();
             writeln!(out, "|{}|", align.join("|"))?;
-            for cells in &section.rows {
-                writeln!(out, "{}", row(cells))?;
+            for cells in &table.rows {
+                writeln!(out, "{}", row(&mut cells.iter().map(|c| cell(c))))?;
             }
-            for note in &section.notes {
-                writeln!(out)?;
-                writeln!(out, "{}", inline(note))?;
-            }
-            if !section.mirrors.is_empty() {
-                writeln!(out)?;
-                writeln!(out, "### The same questions, both ways")?;
-                for (question, own, counts) in &section.mirrors {
-                    writeln!(out)?;
-                    writeln!(out, "- **{}**", cell(question))?;
-                    if let Some(own) = own {
-                        writeln!(out, "  - You: {}", cell(own))?;
-                    }
-                    writeln!(out, "  - Team: {}", cell(counts))?;
-                }
-            }
-            for (title, lines) in [("Keep doing", &section.keep), ("Change", &section.change)] {
-                if !lines.is_empty() {
-                    writeln!(out)?;
-                    writeln!(out, "### {title}")?;
-                    writeln!(out)?;
-                    for line in lines.iter() {
-                        writeln!(out, "- {}", inline(line))?;
-                    }
-                }
-            }
+            Ok(())
         }
-
-        if let Some(norms) = &extras.norms {
+        Block::Fold { summary, blocks } => {
             writeln!(out)?;
-            writeln!(out, "## {}", norms::HEADING)?;
-            writeln!(out)?;
-            for line in norms::section(report, &extras.trend, norms) {
-                writeln!(out, "- {}", inline(&line))?;
-            }
+            writeln!(out, "{hashes} {}", cell(summary))?;
+            blocks
+                .iter()
+                .try_for_each(|inner| self::block(inner, level + 1, out))
         }
-
-        let priorities: Vec<_> = report.shown_priorities().collect();
-        writeln!(out)?;
-        if priorities.is_empty() {
-            writeln!(out, "Every scored theme meets its target.")?;
-        } else {
-            writeln!(out, "## Work on first")?;
-            for (rank, theme) in priorities.iter().enumerate() {
-                writeln!(out)?;
-                writeln!(
-                    out,
-                    "### {}. {} ({} against a target of {}, {})",
-                    rank + 1,
-                    cell(&theme.title),
-                    text::score_text(theme),
-                    whole(theme.target),
-                    theme.band.as_deref().map(cell).unwrap_or_default()
-                )?;
-                writeln!(out)?;
-                for advice in &theme.advice {
-                    writeln!(out, "- {}", inline(advice))?;
-                }
-            }
-        }
-
-        let follow = text::follow_through_lines(&extras.plan);
-        if !follow.is_empty() {
+        Block::Checklist(items) => {
             writeln!(out)?;
-            writeln!(out, "## Follow-through on the last plan")?;
-            writeln!(out)?;
-            for line in follow {
-                writeln!(out, "- {}", inline(&line))?;
-            }
-        }
-
-        let made = text::plan_lines(&extras.plan);
-        if !made.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "## Plan made with this report")?;
-            writeln!(out)?;
-            for made in made {
+            for made in items {
                 match made.status {
                     Status::Open => writeln!(out, "- [ ] {}", inline(&made.line))?,
                     Status::Done => writeln!(out, "- [x] {}", inline(&made.line))?,
@@ -204,82 +189,29 @@ impl Render for Markdown {
                     }
                 }
             }
+            Ok(())
         }
-
-        let progress = text::progress_lines(report, trend);
-        if !progress.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "## Progress since the baseline")?;
-            writeln!(out)?;
-            for line in progress {
-                writeln!(out, "- {}", inline(&line))?;
-            }
-        }
-
-        writeln!(out)?;
-        writeln!(out, "## About these answers")?;
-        writeln!(out)?;
-        for line in text::quality_lines(report) {
-            writeln!(out, "- {}", inline(&line))?;
-        }
-
-        let examples = text::evidence(report);
-        if !examples.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "## Examples given")?;
-            for (statement, answer, example) in examples {
+        Block::Quotes(quotes) => {
+            for quote in quotes {
                 writeln!(out)?;
-                writeln!(out, "**\"{}\"** ({})", cell(statement), cell(answer))?;
-                for line in lines(example) {
+                writeln!(out, "**{}** ({})", cell(&quote.lead), cell(&quote.after))?;
+                for line in lines(&quote.text) {
                     writeln!(out, "> {line}")?;
                 }
             }
+            Ok(())
         }
-
-        if extras.answers {
-            let groups = answers::by_theme(report);
-            if !groups.is_empty() {
-                writeln!(out)?;
-                writeln!(out, "## Answers")?;
-                for group in groups {
-                    writeln!(out)?;
-                    writeln!(out, "### {}", cell(&group.heading()))?;
-                    writeln!(out)?;
-                    writeln!(out, "| {} |", answers::HEADER.join(" | "))?;
-                    writeln!(out, "|---|---|--:|")?;
-                    for answer in group.answers {
-                        let [question, answer, points] = answers::row(answer);
-                        writeln!(
-                            out,
-                            "| {} | {} | {points} |",
-                            cell(&question),
-                            cell(&answer)
-                        )?;
-                    }
-                }
-                writeln!(out)?;
-                writeln!(out, "{}", answers::POINTS_NOTE)?;
-            }
-        }
-
-        let notes = text::notes(report);
-        if !notes.is_empty() {
+        Block::Said { about, notes } => {
             writeln!(out)?;
-            writeln!(out, "## Notes")?;
-            for (theme, entries) in notes {
+            writeln!(out, "{hashes} {}", cell(about))?;
+            for (who, text) in notes {
                 writeln!(out)?;
-                writeln!(out, "### {}", cell(&theme))?;
-                for (who, text) in entries {
-                    writeln!(out)?;
-                    writeln!(out, "**{}:**", cell(&who))?;
-                    for line in lines(&text) {
-                        writeln!(out, "> {line}")?;
-                    }
+                writeln!(out, "**{}:**", cell(who))?;
+                for line in lines(text) {
+                    writeln!(out, "> {line}")?;
                 }
             }
+            Ok(())
         }
-        writeln!(out)?;
-        writeln!(out, "_{}_", text::answered_line(report))?;
-        Ok(())
     }
 }

@@ -6,6 +6,7 @@ mod html;
 mod json;
 mod markdown;
 mod norms;
+mod sections;
 mod table;
 mod team;
 
@@ -22,6 +23,7 @@ use crate::trend::{self, Trend};
 
 pub use html::{paragraphs, radar};
 pub use json::{Detail, view as json_view};
+pub use sections::{Block, Column, Entry, Quote, Section, Table, sections, theme_columns};
 pub use team::{counted_line, label as group_label};
 
 /// The formats of the gap report.

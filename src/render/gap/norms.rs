@@ -3,11 +3,7 @@
 //! half, and whether the change since the previous report is meaningful or
 //! within noise.
 
-use std::io::Write;
-
 use crate::norms::Norms;
-use crate::output::{clean_line, paint, styles, wrap};
-use crate::render::Look;
 use crate::render::text::{signed, whole};
 use crate::report::Report;
 use crate::trend::Trend;
@@ -62,21 +58,4 @@ pub fn section(report: &Report, trend: &Trend, norms: &Norms) -> Vec<String> {
             line
         })
         .collect()
-}
-
-/// Writes the section's `lines` for a terminal `width` columns wide.
-pub fn write_terminal(
-    lines: &[String],
-    look: Look,
-    width: usize,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    writeln!(out)?;
-    writeln!(out, "{}", paint(look.color, styles::HEADING, HEADING))?;
-    for line in lines {
-        for row in wrap(&clean_line(line), width, "   - ", "     ") {
-            writeln!(out, "{row}")?;
-        }
-    }
-    Ok(())
 }

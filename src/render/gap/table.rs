@@ -4,7 +4,7 @@ use std::io::Write;
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, presets};
 
-use super::{Extras, Render, answers, norms, team};
+use super::{Block, Extras, Render, Section, sections, theme_columns};
 use crate::output::{clean, clean_line, paint, styles, wrap};
 use crate::plan::Status;
 use crate::render::text::{self, change_short, percent, sparkline, whole};
@@ -41,15 +41,6 @@ impl Render for Table {
         let heading = |text: &str| paint(self.look.color, styles::HEADING, text);
         let dim = |text: &str| paint(self.look.color, styles::DIM, text);
         let width = usize::from(self.look.width).min(TEXT_WIDTH);
-        // A paragraph of text from files, wrapped.
-        let paragraph =
-            |out: &mut dyn Write, text: &str, first: &str, rest: &str| -> std::io::Result<()> {
-                for line in wrap(&clean_line(text), width, first, rest) {
-                    writeln!(out, "{line}")?;
-                }
-                Ok(())
-            };
-
         let title = format!("Gap report: {}", clean_line(&report.questionnaire.title));
         for line in wrap(&title, width, "", "") {
             writeln!(out, "{}", heading(&line))?;
@@ -82,149 +73,166 @@ impl Render for Table {
             writeln!(out, "{}", dim(text::NOT_COMPARABLE_NOTE))?;
         }
 
-        if let Some(view) = &report.team {
-            let section = team::section(report, view, extras.beside.as_ref());
-            team::write_terminal(&section, extras.beside.is_some(), self.look, width, out)?;
+        for section in sections(report, extras, extras.answers) {
+            self.section(&section, width, out)?;
         }
-        if let Some(norms) = &extras.norms {
-            norms::write_terminal(&norms::section(report, trend, norms), self.look, width, out)?;
-        }
-
-        let priorities: Vec<&ThemeReport> = report.shown_priorities().collect();
-        writeln!(out)?;
-        if priorities.is_empty() {
-            writeln!(out, "{}", heading("Every scored theme meets its target."))?;
-        } else {
-            writeln!(out, "{}", heading("Work on first"))?;
-            for (rank, theme) in priorities.iter().enumerate() {
-                let summary = format!(
-                    "{}. {}: {} against a target of {} ({})",
-                    rank + 1,
-                    clean_line(&theme.title),
-                    text::score_text(theme),
-                    whole(theme.target),
-                    theme.band.as_deref().map(clean_line).unwrap_or_default(),
-                );
-                writeln!(out, "{}", heading(&summary))?;
-                for advice in &theme.advice {
-                    paragraph(out, advice, "   - ", "     ")?;
-                }
-            }
-        }
-
-        let follow = text::follow_through_lines(&extras.plan);
-        if !follow.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "{}", heading("Follow-through on the last plan"))?;
-            for line in follow {
-                paragraph(out, &line, "   ", "     ")?;
-            }
-        }
-
-        let made = text::plan_lines(&extras.plan);
-        if !made.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "{}", heading("Plan made with this report"))?;
-            for made in made {
-                let mark = match made.status {
-                    Status::Open => "   [ ] ",
-                    Status::Done => "   [x] ",
-                    Status::Dropped => "   [-] ",
-                };
-                paragraph(out, &made.line, mark, "       ")?;
-                if let Some(note) = &made.note {
-                    for line in clean(note).lines() {
-                        paragraph(out, line, "       > ", "         ")?;
-                    }
-                }
-            }
-        }
-
-        let progress = text::progress_lines(report, trend);
-        if !progress.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "{}", heading("Progress since the baseline"))?;
-            for line in progress {
-                paragraph(out, &line, "   ", "     ")?;
-            }
-        }
-
-        writeln!(out)?;
-        writeln!(out, "{}", heading("About these answers"))?;
-        for line in text::quality_lines(report) {
-            paragraph(out, &line, "   - ", "     ")?;
-        }
-
-        let examples = text::evidence(report);
-        if !examples.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "{}", heading("Examples given"))?;
-            for (statement, answer, example) in examples {
-                paragraph(out, &format!("\"{statement}\" ({answer})"), "   ", "   ")?;
-                for text in clean(example).lines() {
-                    paragraph(out, text, "     ", "     ")?;
-                }
-            }
-        }
-
-        if extras.answers {
-            self.answers(report, out)?;
-        }
-
-        let notes = text::notes(report);
-        if !notes.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "{}", heading("Notes"))?;
-            for (theme, entries) in notes {
-                writeln!(out, "   {}", clean_line(&theme))?;
-                for (who, text) in entries {
-                    let first = format!("     {}: ", clean_line(&who));
-                    let mut first = Some(first.as_str());
-                    for line in clean(&text).lines() {
-                        paragraph(out, line, first.take().unwrap_or("       "), "       ")?;
-                    }
-                }
-            }
-        }
-
-        writeln!(out)?;
-        writeln!(out, "{}", dim(&text::answered_line(report)))?;
         Ok(())
     }
 }
 
 impl Table {
-    /// Every answer, a table per theme.
-    fn answers(&self, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-        let groups = answers::by_theme(report);
-        if groups.is_empty() {
-            return Ok(());
-        }
+    /// Lays out one section: a blank line, its heading, its blocks.
+    fn section(&self, section: &Section, width: usize, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            paint(self.look.color, styles::HEADING, "Answers")
-        )?;
-        for group in groups {
-            writeln!(out)?;
-            writeln!(out, "   {}", clean_line(&group.heading()))?;
-            let mut table = listing_table(Look {
-                width: self.look.width.saturating_sub(3),
-                ..self.look
-            });
-            table.set_header(answers::HEADER);
-            for answer in group.answers {
-                table.add_row(answers::row(answer).map(|cell| clean_line(&cell).into_owned()));
-            }
-            align_right(&mut table, [2]);
-            for line in table.lines() {
-                writeln!(out, "   {}", line.trim_end())?;
+        if let Some(title) = &section.title {
+            for line in wrap(&clean_line(title), width, "", "") {
+                writeln!(out, "{}", paint(self.look.color, styles::HEADING, &line))?;
             }
         }
-        let width = usize::from(self.look.width).min(TEXT_WIDTH);
-        for line in wrap(answers::POINTS_NOTE, width, "", "") {
-            writeln!(out, "{}", paint(self.look.color, styles::DIM, &line))?;
+        for block in &section.blocks {
+            self.block(block, width, out)?;
+        }
+        Ok(())
+    }
+
+    /// Lays out one block.
+    fn block(&self, block: &Block, width: usize, out: &mut dyn Write) -> std::io::Result<()> {
+        let heading = |text: &str| paint(self.look.color, styles::HEADING, text);
+        let paragraph =
+            |out: &mut dyn Write, text: &str, first: &str, rest: &str| -> std::io::Result<()> {
+                for line in wrap(&clean_line(text), width, first, rest) {
+                    writeln!(out, "{line}")?;
+                }
+                Ok(())
+            };
+        // Text of several lines (a note, an example): each line wrapped.
+        let lines = |out: &mut dyn Write, text: &str, first: &str, rest: &str| {
+            let mut lead = Some(first);
+            clean(text)
+                .lines()
+                .try_for_each(|line| paragraph(out, line, lead.take().unwrap_or(rest), rest))
+        };
+        match block {
+            Block::Text(text) => paragraph(out, text, "", ""),
+            Block::Note(text) => {
+                for line in wrap(&clean_line(text), width, "", "") {
+                    writeln!(out, "{}", paint(self.look.color, styles::DIM, &line))?;
+                }
+                Ok(())
+            }
+            Block::Sub(text) => {
+                writeln!(out)?;
+                writeln!(out, "{}", heading(&clean_line(text)))
+            }
+            Block::Lines(items) => items
+                .iter()
+                .try_for_each(|item| paragraph(out, item, "   ", "     ")),
+            Block::Bullets(items) => items
+                .iter()
+                .try_for_each(|item| paragraph(out, item, "   - ", "     ")),
+            Block::Ranked(entries) => {
+                for (rank, entry) in entries.iter().enumerate() {
+                    let line = match &entry.detail {
+                        Some(detail) => format!("{}. {}: {detail}", rank + 1, entry.title),
+                        None => format!("{}. {}", rank + 1, entry.title),
+                    };
+                    for line in wrap(&clean_line(&line), width, "", "   ") {
+                        writeln!(out, "{}", heading(&line))?;
+                    }
+                    for item in &entry.lines {
+                        paragraph(out, item, "   - ", "     ")?;
+                    }
+                }
+                Ok(())
+            }
+            Block::Entries(entries) => {
+                for entry in entries {
+                    paragraph(out, &entry.title, "   ", "   ")?;
+                    for item in &entry.lines {
+                        paragraph(out, item, "     ", "       ")?;
+                    }
+                }
+                Ok(())
+            }
+            Block::Table(table) => self.table(table, "", out),
+            Block::Fold { summary, blocks } => {
+                writeln!(out)?;
+                writeln!(out, "   {}", clean_line(summary))?;
+                for block in blocks {
+                    match block {
+                        Block::Table(table) => self.table(table, "   ", out)?,
+                        other => self.block(other, width, out)?,
+                    }
+                }
+                Ok(())
+            }
+            Block::Checklist(items) => {
+                for made in items {
+                    let mark = match made.status {
+                        Status::Open => "   [ ] ",
+                        Status::Done => "   [x] ",
+                        Status::Dropped => "   [-] ",
+                    };
+                    paragraph(out, &made.line, mark, "       ")?;
+                    if let Some(note) = &made.note {
+                        lines(out, note, "       > ", "       > ")?;
+                    }
+                }
+                Ok(())
+            }
+            Block::Quotes(quotes) => {
+                for quote in quotes {
+                    paragraph(
+                        out,
+                        &format!("{} ({})", quote.lead, quote.after),
+                        "   ",
+                        "   ",
+                    )?;
+                    lines(out, &quote.text, "     ", "     ")?;
+                }
+                Ok(())
+            }
+            Block::Said { about, notes } => {
+                writeln!(out, "   {}", clean_line(about))?;
+                for (who, text) in notes {
+                    lines(out, text, &format!("     {}: ", clean_line(who)), "       ")?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A table of a section, each line after `indent`.
+    fn table(
+        &self,
+        table: &super::Table,
+        indent: &str,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        let mut laid = listing_table(Look {
+            width: self.look.width.saturating_sub(indent.len() as u16),
+            ..self.look
+        });
+        laid.set_header(
+            table
+                .columns
+                .iter()
+                .map(|c| clean_line(&c.label).into_owned()),
+        );
+        for row in &table.rows {
+            laid.add_row(row.iter().map(|cell| clean_line(cell).into_owned()));
+        }
+        align_right(
+            &mut laid,
+            table
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.numeric)
+                .map(|(i, _)| i),
+        );
+        for line in laid.lines() {
+            writeln!(out, "{indent}{}", line.trim_end())?;
         }
         Ok(())
     }
@@ -253,16 +261,18 @@ impl Table {
             last: (self.look.width >= WITH_BAR).then_some(if history { "Trend" } else { "" }),
             unscored: text::unscored(report),
         };
-        let mut header = vec!["Theme", "Score"];
-        if columns.change {
-            header.push("Change");
+        // The last column, a trend line (with history) or a bar, only on a
+        // wide terminal.
+        let mut header = theme_columns(history);
+        match (history, columns.last.is_some()) {
+            (true, false) => {
+                header.pop();
+            }
+            (false, true) => header.push(super::Column::text("")),
+            _ => {}
         }
-        header.extend(["Target", "Gap"]);
-        header.extend(["Band", "Answered"]);
-        header.extend(columns.last);
-        let band_column = header.iter().position(|h| *h == "Band").unwrap_or(0);
-        table.set_header(header.iter().map(|h| {
-            let cell = Cell::new(h);
+        table.set_header(header.iter().map(|column| {
+            let cell = Cell::new(&column.label);
             if self.look.color {
                 cell.add_attribute(comfy_table::Attribute::Bold)
             } else {
@@ -272,8 +282,10 @@ impl Table {
         for (theme, theme_trend) in report.themes.iter().zip(&trend.themes) {
             table.add_row(self.row(theme, theme_trend, &columns));
         }
-        for index in (1..band_column).chain([band_column + 1]) {
-            if let Some(column) = table.column_mut(index) {
+        for (index, column) in header.iter().enumerate() {
+            if column.numeric
+                && let Some(column) = table.column_mut(index)
+            {
                 column.set_cell_alignment(CellAlignment::Right);
             }
         }

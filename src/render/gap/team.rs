@@ -1,48 +1,28 @@
-//! The team's view in a team report, as plain text every format lays out:
-//! per theme the team's score with its count and spread, each shown group,
-//! the manager's own score beside it with blind spots and hidden strengths,
-//! the groups not shown, how the answers to mirrored questions spread next
-//! to the manager's own answer, and the comments.
+//! The team's view in a team report, as blocks every format lays out: per
+//! theme the team's score with its count and spread, each shown group, the
+//! manager's own score beside it with blind spots and hidden strengths, the
+//! groups not shown and the responses left out, how the answers to mirrored
+//! questions spread next to the manager's own answer, and the comments.
 
-use std::io::Write;
-
-use crate::output::{clean_line, paint, styles, wrap};
+use super::sections::{Block, Column, Entry, Table};
 use crate::render::text::whole;
-use crate::render::{Look, align_right, listing_table};
 use crate::report::{Report, TeamView};
 
 /// Self and team this many points apart make a flag, as `compare` does.
 pub const FLAG_POINTS: f64 = 15.0;
 
-/// The team's view as rows and lines.
-#[derive(Debug)]
-pub struct TeamSection {
-    /// "7 responses to round …; nothing is shown of fewer than 3."
-    pub heading: String,
-    /// Column headers of the theme table.
-    pub header: Vec<String>,
-    /// One row per theme.
-    pub rows: Vec<Vec<String>>,
-    /// Sentences under the table: groups not shown, what a flag means.
-    pub notes: Vec<String>,
-    /// Mirrored questions: (question, the manager's answer, the team's
-    /// answers with their counts).
-    pub mirrors: Vec<(String, Option<String>, String)>,
-    /// What to keep doing.
-    pub keep: Vec<String>,
-    /// What to change.
-    pub change: Vec<String>,
-}
-
 /// The team's view of `report`, with `beside` (the manager's latest
 /// self-assessment) when there is one.
-pub fn section(report: &Report, team: &TeamView, beside: Option<&Report>) -> TeamSection {
-    let mut header: Vec<String> = ["Theme", "Team", "Responses", "Spread"]
-        .map(str::to_owned)
-        .to_vec();
-    header.extend(team.groups.iter().map(|g| label(&g.id)));
+pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<Block> {
+    let mut columns = vec![
+        Column::text("Theme"),
+        Column::number("Team"),
+        Column::number("Responses"),
+        Column::number("Spread"),
+    ];
+    columns.extend(team.groups.iter().map(|g| Column::number(&label(&g.id))));
     if beside.is_some() {
-        header.extend(["Self".to_owned(), String::new()]);
+        columns.extend([Column::number("Self"), Column::text("")]);
     }
     let score = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), whole);
     let rows = report
@@ -121,7 +101,19 @@ pub fn section(report: &Report, team: &TeamView, beside: Option<&Report>) -> Tea
             whole(FLAG_POINTS)
         ));
     }
-    let mirrors = team
+    let mut blocks = vec![
+        Block::Text(format!(
+            "{}{}.",
+            counted_line(team),
+            team.collector
+                .as_deref()
+                .map(|c| format!("; collected by {c}"))
+                .unwrap_or_default()
+        )),
+        Block::Table(Table { columns, rows }),
+    ];
+    blocks.extend(notes.into_iter().map(Block::Note));
+    let mirrors: Vec<Entry> = team
         .mirrors
         .iter()
         .map(|mirror| {
@@ -138,25 +130,28 @@ pub fn section(report: &Report, team: &TeamView, beside: Option<&Report>) -> Tea
                 .map(|(answer, n)| format!("{answer} ({n})"))
                 .collect::<Vec<_>>()
                 .join(" · ");
-            (mirror.text.clone(), own, counts)
+            Entry {
+                title: mirror.text.clone(),
+                detail: None,
+                lines: own
+                    .map(|own| format!("You: {own}"))
+                    .into_iter()
+                    .chain([format!("Team: {counts}")])
+                    .collect(),
+            }
         })
         .collect();
-    TeamSection {
-        heading: format!(
-            "The team's view{}: {}.",
-            team.collector
-                .as_deref()
-                .map(|c| format!(", collected by {c}"))
-                .unwrap_or_default(),
-            counted_line(team)
-        ),
-        header,
-        rows,
-        notes,
-        mirrors,
-        keep: team.keep.clone(),
-        change: team.change.clone(),
+    if !mirrors.is_empty() {
+        blocks.push(Block::Sub("The same questions, both ways".to_owned()));
+        blocks.push(Block::Entries(mirrors));
     }
+    for (title, lines) in [("Keep doing", &team.keep), ("Change", &team.change)] {
+        if !lines.is_empty() {
+            blocks.push(Block::Sub(title.to_owned()));
+            blocks.push(Block::Bullets(lines.clone()));
+        }
+    }
+    blocks
 }
 
 /// "6 responses to round …; no figure rests on fewer than 3".
@@ -193,59 +188,4 @@ fn flag(own: Option<f64>, team: Option<f64>, sd: Option<f64>) -> String {
         ),
         _ => words.to_owned(),
     }
-}
-
-/// Writes `section` for a terminal `width` columns wide; `beside` when the
-/// manager's own scores are in it (its last two columns are words).
-pub fn write_terminal(
-    section: &TeamSection,
-    beside: bool,
-    look: Look,
-    width: usize,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let heading = |text: &str| paint(look.color, styles::HEADING, text);
-    let paragraph = |out: &mut dyn Write, text: &str, first: &str, rest: &str| {
-        wrap(&clean_line(text), width, first, rest)
-            .into_iter()
-            .try_for_each(|line| writeln!(out, "{line}"))
-    };
-    writeln!(out)?;
-    for line in wrap(&clean_line(&section.heading), width, "", "") {
-        writeln!(out, "{}", heading(&line))?;
-    }
-    let mut table = listing_table(look);
-    table.set_header(section.header.iter().map(|h| clean_line(h).into_owned()));
-    for row in &section.rows {
-        table.add_row(row.iter().map(|c| clean_line(c).into_owned()));
-    }
-    align_right(
-        &mut table,
-        1..section.header.len().saturating_sub(usize::from(beside)),
-    );
-    crate::render::write_table(out, &table)?;
-    for note in &section.notes {
-        paragraph(out, note, "", "")?;
-    }
-    if !section.mirrors.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "{}", heading("The same questions, both ways"))?;
-        for (question, own, counts) in &section.mirrors {
-            paragraph(out, question, "   ", "   ")?;
-            if let Some(own) = own {
-                paragraph(out, &format!("You: {own}"), "     ", "       ")?;
-            }
-            paragraph(out, &format!("Team: {counts}"), "     ", "       ")?;
-        }
-    }
-    for (title, lines) in [("Keep doing", &section.keep), ("Change", &section.change)] {
-        if !lines.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "{}", heading(title))?;
-            for line in lines {
-                paragraph(out, line, "   - ", "     ")?;
-            }
-        }
-    }
-    Ok(())
 }
