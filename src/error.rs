@@ -1,10 +1,10 @@
-//! Errors, the problems found in files, and the exit codes of SPEC.md.
+//! Errors, the problems found in files, and the exit codes (docs/REFERENCE.md).
 
 use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-/// The exit codes of SPEC.md "Exit codes".
+/// The exit codes of docs/REFERENCE.md, "Exit codes".
 pub mod exit {
     /// Success.
     pub const SUCCESS: u8 = 0;
@@ -134,7 +134,7 @@ impl Error {
         Error::io("write to", "standard output", source)
     }
 
-    /// The exit code of SPEC.md for this error.
+    /// The exit code of this error.
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Interrupted { .. } => exit::INTERRUPTED,

@@ -139,7 +139,7 @@ fn per_id<S: serde::Serializer>(
     }
 }
 
-/// The four kinds of question of SPEC.md.
+/// The four kinds of question (docs/REFERENCE.md, "Files").
 #[derive(Clone, Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Kind {
@@ -206,7 +206,7 @@ pub struct Choice {
     pub id: String,
     /// What the respondent reads.
     pub label: String,
-    /// Its score (see SPEC "Scoring").
+    /// Its score (docs/REFERENCE.md, "Scoring").
     pub score: f64,
     /// Ticked only on its own ("None of these"), in a `multi` question.
     /// Left out of the content hash when false, so that questions written
@@ -264,7 +264,7 @@ impl Questionnaire {
     }
 }
 
-/// Whether `id` has the form `[a-z0-9-]+` that SPEC.md requires of ids.
+/// Whether `id` has the form `[a-z0-9-]+` every id must have.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id

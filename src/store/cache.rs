@@ -11,7 +11,7 @@
 //! or damaged in any way is ignored and rebuilt; failing to write it is never
 //! an error.
 
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -24,11 +24,26 @@ use crate::report::Report;
 /// a quarterly self-check should not leave extra files behind.
 pub const MIN_REPORTS: usize = 50;
 
-/// Changes this recent are not cached (the "racily clean" window).
+/// Changes this recent are not cached (the "racily clean" window), unless
+/// [`SETTLE_VARIABLE`] says otherwise.
 const SETTLE: Duration = Duration::from_secs(2);
 
+/// The environment variable that sets the settle window in seconds, for
+/// tests that must not wait for the clock (as `LEADGAP_NOW` fixes it): `0`
+/// caches a file at once, a large number never.
+pub const SETTLE_VARIABLE: &str = "LEADGAP_CACHE_SETTLE";
+
 /// Bumped whenever what is cached, or how, changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+
+/// The settle window: [`SETTLE`], or what [`SETTLE_VARIABLE`] says.
+fn settle_window() -> Duration {
+    std::env::var(SETTLE_VARIABLE)
+        .ok()
+        .and_then(|text| text.parse::<f64>().ok())
+        .filter(|seconds| seconds.is_finite() && *seconds >= 0.0)
+        .map_or(SETTLE, Duration::from_secs_f64)
+}
 
 /// What identifies one version of a file: any change to it changes this.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,10 +59,9 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    /// The stamp of the regular file at `path` (following links), if it can
-    /// be read.
-    pub fn of(path: &Path) -> Option<Stamp> {
-        let metadata = std::fs::metadata(path).ok()?;
+    /// The stamp of a regular file from its metadata (links followed), if
+    /// it is one.
+    pub fn from_metadata(metadata: &std::fs::Metadata) -> Option<Stamp> {
         if !metadata.is_file() {
             return None;
         }
@@ -85,7 +99,7 @@ impl Stamp {
             return false;
         };
         let now = i64::try_from(now.as_nanos()).unwrap_or(i64::MAX);
-        let settle = i64::try_from(SETTLE.as_nanos()).unwrap_or(i64::MAX);
+        let settle = i64::try_from(settle_window().as_nanos()).unwrap_or(i64::MAX);
         self.modified.max(self.changed) < now.saturating_sub(settle)
     }
 }
@@ -118,138 +132,180 @@ struct Entry<N, R> {
     report: R,
 }
 
-/// The names and stamps of the cache file at `path` written for `header`,
-/// in file order, without reading the summaries; `None` when it is missing,
-/// for something else, or damaged anywhere.
-fn index(path: &Path, header: &Header) -> Option<Vec<(String, Stamp)>> {
-    let mut lines = entry_lines(path, header)?;
-    let mut index = Vec::new();
-    for line in &mut lines {
-        let entry: Entry<String, serde::de::IgnoredAny> = serde_json::from_str(&line.ok()?).ok()?;
-        index.push((entry.name, entry.stamp));
+/// The cache file as it was: its entries read one line at a time, and how
+/// far into it the reading is.
+struct Old {
+    reader: BufReader<std::fs::File>,
+    /// Bytes read so far.
+    read: u64,
+}
+
+impl Old {
+    /// The cache file at `path`, when its first line is `header`.
+    fn open(path: &Path, header: &Header) -> Option<Old> {
+        let mut old = Old {
+            reader: BufReader::new(files::open_regular(path).ok()?),
+            read: 0,
+        };
+        let first: Header = serde_json::from_str(&old.line()?).ok()?;
+        (first == *header).then_some(old)
     }
-    Some(index)
+
+    /// The next whole line, without its line end; `None` at the end, or at
+    /// a line cut short (a damaged cache ends there).
+    fn line(&mut self) -> Option<String> {
+        let mut line = String::new();
+        let read = self.reader.read_line(&mut line).ok()?;
+        if read == 0 || !line.ends_with('\n') {
+            return None;
+        }
+        self.read += read as u64;
+        line.pop();
+        Some(line)
+    }
 }
 
-/// The lines after the header of the cache file at `path`, when its header
-/// is `header`.
-fn entry_lines(path: &Path, header: &Header) -> Option<std::io::Lines<BufReader<std::fs::File>>> {
-    let mut lines = BufReader::new(files::open_regular(path).ok()?).lines();
-    let first: Header = serde_json::from_str(&lines.next()?.ok()?).ok()?;
-    (first == *header).then_some(lines)
-}
-
-/// The cache of one folder, read and (when it changed) rewritten in one pass
-/// over the folder's files in name order, one entry at a time: a listing
-/// never holds the whole cache.
+/// The cache of one folder, read and (where the folder changed) rewritten
+/// in one pass over the folder's files in name order, one entry at a time:
+/// a listing never holds the whole cache, and reads it once. While every
+/// file asked for matches the next entry, nothing is written; at the first
+/// difference the new cache starts as a copy of the old one up to there.
 pub struct Cache {
-    /// The cache folder and the file's name there; `None` when the folder
-    /// has no usable path.
-    file: Option<(PathBuf, String)>,
-    /// The entries still to come, in name order.
-    lines: Option<std::io::Lines<BufReader<std::fs::File>>>,
-    /// The next entry: its name, stamp and line.
+    /// The cache folder and the file's name there.
+    dir: PathBuf,
+    name: String,
+    header: Header,
+    /// The old cache, while it has entries left.
+    old: Option<Old>,
+    /// The next old entry: its name, stamp and line.
     next: Option<(String, Stamp, String)>,
-    /// The new cache being written, when it differs from the old.
+    /// How many bytes of the old cache hold only entries that are still
+    /// right, in order: the prefix a new cache copies.
+    same: u64,
+    /// The new cache, once something differs from the old.
     writer: Option<BufWriter<tempfile::NamedTempFile>>,
+    /// Whether something differs (a new cache is needed).
+    differs: bool,
 }
 
 impl std::fmt::Debug for Cache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Cache")
-            .field("file", &self.file)
-            .field("rewriting", &self.writer.is_some())
+            .field("dir", &self.dir)
+            .field("name", &self.name)
+            .field("differs", &self.differs)
             .finish_non_exhaustive()
     }
 }
 
 impl Cache {
-    /// The cache of `folder` kept in `cache_dir`, for its files `current`
-    /// (name and stamp, in name order): it is rewritten as the listing goes
-    /// when it does not hold exactly their settled summaries.
-    pub fn open(cache_dir: &Path, folder: &Path, current: &[(&str, Option<Stamp>)]) -> Cache {
-        let mut cache = Cache {
-            file: None,
-            lines: None,
-            next: None,
-            writer: None,
-        };
-        let Ok(folder) = folder.canonicalize() else {
-            return cache;
-        };
+    /// The cache of `folder` kept in `cache_dir`; `None` when the folder
+    /// has no usable path.
+    pub fn open(cache_dir: &Path, folder: &Path) -> Option<Cache> {
+        let folder = folder.canonicalize().ok()?;
         let name = format!(
             "reports-{}.jsonl",
             crate::questionnaire::hex_digest(folder.as_os_str().as_encoded_bytes(), 16)
         );
         let path = cache_dir.join(&name);
         let header = Header::current(folder);
-        let now = SystemTime::now();
-        let settled: Vec<(&str, Stamp)> = current
-            .iter()
-            .filter_map(|(name, stamp)| Some((*name, (*stamp)?)))
-            .filter(|(_, stamp)| stamp.settled(now))
-            .collect();
-        let index = index(&path, &header);
-        let fresh = index.as_ref().is_some_and(|index| {
-            index.len() == settled.len()
-                && index
-                    .iter()
-                    .zip(&settled)
-                    .all(|((a, x), (b, y))| a == b && x == y)
-        });
-        if index.is_some() {
-            cache.lines = entry_lines(&path, &header);
-        }
-        // Nothing cached and nothing to cache yet: leave no file behind.
-        let nothing = index.is_none() && settled.is_empty();
-        if !fresh && !nothing && files::create_private_dir(cache_dir).is_ok() {
-            cache.writer = files::temporary_in(cache_dir).ok().and_then(|file| {
-                let mut out = BufWriter::new(file);
-                serde_json::to_writer(&mut out, &header).ok()?;
-                Some(out)
-            });
-        }
-        cache.file = Some((cache_dir.to_owned(), name));
+        let old = Old::open(&path, &header);
+        // A cache file for something else, or damaged: replaced when there
+        // is anything to cache.
+        let differs = old.is_none() && path.exists();
+        let mut cache = Cache {
+            dir: cache_dir.to_owned(),
+            name,
+            header,
+            same: old.as_ref().map_or(0, |old| old.read),
+            old,
+            next: None,
+            writer: None,
+            differs,
+        };
         cache.advance();
-        cache
+        Some(cache)
     }
 
-    /// Reads the next entry.
+    /// Reads the next old entry; a damaged one ends the old cache.
     fn advance(&mut self) {
-        self.next = self.lines.as_mut().and_then(|lines| {
-            let line = lines.next()?.ok()?;
+        self.next = self.old.as_mut().and_then(|old| {
+            let line = old.line()?;
             let entry: Entry<String, serde::de::IgnoredAny> = serde_json::from_str(&line).ok()?;
             Some((entry.name, entry.stamp, line))
         });
+        if self.next.is_none() {
+            self.old = None;
+        }
+    }
+
+    /// Notes that the new cache differs from the old: from now on it is
+    /// written, starting with the old cache's entries that still hold.
+    fn diverge(&mut self) {
+        self.differs = true;
+        if self.writer.is_some() || files::create_private_dir(&self.dir).is_err() {
+            return;
+        }
+        let started = files::temporary_in(&self.dir).ok().and_then(|file| {
+            let mut out = BufWriter::new(file);
+            if self.same > 0 {
+                let mut old = files::open_regular(&self.old_path()).ok()?;
+                std::io::copy(&mut Read::by_ref(&mut old).take(self.same), &mut out).ok()?;
+            } else {
+                serde_json::to_writer(&mut out, &self.header).ok()?;
+                out.write_all(b"\n").ok()?;
+            }
+            Some(out)
+        });
+        self.writer = started;
+    }
+
+    fn old_path(&self) -> PathBuf {
+        self.dir.join(&self.name)
+    }
+
+    /// Writes one line of the new cache, if one is being written.
+    fn write(&mut self, line: &[u8]) {
+        if let Some(out) = &mut self.writer
+            && out
+                .write_all(line)
+                .and_then(|()| out.write_all(b"\n"))
+                .is_err()
+        {
+            self.writer = None;
+        }
     }
 
     /// The cached summary of file `name`, if the file is unchanged. Files
     /// must be asked for in name order.
     pub fn take(&mut self, name: &str, stamp: Stamp) -> Option<Report> {
+        // Entries of files that are gone.
         while self
             .next
             .as_ref()
             .is_some_and(|(next, _, _)| next.as_str() < name)
         {
+            self.diverge();
             self.advance();
         }
         let (next, cached, line) = self.next.take()?;
-        if next != name || cached != stamp {
+        if next != name {
             self.next = Some((next, cached, line));
             return None;
         }
-        let entry: Entry<String, Report> = serde_json::from_str(&line).ok()?;
+        let report = (cached == stamp)
+            .then(|| serde_json::from_str::<Entry<String, Report>>(&line).ok())
+            .flatten();
+        let read = self.old.as_ref().map_or(0, |old| old.read);
         self.advance();
-        if let Some(out) = &mut self.writer {
+        match &report {
             // Unchanged: the same line again.
-            let written = out
-                .write_all(b"\n")
-                .and_then(|()| out.write_all(line.as_bytes()));
-            if written.is_err() {
-                self.writer = None;
-            }
+            Some(_) if self.differs => self.write(line.as_bytes()),
+            Some(_) => self.same = read,
+            // Changed since: its new summary is recorded when read.
+            None => self.diverge(),
         }
-        Some(entry.report)
+        report.map(|entry| entry.report)
     }
 
     /// Records the summary of file `name`, just read, for the new cache (if
@@ -258,32 +314,32 @@ impl Cache {
         if !stamp.settled(SystemTime::now()) {
             return;
         }
-        if let Some(out) = &mut self.writer {
-            let entry = Entry {
-                name,
-                stamp,
-                report,
-            };
-            let written = out
-                .write_all(b"\n")
-                .map_err(serde_json::Error::io)
-                .and_then(|()| serde_json::to_writer(&mut *out, &entry));
-            if written.is_err() {
-                self.writer = None;
-            }
+        self.diverge();
+        let entry = Entry {
+            name,
+            stamp,
+            report,
+        };
+        if let Ok(line) = serde_json::to_vec(&entry) {
+            self.write(&line);
         }
     }
 
-    /// Puts the new cache in place of the old, when one was written. Best
-    /// effort: a cache that cannot be written is simply not there.
-    pub fn finish(self) {
-        let (Some((dir, name)), Some(mut out)) = (self.file, self.writer) else {
+    /// Puts the new cache in place of the old, when the folder changed.
+    /// Best effort: a cache that cannot be written is simply not there.
+    pub fn finish(mut self) {
+        if self.next.is_some() {
+            // Entries of files past the last one listed, now gone.
+            self.diverge();
+        }
+        let path = self.old_path();
+        let Some(mut out) = self.writer.take() else {
             return;
         };
-        if out.write_all(b"\n").and_then(|()| out.flush()).is_ok()
+        if out.flush().is_ok()
             && let Ok(file) = out.into_inner()
         {
-            let _ = file.persist(dir.join(name));
+            let _ = file.persist(path);
         }
     }
 }
@@ -291,6 +347,25 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn stamp_of(path: &Path) -> Stamp {
+        Stamp::from_metadata(&std::fs::metadata(path).unwrap()).unwrap()
+    }
+
+    /// How many entries a cache file holds for `header`; `None` when it is
+    /// not one.
+    fn entries(path: &Path, header: &Header) -> Option<usize> {
+        let mut old = Old::open(path, header)?;
+        let mut count = 0;
+        while let Some(line) = old.line() {
+            serde_json::from_str::<Entry<String, Report>>(&line).ok()?;
+            count += 1;
+        }
+        // A line cut short is not a whole cache.
+        let mut rest = String::new();
+        old.reader.read_to_string(&mut rest).ok()?;
+        rest.is_empty().then_some(count)
+    }
 
     fn example(name: &str) -> Report {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -340,8 +415,8 @@ mod tests {
             crate::questionnaire::hex_digest(folder.as_os_str().as_encoded_bytes(), 16)
         );
         let mut text = serde_json::to_string(&Header::current(folder)).unwrap();
+        text.push('\n');
         for (name, stamp, report) in entries {
-            text.push('\n');
             text.push_str(
                 &serde_json::to_string(&Entry {
                     name,
@@ -350,6 +425,7 @@ mod tests {
                 })
                 .unwrap(),
             );
+            text.push('\n');
         }
         std::fs::create_dir_all(cache_dir).unwrap();
         std::fs::write(cache_dir.join(name), text).unwrap();
@@ -359,7 +435,7 @@ mod tests {
     fn entries_are_used_only_for_unchanged_files_in_name_order() {
         let (_root, reports, cache_dir) = folder(3);
         let name = |n: usize| format!("2026-09-01T09-00-00Z-{n}.toml");
-        let stamp = |n: usize| Stamp::of(&reports.join(name(n))).unwrap();
+        let stamp = |n: usize| stamp_of(&reports.join(name(n)));
         let summary = example("sam-2026-09.toml");
         let mut changed = stamp(3);
         changed.modified += 1;
@@ -371,17 +447,56 @@ mod tests {
                 (&name(3), changed, &summary),
             ],
         );
-        let current = [
-            (name(2), Some(stamp(2))),
-            (name(3), Some(stamp(3))),
-            (name(4), Some(stamp(4))),
-        ];
-        let current: Vec<(&str, Option<Stamp>)> =
-            current.iter().map(|(n, s)| (n.as_str(), *s)).collect();
-        let mut cache = Cache::open(&cache_dir, &reports, &current);
+        let mut cache = Cache::open(&cache_dir, &reports).unwrap();
         assert_eq!(cache.take(&name(2), stamp(2)), Some(summary.clone()));
+        assert!(!cache.differs, "nothing changed yet");
         assert_eq!(cache.take(&name(3), stamp(3)), None, "changed since");
+        assert!(cache.differs);
         assert_eq!(cache.take(&name(4), stamp(4)), None, "never cached");
+    }
+
+    #[test]
+    fn an_unchanged_folder_is_read_once_and_left_alone_and_a_change_rewrites_it() {
+        let (_root, reports, cache_dir) = folder(3);
+        let name = |n: usize| format!("2026-09-01T09-00-00Z-{n}.toml");
+        let stamp = |n: usize| stamp_of(&reports.join(name(n)));
+        let summary = example("sam-2026-09.toml");
+        write_cache(
+            &cache_dir,
+            &reports,
+            &[
+                (&name(2), stamp(2), &summary),
+                (&name(3), stamp(3), &summary),
+                (&name(4), stamp(4), &summary),
+            ],
+        );
+        let path = std::fs::read_dir(&cache_dir)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let before = std::fs::read(&path).unwrap();
+        let mut cache = Cache::open(&cache_dir, &reports).unwrap();
+        for n in 2..=4 {
+            assert!(cache.take(&name(n), stamp(n)).is_some());
+        }
+        assert!(!cache.differs);
+        cache.finish();
+        assert_eq!(std::fs::read(&path).unwrap(), before, "not rewritten");
+
+        // The second file gone: the new cache keeps the first and third.
+        let mut cache = Cache::open(&cache_dir, &reports).unwrap();
+        assert!(cache.take(&name(2), stamp(2)).is_some());
+        assert!(cache.take(&name(4), stamp(4)).is_some());
+        cache.finish();
+        let header = Header::current(reports.canonicalize().unwrap());
+        assert_eq!(entries(&path, &header), Some(2));
+        let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+        assert!(
+            !text.contains(&name(3)) && text.contains(&name(4)),
+            "{text}"
+        );
     }
 
     #[test]
@@ -389,10 +504,10 @@ mod tests {
         let (_root, reports, cache_dir) = folder(2);
         let summary = example("sam-2026-09.toml");
         let name = "2026-09-01T09-00-00Z-2.toml";
-        let stamp = Stamp::of(&reports.join(name)).unwrap();
+        let stamp = stamp_of(&reports.join(name));
         assert!(!stamp.settled(SystemTime::now()));
         assert!(stamp.settled(SystemTime::now() + Duration::from_secs(3)));
-        let mut cache = Cache::open(&cache_dir, &reports, &[(name, Some(stamp))]);
+        let mut cache = Cache::open(&cache_dir, &reports).unwrap();
         cache.record(name, stamp, &summary);
         cache.finish();
         assert!(!cache_dir.exists(), "nothing settled, nothing to write");
@@ -408,7 +523,7 @@ mod tests {
         let entry = |name: &str| {
             serde_json::to_string(&Entry {
                 name,
-                stamp: Stamp::of(&reports.join("2026-09-01T09-00-00Z-2.toml")).unwrap(),
+                stamp: stamp_of(&reports.join("2026-09-01T09-00-00Z-2.toml")),
                 report: &example("sam-2026-09.toml"),
             })
             .unwrap()
@@ -419,24 +534,25 @@ mod tests {
                 text.push('\n');
                 text.push_str(line);
             }
+            text.push('\n');
             std::fs::write(&path, text).unwrap();
         };
         write(&header, &[entry("a.toml")]);
-        assert_eq!(index(&path, &header).map(|e| e.len()), Some(1));
+        assert_eq!(entries(&path, &header), Some(1));
 
         let mut other = Header::current(canonical.join("elsewhere"));
         write(&other, &[entry("a.toml")]);
-        assert!(index(&path, &header).is_none(), "another folder");
+        assert!(entries(&path, &header).is_none(), "another folder");
         other = Header::current(canonical);
         other.leadgap = "0.0.1".to_owned();
         write(&other, &[entry("a.toml")]);
-        assert!(index(&path, &header).is_none(), "another version");
+        assert!(entries(&path, &header).is_none(), "another version");
         write(
             &header,
             &[entry("a.toml"), "{\"name\": \"b.toml\", \"sta".to_owned()],
         );
-        assert!(index(&path, &header).is_none(), "cut short");
+        assert!(entries(&path, &header).is_none(), "cut short");
         std::fs::write(&path, [0u8; 64]).unwrap();
-        assert!(index(&path, &header).is_none(), "zeros after a crash");
+        assert!(entries(&path, &header).is_none(), "zeros after a crash");
     }
 }

@@ -61,22 +61,11 @@ pub fn visit(
     cache: Option<&Path>,
     each: &mut dyn FnMut(Loaded),
 ) -> Result<Vec<Skipped>> {
-    let (paths, mut skipped) = list(dir)?;
-    // Only a cache needs the files' stamps.
-    let cached = cache.filter(|_| paths.len() >= cache::MIN_REPORTS);
-    let stamps: Vec<Option<Stamp>> = paths
-        .iter()
-        .map(|path| cached.and_then(|_| Stamp::of(path)))
-        .collect();
-    let mut cache = cached.map(|cache| {
-        let current: Vec<(&str, Option<Stamp>)> = paths
-            .iter()
-            .zip(&stamps)
-            .map(|(path, stamp)| (file_name(path), *stamp))
-            .collect();
-        Cache::open(cache, dir, &current)
-    });
-    let mut paths = paths.into_iter().zip(stamps).peekable();
+    let (files, mut skipped) = list(dir)?;
+    let mut cache = cache
+        .filter(|_| files.len() >= cache::MIN_REPORTS)
+        .and_then(|cache| Cache::open(cache, dir));
+    let mut paths = files.into_iter().peekable();
     // Each batch is handed out while the next is being read, so that what a
     // listing does with a summary overlaps the parsing of the next ones.
     std::thread::scope(|scope| {
@@ -150,9 +139,13 @@ fn hand_out(
     }
 }
 
-/// The `*.toml` files of `dir` in name order, and those that are not
-/// regular files.
-fn list(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Skipped>)> {
+/// A report file and its stamp (`None` when its metadata cannot be read:
+/// it is read anyway, and its problem reported).
+type Listed = (PathBuf, Option<Stamp>);
+
+/// The `*.toml` files of `dir` in name order with their stamps, and those
+/// that are not regular files: each file looked at once.
+fn list(dir: &Path) -> Result<(Vec<Listed>, Vec<Skipped>)> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -161,7 +154,7 @@ fn list(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Skipped>)> {
         Err(error) => return Err(Error::io("read the folder", dir, error)),
     };
     let mut skipped = Vec::new();
-    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut paths: Vec<Listed> = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().is_none_or(|e| e != "toml") {
@@ -175,10 +168,12 @@ fn list(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Skipped>)> {
                 path,
                 foreign: false,
             }),
-            _ => paths.push(path),
+            Ok(metadata) => paths.push((path, Stamp::from_metadata(&metadata))),
+            // Read anyway: the error is reported with the file.
+            Err(_) => paths.push((path, None)),
         }
     }
-    paths.sort();
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
     Ok((paths, skipped))
 }
 

@@ -1,4 +1,4 @@
-//! Answer files, for scripted runs (SPEC.md "Answer file").
+//! Answer files, for scripted runs (docs/REFERENCE.md, "Files").
 //!
 //! Reading is in two steps: [`AnswerFile::parse`] reads the file and the
 //! questionnaire id it names, so the caller can find that questionnaire;

@@ -1,4 +1,4 @@
-//! The gap report as JSON (SPEC.md "JSON report"): scores rounded to one
+//! The gap report as JSON (docs/REFERENCE.md, "The JSON report"): scores rounded to one
 //! decimal, everything else as saved.
 
 use std::io::Write;

@@ -1,14 +1,11 @@
 //! Reports over time: the history a report carries, `history` in every
 //! format, and what is not comparable across questionnaire versions.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+use crate::support;
+use crate::support::RULES;
 
-mod support;
-
+use crate::support::{Sandbox, by_id, rules_answers};
 use serde_json::{Value, json};
-use support::{Sandbox, by_id, rules_answers};
-
-const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
 
 /// Three reports of Test Person: R1 (the fixture), R2 (a-scale 5, d1 5) and
 /// R3 (R2's answers on version 1.1.0, whose alpha questions changed).
@@ -252,10 +249,10 @@ fn history_reads_any_folder_and_warns_about_files_that_are_not_reports() {
     std::fs::create_dir(folder.join("folder.toml")).unwrap();
     std::fs::write(folder.join("README"), "not toml at all").unwrap();
 
-    let ran = sandbox.run(["history", "--from"]).arg(&folder).run();
+    let ran = sandbox.run(["history", "--from"]).arg(&folder).stderr("warning: skipping `[DATA]/reports/2026-02-01T09-00-00Z.toml`: line 103, column 7: key with no value, expected `=`\nwarning: skipping `[DATA]/reports/folder.toml`: it is a folder, not a report file\nwarning: skipping `[DATA]/reports/foreign.toml`: this is not a leadgap report (it has no `schema = 1`)\nwarning: skipping `[DATA]/reports/future.toml`: line 1, column 10: report schema 2 is newer than this leadgap reads (schema 1)\n").run();
     assert_eq!(
         ran.stdout,
-        sandbox.run(["history"]).run().stdout,
+        sandbox.run(["history"]).stderr(&ran.stderr).run().stdout,
         "the readable reports are all listed"
     );
     insta::assert_snapshot!("history_warnings", ran.stderr);

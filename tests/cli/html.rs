@@ -1,14 +1,11 @@
 //! The visual reports: HTML pages and SVG charts, parsed as XML and checked
 //! for their geometry, their labels and their escaping.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+use crate::support;
+use crate::support::RULES;
 
-mod support;
-
+use crate::support::{Sandbox, rules_answers};
 use roxmltree::{Document, Node, ParsingOptions};
-use support::{Sandbox, rules_answers};
-
-const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
 
 fn parse(text: &str) -> Document<'_> {
     let options = ParsingOptions {

@@ -3,17 +3,14 @@
 //! (its progress marker, such as "1/4") before sending keys. rexpect reads
 //! the terminal byte by byte, so the texts waited for are plain ASCII.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
-#![cfg(unix)]
-
-mod support;
+use crate::support;
 
 use std::process::Command;
 
+use crate::support::{Sandbox, repo};
 use rexpect::process::WaitStatus;
 use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};
-use support::{Sandbox, repo};
 
 const QUESTIONNAIRE: &str = "tests/fixtures/pty/questionnaire.toml";
 const DOWN: &str = "\x1b[B";

@@ -4,14 +4,12 @@
 //! keeps raters anonymous attacked as a suspicious reader would —
 //! subtraction, re-collecting, stuffing, forged ids, edited files.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
-
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 
+use crate::support::Sandbox;
 use serde_json::{Value, json};
-use support::Sandbox;
 
 /// The small team form of `tests/fixtures/team`, whose figures are worked
 /// out by hand.
@@ -36,6 +34,7 @@ fn start(sandbox: &Sandbox, args: &[&str]) -> Round {
         .run(["invite", "--subject", "Sam Hero", "-o"])
         .arg(&folder)
         .args(args)
+        .stderr_checked_by_the_test()
         .run();
     let id = ran
         .stdout
@@ -150,8 +149,24 @@ fn close(sandbox: &Sandbox, round: &str) -> Value {
     sandbox
         .run(["collect", round, "--close", "--format", "json"])
         .arg(responses(sandbox))
+        .stderr(&format!(
+            "Closed round {round} and saved its report to [DATA]/reports/{}.toml.\n",
+            support::NOW_ID
+        ))
         .run()
         .json()
+}
+
+/// This data directory's collector key, made now (as `key` says).
+fn collector_key(sandbox: &Sandbox) -> String {
+    let ran = sandbox.run(["key"]).stderr_checked_by_the_test().run();
+    assert!(
+        ran.stderr
+            .starts_with("Made the collector key of this data directory in [DATA]/identity.txt"),
+        "{}",
+        ran.stderr
+    );
+    ran.stdout.trim().to_owned()
 }
 
 fn theme<'a>(report: &'a Value, id: &str) -> &'a Value {
@@ -171,7 +186,7 @@ fn group<'a>(report: &'a Value, id: &str) -> Option<&'a Value> {
 #[test]
 fn key_makes_the_collector_key_once_and_keeps_it_private() {
     let sandbox = Sandbox::new();
-    let first = sandbox.run(["key"]).run();
+    let first = sandbox.run(["key"]).stderr_checked_by_the_test().run();
     let public = first.stdout.trim().to_owned();
     assert!(public.starts_with("age1") && public.len() == 62, "{public}");
     assert_eq!(
@@ -246,6 +261,7 @@ fn a_recipient_must_be_a_lowercase_age_key_with_a_collector_named() {
     sandbox
         .run(["invite", "--subject", "Sam", "--recipient", &public])
         .status(2)
+        .stderr("error: the following required arguments were not provided:\n  --collector <NAME>\n\nUsage: leadgap invite --subject <NAME> --recipient <AGE-PUBLIC-KEY> --collector <NAME>\n\nFor more information, try '--help'.\n")
         .run();
     sandbox
         .run([
@@ -259,6 +275,7 @@ fn a_recipient_must_be_a_lowercase_age_key_with_a_collector_named() {
             "--self-collect",
         ])
         .status(2)
+        .stderr("error: the argument '--recipient <AGE-PUBLIC-KEY>' cannot be used with '--self-collect'\n\nUsage: leadgap invite --subject <NAME> --recipient <AGE-PUBLIC-KEY> --collector <NAME>\n\nFor more information, try '--help'.\n")
         .run();
 }
 
@@ -323,7 +340,7 @@ fn who_reads(form: &str) -> Vec<String> {
 #[test]
 fn with_a_collector_every_sentence_says_the_subject_cannot_read_an_answer() {
     let collector = Sandbox::new();
-    let key = collector.run(["key"]).run().stdout.trim().to_owned();
+    let key = collector_key(&collector);
     let tail = key[key.len() - 8..].to_owned();
     let sandbox = Sandbox::new();
     let (_, said) = said(
@@ -400,7 +417,7 @@ fn with_a_collector_every_sentence_says_the_subject_cannot_read_an_answer() {
 #[test]
 fn a_collector_who_starts_the_round_is_told_they_hold_the_key() {
     let sandbox = Sandbox::new();
-    let key = sandbox.run(["key"]).run().stdout.trim().to_owned();
+    let key = collector_key(&sandbox);
     let tail = key[key.len() - 8..].to_owned();
     let (round, said) = said(
         &sandbox,
@@ -561,7 +578,7 @@ fn a_manager_shown_alone_and_personal_codes_are_told_to_raters() {
 fn the_collector_collects_on_their_own_machine_and_the_subject_cannot() {
     let subject = Sandbox::new();
     let collector = Sandbox::new();
-    let key = collector.run(["key"]).run().stdout.trim().to_owned();
+    let key = collector_key(&collector);
     let round = start(
         &subject,
         &[
@@ -594,6 +611,11 @@ fn the_collector_collects_on_their_own_machine_and_the_subject_cannot() {
         .run(["collect", "--close", "--format", "json"])
         .arg(round.invite_file())
         .arg(responses(&subject))
+        .stderr(&format!(
+            "Closed round {} and saved its report to [DATA]/reports/{}.toml.\n",
+            round.id,
+            support::NOW_ID
+        ))
         .run()
         .json();
     assert_eq!(report["raters"], 6);
@@ -688,6 +710,7 @@ fn everything(sandbox: &Sandbox, round: &Round) -> Vec<String> {
         let ran = sandbox
             .run(["collect", &round.id, "--format", format])
             .arg(responses(sandbox))
+            .stderr(&format!("Round {} closed on 2026-11-22; this is its report, as it was made. A round gives one report.\n", round.id))
             .run();
         seen.push(ran.stdout.replace(&round.id, "ROUND"));
     }
@@ -873,6 +896,7 @@ fn a_response_that_answers_less_than_half_counts_nowhere() {
         .run(["collect", &round.id, "--close"])
         .arg(responses(&sandbox))
         .status(1)
+        .stderr_checked_by_the_test()
         .run();
     assert_eq!(
         ran.stderr,
@@ -931,6 +955,7 @@ fn copies_double_presses_and_forged_ids_do_not_stuff_a_round() {
     let ran = sandbox
         .run(["collect", &round.id, "--status"])
         .arg(&folder)
+        .stderr_checked_by_the_test()
         .run();
     assert_eq!(
         ran.stderr,
@@ -1019,6 +1044,7 @@ fn with_personal_codes_only_one_answer_per_code_counts_the_latest() {
     let ran = sandbox
         .run(["collect", &round.id])
         .arg(responses(&sandbox))
+        .stderr_checked_by_the_test()
         .run();
     assert_eq!(
         ran.stderr,
@@ -1044,6 +1070,7 @@ fn with_personal_codes_only_one_answer_per_code_counts_the_latest() {
     let report = sandbox
         .run(["collect", &round.id, "--format", "json"])
         .arg(responses(&sandbox))
+        .stderr_checked_by_the_test()
         .run()
         .json();
     // Peers, lead (lead-all only): 5 → 100, 4 → 75, 4 → 75, 2 → 25: 68.75.
@@ -1057,7 +1084,7 @@ fn with_personal_codes_only_one_answer_per_code_counts_the_latest() {
 fn a_round_gives_one_report_and_re_collecting_reveals_nothing() {
     let sandbox = Sandbox::new();
     // The collector starts the round: the key is the data directory's.
-    let key = sandbox.run(["key"]).run().stdout.trim().to_owned();
+    let key = collector_key(&sandbox);
     let round = start(
         &sandbox,
         &[
@@ -1085,6 +1112,11 @@ fn a_round_gives_one_report_and_re_collecting_reveals_nothing() {
     let first = sandbox
         .run(["collect", &round.id, "--close", "--format", "json"])
         .arg(responses(&sandbox))
+        .stderr(&format!(
+            "Closed round {} and saved its report to [DATA]/reports/{}.toml.\n",
+            round.id,
+            support::NOW_ID
+        ))
         .run()
         .json();
     assert_eq!(first["raters"], 6);
@@ -1096,6 +1128,7 @@ fn a_round_gives_one_report_and_re_collecting_reveals_nothing() {
         .run(["collect", &round.id, "--close", "--format", "json"])
         .arg(responses(&sandbox))
         .at("2026-12-01T09:00:00Z")
+        .stderr_checked_by_the_test()
         .run();
     assert_eq!(
         again.stderr,
@@ -1129,7 +1162,10 @@ fn a_round_gives_one_report_and_re_collecting_reveals_nothing() {
             .replace("2026-11-22T13:05:01Z", "2026-11-23T09:00:00Z"),
     )
     .unwrap();
-    let listed = sandbox.run(["history", "--format", "json"]).run();
+    let listed = sandbox
+        .run(["history", "--format", "json"])
+        .stderr_checked_by_the_test()
+        .run();
     assert_eq!(listed.json().as_array().unwrap().len(), 1);
     assert_eq!(
         listed.stderr,
@@ -1189,6 +1225,7 @@ fn a_round_closes_by_itself_after_its_last_day() {
         .run(["collect", &round.id, "--format", "json"])
         .arg(responses(&sandbox))
         .at("2026-12-01T08:00:00Z")
+        .stderr_checked_by_the_test()
         .run();
     assert_eq!(closed.json()["raters"], 6);
     assert_eq!(
@@ -1276,6 +1313,7 @@ fn warnings_never_quote_what_is_inside_a_response() {
     let ran = sandbox
         .run(["collect", &round.id, "--status"])
         .arg(responses(&sandbox))
+        .stderr_checked_by_the_test()
         .run();
     assert_eq!(
         ran.stderr,
@@ -1337,6 +1375,13 @@ fn an_edited_minimum_a_shared_key_and_a_shared_round_are_refused() {
         .run(["collect", &round.id])
         .arg(responses(&sandbox))
         .status(1)
+        .stderr(&format!(
+            "error: `[DATA]/rounds/{id}/identity.txt` can be read by others (mode 640), and it \
+             opens every response sealed to its key\n  help: if no one else has read it, run \
+             `chmod 600 [DATA]/rounds/{id}/identity.txt`; if someone may have, treat it as known \
+             to them\n",
+            id = round.id
+        ))
         .run();
     mode(&folder.join("identity.txt"), 0o600);
     sandbox
@@ -1399,6 +1444,7 @@ fn a_failed_invite_leaves_no_round_and_no_key_behind() {
         .arg(sandbox.scratch().join("new"))
         .env("LEADGAP_SIMULATE_FAULT", "full-disk")
         .status(1)
+        .stderr("error: cannot create folder `[SANDBOX]/new`: the disk is full\n  help: free some space and run it again; what was saved before is unchanged\n")
         .run();
     assert!(sandbox.all_files().is_empty(), "{:?}", sandbox.all_files());
     assert!(!sandbox.scratch().join("new").exists());
@@ -1431,6 +1477,11 @@ fn the_built_in_team_form_in_the_terminal_beside_the_managers_own_view() {
         .run(["collect", &round.id, "--close"])
         .arg(responses(&sandbox))
         .env("COLUMNS", "100")
+        .stderr(&format!(
+            "Closed round {} and saved its report to [DATA]/reports/{}.toml.\n",
+            round.id,
+            support::NOW_ID
+        ))
         .run()
         .stdout
         .replace(&round.id, "ROUND");

@@ -1,10 +1,6 @@
 //! `leadgap show`: saved reports printed again, by id, `latest` or path.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
-
-mod support;
-
-use support::{NOW_ID, Sandbox};
+use crate::support::{NOW_ID, Sandbox, saved_to};
 
 const ASSESS: [&str; 5] = [
     "assess",
@@ -17,8 +13,16 @@ const ASSESS: [&str; 5] = [
 #[test]
 fn show_reprints_exactly_what_assess_printed() {
     let sandbox = Sandbox::new();
-    for format in ["table", "markdown", "json"] {
-        let assessed = sandbox.run(ASSESS).args(["--format", format]).run();
+    for (format, id) in [
+        ("table", NOW_ID.to_owned()),
+        ("markdown", format!("{NOW_ID}-2")),
+        ("json", format!("{NOW_ID}-3")),
+    ] {
+        let assessed = sandbox
+            .run(ASSESS)
+            .args(["--format", format])
+            .stderr(&saved_to(&id))
+            .run();
         sandbox
             .run(["show", "latest", "--format", format])
             .stdout(&assessed.stdout)
@@ -30,9 +34,20 @@ fn show_reprints_exactly_what_assess_printed() {
 #[test]
 fn show_defaults_to_the_latest_report() {
     let sandbox = Sandbox::new();
-    sandbox.run(ASSESS).run();
-    sandbox.run(ASSESS).args(["--subject", "Second"]).run();
-    let latest = sandbox.run(["show"]).run().stdout;
+    sandbox.run(ASSESS).stderr(&saved_to(NOW_ID)).run();
+    sandbox
+        .run(ASSESS)
+        .args(["--subject", "Second"])
+        .stderr(&saved_to(&format!("{NOW_ID}-2")))
+        .run();
+    let latest = sandbox
+        .run(["show"])
+        .stderr(&format!(
+            "`latest` is Second's self-assessment of 2026-11-22 13:05 UTC ({NOW_ID}-2); the data \
+             directory holds reports about 2 people, and `leadgap history` lists them by id.\n"
+        ))
+        .run()
+        .stdout;
     assert_eq!(
         latest.lines().nth(1),
         Some("Second, self-assessment · 2026-11-22 13:05 UTC · rules 1.0.0 · profile new-manager")
@@ -49,7 +64,11 @@ fn show_defaults_to_the_latest_report() {
 #[test]
 fn a_report_file_from_someone_else_opens_by_path() {
     let sandbox = Sandbox::new();
-    let made = sandbox.run(ASSESS).args(["--format", "markdown"]).run();
+    let made = sandbox
+        .run(ASSESS)
+        .args(["--format", "markdown"])
+        .stderr(&saved_to(NOW_ID))
+        .run();
     let sent = sandbox.write(
         "from-alex.toml",
         &std::fs::read_to_string(&sandbox.reports()[0]).unwrap(),
@@ -94,7 +113,7 @@ fn no_reports_yet_is_explained() {
 #[test]
 fn a_damaged_report_is_located() {
     let sandbox = Sandbox::new();
-    sandbox.run(ASSESS).run();
+    sandbox.run(ASSESS).stderr(&saved_to(NOW_ID)).run();
     let path = sandbox.reports()[0].clone();
     let text = std::fs::read_to_string(&path).unwrap();
     let damaged = sandbox.write(

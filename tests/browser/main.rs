@@ -9,6 +9,8 @@
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 #![cfg(unix)]
 
+#[path = "../cli/support.rs"]
+#[allow(dead_code)] // The browser test uses a few of the builder's tools.
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -133,6 +135,7 @@ fn downloaded(folder: &Path) -> Option<PathBuf> {
 }
 
 #[tokio::test(flavor = "current_thread")]
+#[ignore = "needs Chromium and chromedriver; `bash .ci/run` installs them and runs it"]
 async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
     let sandbox = Sandbox::new();
     let invite = sandbox.scratch().join("invite");

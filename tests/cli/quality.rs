@@ -2,18 +2,16 @@
 //! top answers, provisional themes, percent to target, progress since the
 //! baseline, and the examples given with best answers.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+use crate::support;
+use crate::support::RULES;
 
-mod support;
-
+use crate::support::{Sandbox, rules_answers};
 use serde_json::{Value, json};
-use support::{Sandbox, rules_answers};
 
 const TOO_GOOD: &str = "tests/fixtures/quality/too-good.toml";
 /// The built-in questionnaire as it was in 1.1.0: its [[pairs]] and agree
 /// scales are what the quality notes rest on.
 const V1: &str = "tests/fixtures/it-manager-1/it-manager.toml";
-const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
 
 fn kinds(report: &Value) -> Vec<&str> {
     report["quality"]

@@ -3,13 +3,9 @@
 //! among reports, no HOME. Each gives a clear message and exit code 1, and
 //! loses nothing already saved.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+use crate::support::RULES;
 
-mod support;
-
-use support::{Sandbox, rules_answers};
-
-const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
+use crate::support::{Sandbox, rules_answers};
 
 /// Every data file in the data directory (lock files are not data), with a
 /// digest and the length of its content, to compare before and after.
@@ -171,7 +167,7 @@ fn odd_files_among_reports_are_warnings() {
         .unwrap();
     }
     std::fs::create_dir(reports.join("a-folder")).unwrap();
-    let ran = sandbox.run(["history"]).run();
+    let ran = sandbox.run(["history"]).stderr_checked_by_the_test().run();
     assert!(
         ran.stdout
             .starts_with("Every scoring rule · Test Person, self-assessment · 1 report\n")
@@ -183,8 +179,13 @@ fn odd_files_among_reports_are_warnings() {
         "warning: skipping `[DATA]/reports/loop.toml`: too many levels of symbolic links\n\
          warning: skipping `[DATA]/reports/vanished.toml`: no such file or folder\n"
     );
-    // `latest` still finds the report.
-    sandbox.run(["show", "latest"]).run();
+    // `latest` still finds the report, with the same warnings.
+    let shown = sandbox
+        .run(["show", "latest"])
+        .stderr_checked_by_the_test()
+        .run();
+    #[cfg(unix)]
+    assert_eq!(shown.stderr, ran.stderr);
 }
 
 #[test]

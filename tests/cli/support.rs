@@ -8,18 +8,22 @@
 //! sandbox.run(["show", "nope"]).status(1).stderr("error: …\n").run();
 //! ```
 //!
-//! The status is always checked (0 unless `.status(n)` says otherwise);
-//! standard output and error are checked when given, exactly, after the
-//! sandbox's paths in them are replaced by `[DATA]` (the data directory) and
+//! The status is always checked (0 unless `.status(n)` says otherwise), and
+//! so is standard error: empty unless `.stderr(…)` says what it holds, or
+//! `.stderr_checked_by_the_test()` says the test looks at it itself.
+//! Standard output is checked when given. Both exactly, after the sandbox's
+//! paths in them are replaced by `[DATA]` (the data directory) and
 //! `[SANDBOX]` (the scratch folder around it).
-
-#![allow(dead_code)]
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use tempfile::TempDir;
+
+/// The questionnaire built to exercise every scoring rule, with its numbers
+/// worked by hand in its comments.
+pub const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
 
 /// The fixed time of every run, unless a test sets another.
 pub const NOW: &str = "2026-11-22T13:05:01Z";
@@ -119,7 +123,17 @@ pub struct Test<'a> {
     command: Command,
     status: i32,
     stdout: Option<String>,
-    stderr: Option<String>,
+    stderr: Stderr,
+}
+
+/// What a run's standard error is expected to hold.
+enum Stderr {
+    /// Nothing.
+    Empty,
+    /// Exactly this.
+    Exactly(String),
+    /// Whatever it holds: the test checks it.
+    Checked,
 }
 
 /// What a finished run printed, with the sandbox's paths replaced.
@@ -207,7 +221,13 @@ impl Test<'_> {
 
     /// Expects exactly this on standard error.
     pub fn stderr(mut self, text: &str) -> Self {
-        self.stderr = Some(text.to_owned());
+        self.stderr = Stderr::Exactly(text.to_owned());
+        self
+    }
+
+    /// Leaves standard error to the test, which checks what it holds.
+    pub fn stderr_checked_by_the_test(mut self) -> Self {
+        self.stderr = Stderr::Checked;
         self
     }
 
@@ -238,8 +258,10 @@ impl Test<'_> {
         if let Some(expected) = &self.stdout {
             assert_eq!(&ran.stdout, expected, "standard output");
         }
-        if let Some(expected) = &self.stderr {
-            assert_eq!(&ran.stderr, expected, "standard error");
+        match &self.stderr {
+            Stderr::Empty => assert_eq!(ran.stderr, "", "standard error"),
+            Stderr::Exactly(expected) => assert_eq!(&ran.stderr, expected, "standard error"),
+            Stderr::Checked => {}
         }
         ran
     }
@@ -257,7 +279,7 @@ impl Sandbox {
             command: self.leadgap(args),
             status: 0,
             stdout: None,
-            stderr: None,
+            stderr: Stderr::Empty,
         }
     }
 
@@ -276,19 +298,9 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Standard output of a finished command, as text.
-pub fn stdout(output: &std::process::Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 stdout")
-}
-
 /// Standard error of a finished command, as text.
 pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("UTF-8 stderr")
-}
-
-/// Parses standard output as JSON.
-pub fn json(output: &std::process::Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
 }
 
 /// The entry with `"id": id` of a JSON array (`themes`, `answers`…).
@@ -359,12 +371,28 @@ pub fn rules_answers(sandbox: &Sandbox, name: &str, changes: &[(&str, &str)]) ->
 impl Sandbox {
     /// Runs a scripted, saved assessment at time `now` with extra `args`, and
     /// returns its JSON report.
+    /// Standard error says where it was saved (after what was added to the
+    /// plan, if the answer file commits to actions).
     pub fn assess_at(&self, now: &str, args: &[&str]) -> serde_json::Value {
-        self.run(["assess", "--format", "json"])
+        let ran = self
+            .run(["assess", "--format", "json"])
             .args(args)
             .at(now)
-            .run()
-            .json()
+            .stderr_checked_by_the_test()
+            .run();
+        let report = ran.json();
+        let saved = if args.contains(&"--no-save") {
+            String::new()
+        } else {
+            let id = report["id"].as_str().expect("the report's id");
+            format!("Saved to [DATA]/reports/{id}.toml\nSee it again with: leadgap show {id}\n")
+        };
+        assert!(
+            ran.stderr.ends_with(&saved) && !ran.stderr.contains("warning"),
+            "standard error: {}",
+            ran.stderr
+        );
+        report
     }
 
     /// A copy of the rules questionnaire (and its rubric) in the scratch
@@ -388,4 +416,9 @@ impl Sandbox {
         .expect("copy");
         dir.join("questionnaire.toml")
     }
+}
+
+/// What `assess` says on standard error when it saves report `id`.
+pub fn saved_to(id: &str) -> String {
+    format!("Saved to [DATA]/reports/{id}.toml\nSee it again with: leadgap show {id}\n")
 }

@@ -2,14 +2,11 @@
 //! actions first, done/drop/edit, follow-through on the next report, and a
 //! damaged plan file.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+use crate::support;
+use crate::support::RULES;
 
-mod support;
-
+use crate::support::{NOW_ID, Sandbox, rules_answers};
 use serde_json::{Value, json};
-use support::{NOW_ID, Sandbox, rules_answers};
-
-const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
 
 /// The rules answers with three actions: two on alpha (one due on a given
 /// date, one by default in 30 days) and one on delta in two weeks.
@@ -315,7 +312,7 @@ fn a_damaged_plan_file_is_never_overwritten() {
         ))
         .run();
 
-    sandbox.run(["plan", "done", "1"]).status(1).run();
+    sandbox.run(["plan", "done", "1"]).status(1).stderr("error: [DATA]/plan.toml:12:10: the plan file is damaged: unknown variant `maybe`, expected one of `open`, `done`, `dropped`\n  help: fix it by hand, or move it away to start a new plan; leadgap never overwrites it\n").run();
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         damaged,

@@ -1,30 +1,42 @@
-//! The README's examples, run as a new user would run them: every `leadgap`
-//! line of its console blocks, in order, in a copy of the repository's
+//! The documentation's examples, run as a new user would run them: every
+//! `leadgap` line of the console blocks of the README, the guide, the
+//! reference and CONTRIBUTING, in that order, in a copy of the repository's
 //! examples, against a data directory that holds only the user's own two
 //! self-assessments. Each must succeed, and afterwards the data directory
-//! must hold only what the README says it holds, and nobody else's reports.
+//! must hold only what the documents say it holds, and nobody else's
+//! reports.
 //!
 //! Lines marked `# interactive` need a terminal; the PTY tests in
-//! `tests/interactive.rs` walk those.
+//! `tests/cli/interactive.rs` walk those.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
-
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::Command;
 
-use support::Sandbox;
+use crate::support::Sandbox;
 
 /// The user's own name, as the first interactive run would remember it.
 const ME: &str = "Pat Example";
 
-/// Every `leadgap` command line of the README's console blocks, in order.
+/// The documents whose examples are run, in the order a reader meets them.
+const DOCUMENTS: [&str; 4] = [
+    "README.md",
+    "docs/GUIDE.md",
+    "docs/REFERENCE.md",
+    "CONTRIBUTING.md",
+];
+
+/// Every `leadgap` command line of the documents' console blocks, in order.
 fn readme_commands() -> Vec<String> {
-    let readme = std::fs::read_to_string(support::repo().join("README.md")).unwrap();
+    let text: String = DOCUMENTS
+        .iter()
+        .map(|d| std::fs::read_to_string(support::repo().join(d)).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut commands = Vec::new();
     let mut in_console = false;
-    for line in readme.lines() {
+    for line in text.lines() {
         match line.trim_end() {
             "```console" => in_console = true,
             "```" => in_console = false,
@@ -54,7 +66,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 #[test]
-fn the_readme_examples_work_and_leave_only_your_own_reports() {
+fn the_documented_examples_work_and_leave_only_your_own_reports() {
     let sandbox = Sandbox::new();
     let work = sandbox.scratch().join("work");
     let home = sandbox.scratch().join("home");
@@ -140,11 +152,11 @@ fn the_readme_examples_work_and_leave_only_your_own_reports() {
 }
 
 #[test]
-fn the_readme_quotes_what_raters_are_told_in_the_forms_own_words() {
+fn the_guide_quotes_what_raters_are_told_in_the_forms_own_words() {
     use leadgap::team::invite::KeyHolder;
     use leadgap::team::promise::{Arrangement, to_raters};
-    let readme = std::fs::read_to_string(support::repo().join("README.md")).unwrap();
-    // The example key of the README's `leadgap key`.
+    let readme = std::fs::read_to_string(support::repo().join("docs/GUIDE.md")).unwrap();
+    // The example key of the guide's `leadgap key`.
     let key = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
     assert!(readme.contains("$ leadgap key  "));
     assert!(readme.contains(&format!("\n{key}\n")));

@@ -35,12 +35,10 @@
 //! (2.25) = 41.7, p50 (4.5) = 50, p75 (6.75) = 58.3 + .75 · 16.7 = 70.8,
 //! p90 (8.1) = 75 + .1 · 8.3 = 75.8.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+use crate::support;
 
-mod support;
-
+use crate::support::Sandbox;
 use serde_json::Value;
-use support::Sandbox;
 
 const Q: &str = "tests/fixtures/programme/questionnaire.toml";
 
@@ -324,6 +322,7 @@ fn percentiles_and_meaningful_change_by_hand() {
     // question, so no alpha: whether its change (0) is meaningful is null.
     let report = sandbox
         .run(["show", "latest", "--format", "json", "--norms", norms])
+        .stderr("`latest` is Pat's self-assessment of 2026-11-01 09:00 UTC (2026-11-01T09-00-00Z); the data directory holds reports about 11 people, and `leadgap history` lists them by id.\n")
         .run()
         .json();
     let lead = support::by_id(&report["themes"], "lead");
@@ -361,14 +360,19 @@ fn percentiles_and_meaningful_change_by_hand() {
     let table = sandbox
         .run(["diff", "2026-10-01T09-00-00Z", "latest", "--norms", norms])
         .env("COLUMNS", "100")
+        .stderr("`latest` is Pat's self-assessment of 2026-11-15 09:00 UTC (2026-11-15T09-00-00Z); the data directory holds reports about 11 people, and `leadgap history` lists them by id.\n")
         .run()
         .stdout;
     insta::assert_snapshot!("diff_with_norms", table);
 
     // The same in the gap report, in words, and in history's JSON.
+    let latest = "`latest` is Pat's self-assessment of 2026-11-15 09:00 UTC \
+                  (2026-11-15T09-00-00Z); the data directory holds reports about 11 people, and \
+                  `leadgap history` lists them by id.\n";
     let shown = sandbox
         .run(["show", "latest", "--norms", norms])
         .env("COLUMNS", "100")
+        .stderr(latest)
         .run()
         .stdout;
     let section =
@@ -398,6 +402,7 @@ fn percentiles_and_meaningful_change_by_hand() {
     // HTML and SVG: the cohort's middle half as a band under the scores.
     let svg = sandbox
         .run(["show", "latest", "--format", "svg", "--norms", norms])
+        .stderr(latest)
         .run()
         .stdout;
     let svg = roxmltree::Document::parse(&svg).unwrap();

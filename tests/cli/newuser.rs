@@ -2,13 +2,11 @@
 //! report `latest` is, hints that repeat `--data-dir`, plan dates, "none of
 //! these" and counts in answer files, a mistyped id, the answers behind a
 //! theme, history's detail, a diff of two people, man pages and plan files.
-//! (The terminal's side of the same paths is in `tests/interactive.rs`.)
+//! (The terminal's side of the same paths is in `tests/cli/interactive.rs`.)
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+use crate::support;
 
-mod support;
-
-use support::{NOW, Sandbox};
+use crate::support::{NOW, Sandbox};
 
 /// Your name, as the first interactive run remembers it.
 const ME: &str = "Pat Example";
@@ -67,10 +65,15 @@ fn a_report_without_a_name_is_skipped_by_cohort_with_the_fix() {
             .unwrap()
             .replace("respondent = ", "# respondent = "),
     );
-    sandbox.run(["assess", "--answers"]).arg(&unnamed).run();
+    sandbox
+        .run(["assess", "--answers"])
+        .arg(&unnamed)
+        .stderr(&support::saved_to(support::NOW_ID))
+        .run();
     let ran = sandbox
         .run(["cohort"])
         .arg(sandbox.data_dir().join("reports"))
+        .stderr_checked_by_the_test()
         .run();
     assert_eq!(
         ran.stderr,
@@ -173,6 +176,7 @@ fn show_answers_lists_what_pulled_each_theme_down() {
     let sandbox = Sandbox::new();
     sandbox
         .run(["assess", "--answers", "examples/hero.toml"])
+        .stderr(&support::saved_to(support::NOW_ID))
         .run();
     let shown = sandbox
         .run(["show", "--answers"])
@@ -295,6 +299,7 @@ fn a_plan_file_can_be_checked() {
             "delegation",
             "Hand over the runbook",
         ])
+        .stderr("The action is linked to Pat Example's self-assessment of 2026-11-01 09:00 UTC (2026-11-01T09-00-00Z); the data directory holds reports about 2 people, and `leadgap history` lists them by id.\n")
         .run();
     sandbox
         .run(["check"])
@@ -309,6 +314,7 @@ fn charts_use_the_page_a_first_report_starts_at_the_left() {
     let sandbox = Sandbox::new();
     sandbox
         .run(["assess", "--answers", "examples/balanced.toml"])
+        .stderr(&support::saved_to(support::NOW_ID))
         .run();
     // The radar's 100 ring spans most of the chart's width, and the chart
     // the page's.

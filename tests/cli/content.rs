@@ -2,18 +2,14 @@
 //! about recognisable people. A later edit of the content that breaks its
 //! meaning fails here.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
-
-mod support;
-
 use std::collections::BTreeSet;
 
+use crate::support::{Sandbox, by_id};
 use leadgap::questionnaire::{
     self, BUILT_IN, Condition, ContextKind, ContextValue, Kind, Questionnaire, Response,
 };
 use leadgap::rubric::{self, Rubric};
 use leadgap::source::Source;
-use support::{Sandbox, by_id};
 
 fn built_in() -> (Questionnaire, Rubric) {
     let built_in = &BUILT_IN[0];

@@ -1,13 +1,11 @@
 //! Scripted runs: `leadgap assess --answers FILE`.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+use crate::support;
+use crate::support::RULES;
 
-mod support;
-
+use crate::support::{NOW_ID, Sandbox, Test};
 use serde_json::json;
-use support::{NOW_ID, Sandbox, Test};
 
-const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
 const RULES_ANSWERS: &str = "tests/fixtures/rules/answers.toml";
 
 /// `assess` of the rules fixture as JSON, with `extra` arguments.
@@ -182,8 +180,14 @@ fn a_saved_report_is_private_and_self_contained() {
 #[test]
 fn two_runs_in_the_same_second_get_two_files() {
     let sandbox = Sandbox::new();
-    for _ in 0..3 {
-        assess_rules(&sandbox, &[]).run();
+    for id in [
+        NOW_ID.to_owned(),
+        format!("{NOW_ID}-2"),
+        format!("{NOW_ID}-3"),
+    ] {
+        assess_rules(&sandbox, &[])
+            .stderr(&crate::support::saved_to(&id))
+            .run();
     }
     let names: Vec<String> = sandbox
         .reports()
@@ -227,6 +231,7 @@ fn a_failed_run_writes_nothing() {
         ])
         .status(1)
         .stdout("")
+        .stderr_checked_by_the_test()
         .run();
     assert!(sandbox.all_files().is_empty(), "{:?}", sandbox.all_files());
 }
@@ -270,8 +275,14 @@ fn usage_errors_exit_2() {
              found `120`\n\nFor more information, try '--help'.\n",
         )
         .run();
-    sandbox.run(["assess", "--allow-partial"]).status(2).run();
-    sandbox.run(["frobnicate"]).status(2).run();
+    for args in [&["assess", "--allow-partial"][..], &["frobnicate"]] {
+        let ran = sandbox
+            .run(args)
+            .status(2)
+            .stderr_checked_by_the_test()
+            .run();
+        assert!(ran.stderr.starts_with("error: "), "{}", ran.stderr);
+    }
 }
 
 #[test]

@@ -1,10 +1,6 @@
 //! `leadgap template`: an answer file to fill in.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
-
-mod support;
-
-use support::Sandbox;
+use crate::support::Sandbox;
 
 #[test]
 fn the_template_lists_every_question_with_its_allowed_values() {

@@ -3,8 +3,6 @@
 //! never panic, every `line:column` reported lies inside the file, and saved
 //! reports round-trip exactly.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
-
 use leadgap::answers::file::AnswerFile;
 use leadgap::error::{Diagnostic, Error};
 use leadgap::questionnaire::AnswerValue;
@@ -170,8 +168,8 @@ fn mutated() -> impl Strategy<Value = String> {
     let files = [
         BUILT_IN[0].questionnaire,
         BUILT_IN[0].rubric,
-        include_str!("../examples/hero.toml"),
-        include_str!("../examples/reports/sam-2026-09.toml"),
+        include_str!("../../examples/hero.toml"),
+        include_str!("../../examples/reports/sam-2026-09.toml"),
     ];
     (
         proptest::sample::select(files.to_vec()),

@@ -1,14 +1,9 @@
 //! The summary cache of large report folders: listings read from it give
 //! exactly what parsing every file gives, and it is never stale.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
-
-mod support;
-
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use support::{Sandbox, repo};
+use crate::support::{Sandbox, repo};
 
 /// 60 reports of 6 people (ten each) in `folder`, made from an example
 /// report with the id, time, respondent and a note varied (a score cannot
@@ -43,23 +38,27 @@ fn cache_files(sandbox: &Sandbox) -> Vec<PathBuf> {
     }
 }
 
-/// A listing's output; it warns about nothing (`diff latest` says whose
-/// report it took, as the folder holds several people's).
-fn listing(sandbox: &Sandbox, args: &[&str]) -> String {
-    let ran = sandbox.run(args).run();
+/// Files are cached once they are this many seconds old: never, and at
+/// once (`LEADGAP_CACHE_SETTLE`, so that no test waits for the clock).
+const NEVER: &str = "3600";
+const AT_ONCE: &str = "0";
+
+/// A listing's output, with files cached after `settle` seconds; it warns
+/// about nothing (`diff latest` says whose report it took, as the folder
+/// holds several people's).
+fn listing(sandbox: &Sandbox, args: &[&str], settle: &str) -> String {
+    let ran = sandbox
+        .run(args)
+        .env("LEADGAP_CACHE_SETTLE", settle)
+        .stderr_checked_by_the_test()
+        .run();
     assert!(!ran.stderr.contains("warning"), "{}", ran.stderr);
     ran.stdout
-}
-
-/// Waits until files written now are old enough to be cached.
-fn settle() {
-    std::thread::sleep(Duration::from_millis(2_100));
 }
 
 #[test]
 fn listings_from_the_cache_equal_listings_from_the_files() {
     let sandbox = Sandbox::new();
-    let generated = std::time::Instant::now();
     let paths = generate(&sandbox.data_dir().join("reports"));
     let cohort_dir = sandbox.data_dir().join("reports");
     let cohort_dir = cohort_dir.to_str().unwrap();
@@ -70,20 +69,20 @@ fn listings_from_the_cache_equal_listings_from_the_files() {
         &["diff", "latest", "--format", "json"],
     ];
 
-    // Fresh files are parsed every time and not cached yet (unless the
-    // machine is so busy that they were two seconds old by then).
-    let parsed: Vec<String> = commands.iter().map(|c| listing(&sandbox, c)).collect();
-    if generated.elapsed() < Duration::from_millis(1_500) {
-        assert!(
-            cache_files(&sandbox).is_empty(),
-            "{:?}",
-            cache_files(&sandbox)
-        );
-    }
+    // Files changed within the settle window are parsed every time and not
+    // cached.
+    let parsed: Vec<String> = commands
+        .iter()
+        .map(|c| listing(&sandbox, c, NEVER))
+        .collect();
+    assert!(
+        cache_files(&sandbox).is_empty(),
+        "{:?}",
+        cache_files(&sandbox)
+    );
 
-    settle();
     assert_eq!(
-        listing(&sandbox, commands[0]),
+        listing(&sandbox, commands[0], AT_ONCE),
         parsed[0],
         "building the cache"
     );
@@ -99,7 +98,7 @@ fn listings_from_the_cache_equal_listings_from_the_files() {
     let written = std::fs::read(&cache[0]).unwrap();
     for (command, expected) in commands.iter().zip(&parsed) {
         assert_eq!(
-            &listing(&sandbox, command),
+            &listing(&sandbox, command, AT_ONCE),
             expected,
             "{command:?} from the cache"
         );
@@ -117,7 +116,7 @@ fn listings_from_the_cache_equal_listings_from_the_files() {
     assert_ne!(edited, text);
     assert_eq!(edited.len(), text.len());
     std::fs::write(changed, edited).unwrap();
-    let json = listing(&sandbox, commands[0]);
+    let json = listing(&sandbox, commands[0], AT_ONCE);
     let listed: serde_json::Value = serde_json::from_str(&json).unwrap();
     let last = listed.as_array().unwrap().last().unwrap();
     assert_eq!(last["id"], "2026-10-01T09-05-00Z");
@@ -130,7 +129,8 @@ fn listings_from_the_cache_equal_listings_from_the_files() {
     // A removed report leaves the listing; a damaged cache is rebuilt.
     std::fs::remove_file(&paths[0]).unwrap();
     std::fs::write(&cache[0], "not json\n").unwrap();
-    let listed: serde_json::Value = serde_json::from_str(&listing(&sandbox, commands[0])).unwrap();
+    let listed: serde_json::Value =
+        serde_json::from_str(&listing(&sandbox, commands[0], AT_ONCE)).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 59);
     assert_eq!(listed[0]["id"], "2026-01-01T09-01-00Z");
 }
@@ -140,9 +140,12 @@ fn a_cache_that_cannot_be_written_is_not_an_error() {
     let sandbox = Sandbox::new();
     let folder = sandbox.scratch().join("shared");
     generate(&folder);
-    settle();
     let folder = folder.to_str().unwrap();
-    let expected = listing(&sandbox, &["history", "--from", folder, "--format", "csv"]);
+    let expected = listing(
+        &sandbox,
+        &["history", "--from", folder, "--format", "csv"],
+        AT_ONCE,
+    );
     assert_eq!(
         cache_files(&sandbox).len(),
         1,
@@ -153,6 +156,7 @@ fn a_cache_that_cannot_be_written_is_not_an_error() {
     sandbox
         .run(["history", "--from", folder, "--format", "csv"])
         .env("LEADGAP_SIMULATE_FAULT", "full-disk")
+        .env("LEADGAP_CACHE_SETTLE", AT_ONCE)
         .stdout(&expected)
         .stderr("")
         .run();

@@ -1,10 +1,8 @@
 //! `leadgap check`, and the shipped files it keeps honest.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+use crate::support;
 
-mod support;
-
-use support::{Sandbox, repo};
+use crate::support::{Sandbox, repo};
 
 /// Every file in a folder of the repository with the given ending, sorted.
 fn files_in(folder: &str, ending: &str) -> Vec<String> {
@@ -68,6 +66,7 @@ fn every_problem_in_a_questionnaire_is_listed() {
         .run(["check", "tests/fixtures/broken/questionnaire.toml"])
         .status(1)
         .stdout("")
+        .stderr_checked_by_the_test()
         .run();
     insta::assert_snapshot!("broken_questionnaire", ran.stderr);
 }
@@ -83,6 +82,7 @@ fn every_problem_in_a_rubric_is_listed() {
         ])
         .status(1)
         .stdout("")
+        .stderr_checked_by_the_test()
         .run();
     insta::assert_snapshot!("broken_rubric", ran.stderr);
 }
@@ -101,6 +101,7 @@ fn every_problem_in_an_answer_file_is_listed() {
             "ok: tests/fixtures/rules/questionnaire.toml: questionnaire `rules` 1.0.0, 5 themes, 14 \
              questions; rubric `rules-rubric`, 4 bands, profiles director, new-manager\n",
         )
+        .stderr_checked_by_the_test()
         .run();
     insta::assert_snapshot!("broken_answers", ran.stderr);
 }
@@ -176,7 +177,10 @@ fn check_goes_on_after_an_unreadable_file() {
 #[test]
 fn a_saved_report_can_be_checked() {
     let sandbox = Sandbox::new();
-    sandbox.run(["assess", "-a", "examples/hero.toml"]).run();
+    sandbox
+        .run(["assess", "-a", "examples/hero.toml"])
+        .stderr(&support::saved_to(support::NOW_ID))
+        .run();
     sandbox
         .run(["check"])
         .arg(&sandbox.reports()[0])

@@ -6,24 +6,23 @@
 //! data directory, junk named like reports, stale temporary files, and a
 //! plan file that counts too far.
 
-#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
-
-mod support;
+use crate::support;
+use crate::support::RULES;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use support::{NOW_ID, Sandbox, repo, rules_answers};
-
-const RULES: &str = "tests/fixtures/rules/questionnaire.toml";
+use crate::support::{NOW_ID, Sandbox, repo, rules_answers};
 
 /// A saved report of the rules fixture, at [`support::NOW`].
 fn saved(sandbox: &Sandbox) -> PathBuf {
     let answers = rules_answers(sandbox, "a.toml", &[]);
-    sandbox
+    let ran = sandbox
         .run(["assess", "-q", RULES, "-a"])
         .arg(&answers)
+        .stderr_checked_by_the_test()
         .run();
+    assert!(ran.stderr.starts_with("Saved to "), "{}", ran.stderr);
     sandbox.report_path(NOW_ID)
 }
 
@@ -49,7 +48,7 @@ const NOT_A_DATE: &str = "is not a date: write it as 2027-01-15, or from today a
                           (days), +6w (weeks) or +2m (months)";
 
 #[test]
-fn d1_a_due_date_ending_in_any_character_is_a_mistake_not_a_crash() {
+fn a_due_date_ending_in_any_character_is_a_mistake_not_a_crash() {
     let sandbox = Sandbox::new();
     saved(&sandbox);
     for due in ["+1é", "+2週", "+é", "++1d", "+1😀", "+"] {
@@ -86,7 +85,7 @@ fn d1_a_due_date_ending_in_any_character_is_a_mistake_not_a_crash() {
 
 #[cfg(target_os = "linux")]
 #[test]
-fn d2_output_to_a_full_disk_or_a_closed_pipe_is_never_a_panic() {
+fn output_to_a_full_disk_or_a_closed_pipe_is_never_a_panic() {
     let sandbox = Sandbox::new();
     let full = "error: cannot write to `standard output`: the disk is full\n  help: free some \
                 space and run it again; what was saved before is unchanged\n";
@@ -136,7 +135,7 @@ fn d2_output_to_a_full_disk_or_a_closed_pipe_is_never_a_panic() {
 
 #[cfg(unix)]
 #[test]
-fn d3_output_into_a_device_a_pipe_or_a_link_is_written_through() {
+fn output_into_a_device_a_pipe_or_a_link_is_written_through() {
     use std::io::Read;
     let sandbox = Sandbox::new();
     saved(&sandbox);
@@ -161,6 +160,7 @@ fn d3_output_into_a_device_a_pipe_or_a_link_is_written_through() {
     sandbox
         .run(["show", "latest", "--format", "json", "-o", "/dev/stdout"])
         .stdout(&shown)
+        .stderr("Wrote /dev/stdout\n")
         .run();
     // A named pipe with a reader at the other end.
     let pipe = sandbox.scratch().join("pipe.json");
@@ -180,6 +180,7 @@ fn d3_output_into_a_device_a_pipe_or_a_link_is_written_through() {
         .run(["show", "latest", "--format", "json", "-o"])
         .arg(&pipe)
         .timeout(20)
+        .stderr("Wrote [SANDBOX]/pipe.json\n")
         .run();
     assert_eq!(reader.join().unwrap(), shown);
     assert!(
@@ -195,6 +196,7 @@ fn d3_output_into_a_device_a_pipe_or_a_link_is_written_through() {
     sandbox
         .run(["show", "latest", "--format", "json", "-o"])
         .arg(&link)
+        .stderr("Wrote [SANDBOX]/link.json\n")
         .run();
     assert!(
         std::fs::symlink_metadata(&link)
@@ -233,7 +235,7 @@ fn hostile(sandbox: &Sandbox) -> std::os::unix::net::UnixListener {
 
 #[cfg(unix)]
 #[test]
-fn d4_special_files_named_like_reports_never_hang_a_command() {
+fn special_files_named_like_reports_never_hang_a_command() {
     let sandbox = Sandbox::new();
     let _socket = hostile(&sandbox);
     let answers = rules_answers(&sandbox, "b.toml", &[]);
@@ -243,7 +245,11 @@ fn d4_special_files_named_like_reports_never_hang_a_command() {
     let folder = folder.to_str().unwrap();
     let report = report.to_str().unwrap();
     // The listing says what each special file is, and lists the reports.
-    let ran = sandbox.run(["history", "--from", folder]).timeout(20).run();
+    let ran = sandbox
+        .run(["history", "--from", folder])
+        .timeout(20)
+        .stderr_checked_by_the_test()
+        .run();
     assert!(
         ran.stdout
             .contains("Every scoring rule · Test Person, self-assessment · 1 report"),
@@ -335,7 +341,7 @@ fn d4_special_files_named_like_reports_never_hang_a_command() {
 }
 
 #[test]
-fn d5_escape_sequences_from_files_never_reach_the_terminal() {
+fn escape_sequences_from_files_never_reach_the_terminal() {
     let sandbox = Sandbox::new();
     // Escape sequences written as TOML escapes, so that they reach the
     // strings leadgap reads.
@@ -352,6 +358,7 @@ fn d5_escape_sequences_from_files_never_reach_the_terminal() {
         .run(["assess", "-q", RULES, "--allow-partial", "-a"])
         .arg(&answers)
         .status(1)
+        .stderr_checked_by_the_test()
         .run();
     assert!(
         !ran.stderr.contains('\u{1b}') && !ran.stderr.contains('\u{7}'),
@@ -375,7 +382,7 @@ fn d5_escape_sequences_from_files_never_reach_the_terminal() {
         "not = \"a report\"",
     )
     .unwrap();
-    let ran = sandbox.run(["history"]).run();
+    let ran = sandbox.run(["history"]).stderr_checked_by_the_test().run();
     assert_eq!(
         ran.stderr,
         "warning: skipping `[DATA]/reports/x]0;owned[2J.toml`: this is not a leadgap report (it has \
@@ -383,7 +390,12 @@ fn d5_escape_sequences_from_files_never_reach_the_terminal() {
     );
     // A questionnaire's unknown kind and scale, and the help listing its themes.
     let q = sandbox.rules_version("9", &[("kind = \"scale\"", &format!("kind = \"s{esc}\""))]);
-    let ran = sandbox.run(["check"]).arg(&q).status(1).run();
+    let ran = sandbox
+        .run(["check"])
+        .arg(&q)
+        .status(1)
+        .stderr_checked_by_the_test()
+        .run();
     assert!(!ran.stderr.contains('\u{1b}'), "{:?}", ran.stderr);
     assert!(
         ran.stderr.contains("unknown kind `s]0;owned[2J`"),
@@ -393,7 +405,7 @@ fn d5_escape_sequences_from_files_never_reach_the_terminal() {
 }
 
 #[test]
-fn d6_numbers_that_could_make_a_score_infinite_are_refused() {
+fn numbers_that_could_make_a_score_infinite_are_refused() {
     let sandbox = Sandbox::new();
     let q = sandbox.rules_version(
         "6",
@@ -402,7 +414,12 @@ fn d6_numbers_that_could_make_a_score_infinite_are_refused() {
             ("score = 1 }", "score = 1e308 }"),
         ],
     );
-    let ran = sandbox.run(["check"]).arg(&q).status(1).run();
+    let ran = sandbox
+        .run(["check"])
+        .arg(&q)
+        .status(1)
+        .stderr_checked_by_the_test()
+        .run();
     assert!(
         ran.stderr
             .contains("weight must be a number above 0 and at most 1000, found 1e308"),
@@ -426,6 +443,7 @@ fn d6_numbers_that_could_make_a_score_infinite_are_refused() {
         .run(["check", "-q", RULES])
         .arg(&rubric)
         .status(1)
+        .stderr_checked_by_the_test()
         .run();
     assert!(
         ran.stderr
@@ -446,17 +464,27 @@ fn d6_numbers_that_could_make_a_score_infinite_are_refused() {
         .arg(&q)
         .status(1)
         .stdout("")
+        .stderr(
+            "error: [SANDBOX]/rules-6/questionnaire.toml:49:10: weight must be a number above 0 \
+             and at most 1000, found 1e308\nerror: [SANDBOX]/rules-6/questionnaire.toml:59:36: \
+             option score must be from 0 to 1000, found 1e308\nerror: \
+             [SANDBOX]/rules-6/questionnaire.toml:70:36: option score must be from -1000 to 1000, \
+             found 1e308\nerror: [SANDBOX]/rules-6/questionnaire.toml:71:36: option score must be \
+             from -1000 to 1000, found 1e308\nerror: [SANDBOX]/rules-6/questionnaire.toml:110:10: \
+             weight must be a number above 0 and at most 1000, found 1e308\n5 problems found\n",
+        )
         .run();
 }
 
 #[test]
-fn d7_huge_texts_are_linear_and_shown_cut() {
+fn huge_texts_are_linear_and_shown_cut() {
     let sandbox = Sandbox::new();
     let long = "x".repeat(400_000);
     let answers = rules_answers(&sandbox, "a.toml", &[("Test Person", &long)]);
     sandbox
         .run(["assess", "-q", RULES, "-a"])
         .arg(&answers)
+        .stderr(&crate::support::saved_to(NOW_ID))
         .run();
     let started = std::time::Instant::now();
     let ran = sandbox
@@ -491,7 +519,7 @@ fn d7_huge_texts_are_linear_and_shown_cut() {
 }
 
 #[test]
-fn d8_markdown_from_files_is_inert() {
+fn markdown_from_files_is_inert() {
     let sandbox = Sandbox::new();
     let hostile = "<script>x</script> [click](javascript:alert(1)) ![i](http://e/i.png) <!-- c";
     let answers = rules_answers(
@@ -506,12 +534,14 @@ fn d8_markdown_from_files_is_inert() {
         .run(["assess", "-q", RULES, "--format", "json", "-a"])
         .arg(&answers)
         .at("2026-01-01T09:00:00Z")
+        .stderr(&crate::support::saved_to("2026-01-01T09-00-00Z"))
         .run()
         .json();
     sandbox
         .run(["assess", "-q", RULES, "--rater", "Morgan", "-a"])
         .arg(&answers)
         .at("2026-01-02T09:00:00Z")
+        .stderr(&support::saved_to("2026-01-02T09-00-00Z"))
         .run();
     let escaped = "\\<script\\>x\\</script\\> \\[click\\](javascript:alert(1)) \\!\\[i\\](http://e/i.png) \\<\\!-- c";
     let show = sandbox
@@ -561,7 +591,7 @@ fn d8_markdown_from_files_is_inert() {
 }
 
 #[test]
-fn d10_note_keeps_what_it_does_not_know_and_locks_only_inside_the_data_directory() {
+fn note_keeps_what_it_does_not_know_and_locks_only_inside_the_data_directory() {
     let sandbox = Sandbox::new();
     let path = saved(&sandbox);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -598,6 +628,7 @@ fn d10_note_keeps_what_it_does_not_know_and_locks_only_inside_the_data_directory
         .arg(&copy)
         .args(["--theme", "nope", "--author", "M", "x"])
         .status(1)
+        .stderr("error: the report has no theme `nope`\n  help: its themes are: alpha, beta, gamma, delta, epsilon\n")
         .run();
     sandbox
         .run(["note"])
@@ -612,7 +643,7 @@ fn d10_note_keeps_what_it_does_not_know_and_locks_only_inside_the_data_directory
 }
 
 #[test]
-fn d11_saved_reports_are_checked_as_strictly_as_answer_files() {
+fn saved_reports_are_checked_as_strictly_as_answer_files() {
     let sandbox = Sandbox::new();
     let path = saved(&sandbox);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -685,7 +716,12 @@ fn d11_saved_reports_are_checked_as_strictly_as_answer_files() {
     ];
     for (what, edited, expected) in cases {
         let file = sandbox.write("edited.toml", &edited);
-        let ran = sandbox.run(["check"]).arg(&file).status(1).run();
+        let ran = sandbox
+            .run(["check"])
+            .arg(&file)
+            .status(1)
+            .stderr_checked_by_the_test()
+            .run();
         let first = ran.stderr.lines().next().unwrap_or_default();
         assert_eq!(
             first,
@@ -697,7 +733,12 @@ fn d11_saved_reports_are_checked_as_strictly_as_answer_files() {
     // A duplicate theme id, and one with a control character.
     let duplicate = text.replacen("id = \"beta\"", "id = \"alpha\"", 1);
     let file = sandbox.write("edited.toml", &duplicate);
-    let ran = sandbox.run(["check"]).arg(&file).status(1).run();
+    let ran = sandbox
+        .run(["check"])
+        .arg(&file)
+        .status(1)
+        .stderr_checked_by_the_test()
+        .run();
     assert!(
         ran.stderr.contains("theme `alpha` is listed twice"),
         "{}",
@@ -705,7 +746,12 @@ fn d11_saved_reports_are_checked_as_strictly_as_answer_files() {
     );
     let control = text.replacen("id = \"beta\"", "id = \"be\\u0007ta\"", 1);
     let file = sandbox.write("edited.toml", &control);
-    let ran = sandbox.run(["check"]).arg(&file).status(1).run();
+    let ran = sandbox
+        .run(["check"])
+        .arg(&file)
+        .status(1)
+        .stderr_checked_by_the_test()
+        .run();
     assert!(
         ran.stderr
             .contains("a theme id may only use a-z, 0-9 and `-`"),
@@ -714,12 +760,22 @@ fn d11_saved_reports_are_checked_as_strictly_as_answer_files() {
     );
     // A report with a hand-edited score is never shown as fact.
     std::fs::write(&path, text.replacen("score = 46.875", "score = 96.875", 1)).unwrap();
-    sandbox.run(["show", "latest"]).status(1).stdout("").run();
+    sandbox
+        .run(["show", "latest"])
+        .status(1)
+        .stdout("")
+        .stderr(
+            "warning: skipping `[DATA]/reports/2026-11-22T13-05-01Z.toml`: line 30, column 7: \
+             theme `alpha`: the gap must be the target less the score (0), found 23.125\n\
+             error: there are no saved reports in `[DATA]/reports`\n  help: run `leadgap assess` \
+             first, or name a report file\n",
+        )
+        .run();
 }
 
 #[cfg(unix)]
 #[test]
-fn d13_ids_and_saves_never_leave_the_data_directory() {
+fn ids_and_saves_never_leave_the_data_directory() {
     use std::os::unix::fs::PermissionsExt;
     let sandbox = Sandbox::new();
     let path = saved(&sandbox);
@@ -756,7 +812,10 @@ fn d13_ids_and_saves_never_leave_the_data_directory() {
     for folder in [sandbox.data_dir(), sandbox.data_dir().join("reports")] {
         std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
-    sandbox.run(["assess", "-a", "examples/hero.toml"]).run();
+    sandbox
+        .run(["assess", "-a", "examples/hero.toml"])
+        .stderr(&crate::support::saved_to("2026-11-22T13-05-01Z-2"))
+        .run();
     assert_eq!(mode(&sandbox.data_dir()), 0o700);
     assert_eq!(mode(&sandbox.data_dir().join("reports")), 0o700);
     // An answer file names a questionnaire by id, never by path.
@@ -774,7 +833,7 @@ fn d13_ids_and_saves_never_leave_the_data_directory() {
 }
 
 #[test]
-fn d14_latest_is_the_newest_readable_report() {
+fn latest_is_the_newest_readable_report() {
     let sandbox = Sandbox::new();
     saved(&sandbox);
     let folder = sandbox.data_dir().join("reports");
@@ -789,14 +848,15 @@ fn d14_latest_is_the_newest_readable_report() {
         )
         .run();
     assert!(ran.stdout.starts_with("Gap report: Every scoring rule\n"));
-    sandbox.run(["diff", "latest"]).status(1).run();
+    sandbox.run(["diff", "latest"]).status(1).stderr("warning: skipping `[DATA]/reports/2098-01-01T00-00-00Z.toml`: line 1, column 5: key with no value, expected `=`\nwarning: skipping `[DATA]/reports/2099-01-01T00-00-00Z.toml`: it is a folder, not a report file\nerror: `latest` is the first report of its series: there is nothing earlier to compare\n  help: name two reports: `leadgap diff OLDER NEWER`\n").run();
     sandbox
         .run(["note", "latest", "--theme", "alpha", "--author", "M", "x"])
+        .stderr("warning: skipping `[DATA]/reports/2098-01-01T00-00-00Z.toml`: line 1, column 5: key with no value, expected `=`\nwarning: skipping `[DATA]/reports/2099-01-01T00-00-00Z.toml`: it is a folder, not a report file\n")
         .run();
 }
 
 #[test]
-fn d15_temporary_files_of_a_killed_save_are_swept_and_never_listed() {
+fn temporary_files_of_a_killed_save_are_swept_and_never_listed() {
     let sandbox = Sandbox::new();
     saved(&sandbox);
     let folder = sandbox.data_dir().join("reports");
@@ -821,7 +881,7 @@ fn d15_temporary_files_of_a_killed_save_are_swept_and_never_listed() {
 }
 
 #[test]
-fn d16_plan_numbers_never_wrap_around_or_repeat() {
+fn plan_numbers_never_wrap_around_or_repeat() {
     let sandbox = Sandbox::new();
     saved(&sandbox);
     sandbox
@@ -881,7 +941,12 @@ fn minor_messages_and_settings() {
             "s.toml",
             &text.replacen("schema = 1", &format!("schema = {schema}"), 1),
         );
-        let ran = sandbox.run(["show"]).arg(&file).status(1).run();
+        let ran = sandbox
+            .run(["show"])
+            .arg(&file)
+            .status(1)
+            .stderr_checked_by_the_test()
+            .run();
         let number = schema.trim_start_matches('+');
         let expected = if number == "2" {
             format!("report schema {number} is newer than this leadgap reads (schema 1)")
@@ -899,6 +964,7 @@ fn minor_messages_and_settings() {
         .run(["check", "--allow-partial", "-q", RULES])
         .arg(&answers)
         .status(1)
+        .stderr_checked_by_the_test()
         .run();
     assert!(!ran.stderr.contains("i128"), "{}", ran.stderr);
     assert!(
@@ -942,6 +1008,7 @@ fn minor_messages_and_settings() {
             "tests/fixtures/rules/answers.toml",
         ])
         .at("2026-11-23T09:00:00Z")
+        .stderr(&support::saved_to("2026-11-23T09-00-00Z"))
         .run();
     let comparison = sandbox
         .run([
