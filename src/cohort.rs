@@ -228,7 +228,7 @@ fn group(id: &str, members: &[&Report], anonymous: bool) -> Group {
                 report.respondent.clone().unwrap_or_default()
             },
             report: (!anonymous).then(|| report.id.clone()),
-            created: (!anonymous).then(|| report.created.clone()),
+            created: (!anonymous).then(|| report.created.to_string()),
             themes: themes
                 .iter()
                 .map(|(theme_id, _)| {

@@ -33,7 +33,7 @@ impl Side {
     fn of(report: &Report) -> Side {
         Side {
             id: report.id.clone(),
-            created: report.created.clone(),
+            created: report.created.to_string(),
             questionnaire: report.questionnaire.id.clone(),
             version: report.questionnaire.version.clone(),
             respondent: report.respondent.clone(),
@@ -184,7 +184,7 @@ pub fn diff(a: &Report, b: &Report) -> Diff {
 impl Diff {
     /// Marks each change as meaningful or within noise, by `norms` (for
     /// the themes of `later`, the second report).
-    pub fn judge(&mut self, later: &Report, norms: &crate::norms::Norms) {
+    pub fn judge(&mut self, later: &Report, norms: &crate::programme::norms::Norms) {
         for theme in &mut self.themes {
             let Some(asked) = later.theme(&theme.id) else {
                 continue;

@@ -23,25 +23,23 @@ pub mod clock;
 pub mod cohort;
 mod commands;
 pub mod comparison;
-pub mod context;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod files;
 pub mod interval;
-pub mod items;
-pub mod norms;
 pub mod output;
 pub mod plan;
+pub mod programme;
 pub mod quality;
 pub mod questionnaire;
 pub mod render;
 pub mod report;
-pub mod roster;
 pub mod rounding;
 pub mod rubric;
 pub mod scoring;
-pub mod shelf;
 pub mod source;
+pub mod spool;
 pub mod stats;
 pub mod store;
 pub mod team;
@@ -54,26 +52,26 @@ use cli::{Cli, Command};
 use error::{Error, Result};
 use output::{ColorChoice, clean, paint, styles};
 
-pub use context::{Context, Invocation};
+pub use config::{Config, Invocation};
 
 /// Runs one command and returns its exit code (see [`error::exit`]).
 pub fn run(cli: Cli) -> Result<u8> {
     let output = cli.command.output().map(Path::to_path_buf);
     let invocation = Invocation::of_this_process(cli.data_dir.as_deref());
-    let context = Context::new(cli.color, cli.data_dir, output.is_some(), invocation);
+    let config = Config::new(cli.color, cli.data_dir, output.is_some(), invocation);
     match output {
         // Into a buffer first: the file is written whole, or not at all.
         Some(path) => {
             let mut buffer = Vec::new();
-            let code = dispatch(&context, cli.command, &mut buffer)?;
+            let code = dispatch(&config, cli.command, &mut buffer)?;
             files::write_output(&path, &buffer)?;
-            context.info(&format!("Wrote {}", path.display()));
+            config.info(&format!("Wrote {}", path.display()));
             Ok(code)
         }
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            let code = dispatch(&context, cli.command, &mut out);
+            let code = dispatch(&config, cli.command, &mut out);
             // Whatever happened, what was printed so far reaches the reader.
             let flushed = out.flush().map_err(Error::stdout);
             let code = code?;
@@ -83,24 +81,24 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
-fn dispatch(context: &Context, command: Command, out: &mut dyn Write) -> Result<u8> {
+fn dispatch(config: &Config, command: Command, out: &mut dyn Write) -> Result<u8> {
     match command {
-        Command::Assess(args) => commands::assess::run(context, args, out),
-        Command::Template(args) => commands::template::run(context, args, out),
-        Command::Check(args) => commands::check::run(context, args, out),
-        Command::List(args) => commands::list::run(context, args, out),
-        Command::Show(args) => commands::show::run(context, args, out),
-        Command::History(args) => commands::history::run(context, args, out),
-        Command::Diff(args) => commands::diff::run(context, args, out),
-        Command::Compare(args) => commands::compare::run(context, args, out),
-        Command::Note(args) => commands::note::run(context, args, out),
-        Command::Cohort(args) => commands::cohort::run(context, args, out),
-        Command::Norms(args) => commands::norms::run(context, args, out),
-        Command::Plan(args) => commands::plan::run(context, args, out),
-        Command::Key(_) => commands::key::run(context, out),
-        Command::Invite(args) => commands::invite::run(context, args, out),
-        Command::Respond(args) => commands::respond::run(context, args, out),
-        Command::Collect(args) => commands::collect::run(context, args, out),
+        Command::Assess(args) => commands::assess::run(config, args, out),
+        Command::Template(args) => commands::template::run(config, args, out),
+        Command::Check(args) => commands::check::run(config, args, out),
+        Command::List(args) => commands::list::run(config, args, out),
+        Command::Show(args) => commands::show::run(config, args, out),
+        Command::History(args) => commands::history::run(config, args, out),
+        Command::Diff(args) => commands::diff::run(config, args, out),
+        Command::Compare(args) => commands::compare::run(config, args, out),
+        Command::Note(args) => commands::note::run(config, args, out),
+        Command::Cohort(args) => commands::cohort::run(config, args, out),
+        Command::Norms(args) => commands::norms::run(config, args, out),
+        Command::Plan(args) => commands::plan::run(config, args, out),
+        Command::Key(_) => commands::key::run(config, out),
+        Command::Invite(args) => commands::invite::run(config, args, out),
+        Command::Respond(args) => commands::respond::run(config, args, out),
+        Command::Collect(args) => commands::collect::run(config, args, out),
         Command::Completions(args) => commands::packaging::completions(args, out),
         Command::Man(args) => commands::packaging::man(args, out),
     }

@@ -133,32 +133,24 @@ fn needs_cleaning(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
-/// Wraps `text` to lines of at most `width` characters (longer words stay
-/// whole), the first prefixed with `first`, the others with `rest`.
+/// Wraps `text` to lines of at most `width` columns as a terminal shows
+/// them (a wide character takes two; longer words stay whole), the first
+/// prefixed with `first`, the others with `rest`. Runs of whitespace count
+/// as one space.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = first.to_owned();
-    // The line's length in characters, kept as it grows: counting it again
-    // for every word would make long text quadratic.
-    let mut length = first.chars().count();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        let word_length = word.chars().count();
-        if !empty && length + 1 + word_length > width {
-            lines.push(std::mem::replace(&mut line, rest.to_owned()));
-            length = rest.chars().count();
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-            length += 1;
-        }
-        line.push_str(word);
-        length += word_length;
-        empty = false;
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.is_empty() {
+        return vec![first.to_owned()];
     }
-    lines.push(line);
-    lines
+    let options = textwrap::Options::new(width.max(1))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
+    textwrap::wrap(&words, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
 }
 
 #[cfg(test)]
@@ -189,6 +181,21 @@ mod tests {
         assert_eq!(
             wrap("one two three four", 10, "- ", "  "),
             ["- one two", "  three", "  four"]
+        );
+        assert_eq!(wrap("", 10, "- ", "  "), ["- "]);
+        assert_eq!(
+            wrap("averyveryverylongword x", 8, "", ""),
+            ["averyveryverylongword", "x"]
+        );
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        // "一二三四" is eight columns wide: "五六" (four more, and a space)
+        // does not fit beside it in ten.
+        assert_eq!(
+            wrap("一二三四 五六 七", 10, "", ""),
+            ["一二三四", "五六 七"]
         );
     }
 }

@@ -11,6 +11,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use crate::clock::Timestamp;
 use crate::report::{Report, ThemeReport};
 
 /// Oldest first: by creation time, then by the `-2`, `-3`… suffix of ids
@@ -22,13 +23,13 @@ pub fn chronological(a: &Report, b: &Report) -> Ordering {
 /// What [`chronological`] orders reports by: creation time, the `-2`,
 /// `-3`… suffix of an id saved in the same second as another (0 for none),
 /// then the id.
-pub fn chronological_key(report: &Report) -> (&str, u32, &str) {
+pub fn chronological_key(report: &Report) -> (Timestamp, u32, &str) {
     let suffix = report
         .id
         .rsplit_once("Z-")
         .and_then(|(_, n)| n.parse::<u32>().ok())
         .unwrap_or(0);
-    (&report.created, suffix, &report.id)
+    (report.created, suffix, &report.id)
 }
 
 /// Whether two reports belong to the same series: same questionnaire,
@@ -117,7 +118,7 @@ pub struct Previous {
     /// Its id.
     pub id: String,
     /// When it was made.
-    pub created: String,
+    pub created: Timestamp,
     /// Its overall score.
     pub overall: Option<f64>,
     /// The overall change since it, when comparable.
@@ -133,7 +134,7 @@ pub struct ThemeTrend {
     pub points: Vec<Option<f64>>,
     /// The first comparable earlier score of the theme and when it was
     /// given: the baseline that progress is measured from.
-    pub baseline: Option<(f64, String)>,
+    pub baseline: Option<(f64, Timestamp)>,
 }
 
 impl ThemeTrend {
@@ -193,7 +194,7 @@ pub fn trend<'a>(report: &Report, others: impl IntoIterator<Item = &'a Report>) 
                 .collect();
             let baseline = comparable
                 .iter()
-                .find_map(|(r, t)| t.score.map(|score| (score, r.created.clone())));
+                .find_map(|(r, t)| t.score.map(|score| (score, r.created)));
             ThemeTrend {
                 change,
                 points,
@@ -205,7 +206,7 @@ pub fn trend<'a>(report: &Report, others: impl IntoIterator<Item = &'a Report>) 
         earlier: earlier.len(),
         previous: previous.map(|p| Previous {
             id: p.id.clone(),
-            created: p.created.clone(),
+            created: p.created,
             overall: p.overall,
             change: overall_change(p, report),
         }),
@@ -223,7 +224,7 @@ pub fn trends(series: &[&Report]) -> Vec<Trend> {
     #[derive(Default)]
     struct Seen {
         points: Vec<Option<f64>>,
-        baseline: Option<(f64, String)>,
+        baseline: Option<(f64, Timestamp)>,
     }
     let mut seen: HashMap<(&str, &str), Seen> = HashMap::new();
     let mut trends = Vec::with_capacity(series.len());
@@ -241,7 +242,7 @@ pub fn trends(series: &[&Report]) -> Vec<Trend> {
                 let entry = seen
                     .entry((theme.id.as_str(), theme.hash.as_str()))
                     .or_default();
-                let baseline = entry.baseline.clone();
+                let baseline = entry.baseline;
                 let points = if newest {
                     let mut points = entry.points.clone();
                     points.push(theme.score);
@@ -251,7 +252,7 @@ pub fn trends(series: &[&Report]) -> Vec<Trend> {
                 };
                 entry.points.push(theme.score);
                 if entry.baseline.is_none() {
-                    entry.baseline = theme.score.map(|score| (score, report.created.clone()));
+                    entry.baseline = theme.score.map(|score| (score, report.created));
                 }
                 ThemeTrend {
                     change,
@@ -264,7 +265,7 @@ pub fn trends(series: &[&Report]) -> Vec<Trend> {
             earlier: index,
             previous: previous.map(|p| Previous {
                 id: p.id.clone(),
-                created: p.created.clone(),
+                created: p.created,
                 overall: p.overall,
                 change: overall_change(p, report),
             }),
@@ -301,7 +302,7 @@ mod tests {
         let trend = |baseline: Option<f64>| ThemeTrend {
             change: Change::Baseline,
             points: Vec::new(),
-            baseline: baseline.map(|b| (b, "2026-01-01T00:00:00Z".to_owned())),
+            baseline: baseline.map(|b| (b, Timestamp::parse("2026-01-01T00:00:00Z").unwrap())),
         };
         // From 20 toward 70, now at 45: half way.
         assert_eq!(trend(Some(20.0)).progress(Some(45.0), 70.0), Some(0.5));
@@ -338,14 +339,14 @@ mod tests {
         let mut series = vec![example("sam-2026-06.toml"), example("sam-2026-09.toml")];
         let mut reworded = series[1].clone();
         reworded.id = "2026-12-01T09-00-00Z".to_owned();
-        reworded.created = "2026-12-01T09:00:00Z".to_owned();
+        reworded.created = Timestamp::parse("2026-12-01T09:00:00Z").unwrap();
         reworded.themes[0].hash = "0000000000000000".to_owned();
         reworded.themes[1].score = None;
         reworded.themes.remove(2);
         series.push(reworded);
         let mut back = series[1].clone();
         back.id = "2027-03-01T09-00-00Z".to_owned();
-        back.created = "2027-03-01T09:00:00Z".to_owned();
+        back.created = Timestamp::parse("2027-03-01T09:00:00Z").unwrap();
         back.themes[0].score = Some(61.0);
         series.push(back);
 

@@ -12,7 +12,7 @@ use crate::answers::file::AnswerFile;
 use crate::error::{Error, Result};
 use crate::source::{MAX_FILE_SIZE, Source};
 use crate::team::counting::Arrived;
-use crate::team::envelope::{self, ARMOR_BEGIN, ARMOR_END, BINARY_MAGIC, Unopened};
+use crate::team::encryption::{self, ARMOR_BEGIN, ARMOR_END, BINARY_MAGIC, Unopened};
 use crate::team::invite::Invite;
 use crate::team::response::Opened;
 
@@ -169,8 +169,8 @@ pub fn open(
     identity: &str,
     invite: &Invite,
 ) -> std::result::Result<Arrived, String> {
-    let binary = envelope::binary(&sealed.bytes).map_err(damaged)?;
-    let plain = envelope::open(identity, &binary).map_err(|error| match error {
+    let binary = encryption::binary(&sealed.bytes).map_err(damaged)?;
+    let plain = encryption::open(identity, &binary).map_err(|error| match error {
         Unopened::NotForUs => "it is sealed for another key, not this round's".to_owned(),
         other => damaged(other),
     })?;
@@ -209,7 +209,7 @@ pub fn open(
     answers.context[value.0] = Some(value.1);
     Ok(Arrived {
         place: sealed.place.clone(),
-        fingerprint: envelope::fingerprint(&binary),
+        fingerprint: encryption::fingerprint(&binary),
         response: Opened {
             id,
             group,

@@ -16,6 +16,6 @@ pub struct NormsArgs {
     pub output: Option<PathBuf>,
 
     /// Refuse to make norms from fewer people than this (at least 10)
-    #[arg(long, value_name = "N", default_value_t = crate::norms::MIN_RESPONDENTS)]
+    #[arg(long, value_name = "N", default_value_t = crate::programme::norms::MIN_RESPONDENTS)]
     pub min: usize,
 }

@@ -6,23 +6,23 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::Context;
+use crate::Config;
 use crate::cli::CohortArgs;
 use crate::cohort::{self, latest_self};
 use crate::error::{Error, Result, exit};
-use crate::items::Collector;
+use crate::programme::reliability::Collector;
+use crate::programme::roster::{self, Every};
 use crate::render;
 use crate::report::SELF_RATER;
-use crate::roster::{self, Every};
 use crate::source::Source;
 use crate::store::{Loaded, load_report};
 use crate::trend::chronological;
 
 /// Runs `leadgap cohort`.
-pub fn run(context: &Context, args: CohortArgs, out: &mut dyn Write) -> Result<u8> {
-    let loaded = load(context, &args.folders)?;
+pub fn run(config: &Config, args: CohortArgs, out: &mut dyn Write) -> Result<u8> {
+    let loaded = load(config, &args.folders)?;
     if let (Some(roster), Some(every)) = (&args.roster, &args.every) {
-        return due(context, &loaded, roster, every, &args, out);
+        return due(config, &loaded, roster, every, &args, out);
     }
     if args.items {
         // One full report at a time: only the running figures are kept.
@@ -30,20 +30,20 @@ pub fn run(context: &Context, args: CohortArgs, out: &mut dyn Write) -> Result<u
         for latest in latest_self(&loaded, |l| &l.report) {
             collector.add(&load_report(&latest.path)?);
         }
-        render::items::render(&collector.finish(), args.format, context.look(), out)
+        render::items::render(&collector.finish(), args.format, config.look(), out)
             .map_err(Error::stdout)?;
         return Ok(exit::SUCCESS);
     }
     let reports: Vec<_> = loaded.iter().map(|l| &l.report).collect();
     let cohort = cohort::cohort(&reports, args.anonymous);
-    render::cohort::render(&cohort, args.format, context.look(), out).map_err(Error::stdout)?;
+    render::cohort::render(&cohort, args.format, config.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }
 
 /// The latest self-assessment of each named person (per questionnaire) in
 /// `folders`, read one summary at a time so that only those are kept, oldest
 /// first; with a warning for each self-assessment that names nobody.
-pub fn load(context: &Context, folders: &[PathBuf]) -> Result<Vec<Loaded>> {
+pub fn load(config: &Config, folders: &[PathBuf]) -> Result<Vec<Loaded>> {
     let mut latest: HashMap<(String, String), Loaded> = HashMap::new();
     for folder in folders {
         if !folder.is_dir() {
@@ -52,8 +52,8 @@ pub fn load(context: &Context, folders: &[PathBuf]) -> Result<Vec<Loaded>> {
                 folder.display()
             )));
         }
-        context.visit_reports(folder, &mut |loaded| {
-            context.warn_unnamed(&loaded);
+        config.visit_reports(folder, &mut |loaded| {
+            config.warn_unnamed(&loaded);
             let Some(respondent) = loaded.report.respondent.clone() else {
                 return;
             };
@@ -76,7 +76,7 @@ pub fn load(context: &Context, folders: &[PathBuf]) -> Result<Vec<Loaded>> {
 
 /// `--roster FILE --every DURATION`: exit code 3 when anyone is due.
 fn due(
-    context: &Context,
+    config: &Config,
     loaded: &[Loaded],
     roster: &Path,
     every: &str,
@@ -93,13 +93,10 @@ fn due(
     }
     let latest: Vec<_> = latest_self(loaded, |l| &l.report)
         .into_iter()
-        .filter_map(|l| {
-            let at = chrono::DateTime::parse_from_rfc3339(&l.report.created).ok()?;
-            Some((l.report.respondent.clone()?, at.to_utc()))
-        })
+        .filter_map(|l| Some((l.report.respondent.clone()?, l.report.created.time())))
         .collect();
-    let entries = roster::check(&names, &latest, interval, context.today()?);
-    render::roster::render(&entries, every.trim(), args.format, context.look(), out)
+    let entries = roster::check(&names, &latest, interval, config.today()?);
+    render::roster::render(&entries, every.trim(), args.format, config.look(), out)
         .map_err(Error::stdout)?;
     Ok(if entries.iter().any(|e| e.due) {
         exit::BELOW_THRESHOLD

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::Context;
+use crate::Config;
 use crate::answers::response;
 use crate::cli::CollectArgs;
 use crate::error::{Error, Result, exit};
@@ -23,12 +23,12 @@ use crate::store::rounds::{self, Closed, INVITE, RoundFolder};
 use crate::store::{DataDir, Loaded, key};
 use crate::team::counting::{self, Arrived};
 use crate::team::invite::{self, Invite, KeyHolder, key_tail};
-use crate::team::{self, envelope, view};
+use crate::team::{self, encryption, view};
 use crate::trend;
 
 /// Runs `leadgap collect`.
-pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<u8> {
-    let data = context.data_dir()?;
+pub fn run(config: &Config, args: CollectArgs, out: &mut dyn Write) -> Result<u8> {
+    let data = config.data_dir()?;
     let (round, invite) = locate(&data, &args.round)?;
     let identity = identity(&data, &round, &invite, args.identity.as_deref())?;
     let paths = if args.responses.is_empty() {
@@ -36,23 +36,21 @@ pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<
     } else {
         args.responses.clone()
     };
-    let sealed = response::gather(&paths, &mut |warning| context.warn(&warning))?;
+    let sealed = response::gather(&paths, &mut |warning| config.warn(&warning))?;
     let mut arrived: Vec<Arrived> = Vec::new();
     for each in &sealed {
         match response::open(each, &identity, &invite) {
             Ok(opened) => arrived.push(opened),
-            Err(why) => context.warn(&format!("skipping `{}`: {why}", each.place)),
+            Err(why) => config.warn(&format!("skipping `{}`: {why}", each.place)),
         }
     }
 
     if let Some(closed) = round.closed()? {
-        return closed_again(
-            context, &args, &data, &round, &invite, &closed, arrived, out,
-        );
+        return closed_again(config, &args, &data, &round, &invite, &closed, arrived, out);
     }
     let tally = counting::tally(&invite, arrived);
     for warning in &tally.warnings {
-        context.warn(warning);
+        config.warn(warning);
     }
     let now = crate::clock::now()?;
     let today = now.date_naive();
@@ -60,7 +58,7 @@ pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<
     let past = invite.closes.is_some_and(|last| today > last);
     if args.status || !(args.close || past || every_code) {
         let status = Status::open(&invite, tally.counted.len(), tally.codes_answered);
-        return status.write(context, &args, &invite, out);
+        return status.write(config, &args, &invite, out);
     }
 
     // Closing: the one report of the round.
@@ -78,11 +76,11 @@ pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<
         tally.counted.iter().map(|a| a.response.clone()).collect();
     let meta = Meta {
         id: now.format("%Y-%m-%dT%H-%M-%SZ").to_string(),
-        created: crate::clock::format_rfc3339(now),
+        created: crate::clock::Timestamp::at(now),
         respondent: Some(invite.subject.clone()),
         rater: team::TEAM_RATER.to_owned(),
     };
-    let mut report = view::report(&invite, &responses, meta, &mut random_below);
+    let mut report = view::report(&invite, &responses, meta, &mut randomness()?);
     drop(responses);
     let in_figures = report.team.as_ref().map_or(0, |t| t.raters);
     if in_figures < invite.min_group {
@@ -118,7 +116,7 @@ pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<
     };
     round.close(&report, &closed)?;
     if args.no_save {
-        context.info(&format!(
+        config.info(&format!(
             "Closed round {}: its report is kept in {} (not in your history).",
             invite.round,
             round.dir().display()
@@ -135,13 +133,13 @@ pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<
                 format!("`leadgap collect {}` prints it again", invite.round),
             )
         })?;
-        context.info(&format!(
+        config.info(&format!(
             "Closed round {} and saved its report to {}.",
             invite.round,
             path.display()
         ));
     }
-    print(context, &args, &data, &invite, &report, out)
+    print(config, &args, &data, &invite, &report, out)
 }
 
 /// A closed round collected again: its one report, printed as it was made;
@@ -149,7 +147,7 @@ pub fn run(context: &Context, args: CollectArgs, out: &mut dyn Write) -> Result<
 /// are listed when every response the round counted is among the files.
 #[allow(clippy::too_many_arguments)]
 fn closed_again(
-    context: &Context,
+    config: &Config,
     args: &CollectArgs,
     data: &DataDir,
     round: &RoundFolder,
@@ -166,7 +164,7 @@ fn closed_again(
                 counted.push(each);
             }
         } else {
-            context.warn(&format!(
+            config.warn(&format!(
                 "`{}`: it arrived after round {} closed on {}; not counted",
                 each.place,
                 invite.round,
@@ -176,7 +174,7 @@ fn closed_again(
     }
     if args.status {
         let raters = report.team.as_ref().map_or(0, |t| t.raters);
-        return Status::closed(invite, closed, raters).write(context, args, invite, out);
+        return Status::closed(invite, closed, raters).write(config, args, invite, out);
     }
     if counted.len() == closed.counted.len() {
         let responses: Vec<team::response::Opened> =
@@ -186,36 +184,36 @@ fn closed_again(
             &responses,
             Meta {
                 id: report.id.clone(),
-                created: report.created.clone(),
+                created: report.created,
                 respondent: report.respondent.clone(),
                 rater: report.rater.clone(),
             },
-            &mut random_below,
+            &mut randomness()?,
         );
         if let (Some(kept), Some(made)) = (report.team.as_mut(), again.team) {
             kept.keep = made.keep;
             kept.change = made.change;
         }
     } else {
-        context.info(&format!(
+        config.info(&format!(
             "The comments are listed only with every response the round counted: {} of {} were \
              among the files given.",
             counted.len(),
             closed.counted.len()
         ));
     }
-    context.info(&format!(
+    config.info(&format!(
         "Round {} closed on {}; this is its report, as it was made. A round gives one report.",
         invite.round,
         closed.closed.get(..10).unwrap_or(&closed.closed)
     ));
-    print(context, args, data, invite, &report, out)
+    print(config, args, data, invite, &report, out)
 }
 
 /// Prints the team's report, beside the subject's own latest
 /// self-assessment and with the team's earlier reports as its history.
 fn print(
-    context: &Context,
+    config: &Config,
     args: &CollectArgs,
     data: &DataDir,
     invite: &Invite,
@@ -229,7 +227,7 @@ fn print(
     };
     let mut earlier: Vec<Loaded> = Vec::new();
     let mut own: Option<Loaded> = None;
-    let visited = context.visit_reports(&data.reports(), &mut |loaded| {
+    let visited = config.visit_reports(&data.reports(), &mut |loaded| {
         if own_report(&loaded.report) {
             if own.as_ref().is_none_or(|o| {
                 trend::chronological(&o.report, &loaded.report) != Ordering::Greater
@@ -250,11 +248,11 @@ fn print(
         report,
         earlier.iter().map(|l| &l.report),
         None,
-        context.today()?,
+        config.today()?,
     );
     // In full (with its answers).
     extras.beside = own.and_then(|l| crate::store::load_report(&l.path).ok());
-    gap::render(report, &extras, args.format, context.look(), out).map_err(Error::stdout)?;
+    gap::render(report, &extras, args.format, config.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }
 
@@ -291,7 +289,7 @@ fn identity(
 ) -> Result<String> {
     let recipient = invite.holder.recipient();
     let opens = |text: &str| {
-        envelope::recipients_of(text).is_ok_and(|keys| keys.iter().any(|k| k == recipient))
+        encryption::recipients_of(text).is_ok_and(|keys| keys.iter().any(|k| k == recipient))
     };
     if let Some(path) = explicit {
         let text = key::read(path)?;
@@ -400,7 +398,7 @@ impl Status {
 
     fn write(
         &self,
-        context: &Context,
+        config: &Config,
         args: &CollectArgs,
         invite: &Invite,
         out: &mut dyn Write,
@@ -442,7 +440,7 @@ impl Status {
                 "Round {} about {subject}: {count}. It closes {when}; until then only this count \
                  is shown, and the round gives one report when it closes. To close it now: {}\n",
                 self.round,
-                context
+                config
                     .invocation()
                     .command(&format!("collect {} RESPONSES --close", invite.round))
             )
@@ -452,12 +450,13 @@ impl Status {
     }
 }
 
-/// A random index below `n` (0 when the system gives no randomness: the
-/// comments are then in an order of their words, never of their arrival).
-fn random_below(n: usize) -> usize {
-    let mut bytes = [0u8; 8];
-    if getrandom::getrandom(&mut bytes).is_err() {
-        return 0;
-    }
-    (u64::from_le_bytes(bytes) % n.max(1) as u64) as usize
+/// Randomness to shuffle the comments with: without the system's, there is
+/// no order that hides the order the responses came in, so that is an
+/// error rather than a weaker shuffle.
+fn randomness() -> Result<rand::rngs::StdRng> {
+    <rand::rngs::StdRng as rand::SeedableRng>::from_rng(rand::rngs::OsRng).map_err(|e| {
+        Error::user(format!(
+            "the system gives no randomness to shuffle the comments with: {e}"
+        ))
+    })
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::Context;
+use crate::Config;
 use crate::cli::CompareArgs;
 use crate::comparison;
 use crate::error::{Error, Result, exit};
@@ -12,9 +12,9 @@ use crate::render;
 use crate::report::Report;
 
 /// Runs `leadgap compare`.
-pub fn run(context: &Context, args: CompareArgs, out: &mut dyn Write) -> Result<u8> {
-    let (_, own) = context.load_report(&args.own)?;
-    let (_, other) = context.load_report(&args.other)?;
+pub fn run(config: &Config, args: CompareArgs, out: &mut dyn Write) -> Result<u8> {
+    let (_, own) = config.load_report(&args.own)?;
+    let (_, other) = config.load_report(&args.other)?;
     if own.rater == other.rater {
         return Err(Error::user_with_help(
             format!(
@@ -47,7 +47,6 @@ pub fn run(context: &Context, args: CompareArgs, out: &mut dyn Write) -> Result<
         ));
     }
     let comparison = comparison::compare(&own, &other, args.threshold);
-    render::compare::render(&comparison, args.format, context.look(), out)
-        .map_err(Error::stdout)?;
+    render::compare::render(&comparison, args.format, config.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }

@@ -2,26 +2,26 @@
 
 use std::io::Write;
 
-use crate::Context;
+use crate::Config;
 use crate::cli::DiffArgs;
 use crate::comparison;
 use crate::error::{Error, Result, exit};
-use crate::norms::Norms;
+use crate::programme::norms::Norms;
 use crate::render;
 use crate::store;
 
 /// Runs `leadgap diff`.
-pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8> {
+pub fn run(config: &Config, args: DiffArgs, out: &mut dyn Write) -> Result<u8> {
     let norms = args.norms.as_deref().map(Norms::read).transpose()?;
     let (first, second) = match &args.second {
         Some(second) => (
-            context.load_report(&args.first)?.1,
-            context.load_report(second)?.1,
+            config.load_report(&args.first)?.1,
+            config.load_report(second)?.1,
         ),
         None => {
             // One report: compare it with the one before it in its series.
-            let (path, report) = context.load_report(&args.first)?;
-            let earlier = context.earlier_in_series(&args.first, &path, &report)?;
+            let (path, report) = config.load_report(&args.first)?;
+            let earlier = config.earlier_in_series(&args.first, &path, &report)?;
             let Some(previous) = earlier.last() else {
                 return Err(Error::user_with_help(
                     format!(
@@ -46,6 +46,6 @@ pub fn run(context: &Context, args: DiffArgs, out: &mut dyn Write) -> Result<u8>
     if let Some(norms) = &norms {
         diff.judge(&second, norms);
     }
-    render::diff::render(&diff, args.format, context.look(), out).map_err(Error::stdout)?;
+    render::diff::render(&diff, args.format, config.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }

@@ -1,7 +1,7 @@
 //! `leadgap history`: saved reports oldest first, per series, with the
 //! change per theme and a trend line.
 //!
-//! A folder is read once, each summary set aside on a [`Shelf`] as it comes
+//! A folder is read once, each summary set aside on a [`Spool`] as it comes
 //! and only its series remembered; then each series is taken back, worked
 //! out and written before the next, so that memory holds one series rather
 //! than the whole folder.
@@ -10,28 +10,28 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
 
-use crate::Context;
+use crate::Config;
 use crate::cli::HistoryArgs;
 use crate::error::{Error, Result, exit, with_suggestion};
-use crate::norms::Norms;
+use crate::programme::norms::Norms;
 use crate::render::{Extras, history::Writer};
 use crate::report::Report;
-use crate::shelf::{self, Shelf};
+use crate::spool::{self, Spool};
 use crate::store::Loaded;
 use crate::trend;
 
 /// The reports of a folder, set aside series by series.
-struct Shelved {
-    shelf: Shelf,
+struct Spooled {
+    spool: Spool,
     /// Per series (in the order of their first report), its summaries'
-    /// numbers on the shelf.
+    /// numbers on the spool.
     series: Vec<Vec<usize>>,
     /// Every theme id seen, in the order first seen.
     themes: Vec<String>,
 }
 
 /// Runs `leadgap history`.
-pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<u8> {
+pub fn run(config: &Config, args: HistoryArgs, out: &mut dyn Write) -> Result<u8> {
     let dir = match &args.from {
         Some(dir) if !dir.is_dir() => {
             return Err(Error::user(format!(
@@ -40,7 +40,7 @@ pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<
             )));
         }
         Some(dir) => dir.clone(),
-        None => context.data_dir()?.reports(),
+        None => config.data_dir()?.reports(),
     };
     let norms = args
         .norms
@@ -48,25 +48,25 @@ pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<
         .map(Norms::read)
         .transpose()?
         .map(Arc::new);
-    let mut shelved = shelve(context, &dir)?;
+    let mut spooled = spool(config, &dir)?;
     if let Some(theme) = &args.theme {
-        check_theme(theme, &shelved.themes)?;
+        check_theme(theme, &spooled.themes)?;
     }
-    let plan = context.load_plan();
-    let today = context.today()?;
+    let plan = config.load_plan();
+    let today = config.today()?;
     let mut writer = Writer::new(
         args.format,
-        context.look(),
+        config.look(),
         args.theme.as_deref(),
         &dir,
-        shelved.series.len(),
+        spooled.series.len(),
         out,
     )
     .map_err(Error::stdout)?;
-    for numbers in &shelved.series {
+    for numbers in &spooled.series {
         let mut reports = Vec::with_capacity(numbers.len());
         for &number in numbers {
-            reports.push(take(&mut shelved.shelf, number)?);
+            reports.push(take(&mut spooled.spool, number)?);
         }
         reports.sort_by(trend::chronological);
         let all: Vec<&Report> = reports.iter().collect();
@@ -90,19 +90,19 @@ pub fn run(context: &Context, args: HistoryArgs, out: &mut dyn Write) -> Result<
 
 /// Reads the reports of `dir`, setting each summary aside and noting its
 /// series and themes.
-fn shelve(context: &Context, dir: &std::path::Path) -> Result<Shelved> {
-    let mut shelved = Shelved {
-        shelf: Shelf::new(shelf::IN_MEMORY),
+fn spool(config: &Config, dir: &std::path::Path) -> Result<Spooled> {
+    let mut spooled = Spooled {
+        spool: Spool::new(spool::IN_MEMORY),
         series: Vec::new(),
         themes: Vec::new(),
     };
     type Key = (String, Option<String>, String);
     let mut index: HashMap<Key, usize> = HashMap::new();
     let mut failed = None;
-    context.visit_reports(dir, &mut |Loaded { report, .. }| {
+    config.visit_reports(dir, &mut |Loaded { report, .. }| {
         for theme in &report.themes {
-            if !shelved.themes.contains(&theme.id) {
-                shelved.themes.push(theme.id.clone());
+            if !spooled.themes.contains(&theme.id) {
+                spooled.themes.push(theme.id.clone());
             }
         }
         let bytes = match serde_json::to_vec(&report) {
@@ -118,25 +118,25 @@ fn shelve(context: &Context, dir: &std::path::Path) -> Result<Shelved> {
             respondent.map(str::to_owned),
             rater.into(),
         );
-        let next = shelved.series.len();
+        let next = spooled.series.len();
         let at = *index.entry(key).or_insert(next);
         if at == next {
-            shelved.series.push(Vec::new());
+            spooled.series.push(Vec::new());
         }
-        let number = shelved.shelf.put(bytes);
-        shelved.series[at].push(number);
+        let number = spooled.spool.put(bytes);
+        spooled.series[at].push(number);
     })?;
     match failed {
         Some(error) => Err(Error::user(format!(
             "cannot set a report's summary aside: {error}"
         ))),
-        None => Ok(shelved),
+        None => Ok(spooled),
     }
 }
 
-/// Takes summary `number` back off the shelf.
-fn take(shelf: &mut Shelf, number: usize) -> Result<Report> {
-    let bytes = shelf
+/// Takes summary `number` back off the spool.
+fn take(spool: &mut Spool, number: usize) -> Result<Report> {
+    let bytes = spool
         .get(number)
         .map_err(|error| Error::io("read back", "a summary set aside", error))?;
     serde_json::from_slice(&bytes)

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::Context;
+use crate::Config;
 use crate::catalog;
 use crate::cli::InviteArgs;
 use crate::error::{Error, Result, exit};
@@ -19,11 +19,11 @@ use crate::team::invite::{
     self, FormFile, Invite, InviteFile, KeyFile, KeyHolder, RubricFile, code_hash, text_hash,
 };
 use crate::team::promise::{self, Arrangement};
-use crate::team::{self, MIN_GROUP, OPEN_GROUPS, envelope, random_hex};
+use crate::team::{self, MIN_GROUP, OPEN_GROUPS, encryption, random_hex};
 
 /// Runs `leadgap invite`.
-pub fn run(context: &Context, args: InviteArgs, out: &mut dyn Write) -> Result<u8> {
-    let data = context.data_dir()?;
+pub fn run(config: &Config, args: InviteArgs, out: &mut dyn Write) -> Result<u8> {
+    let data = config.data_dir()?;
     let holder_given = args.recipient.is_some() || args.self_collect;
     if !holder_given {
         return Err(Error::Usage {
@@ -91,7 +91,7 @@ pub fn run(context: &Context, args: InviteArgs, out: &mut dyn Write) -> Result<u
 
     let (holder, own_key) = match (&args.recipient, &args.collector) {
         (Some(recipient), Some(name)) => {
-            if let Some(why) = envelope::recipient_problem(recipient) {
+            if let Some(why) = encryption::recipient_problem(recipient) {
                 return Err(Error::user_with_help(
                     format!("--recipient `{}`: {why}", clean_line(recipient)),
                     "give the key exactly as `leadgap key` printed it on the collector's \
@@ -112,7 +112,7 @@ pub fn run(context: &Context, args: InviteArgs, out: &mut dyn Write) -> Result<u
             )
         }
         _ => {
-            let (secret, public) = envelope::generate();
+            let (secret, public) = encryption::generate();
             (KeyHolder::Subject { recipient: public }, Some(secret))
         }
     };
@@ -121,7 +121,7 @@ pub fn run(context: &Context, args: InviteArgs, out: &mut dyn Write) -> Result<u
     let runner_holds_key = key::load(&data)
         .ok()
         .flatten()
-        .and_then(|text| envelope::recipients_of(&text).ok())
+        .and_then(|text| encryption::recipients_of(&text).ok())
         .is_some_and(|keys| keys.iter().any(|k| k == holder.recipient()));
 
     let now = crate::clock::now()?;
@@ -216,7 +216,7 @@ pub fn run(context: &Context, args: InviteArgs, out: &mut dyn Write) -> Result<u
     };
 
     let text = summary(
-        context,
+        config,
         &invite,
         &folder,
         runner_holds_key,
@@ -269,7 +269,7 @@ fn groups(args: &InviteArgs, form: &crate::questionnaire::Questionnaire) -> Resu
 /// What `invite` prints: the round, what to send to whom, who can read
 /// what, and how the answers come back.
 fn summary(
-    context: &Context,
+    config: &Config,
     invite: &Invite,
     folder: &Path,
     runner_holds_key: bool,
@@ -323,7 +323,7 @@ fn summary(
         ),
         _ => format!(
             "When the answers are in: {}",
-            context
+            config
                 .invocation()
                 .command(&format!("collect {} FOLDER-OF-RESPONSES", invite.round))
         ),

@@ -3,20 +3,20 @@
 
 use std::io::Write;
 
-use crate::Context;
+use crate::Config;
 use crate::error::{Error, Result, exit};
 use crate::store::key;
 
 /// Runs `leadgap key`: the key on standard output (for scripts and for
 /// copying), what to do with it on standard error.
-pub fn run(context: &Context, out: &mut dyn Write) -> Result<u8> {
-    let data = context.data_dir()?;
+pub fn run(config: &Config, out: &mut dyn Write) -> Result<u8> {
+    let data = config.data_dir()?;
     let (public, made) = key::public_or_create(&data)?;
     writeln!(out, "{public}").map_err(Error::stdout)?;
     if made {
         // The manager's command runs on their machine: not written as a
         // hint for this one.
-        context.info(&format!(
+        config.info(&format!(
             "Made the collector key of this data directory in {}: keep it private, it opens \
              every answer sealed to the public key above. Give the manager the public key (it \
              ends in {}); they start the round on their machine with\n    leadgap invite \

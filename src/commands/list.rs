@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::Context;
+use crate::Config;
 use crate::catalog::{self, Found, Origin};
 use crate::cli::ListArgs;
 use crate::error::{Error, Result, exit};
@@ -25,12 +25,12 @@ struct Entry {
 }
 
 /// Runs `leadgap list`.
-pub fn run(context: &Context, args: ListArgs, out: &mut dyn Write) -> Result<u8> {
+pub fn run(config: &Config, args: ListArgs, out: &mut dyn Write) -> Result<u8> {
     let mut entries: Vec<Entry> = Vec::new();
     for built_in in BUILT_IN {
         entries.push(entry(&catalog::built_in_questionnaire(built_in)?));
     }
-    if let Ok(data) = context.data_dir() {
+    if let Ok(data) = config.data_dir() {
         for path in catalog::installed_paths(&data) {
             let loaded = Source::read(&path)
                 .and_then(|source| Ok((questionnaire::load(&source)?, source.text)));
@@ -47,7 +47,7 @@ pub fn run(context: &Context, args: ListArgs, out: &mut dyn Write) -> Result<u8>
                         .next()
                         .map(|(m, _)| m)
                         .unwrap_or_default();
-                    context.warn(&format!("skipping `{}`: {first}", path.display()));
+                    config.warn(&format!("skipping `{}`: {first}", path.display()));
                 }
             }
         }
@@ -61,7 +61,7 @@ pub fn run(context: &Context, args: ListArgs, out: &mut dyn Write) -> Result<u8>
         _ => {
             let mut table = comfy_table::Table::new();
             table.load_style(comfy_table::presets::NOTHING);
-            table.set_width(context.look().width);
+            table.set_width(config.look().width);
             table.set_header(["Name", "Version", "Questions", "Title", "Source"]);
             for e in &entries {
                 table.add_row([

@@ -3,15 +3,15 @@
 
 use std::io::Write;
 
-use crate::Context;
+use crate::Config;
 use crate::cli::NormsArgs;
 use crate::cohort::latest_self;
 use crate::error::{Error, Result, exit};
-use crate::norms::{Builder, MIN_RESPONDENTS};
+use crate::programme::norms::{Builder, MIN_RESPONDENTS};
 use crate::store::load_report;
 
 /// Runs `leadgap norms`.
-pub fn run(context: &Context, args: NormsArgs, out: &mut dyn Write) -> Result<u8> {
+pub fn run(config: &Config, args: NormsArgs, out: &mut dyn Write) -> Result<u8> {
     if args.min < MIN_RESPONDENTS {
         return Err(Error::user_with_help(
             format!(
@@ -22,7 +22,7 @@ pub fn run(context: &Context, args: NormsArgs, out: &mut dyn Write) -> Result<u8
             format!("give {MIN_RESPONDENTS} or more"),
         ));
     }
-    let loaded = super::cohort::load(context, &args.folders)?;
+    let loaded = super::cohort::load(config, &args.folders)?;
     let paths: Vec<_> = latest_self(&loaded, |l| &l.report)
         .into_iter()
         .map(|l| l.path.clone())

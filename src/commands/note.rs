@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::Context;
+use crate::Config;
 use crate::cli::NoteArgs;
 use crate::clock;
 use crate::error::{Error, Result, exit, with_suggestion};
@@ -13,7 +13,7 @@ use crate::report::Review;
 use crate::store;
 
 /// Runs `leadgap note`.
-pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8> {
+pub fn run(config: &Config, args: NoteArgs, out: &mut dyn Write) -> Result<u8> {
     let text = args.text.trim();
     if text.is_empty() {
         return Err(Error::user(
@@ -28,7 +28,7 @@ pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8>
     }
     // Everything is checked before anything is locked or written: a wrong
     // path or theme leaves no trace anywhere.
-    let (path, report) = context.load_report(&args.report)?;
+    let (path, report) = config.load_report(&args.report)?;
     let Some(theme) = report.theme(&args.theme).map(|t| t.title.clone()) else {
         let ids: Vec<&str> = report.themes.iter().map(|t| t.id.as_str()).collect();
         return Err(Error::user_with_help(
@@ -50,7 +50,7 @@ pub fn run(context: &Context, args: NoteArgs, out: &mut dyn Write) -> Result<u8>
     // Read, append and replace under a lock, so that two notes written at
     // the same moment both survive. The lock lives in the data directory;
     // without one, beside the report, now that the note will be written.
-    let _lock = match context.data_dir() {
+    let _lock = match config.data_dir() {
         Ok(data) => {
             files::create_private_dir(data.root())?;
             files::lock_folder(data.root())?

@@ -7,7 +7,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::Context;
+use crate::Config;
 use crate::answers::file::AnswerFile;
 use crate::answers::interactive::{Seed, Stop, Walk, shuffled};
 use crate::answers::terminal::Terminal;
@@ -20,12 +20,12 @@ use crate::source::Source;
 use crate::store::rounds::INVITE;
 use crate::team::invite::{self, Invite};
 use crate::team::promise::{self, Arrangement};
-use crate::team::response::{self, Envelope};
-use crate::team::{envelope, random_hex};
+use crate::team::response::{self, Head};
+use crate::team::{encryption, random_hex};
 
 /// Runs `leadgap respond`.
-pub fn run(context: &Context, args: RespondArgs, out: &mut dyn Write) -> Result<u8> {
-    let _ = context;
+pub fn run(config: &Config, args: RespondArgs, out: &mut dyn Write) -> Result<u8> {
+    let _ = config;
     let invite = read_invite(&args.invite)?;
     if !invite.codes.is_empty() && invite.code.is_none() {
         return Err(Error::user_with_help(
@@ -70,7 +70,7 @@ pub fn run(context: &Context, args: RespondArgs, out: &mut dyn Write) -> Result<
     let text = response::text(
         form,
         &answers,
-        &Envelope {
+        &Head {
             round: &invite.round,
             id: &id,
             group: &group,
@@ -79,8 +79,8 @@ pub fn run(context: &Context, args: RespondArgs, out: &mut dyn Write) -> Result<
         },
     );
     let recipient = invite.holder.recipient();
-    let sealed = envelope::seal(recipient, text.as_bytes()).map_err(Error::user)?;
-    let armored = envelope::armor(&sealed).map_err(Error::user)?;
+    let sealed = encryption::seal(recipient, text.as_bytes()).map_err(Error::user)?;
+    let armored = encryption::armor(&sealed).map_err(Error::user)?;
     let path = args
         .output
         .clone()
@@ -129,7 +129,7 @@ fn from_file(path: &Path, form: &Questionnaire) -> Result<Answers> {
     Ok(AnswerFile::parse(&source).check(form, true)?)
 }
 
-/// The group given as the `group` context.
+/// The group given as the `group` config.
 fn group_of(form: &Questionnaire, answers: &Answers) -> Option<String> {
     let index = form.context_index(crate::questionnaire::GROUP_CONTEXT)?;
     match (&form.contexts[index].kind, answers.context[index].as_ref()?) {

@@ -3,27 +3,27 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use crate::Context;
+use crate::Config;
 use crate::cli::ShowArgs;
 use crate::error::{Error, Result, exit};
-use crate::norms::Norms;
+use crate::programme::norms::Norms;
 use crate::render::{Extras, gap};
 
 /// Runs `leadgap show`.
-pub fn run(context: &Context, args: ShowArgs, out: &mut dyn Write) -> Result<u8> {
+pub fn run(config: &Config, args: ShowArgs, out: &mut dyn Write) -> Result<u8> {
     let norms = args.norms.as_deref().map(Norms::read).transpose()?;
-    let (path, report) = context.load_report(&args.report)?;
+    let (path, report) = config.load_report(&args.report)?;
     // A report's history is the earlier reports of its series in its folder.
-    let others = context.earlier_in_series(&args.report, &path, &report)?;
-    let plan = context.load_plan();
+    let others = config.earlier_in_series(&args.report, &path, &report)?;
+    let plan = config.load_plan();
     let mut extras = Extras::new(
         &report,
         others.iter().map(|l| &l.report),
         plan.as_ref(),
-        context.today()?,
+        config.today()?,
     );
     extras.answers = args.answers;
     extras.norms = norms.map(Arc::new);
-    gap::render(&report, &extras, args.format, context.look(), out).map_err(Error::stdout)?;
+    gap::render(&report, &extras, args.format, config.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }

@@ -78,7 +78,7 @@ pub fn follow_through(plan: &Plan, previous: &Report, report: &Report) -> Option
     }
     Some(FollowThrough {
         report: previous.id.clone(),
-        created: previous.created.clone(),
+        created: previous.created.to_string(),
         total: actions.len(),
         done: count(Status::Done),
         dropped: count(Status::Dropped),

@@ -278,6 +278,22 @@ pub fn describe_context(context: &ContextQuestion, value: &ContextValue) -> (Ans
 /// and in exponent form when it is too large or too small to write out
 /// (`1e308`, not 309 digits).
 pub fn format_number(value: f64) -> String {
+    format_value(value)
+}
+
+/// "a whole number from 0 to 40 (hours)": what a number answer may be, in
+/// the words every message, prompt, form and template uses.
+pub fn number_range(min: f64, max: f64, integer: bool, unit: Option<&str>) -> String {
+    format!(
+        "a {} from {} to {}{}",
+        if integer { "whole number" } else { "number" },
+        format_number(min),
+        format_number(max),
+        unit.map(|u| format!(" ({u})")).unwrap_or_default()
+    )
+}
+
+fn format_value(value: f64) -> String {
     let size = value.abs();
     if size != 0.0 && !(1e-6..1e15).contains(&size) {
         format!("{value:e}")

@@ -62,7 +62,7 @@ fn score(value: Option<f64>) -> String {
 fn difference(theme: &comparison::CompareTheme) -> String {
     match (theme.status, theme.difference) {
         (Status::Comparable, Some(difference)) => {
-            let rounded = (difference * 10.0).round() / 10.0 + 0.0;
+            let rounded = crate::rounding::one_decimal(difference);
             if rounded > 0.0 {
                 format!("+{rounded:.1}")
             } else {

@@ -20,6 +20,6 @@ pub fn csv_text(text: &str) -> String {
 /// A number for CSV: one decimal, empty when absent.
 pub fn csv_number(value: Option<f64>) -> String {
     value
-        .map(|v| format!("{:.1}", (v * 10.0).round() / 10.0 + 0.0))
+        .map(|v| format!("{:.1}", crate::rounding::one_decimal(v)))
         .unwrap_or_default()
 }

@@ -15,7 +15,7 @@ use std::fmt::Write;
 
 use super::page::{self, escape};
 use crate::questionnaire::{
-    Condition, GROUP_CONTEXT, Kind, Question, Questionnaire, format_number,
+    Condition, GROUP_CONTEXT, Kind, Question, Questionnaire, format_number, number_range,
 };
 use crate::team::invite::Invite;
 use crate::team::promise::{self, Arrangement};
@@ -201,17 +201,13 @@ fn question(body: &mut String, form: &Questionnaire, question: &Question) {
             integer,
             ..
         } => {
-            let unit = unit
-                .as_deref()
-                .map(|u| format!(" ({u})"))
-                .unwrap_or_default();
+            let range = number_range(*min, *max, *integer, unit.as_deref());
             let _ = writeln!(
                 body,
-                "<label>A number from {} to {}{}: <input type=\"number\" name=\"{id}\" min=\"{}\" \
-                 max=\"{}\" step=\"{}\"/></label>",
-                format_number(*min),
-                format_number(*max),
-                escape(&unit),
+                "<label>{}{}: <input type=\"number\" name=\"{id}\" min=\"{}\" max=\"{}\" \
+                 step=\"{}\"/></label>",
+                escape(&range[..1].to_uppercase()),
+                escape(&range[1..]),
                 format_number(*min),
                 format_number(*max),
                 if *integer { "1" } else { "any" }

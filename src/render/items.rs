@@ -4,8 +4,8 @@
 use std::io::Write;
 
 use super::{Format, Look, align_right, listing_table, write_json, write_table};
-use crate::items::{ItemReport, MIN_RESPONDENTS, WEAK_ITEM_REST};
 use crate::output::{clean_line, paint, styles};
+use crate::programme::reliability::{ItemReport, MIN_RESPONDENTS, WEAK_ITEM_REST};
 
 /// The formats of `cohort --items`.
 pub const FORMATS: &[Format] = &[Format::Table, Format::Json];

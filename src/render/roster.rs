@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::{Format, Look, listing_table, write_json, write_table};
 use crate::output::{clean_line, paint, styles};
-use crate::roster::Entry;
+use crate::programme::roster::Entry;
 
 /// The formats of `cohort --roster`.
 pub const FORMATS: &[Format] = &[Format::Table, Format::Json];

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::output::{clean_line, wrap};
-use crate::questionnaire::format_number;
+use crate::questionnaire::number_range;
 use crate::questionnaire::{ContextKind, Kind, Questionnaire};
 
 /// Comment lines wrap at this width.
@@ -214,16 +214,11 @@ fn describe_context(out: &mut String, kind: &ContextKind) {
             unit,
             integer,
         } => {
-            let unit = unit
-                .as_deref()
-                .map(|u| format!(" ({})", clean_line(u)))
-                .unwrap_or_default();
-            let what = if *integer { "whole number" } else { "number" };
+            let unit = unit.as_deref().map(clean_line);
             let _ = writeln!(
                 out,
-                "# {what}: {} to {}{unit}",
-                format_number(*min),
-                format_number(*max)
+                "# {}",
+                number_range(*min, *max, *integer, unit.as_deref())
             );
         }
         ContextKind::Choice { options } => {
@@ -282,16 +277,11 @@ fn describe_kind(out: &mut String, kind: &Kind) {
             integer,
             ..
         } => {
-            let unit = unit
-                .as_deref()
-                .map(|u| format!(" ({})", clean_line(u)))
-                .unwrap_or_default();
+            let unit = unit.as_deref().map(clean_line);
             let _ = writeln!(
                 out,
-                "# {}: {} to {}{unit}",
-                if *integer { "whole number" } else { "number" },
-                format_number(*min),
-                format_number(*max)
+                "# {}",
+                number_range(*min, *max, *integer, unit.as_deref())
             );
         }
     }

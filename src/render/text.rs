@@ -114,7 +114,7 @@ pub fn progress_lines(report: &Report, trend: &Trend) -> Vec<String> {
             let moved = format!(
                 "{}: {then:.0} → {now:.0} since {}",
                 theme.title,
-                date_of(created)
+                created.date()
             );
             Some(if now >= target {
                 format!("{moved}; the target of {target:.0} is met.")
@@ -147,7 +147,7 @@ pub fn history_line(trend: &Trend) -> String {
     } else {
         "reports"
     };
-    let date = date_of(&previous.created);
+    let date = previous.created.date();
     let overall = match (previous.overall, previous.change) {
         (Some(before), Some(change)) => {
             format!(
@@ -269,13 +269,7 @@ pub fn who_of(respondent: Option<&str>, rater: &str) -> String {
 
 /// The creation time as `2026-11-22 13:05 UTC`.
 pub fn created_display(report: &Report) -> String {
-    match chrono::DateTime::parse_from_rfc3339(&report.created) {
-        Ok(time) => time
-            .with_timezone(&chrono::Utc)
-            .format("%Y-%m-%d %H:%M UTC")
-            .to_string(),
-        Err(_) => report.created.clone(),
-    }
+    report.created.display()
 }
 
 /// The date part (`2026-11-22`) of an RFC 3339 time.

@@ -35,7 +35,7 @@ pub struct Report {
     /// several runs share a second).
     pub id: String,
     /// When the run completed, RFC 3339 in UTC.
-    pub created: String,
+    pub created: crate::clock::Timestamp,
     /// The leadgap version that wrote the report.
     pub leadgap: String,
     /// Whom the report is about.
@@ -238,7 +238,7 @@ pub struct Meta {
     /// Report id.
     pub id: String,
     /// RFC 3339 timestamp.
-    pub created: String,
+    pub created: crate::clock::Timestamp,
     /// Whom the report is about.
     pub respondent: Option<String>,
     /// Who answered.

@@ -187,32 +187,8 @@ fn file_name(path: &Path) -> &str {
 /// the machine's cores: parsing, not reading, is what a listing spends its
 /// time on.
 fn read_all(paths: &[&Path]) -> Vec<Result<Report>> {
-    let read = |path: &Path| load_summary(path);
-    // Below a few dozen files, starting threads costs more than it saves.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(paths.len() / 32)
-        .max(1);
-    if threads == 1 {
-        return paths.iter().map(|path| read(path)).collect();
-    }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = paths
-            .chunks(chunk)
-            .map(|chunk| {
-                scope.spawn(move || chunk.iter().map(|path| read(path)).collect::<Vec<_>>())
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+    use rayon::prelude::*;
+    paths.par_iter().map(|path| load_summary(path)).collect()
 }
 
 /// A file that is not a readable report, and why.

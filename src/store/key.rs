@@ -9,7 +9,7 @@ use super::DataDir;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::source::Source;
-use crate::team::envelope;
+use crate::team::encryption;
 
 /// The key's file name in the data directory.
 pub const FILE: &str = "identity.txt";
@@ -34,7 +34,7 @@ pub fn load(data: &DataDir) -> Result<Option<String>> {
 pub fn read(path: &std::path::Path) -> Result<String> {
     files::refuse_shared(path, "opens every response sealed to its key")?;
     let text = Source::read(path)?.text;
-    envelope::recipients_of(&text).map_err(|why| {
+    encryption::recipients_of(&text).map_err(|why| {
         Error::user_with_help(
             format!("`{}` is not an age identity file: {why}", path.display()),
             "give the identity file of the collector (`leadgap key` keeps it in the data \
@@ -48,14 +48,14 @@ pub fn read(path: &std::path::Path) -> Result<String> {
 /// made now.
 pub fn public_or_create(data: &DataDir) -> Result<(String, bool)> {
     if let Some(text) = load(data)? {
-        let public = envelope::recipients_of(&text)
+        let public = encryption::recipients_of(&text)
             .ok()
             .and_then(|keys| keys.into_iter().next())
             .ok_or_else(|| Error::user("the collector key holds no key"))?;
         return Ok((public, false));
     }
     files::create_private_dir(data.root())?;
-    let (secret, public) = envelope::generate();
+    let (secret, public) = encryption::generate();
     let text = format!(
         "# The leadgap collector key of this data directory: it opens every team\n\
          # response sealed to {public}.\n\

@@ -59,15 +59,6 @@ fn problems(report: &Report) -> Vec<Problem<'static>> {
             "`id` is not a report id (letters, digits, `-`, `_` and `:` only)".to_owned(),
         );
     }
-    if chrono::DateTime::parse_from_rfc3339(&report.created).is_err() {
-        say(
-            vec![Step::Key("created")],
-            format!(
-                "`created` is `{}`, not a time such as 2026-11-22T13:05:01Z",
-                report.created
-            ),
-        );
-    }
     if !in_range(report.rubric.min_coverage, 0.0, 1.0) {
         say(
             vec![Step::Key("rubric"), Step::Key("min_coverage")],
@@ -147,7 +138,7 @@ fn problems(report: &Report) -> Vec<Problem<'static>> {
                 );
             }
             Some(score) => {
-                let expected = (theme.target - score).max(0.0);
+                let expected = crate::scoring::gap(theme.target, score);
                 if theme
                     .gap
                     .is_none_or(|gap| (gap - expected).abs() > TOLERANCE)

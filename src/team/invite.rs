@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use toml::Spanned;
 
-use super::envelope;
+use super::encryption;
 use super::{DEFAULT_GROUPS, MIN_GROUP, OPEN_GROUPS};
 use crate::error::Diagnostic;
 use crate::questionnaire::{self, ContextKind, GROUP_CONTEXT, Questionnaire};
@@ -179,12 +179,18 @@ pub fn default_groups(form: &Questionnaire) -> Vec<String> {
 
 /// `sha256:` of a personal code, as the invitation keeps it.
 pub fn code_hash(code: &str) -> String {
-    format!("sha256:{}", envelope::hex(&Sha256::digest(code.as_bytes())))
+    format!(
+        "sha256:{}",
+        encryption::hex(&Sha256::digest(code.as_bytes()))
+    )
 }
 
 /// `sha256:` of a text, as the invitation records the rubric's.
 pub fn text_hash(text: &str) -> String {
-    format!("sha256:{}", envelope::hex(&Sha256::digest(text.as_bytes())))
+    format!(
+        "sha256:{}",
+        encryption::hex(&Sha256::digest(text.as_bytes()))
+    )
 }
 
 /// The invitation file as written.
@@ -395,7 +401,7 @@ pub fn parse(source: &Source) -> Result<Invite, Vec<Diagnostic>> {
 
     let key = raw.key.into_inner();
     let recipient = key.recipient.get_ref().clone();
-    if let Some(why) = envelope::recipient_problem(&recipient) {
+    if let Some(why) = encryption::recipient_problem(&recipient) {
         problem(
             key.recipient.span(),
             format!("the key's `recipient` cannot be used: {why}"),

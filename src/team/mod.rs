@@ -16,7 +16,7 @@
 //! the commands read files.
 
 pub mod counting;
-pub mod envelope;
+pub mod encryption;
 pub mod invite;
 pub mod promise;
 pub mod response;
@@ -55,7 +55,7 @@ pub fn random_hex(bytes: usize) -> Result<String, String> {
     let mut buffer = vec![0u8; bytes];
     getrandom::getrandom(&mut buffer)
         .map_err(|e| format!("the system gives no randomness for ids and codes: {e}"))?;
-    Ok(envelope::hex(&buffer))
+    Ok(encryption::hex(&buffer))
 }
 
 /// A group as reports head it: "Direct reports", "Peers"… (a form's own

@@ -13,9 +13,10 @@ pub fn file_name(round: &str, id: &str) -> String {
     format!("response-{round}-{id}.age")
 }
 
-/// Who a response is for and how it is told apart, as `[response]` holds it.
+/// Which round a response answers and how it is told apart: its
+/// `[response]` table.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Envelope<'a> {
+pub struct Head<'a> {
     /// The round.
     pub round: &'a str,
     /// The response's random id.
@@ -30,21 +31,21 @@ pub struct Envelope<'a> {
 }
 
 /// A response's text before it is sealed.
-pub fn text(form: &Questionnaire, answers: &Answers, envelope: &Envelope) -> String {
+pub fn text(form: &Questionnaire, answers: &Answers, head: &Head) -> String {
     use toml::{Table, Value};
     let mut file = Table::new();
     file.insert("questionnaire".into(), Value::String(form.id.clone()));
-    let mut head = Table::new();
-    head.insert("round".into(), Value::String(envelope.round.to_owned()));
-    head.insert("id".into(), Value::String(envelope.id.to_owned()));
-    head.insert("group".into(), Value::String(envelope.group.to_owned()));
-    if let Some(code) = envelope.code {
-        head.insert("code".into(), Value::String(code.to_owned()));
+    let mut table = Table::new();
+    table.insert("round".into(), Value::String(head.round.to_owned()));
+    table.insert("id".into(), Value::String(head.id.to_owned()));
+    table.insert("group".into(), Value::String(head.group.to_owned()));
+    if let Some(code) = head.code {
+        table.insert("code".into(), Value::String(code.to_owned()));
     }
-    if let Some(written) = envelope.written {
-        head.insert("written".into(), Value::String(written.to_owned()));
+    if let Some(written) = head.written {
+        table.insert("written".into(), Value::String(written.to_owned()));
     }
-    file.insert("response".into(), Value::Table(head));
+    file.insert("response".into(), Value::Table(table));
     file.insert("context".into(), Value::Table(context(form, answers)));
     let mut written = Table::new();
     for (index, question) in form.questions.iter().enumerate() {
@@ -123,7 +124,7 @@ impl Opened {
         text(
             form,
             &answers,
-            &Envelope {
+            &Head {
                 round: "",
                 id: "",
                 group: &self.group,

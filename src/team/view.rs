@@ -37,13 +37,13 @@ struct Unit {
     threshold: usize,
 }
 
-/// The team report of the counted `responses` of `invite`'s round.
-/// `shuffle(n)` gives a random index below `n`, to order the comments.
+/// The team report of the counted `responses` of `invite`'s round; `rng`
+/// orders the comments.
 pub fn report(
     invite: &Invite,
     responses: &[Opened],
     meta: Meta,
-    shuffle: &mut dyn FnMut(usize) -> usize,
+    rng: &mut dyn rand::RngCore,
 ) -> Report {
     let form = &invite.form;
     let rubric = &invite.rubric;
@@ -209,8 +209,7 @@ pub fn report(
     // minimum on; each list shuffled on its own, so that no two are known
     // to come from one person.
     let in_figures: Vec<usize> = units.iter().flat_map(|u| u.members.clone()).collect();
-    let comments = |pick: &dyn Fn(&Opened) -> Option<&String>,
-                    shuffle: &mut dyn FnMut(usize) -> usize| {
+    let comments = |pick: &dyn Fn(&Opened) -> Option<&String>, rng: &mut dyn rand::RngCore| {
         if in_figures.len() < invite.min_group.max(MIN_GROUP) {
             return Vec::new();
         }
@@ -218,16 +217,11 @@ pub fn report(
             .iter()
             .filter_map(|&i| pick(&responses[i]).cloned())
             .collect();
-        // Sorted first, so that even a shuffle without randomness leaves
-        // no trace of the order the responses arrived in.
-        list.sort();
-        for i in (1..list.len()).rev() {
-            list.swap(i, shuffle(i + 1) % (i + 1));
-        }
+        rand::seq::SliceRandom::shuffle(list.as_mut_slice(), rng);
         list
     };
-    let keep = comments(&|r: &Opened| r.keep.as_ref(), shuffle);
-    let change = comments(&|r: &Opened| r.change.as_ref(), shuffle);
+    let keep = comments(&|r: &Opened| r.keep.as_ref(), rng);
+    let change = comments(&|r: &Opened| r.change.as_ref(), rng);
 
     let scored_themes: Vec<&ThemeReport> = themes.iter().filter(|t| t.score.is_some()).collect();
     let weight: f64 = scored_themes.iter().map(|t| t.weight).sum();

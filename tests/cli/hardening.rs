@@ -689,7 +689,7 @@ fn saved_reports_are_checked_as_strictly_as_answer_files() {
                 1,
             ),
             format!(
-                "{}:11: `created` is `not a date`, not a time such as 2026-11-22T13:05:01Z",
+                "{}:11: `not a date` is not an RFC 3339 time (such as 2026-11-22T13:05:01Z)",
                 line_of("created = ")
             ),
         ),

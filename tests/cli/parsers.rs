@@ -285,7 +285,7 @@ fn consistent(mut report: Report) -> Report {
         }
     };
     report.id = "2026-11-22T13-05-01Z".to_owned();
-    report.created = "2026-11-22T13:05:01Z".to_owned();
+    report.created = leadgap::clock::Timestamp::parse("2026-11-22T13:05:01Z").unwrap();
     report.rubric.min_coverage = clamp(report.rubric.min_coverage, 0.0, 1.0);
     report.overall_target = report.overall_target.map(|t| clamp(t, 0.0, 100.0));
     let mut seen = std::collections::HashSet::new();
@@ -359,7 +359,7 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn any_report()(id in "[0-9TZ-]{1,24}", created in ".{0,25}", respondent in proptest::option::of(".{0,20}"),
+    fn any_report()(id in "[0-9TZ-]{1,24}", created in 0i64..4_102_444_800, respondent in proptest::option::of(".{0,20}"),
                     rater in ".{0,12}", title in ".{0,20}", overall in proptest::option::of(finite()),
                     overall_target in proptest::option::of(finite()), priorities in proptest::collection::vec("[a-z]{1,8}", 0..3),
                     themes in proptest::collection::vec(any_theme(), 0..4), answers in proptest::collection::vec(any_answer(), 0..4),
@@ -368,7 +368,9 @@ prop_compose! {
         Report {
             schema: 1,
             id,
-            created,
+            created: leadgap::clock::Timestamp::at(
+                chrono::DateTime::from_timestamp(created, 0).unwrap_or_default(),
+            ),
             leadgap: "0.1.0".to_owned(),
             respondent,
             rater,

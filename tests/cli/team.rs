@@ -135,7 +135,7 @@ fn seal_by_hand(sandbox: &Sandbox, round: &Round, name: &str, text: &str) {
     std::fs::create_dir_all(responses(sandbox)).unwrap();
     std::fs::write(
         responses(sandbox).join(format!("{name}.age")),
-        leadgap::team::envelope::seal(recipient, text.as_bytes()).unwrap(),
+        leadgap::team::encryption::seal(recipient, text.as_bytes()).unwrap(),
     )
     .unwrap();
 }
@@ -246,7 +246,7 @@ fn invite_without_a_key_holder_explains_the_choice() {
 #[test]
 fn a_recipient_must_be_a_lowercase_age_key_with_a_collector_named() {
     let sandbox = Sandbox::new();
-    let (_, public) = leadgap::team::envelope::generate();
+    let (_, public) = leadgap::team::encryption::generate();
     let upper = public.to_uppercase();
     sandbox
         .run(["invite", "--subject", "Sam", "--collector", "Morgan"])
@@ -479,7 +479,7 @@ fn when_the_subject_collects_every_sentence_says_so() {
         .join("rounds")
         .join(&round.id)
         .join("identity.txt");
-    let opened = leadgap::team::envelope::open(
+    let opened = leadgap::team::encryption::open(
         &std::fs::read_to_string(identity).unwrap(),
         &std::fs::read(sandbox.scratch().join("peer.age")).unwrap(),
     )
@@ -924,7 +924,7 @@ fn copies_double_presses_and_forged_ids_do_not_stuff_a_round() {
     // A file sent twice, once armored.
     std::fs::copy(folder.join("dr1.age"), folder.join("dr1-again.age")).unwrap();
     let armored =
-        leadgap::team::envelope::armor(&std::fs::read(folder.join("dr2.age")).unwrap()).unwrap();
+        leadgap::team::encryption::armor(&std::fs::read(folder.join("dr2.age")).unwrap()).unwrap();
     std::fs::write(folder.join("dr2-pasted.txt"), &armored).unwrap();
     // A double press: the same answers, another id.
     respond_to(
@@ -945,7 +945,7 @@ fn copies_double_presses_and_forged_ids_do_not_stuff_a_round() {
     )
     .unwrap();
     let victim = String::from_utf8(
-        leadgap::team::envelope::open(&identity, &std::fs::read(folder.join("dr3.age")).unwrap())
+        leadgap::team::encryption::open(&identity, &std::fs::read(folder.join("dr3.age")).unwrap())
             .unwrap(),
     )
     .unwrap();
@@ -1393,8 +1393,8 @@ fn an_edited_minimum_a_shared_key_and_a_shared_round_are_refused() {
 #[test]
 fn an_identity_file_opens_with_any_of_its_keys_and_only_the_one_given() {
     let sandbox = Sandbox::new();
-    let (secret, public) = leadgap::team::envelope::generate();
-    let (other, _) = leadgap::team::envelope::generate();
+    let (secret, public) = leadgap::team::encryption::generate();
+    let (other, _) = leadgap::team::encryption::generate();
     let round = start(
         &sandbox,
         &["-q", SMALL, "--recipient", &public, "--collector", "Morgan"],
@@ -1549,7 +1549,7 @@ fn armored_answers_are_read_from_text_mail_and_standard_input() {
     let armor = |name: &str| {
         let sealed = std::fs::read(folder.join(name)).unwrap();
         std::fs::remove_file(folder.join(name)).unwrap();
-        leadgap::team::envelope::armor(&sealed).unwrap()
+        leadgap::team::encryption::armor(&sealed).unwrap()
     };
     // Two answers pasted into one text file; one in a saved email, with
     // Windows line ends and quoted; one from standard input.

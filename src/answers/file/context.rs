@@ -45,12 +45,7 @@ pub(super) fn check_context<'s>(
                 DeValue::Integer(_) | DeValue::Float(_),
             ) => {
                 let number = document.decode::<f64>(value).map(Spanned::into_inner);
-                let expected = format!(
-                    "a {} from {} to {}",
-                    if *integer { "whole number" } else { "number" },
-                    format_number(*min),
-                    format_number(*max)
-                );
+                let expected = crate::questionnaire::number_range(*min, *max, *integer, None);
                 match number {
                     Some(v) if *integer && v.fract() != 0.0 => Err(format!(
                         "context `{}`: {} is not a whole number; expected {expected}",

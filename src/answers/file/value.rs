@@ -164,15 +164,9 @@ pub(super) fn check_value<'s>(
             integer,
             ..
         } => {
-            let unit = unit
-                .as_deref()
-                .map(|u| format!(" ({u})"))
-                .unwrap_or_default();
             let expected = format!(
-                "a {} from {} to {}{unit} or \"skip\"",
-                if *integer { "whole number" } else { "number" },
-                crate::questionnaire::format_number(*min),
-                crate::questionnaire::format_number(*max)
+                "{} or \"skip\"",
+                crate::questionnaire::number_range(*min, *max, *integer, unit.as_deref())
             );
             let number = match value.get_ref() {
                 DeValue::Integer(_) | DeValue::Float(_) => {

@@ -2,7 +2,9 @@
 //! per run, so that the strongest answer is not always in the same place
 //! and cannot be found by its position, and kept when the run is resumed.
 
-use std::hash::{BuildHasher, Hasher};
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
 
 use crate::questionnaire::{Kind, Questionnaire};
 
@@ -23,12 +25,20 @@ pub enum Seed {
 
 /// A shuffled order for every choice and multi question.
 pub fn shuffled(questionnaire: &Questionnaire, seed: Seed) -> Orders {
-    let mut state = match seed {
-        Seed::Random => std::collections::hash_map::RandomState::new()
-            .build_hasher()
-            .finish(),
-        Seed::Fixed(n) => n,
-        Seed::AsWritten => 0,
+    // No cryptography needed, only an order nobody can predict from the
+    // file (or, for tests, one that is the same every time).
+    let mut rng = match seed {
+        // Without randomness from the system, the time still varies the
+        // order from run to run: this order protects no secret.
+        Seed::Random => StdRng::from_rng(rand::rngs::OsRng).unwrap_or_else(|_| {
+            StdRng::seed_from_u64(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos() as u64),
+            )
+        }),
+        Seed::Fixed(n) => StdRng::seed_from_u64(n),
+        Seed::AsWritten => StdRng::seed_from_u64(0),
     };
     questionnaire
         .questions
@@ -37,26 +47,13 @@ pub fn shuffled(questionnaire: &Questionnaire, seed: Seed) -> Orders {
             Kind::Choice { options } | Kind::Multi { options } => {
                 let mut order: Vec<usize> = (0..options.len()).collect();
                 if seed != Seed::AsWritten {
-                    // Fisher–Yates with SplitMix64: no cryptography needed,
-                    // only an order nobody can predict from the file.
-                    for i in (1..order.len()).rev() {
-                        let j = (split_mix(&mut state) % (i as u64 + 1)) as usize;
-                        order.swap(i, j);
-                    }
+                    order.shuffle(&mut rng);
                 }
                 order
             }
             _ => Vec::new(),
         })
         .collect()
-}
-
-fn split_mix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 #[cfg(test)]

@@ -4,13 +4,13 @@
 use std::io::{IsTerminal, Write};
 
 use super::{Setup, finish, plan_steps, start};
-use crate::Context;
+use crate::Config;
 use crate::answers::interactive::{Seed, Stop, Walk, shuffled};
 use crate::answers::terminal::Terminal;
 use crate::catalog::{self, DEFAULT_QUESTIONNAIRE};
 use crate::cli::AssessArgs;
 use crate::clock;
-use crate::context::shell_word;
+use crate::config::shell_word;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::output::clean_line;
@@ -18,7 +18,7 @@ use crate::questionnaire::Answers;
 use crate::store::runs::{self, Progress};
 
 /// Runs an interactive assessment.
-pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> Result<u8> {
+pub(super) fn run(config: &Config, args: &AssessArgs, out: &mut dyn Write) -> Result<u8> {
     // Never read answers from a pipe by accident, and never draw prompts
     // into a file.
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
@@ -28,7 +28,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
              `leadgap assess --answers answers.toml`",
         ));
     }
-    let data = context.data_dir()?;
+    let data = config.data_dir()?;
     // Answers are saved as they are given: a data directory that cannot be
     // written should stop the run before the first question, not after it.
     files::create_private_dir(data.root())?;
@@ -38,8 +38,8 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
         .unwrap_or(DEFAULT_QUESTIONNAIRE);
     let setup = Setup::new(catalog::questionnaire(spec, Some(&data))?, args)?;
     let questionnaire = &setup.found.questionnaire;
-    let mut terminal = Terminal::new(context.stderr_color());
-    let resume_command = context.invocation().command(&match &args.questionnaire {
+    let mut terminal = Terminal::new(config.stderr_color());
+    let resume_command = config.invocation().command(&match &args.questionnaire {
         Some(spec) => format!("assess --questionnaire {} --resume", shell_word(spec)),
         None => "assess --resume".to_owned(),
     });
@@ -55,7 +55,7 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
     // One run of a questionnaire at a time: held until this function ends.
     let _lock = runs::lock(&data, &questionnaire.id, &resume_command)?;
     let started = start::restore(
-        context,
+        config,
         args,
         &mut terminal,
         &data,
@@ -63,11 +63,11 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
         &mut walk,
         &resume_command,
     )?;
-    walk.answers.respondent = start::respondent(context, args, &mut terminal, &data)?;
+    walk.answers.respondent = start::respondent(config, args, &mut terminal, &data)?;
 
     // A new run starts by asking how the open actions of the plan went.
     if walk.answers.answered() == 0 {
-        plan_steps::review(context, &mut terminal, &data).map_err(|stop| match stop {
+        plan_steps::review(config, &mut terminal, &data).map_err(|stop| match stop {
             Stop::Interrupted => Error::Interrupted {
                 help: "Stopped before the first question; nothing to resume.".to_owned(),
             },
@@ -112,10 +112,10 @@ pub(super) fn run(context: &Context, args: &AssessArgs, out: &mut dyn Write) -> 
         });
     }
     let _ = writeln!(std::io::stderr());
-    let finished = finish(context, args, Some(&data), &setup, &walk.answers, out)?;
+    let finished = finish(config, args, Some(&data), &setup, &walk.answers, out)?;
     runs::discard(&data, &questionnaire.id)?;
     // The report is saved: stopping now loses nothing but the plan.
-    if let Err(stop) = plan_steps::commit(context, &mut terminal, &data, &finished) {
+    if let Err(stop) = plan_steps::commit(config, &mut terminal, &data, &finished) {
         terminal.interrupted();
         return Err(match stop {
             Stop::Interrupted => Error::Interrupted {

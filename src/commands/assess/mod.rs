@@ -10,12 +10,12 @@ mod start;
 use std::io::Write;
 use std::sync::Arc;
 
-use crate::Context;
+use crate::Config;
 use crate::catalog::{self, Found};
 use crate::cli::AssessArgs;
 use crate::clock;
 use crate::error::{Error, Result, exit};
-use crate::norms::Norms;
+use crate::programme::norms::Norms;
 use crate::quality;
 use crate::questionnaire::Answers;
 use crate::render::{Extras, gap};
@@ -26,10 +26,10 @@ use crate::scoring;
 use crate::store::DataDir;
 
 /// Runs `leadgap assess`.
-pub fn run(context: &Context, args: AssessArgs, out: &mut dyn Write) -> Result<u8> {
+pub fn run(config: &Config, args: AssessArgs, out: &mut dyn Write) -> Result<u8> {
     match &args.answers {
-        Some(path) => scripted::run(context, &args, path, out),
-        None => interactive::run(context, &args, out),
+        Some(path) => scripted::run(config, &args, path, out),
+        None => interactive::run(config, &args, out),
     }
 }
 
@@ -59,7 +59,7 @@ impl Setup {
 /// Scores complete answers, then saves (unless `--no-save`), prints the
 /// report and applies `--fail-under`. Shared by scripted and interactive runs.
 fn finish(
-    context: &Context,
+    config: &Config,
     args: &AssessArgs,
     data: Option<&DataDir>,
     setup: &Setup,
@@ -83,7 +83,7 @@ fn finish(
     // A self-assessment that names no one is the data directory owner's.
     let own = || {
         (rater == SELF_RATER)
-            .then(|| data.and_then(|data| context.my_name(data)))
+            .then(|| data.and_then(|data| config.my_name(data)))
             .flatten()
     };
     let respondent = args
@@ -93,7 +93,7 @@ fn finish(
         .or_else(own);
     let meta = Meta {
         id: now.format("%Y-%m-%dT%H-%M-%SZ").to_string(),
-        created: clock::format_rfc3339(now),
+        created: clock::Timestamp::at(now),
         respondent,
         rater,
     };
@@ -110,11 +110,11 @@ fn finish(
     // The history this report joins: the reports saved before it.
     // Without a readable history the report is its own baseline; saving, if
     // asked for, then says what is wrong with the folder.
-    let earlier = match data.map(|data| context.series_in(&data.reports(), true, &report)) {
+    let earlier = match data.map(|data| config.series_in(&data.reports(), true, &report)) {
         Some(Ok(earlier)) => earlier,
         Some(Err(error)) => {
             if args.no_save {
-                context.warn(&format!("no history: {error}"));
+                config.warn(&format!("no history: {error}"));
             }
             Vec::new()
         }
@@ -124,14 +124,14 @@ fn finish(
         (false, Some(data)) => Some(data.save_report(&mut report)?),
         _ => None,
     };
-    let today = context.today()?;
+    let today = config.today()?;
     if !answers.plan.is_empty() {
         match (&saved, data) {
-            (Some(_), Some(data)) => planned::commit(context, data, &report, &answers.plan, today)?,
-            _ => context.info("The answer file's [[plan]] actions are not saved with --no-save."),
+            (Some(_), Some(data)) => planned::commit(config, data, &report, &answers.plan, today)?,
+            _ => config.info("The answer file's [[plan]] actions are not saved with --no-save."),
         }
     }
-    let plan = context.load_plan();
+    let plan = config.load_plan();
     let mut extras = Extras::new(
         &report,
         earlier.iter().map(|l| &l.report),
@@ -140,13 +140,13 @@ fn finish(
     );
     extras.norms = setup.norms.clone();
 
-    gap::render(&report, &extras, args.format, context.look(), out).map_err(Error::stdout)?;
+    gap::render(&report, &extras, args.format, config.look(), out).map_err(Error::stdout)?;
     out.flush().map_err(Error::stdout)?;
     if let Some(path) = &saved {
-        context.info(&format!(
+        config.info(&format!(
             "Saved to {}\nSee it again with: {}",
             path.display(),
-            context.invocation().command(&format!("show {}", report.id))
+            config.invocation().command(&format!("show {}", report.id))
         ));
     }
 
@@ -157,7 +157,7 @@ fn finish(
         .filter(|threshold| overall.is_none_or(|overall| overall < *threshold));
     if let Some(threshold) = below {
         let shown = overall.map_or_else(|| "not scored".to_owned(), |o| o.to_string());
-        context.info(&format!(
+        config.info(&format!(
             "Overall score {shown} is below --fail-under {threshold}"
         ));
     }

@@ -2,7 +2,7 @@
 //! went; after the report, committing to actions for the top priorities.
 
 use super::Finished;
-use crate::Context;
+use crate::Config;
 use crate::answers::interactive::Stop;
 use crate::answers::terminal::Terminal;
 use crate::clock;
@@ -17,12 +17,12 @@ pub const MAX_ACTIONS: usize = 3;
 
 /// Walks through the open actions: done, still on it, or dropped. Esc skips
 /// the rest. A damaged plan is a warning and skips the review.
-pub fn review(context: &Context, terminal: &mut Terminal, data: &DataDir) -> Result<(), Stop> {
+pub fn review(config: &Config, terminal: &mut Terminal, data: &DataDir) -> Result<(), Stop> {
     let plan = match plan_file::load(data) {
         Ok(plan) => plan,
         Err(plan_file::Damaged(error)) => {
             for (message, _) in error.lines() {
-                context.warn(&message);
+                config.warn(&message);
             }
             return Ok(());
         }
@@ -31,7 +31,7 @@ pub fn review(context: &Context, terminal: &mut Terminal, data: &DataDir) -> Res
     if open.is_empty() {
         return Ok(());
     }
-    let today = context.today()?;
+    let today = config.today()?;
     terminal.heading(&format!(
         "Your open action{} ({})",
         if open.len() == 1 { "" } else { "s" },
@@ -94,7 +94,7 @@ pub fn review(context: &Context, terminal: &mut Terminal, data: &DataDir) -> Res
 /// respondent's own words, with a due date. Only for a saved report, which
 /// the actions are linked to.
 pub fn commit(
-    context: &Context,
+    config: &Config,
     terminal: &mut Terminal,
     data: &DataDir,
     finished: &Finished,
@@ -111,7 +111,7 @@ pub fn commit(
     )? {
         return Ok(());
     }
-    let today = context.today()?;
+    let today = config.today()?;
     let mut actions: Vec<NewAction> = Vec::new();
     for theme in priorities {
         if actions.len() == MAX_ACTIONS {
@@ -189,7 +189,7 @@ pub fn commit(
     if actions.is_empty() {
         return Ok(());
     }
-    let count = super::planned::add(context, data, actions)?.len();
+    let count = super::planned::add(config, data, actions)?.len();
     terminal.say(&format!(
         "Saved {count} action{} to your plan: `leadgap plan` lists {}. Your next `leadgap assess` starts by asking how {} went.",
         if count == 1 { "" } else { "s" },

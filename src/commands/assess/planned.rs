@@ -1,7 +1,7 @@
 //! New actions of a run go into the plan: those of an answer file's
 //! `[[plan]]`, and those committed to after an interactive report.
 
-use crate::Context;
+use crate::Config;
 use crate::clock;
 use crate::error::Result;
 use crate::plan::{self, NewAction};
@@ -12,7 +12,7 @@ use crate::store::plan::{self as plan_file, IfDamaged};
 
 /// Adds the answer file's `[[plan]]` actions to the plan, linked to `report`.
 pub fn commit(
-    context: &Context,
+    config: &Config,
     data: &DataDir,
     report: &Report,
     planned: &[PlannedAction],
@@ -35,9 +35,9 @@ pub fn commit(
             report: Some(report.id.clone()),
         })
         .collect();
-    let numbers = add(context, data, actions)?;
+    let numbers = add(config, data, actions)?;
     let listed: Vec<String> = numbers.iter().map(|n| format!("#{n}")).collect();
-    context.info(&format!(
+    config.info(&format!(
         "Added {} to your plan (`leadgap plan` lists it).",
         listed.join(", ")
     ));
@@ -47,7 +47,7 @@ pub fn commit(
 /// Adds `actions` to the plan and returns their numbers. A damaged plan is
 /// moved aside (with a warning) and a new one started, so that nothing the
 /// person just committed to is lost.
-pub fn add(context: &Context, data: &DataDir, actions: Vec<NewAction>) -> Result<Vec<u32>> {
+pub fn add(config: &Config, data: &DataDir, actions: Vec<NewAction>) -> Result<Vec<u32>> {
     let created = clock::format_rfc3339(clock::now()?);
     let (numbers, warning) = plan_file::update(data, IfDamaged::StartAfresh, |plan| {
         actions
@@ -56,7 +56,7 @@ pub fn add(context: &Context, data: &DataDir, actions: Vec<NewAction>) -> Result
             .collect()
     })?;
     if let Some(warning) = warning {
-        context.warn(&warning);
+        config.warn(&warning);
     }
     Ok(numbers)
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Setup, finish};
-use crate::Context;
+use crate::Config;
 use crate::answers::file::AnswerFile;
 use crate::catalog::{self, DEFAULT_QUESTIONNAIRE};
 use crate::cli::AssessArgs;
@@ -13,7 +13,7 @@ use crate::source::Source;
 
 /// Runs a scripted assessment.
 pub(super) fn run(
-    context: &Context,
+    config: &Config,
     args: &AssessArgs,
     answers_path: &str,
     out: &mut dyn Write,
@@ -21,9 +21,9 @@ pub(super) fn run(
     // Resolve the data directory first: a run that cannot be saved should
     // fail before any work is done.
     let data = if args.no_save {
-        context.data_dir().ok()
+        config.data_dir().ok()
     } else {
-        Some(context.data_dir()?)
+        Some(config.data_dir()?)
     };
     let source = if answers_path == "-" {
         Source::stdin()?
@@ -55,7 +55,7 @@ pub(super) fn run(
     })?;
     let setup = Setup::new(found, args)?;
     let answers = file
-        .on(context.today()?)
+        .on(config.today()?)
         .check(&setup.found.questionnaire, args.allow_partial)?;
-    finish(context, args, data.as_ref(), &setup, &answers, out).map(|finished| finished.code)
+    finish(config, args, data.as_ref(), &setup, &answers, out).map(|finished| finished.code)
 }

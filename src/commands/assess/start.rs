@@ -2,7 +2,7 @@
 //! and whose answers these are.
 
 use super::interactive::stop_error;
-use crate::Context;
+use crate::Config;
 use crate::answers::interactive::{Stop, Walk};
 use crate::answers::terminal::Terminal;
 use crate::cli::AssessArgs;
@@ -18,7 +18,7 @@ use crate::store::{DataDir, identity};
 /// one and the respondent wants it (`--resume`, or yes to the offer), and
 /// returns when the run started.
 pub(super) fn restore(
-    context: &Context,
+    config: &Config,
     args: &AssessArgs,
     terminal: &mut Terminal,
     data: &DataDir,
@@ -30,7 +30,7 @@ pub(super) fn restore(
     let total = questionnaire.questions.len();
     let (saved, warning) = runs::load(data, &questionnaire.id)?;
     if let Some(warning) = warning {
-        context.warn(&warning);
+        config.warn(&warning);
     }
     match saved {
         Some(saved) => {
@@ -90,7 +90,7 @@ pub(super) fn restore(
 /// Whose answers these are: `--subject`, else (for a self-assessment) the
 /// name given once.
 pub(super) fn respondent(
-    context: &Context,
+    config: &Config,
     args: &AssessArgs,
     terminal: &mut Terminal,
     data: &DataDir,
@@ -98,7 +98,7 @@ pub(super) fn respondent(
     match &args.subject {
         Some(subject) => Ok(Some(subject.clone())),
         None if args.rater.as_deref().is_none_or(|r| r == SELF_RATER) => {
-            ask_name(context, terminal, data).map_err(|stop| match stop {
+            ask_name(config, terminal, data).map_err(|stop| match stop {
                 Stop::Interrupted => Error::Interrupted {
                     help: "Stopped before the first question; nothing to resume.".to_owned(),
                 },
@@ -113,11 +113,11 @@ pub(super) fn respondent(
 /// asked for and remembered. Esc leaves the report unnamed (and the
 /// question for next time).
 fn ask_name(
-    context: &Context,
+    config: &Config,
     terminal: &mut Terminal,
     data: &DataDir,
 ) -> Result<Option<String>, Stop> {
-    if let Some(name) = context.my_name(data) {
+    if let Some(name) = config.my_name(data) {
         return Ok(Some(name));
     }
     terminal.say(

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use toml::de::DeTable;
 
-use crate::Context;
+use crate::Config;
 use crate::catalog::{self, Found, Origin};
 use crate::cli::CheckArgs;
 use crate::document::Document;
@@ -48,8 +48,8 @@ fn detect(root: &DeTable<'_>) -> Option<FileKind> {
 }
 
 /// Runs `leadgap check`.
-pub fn run(context: &Context, args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
-    let data = context.data_dir().ok();
+pub fn run(config: &Config, args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
+    let data = config.data_dir().ok();
     let explicit = match &args.questionnaire {
         Some(spec) => Some(catalog::questionnaire(spec, data.as_ref())?),
         None => None,

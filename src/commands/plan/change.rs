@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::Context;
+use crate::Config;
 use crate::catalog::{self, DEFAULT_QUESTIONNAIRE};
 use crate::clock;
 use crate::error::{Error, Result, exit, with_suggestion};
@@ -16,14 +16,14 @@ use crate::store::{self, DataDir};
 /// report (which the action is linked to: your own, never that of someone
 /// else whose reports are in the data directory), else of the default
 /// questionnaire.
-fn theme_for(context: &Context, data: &DataDir, id: &str) -> Result<(String, Option<String>)> {
-    let own = context.latest_own(data)?;
+fn theme_for(config: &Config, data: &DataDir, id: &str) -> Result<(String, Option<String>)> {
+    let own = config.latest_own(data)?;
     for skipped in &own.skipped {
-        context.warn(skipped);
+        config.warn(skipped);
     }
     let latest = own.report;
     if let Some(report) = &latest {
-        context.say_whose(data, report, "The action is linked to")?;
+        config.say_whose(data, report, "The action is linked to")?;
     }
     let themes: Vec<(String, String)> = match &latest {
         Some(report) => report
@@ -59,7 +59,7 @@ fn non_empty(text: &str, what: &str) -> Result<String> {
 }
 
 pub(super) fn add(
-    context: &Context,
+    config: &Config,
     data: &DataDir,
     theme: &str,
     due: &str,
@@ -70,7 +70,7 @@ pub(super) fn add(
     let text = non_empty(text, "action")?;
     let due = plan::parse_future_due(due, today)
         .map_err(|problem| Error::user(format!("--due: {problem}")))?;
-    let (theme_title, report) = theme_for(context, data, theme)?;
+    let (theme_title, report) = theme_for(config, data, theme)?;
     let created = clock::format_rfc3339(clock::now()?);
     let action = NewAction {
         theme: theme.to_owned(),
@@ -83,7 +83,7 @@ pub(super) fn add(
         plan.add(action, &created)
     })?;
     if let Some(warning) = warning {
-        context.warn(&warning);
+        config.warn(&warning);
     }
     writeln!(
         out,
@@ -130,7 +130,7 @@ pub(super) struct Edit {
 }
 
 pub(super) fn edit(
-    context: &Context,
+    config: &Config,
     data: &DataDir,
     number: u32,
     change: Edit,
@@ -156,7 +156,7 @@ pub(super) fn edit(
         })
         .transpose()?;
     let theme = match theme {
-        Some(id) => Some((theme_for(context, data, &id)?.0, id)),
+        Some(id) => Some((theme_for(config, data, &id)?.0, id)),
         None => None,
     };
     let (line, _) = store::plan::update(data, IfDamaged::Refuse, |plan| {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 mod change;
 
-use crate::Context;
+use crate::Config;
 use crate::cli::{PlanArgs, PlanCommand};
 use crate::error::{Error, Result, exit};
 use crate::interval::Every;
@@ -14,13 +14,13 @@ use crate::store::{self, DataDir};
 use change::{Edit, add, close, edit};
 
 /// Runs `leadgap plan`.
-pub fn run(context: &Context, args: PlanArgs, out: &mut dyn Write) -> Result<u8> {
-    let data = context.data_dir()?;
-    let today = context.today()?;
+pub fn run(config: &Config, args: PlanArgs, out: &mut dyn Write) -> Result<u8> {
+    let data = config.data_dir()?;
+    let today = config.today()?;
     match args.command {
-        None => list(context, &data, args.all, args.format, today, out),
+        None => list(config, &data, args.all, args.format, today, out),
         Some(PlanCommand::Add { theme, due, text }) => {
-            add(context, &data, &theme, &due, &text, today, out)
+            add(config, &data, &theme, &due, &text, today, out)
         }
         Some(PlanCommand::Done { number, note }) => close(&data, number, Status::Done, note, out),
         Some(PlanCommand::Drop { number, note }) => {
@@ -33,13 +33,13 @@ pub fn run(context: &Context, args: PlanArgs, out: &mut dyn Write) -> Result<u8>
             theme,
         }) => {
             let change = Edit { text, due, theme };
-            edit(context, &data, number, change, today, out)
+            edit(config, &data, number, change, today, out)
         }
     }
 }
 
 fn list(
-    context: &Context,
+    config: &Config,
     data: &DataDir,
     all: bool,
     format: Format,
@@ -49,12 +49,12 @@ fn list(
     let plan = store::plan::load(data).map_err(|store::plan::Damaged(error)| error)?;
     let actions = plan.listing(today, all);
     if format == Format::Ics {
-        let checkin = next_checkin(context, data, today)?;
+        let checkin = next_checkin(config, data, today)?;
         render::plan::calendar(&actions, checkin.as_ref(), crate::clock::now()?, out)
             .map_err(Error::stdout)?;
         return Ok(exit::SUCCESS);
     }
-    render::plan::render(&actions, all, today, format, context.look(), out)
+    render::plan::render(&actions, all, today, format, config.look(), out)
         .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }
@@ -62,16 +62,14 @@ fn list(
 /// The next check-in: the profile's `checkin_every` (else 90 days) after
 /// your latest self-assessment, and not before today.
 fn next_checkin(
-    context: &Context,
+    config: &Config,
     data: &DataDir,
     today: chrono::NaiveDate,
 ) -> Result<Option<render::plan::CheckIn>> {
-    let Some(report) = context.latest_own(data)?.report else {
+    let Some(report) = config.latest_own(data)?.report else {
         return Ok(None);
     };
-    let Ok(created) = chrono::DateTime::parse_from_rfc3339(&report.created) else {
-        return Ok(None);
-    };
+    let created = report.created.time();
     let every = crate::catalog::questionnaire(&report.questionnaire.id, Some(data))
         .and_then(|found| crate::catalog::rubric(&found, None))
         .ok()

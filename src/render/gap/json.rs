@@ -21,7 +21,7 @@ pub struct Json;
 struct JsonReport<'a> {
     schema: i64,
     id: &'a str,
-    created: &'a str,
+    created: &'a crate::clock::Timestamp,
     leadgap: &'a str,
     questionnaire: &'a QuestionnaireInfo,
     rubric: JsonRubric<'a>,
@@ -104,7 +104,7 @@ struct JsonGroupTheme<'a> {
 #[derive(Serialize)]
 struct JsonPrevious<'a> {
     id: &'a str,
-    created: &'a str,
+    created: &'a crate::clock::Timestamp,
     overall: Option<f64>,
     /// The overall change since it, `null` where not comparable.
     overall_change: Option<f64>,

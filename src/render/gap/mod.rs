@@ -16,8 +16,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{Format, Look};
-use crate::norms::Norms;
 use crate::plan::{self, FollowThrough, Plan};
+use crate::programme::norms::Norms;
 use crate::report::Report;
 use crate::trend::{self, Trend};
 

@@ -3,7 +3,7 @@
 //! half, and whether the change since the previous report is meaningful or
 //! within noise.
 
-use crate::norms::Norms;
+use crate::programme::norms::Norms;
 use crate::render::text::{signed, whole};
 use crate::report::Report;
 use crate::trend::Trend;

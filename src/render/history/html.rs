@@ -7,7 +7,7 @@ use super::{heading, overview};
 use crate::render::Extras;
 use crate::render::page::{self, Cell, escape};
 use crate::render::svg;
-use crate::render::text::{self, date_of};
+use crate::render::text;
 use crate::report::Report;
 
 /// One small line chart per theme of a series (or only `only`): its scores
@@ -25,7 +25,7 @@ fn line_charts(group: &[(&Report, Extras)], only: Option<&str>, prefix: &str) ->
             points: group
                 .iter()
                 .filter_map(|(r, _)| {
-                    let date = date_of(&r.created).to_owned();
+                    let date = r.created.date().to_string();
                     r.theme(id).map(|t| (date, t.score))
                 })
                 .collect(),

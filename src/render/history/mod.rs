@@ -9,7 +9,7 @@ mod writer;
 
 pub use writer::Writer;
 
-use super::text::{self, change_short, date_of, gap_text, percent, score_text, whole};
+use super::text::{self, change_short, gap_text, percent, score_text, whole};
 use super::{Extras, Format};
 use crate::plan::Status;
 use crate::report::Report;
@@ -83,9 +83,9 @@ pub(super) struct Grid {
 /// that no two columns read the same.
 pub(super) fn column_labels(group: &[(&Report, Extras)]) -> Vec<String> {
     let precisions: [fn(&Report) -> String; 4] = [
-        |r| date_of(&r.created).to_owned(),
-        |r| r.created.get(..16).unwrap_or(&r.created).replace('T', " "),
-        |r| r.created.get(..19).unwrap_or(&r.created).replace('T', " "),
+        |r| r.created.date().to_string(),
+        |r| r.created.time().format("%Y-%m-%d %H:%M").to_string(),
+        |r| r.created.time().format("%Y-%m-%d %H:%M:%S").to_string(),
         |r| r.id.clone(),
     ];
     group
@@ -94,7 +94,7 @@ pub(super) fn column_labels(group: &[(&Report, Extras)]) -> Vec<String> {
             let same_day: Vec<&Report> = group
                 .iter()
                 .map(|(r, _)| *r)
-                .filter(|r| date_of(&r.created) == date_of(&report.created))
+                .filter(|r| r.created.date() == report.created.date())
                 .collect();
             precisions
                 .iter()

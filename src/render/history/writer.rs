@@ -1,6 +1,6 @@
 //! Writing a history series by series: the table, Markdown and HTML as
 //! each series comes; JSON and CSV, which list every report oldest first
-//! across series, from pieces set aside on a shelf until all are in.
+//! across series, from pieces set aside on a spool until all are in.
 
 use std::io::Write;
 use std::path::Path;
@@ -9,7 +9,7 @@ use super::{html, markdown, table};
 use crate::render::csv::{csv_number, csv_text};
 use crate::render::{Extras, Format, Look, gap, svg};
 use crate::report::Report;
-use crate::shelf::{self, Shelf};
+use crate::spool::{self, Spool};
 use crate::trend;
 
 /// Writes a history series by series, so that only one series need be in
@@ -32,7 +32,7 @@ pub struct Writer<'w> {
     charts: Vec<svg::Line>,
     /// JSON and CSV list every report oldest first, across series: each
     /// report's part, set aside until all are in.
-    pieces: Shelf,
+    pieces: Spool,
     /// Per piece, what orders it.
     order: Vec<Order>,
 }
@@ -40,7 +40,7 @@ pub struct Writer<'w> {
 /// What orders a report among all others: `trend::chronological_key`,
 /// owned, so that the report itself need not be kept.
 struct Order {
-    created: Box<str>,
+    created: crate::clock::Timestamp,
     suffix: u32,
     id: Box<str>,
 }
@@ -49,14 +49,14 @@ impl Order {
     fn of(report: &Report) -> Order {
         let (created, suffix, id) = trend::chronological_key(report);
         Order {
-            created: created.into(),
+            created,
             suffix,
             id: id.into(),
         }
     }
 
-    fn key(&self) -> (&str, u32, &str) {
-        (&self.created, self.suffix, &self.id)
+    fn key(&self) -> (crate::clock::Timestamp, u32, &str) {
+        (self.created, self.suffix, &self.id)
     }
 }
 
@@ -104,7 +104,7 @@ impl<'w> Writer<'w> {
                 String::new()
             },
             charts: Vec::new(),
-            pieces: Shelf::new(shelf::IN_MEMORY),
+            pieces: Spool::new(spool::IN_MEMORY),
             order: Vec::new(),
         })
     }
@@ -209,7 +209,7 @@ fn csv_rows(
             out,
             "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.3}",
             csv_text(&report.id),
-            csv_text(&report.created),
+            csv_text(&report.created.to_string()),
             csv_text(&report.questionnaire.id),
             csv_text(&report.questionnaire.version),
             csv_text(report.respondent.as_deref().unwrap_or_default()),
@@ -247,7 +247,7 @@ mod tests {
         let mut kim = sam[0].clone();
         kim.respondent = Some("Kim".to_owned());
         kim.id = "2026-07-01T09-00-00Z".to_owned();
-        kim.created = "2026-07-01T09:00:00Z".to_owned();
+        kim.created = crate::clock::Timestamp::parse("2026-07-01T09:00:00Z").unwrap();
         (sam, vec![kim])
     }
 
@@ -261,7 +261,7 @@ mod tests {
     }
 
     /// Writes both series through a writer whose pieces all go to the
-    /// shelf's file.
+    /// spool's file.
     fn written(format: Format) -> String {
         let (sam, kim) = two_series();
         let mut out = Vec::new();
@@ -277,7 +277,7 @@ mod tests {
             &mut out,
         )
         .unwrap();
-        writer.pieces = Shelf::new(0);
+        writer.pieces = Spool::new(0);
         writer.series(&with_extras(&sam)).unwrap();
         writer.series(&with_extras(&kim)).unwrap();
         writer.finish().unwrap();
@@ -285,7 +285,7 @@ mod tests {
     }
 
     #[test]
-    fn json_from_the_shelf_is_every_report_oldest_first_as_serde_writes_an_array() {
+    fn json_from_the_spool_is_every_report_oldest_first_as_serde_writes_an_array() {
         let (sam, kim) = two_series();
         let (sam, kim) = (with_extras(&sam), with_extras(&kim));
         // June (Sam), July (Kim), September (Sam).
@@ -298,7 +298,7 @@ mod tests {
     }
 
     #[test]
-    fn csv_from_the_shelf_is_every_report_oldest_first() {
+    fn csv_from_the_spool_is_every_report_oldest_first() {
         let (sam, kim) = two_series();
         let (sam, kim) = (with_extras(&sam), with_extras(&kim));
         let written = written(Format::Csv);

@@ -91,7 +91,7 @@ pub struct OwnLatest {
 
 /// Settings every command shares, resolved once from the command line.
 #[derive(Debug)]
-pub struct Context {
+pub struct Config {
     /// `--data-dir` (or `LEADGAP_DATA_DIR`), if given.
     data_dir: Option<PathBuf>,
     /// How standard output looks: color off and a fixed width for a file.
@@ -119,16 +119,16 @@ struct People {
     everyone: usize,
 }
 
-impl Context {
-    /// The context of a run with `--color`, `--data-dir` and whether the
+impl Config {
+    /// The config of a run with `--color`, `--data-dir` and whether the
     /// output goes to a file (`--output`: no color, a fixed width).
     pub fn new(
         color: ColorChoice,
         data_dir: Option<PathBuf>,
         to_file: bool,
         invocation: Invocation,
-    ) -> Context {
-        Context {
+    ) -> Config {
+        Config {
             invocation,
             data_dir,
             look: Look {
@@ -167,7 +167,7 @@ impl Context {
         self.visit_folder(dir, true, each)
     }
 
-    /// As [`Context::visit_reports`]; files that are not reports at all are
+    /// As [`Config::visit_reports`]; files that are not reports at all are
     /// warned about only when `warn_foreign`.
     fn visit_folder(
         &self,
@@ -278,7 +278,7 @@ impl Context {
         Ok((path, report))
     }
 
-    /// Your newest readable report (see [`Context::owner`]): your series, not
+    /// Your newest readable report (see [`Config::owner`]): your series, not
     /// that of someone whose reports are also in the data directory.
     pub fn latest_own(&self, data: &DataDir) -> Result<OwnLatest> {
         let me = self.owner(data);

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{Step, span_at};
 use crate::error::{Diagnostic, Error};
-use crate::items::Accumulator;
+use crate::programme::reliability::Accumulator;
 use crate::report::{Report, ThemeReport};
 use crate::rounding::{one_decimal, three_decimals};
 use crate::source::Source;
@@ -22,7 +22,7 @@ use crate::stats::{self, PERCENTILES};
 pub const SCHEMA: i64 = 1;
 
 /// The fewest respondents norms are made from, and the default of `--min`.
-pub const MIN_RESPONDENTS: usize = crate::items::MIN_RESPONDENTS;
+pub const MIN_RESPONDENTS: usize = crate::programme::reliability::MIN_RESPONDENTS;
 
 /// A norms file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -258,7 +258,7 @@ impl Builder {
             if let Some(score) = theme.score {
                 entry.scores.push(score);
             }
-            if let Some((ids, row)) = crate::items::theme_row(report, &theme.id) {
+            if let Some((ids, row)) = crate::programme::reliability::theme_row(report, &theme.id) {
                 let items = entry.items.get_or_insert_with(|| Accumulator::new(ids));
                 items.add(&row);
             }
