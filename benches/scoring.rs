@@ -62,7 +62,8 @@ fn scoring(c: &mut Criterion) {
                 let notes = quality::notes(questionnaire, &answers.responses, &outcome.questions);
                 let meta = Meta {
                     id: "2026-11-22T13-05-01Z".to_owned(),
-                    created: "2026-11-22T13:05:01Z".to_owned(),
+                    created: leadgap::clock::Timestamp::parse("2026-11-22T13:05:01Z")
+                        .expect("a time"),
                     respondent: answers.respondent.clone(),
                     rater: "self".to_owned(),
                 };
