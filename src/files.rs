@@ -277,25 +277,6 @@ pub fn replace(dir: &Path, name: &str, contents: &[u8]) -> std::io::Result<PathB
     Ok(path)
 }
 
-/// Replaces `dir/name` atomically with what `write` writes, without waiting
-/// for the disk: for files that are rebuilt when lost, such as the summary
-/// cache. Mode 0600.
-pub fn replace_streamed(
-    dir: &Path,
-    name: &str,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<PathBuf> {
-    let path = dir.join(name);
-    let mut file = temporary(dir)?;
-    {
-        let mut out = std::io::BufWriter::new(file.as_file_mut());
-        write(&mut out)?;
-        out.flush()?;
-    }
-    file.persist(&path).map_err(|e| e.error)?;
-    Ok(path)
-}
-
 /// Writes `--output FILE`. A regular file (or a new one) is replaced
 /// atomically, through a link if `path` is one, so the link stays; anything
 /// else that can be written to (`/dev/stdout`, `/dev/null`, a named pipe) is

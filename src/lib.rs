@@ -3,47 +3,37 @@
 //! gap report and keeps a history of reports.
 //!
 //! `main.rs` parses the command line and calls [`run`]; everything else lives
-//! here so that tests can reach it. The layers, from the bottom up (a module
-//! only uses the ones below it; `docs/ARCHITECTURE.md` has the map):
-//!
-//! - files and text: [`error`], [`source`], [`document`], [`files`],
-//!   [`output`], [`clock`], [`interval`], [`rounding`], [`stats`];
-//! - the instrument: [`questionnaire`] (and what an answer is), [`rubric`];
-//! - pure models: [`scoring`], [`quality`], [`report`], [`trend`],
-//!   [`comparison`], [`cohort`], [`plan`], [`team`] (the team round);
-//! - the edges: [`store`] (everything under the data directory),
-//!   [`catalog`] (finding questionnaires), [`answers`] (collecting answers),
-//!   [`render`] (every document in every format);
-//! - orchestration: [`cli`], [`context`] and the commands.
+//! here so that tests can reach it. The map of the modules, and the rule
+//! that keeps data flowing one way, is `docs/ARCHITECTURE.md`.
 
 pub mod answers;
 pub mod catalog;
 pub mod cli;
 pub mod clock;
-pub mod cohort;
+pub(crate) mod cohort;
 mod commands;
-pub mod comparison;
-pub mod config;
-pub mod document;
+pub(crate) mod comparison;
+pub(crate) mod config;
+pub(crate) mod document;
 pub mod error;
-pub mod files;
-pub mod interval;
+pub(crate) mod files;
+pub(crate) mod interval;
 pub mod output;
 pub mod plan;
-pub mod programme;
+pub(crate) mod programme;
 pub mod quality;
 pub mod questionnaire;
 pub mod render;
 pub mod report;
-pub mod rounding;
+pub(crate) mod rounding;
 pub mod rubric;
 pub mod scoring;
 pub mod source;
-pub mod spool;
-pub mod stats;
+pub(crate) mod spool;
+pub(crate) mod stats;
 pub mod store;
 pub mod team;
-pub mod trend;
+pub(crate) mod trend;
 
 use std::io::Write;
 use std::path::Path;

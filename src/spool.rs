@@ -41,16 +41,6 @@ impl Spool {
         }
     }
 
-    /// How many pieces there are.
-    pub fn len(&self) -> usize {
-        self.spots.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.spots.is_empty()
-    }
-
     /// Sets `piece` aside; it is number `len()` before the call.
     pub fn put(&mut self, piece: Vec<u8>) -> usize {
         let number = self.spots.len();
@@ -118,7 +108,6 @@ mod tests {
             for (n, piece) in pieces.iter().enumerate() {
                 assert_eq!(spool.put(piece.clone()), n);
             }
-            assert_eq!(spool.len(), 3000);
             assert_eq!(spool.in_file(), limit != usize::MAX);
             for n in (0..3000).rev().step_by(7).chain([5, 2999, 0]) {
                 assert_eq!(spool.get(n).unwrap(), pieces[n], "piece {n}, limit {limit}");

@@ -66,6 +66,7 @@ pub fn percentile_of(score: f64, quantiles: &[f64; 5]) -> f64 {
 
 /// Pearson's correlation of `x` and `y` (equal lengths); none when either
 /// does not vary or there are fewer than two pairs.
+#[cfg(test)]
 pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
     let n = x.len();
     if n < 2 || y.len() != n {
@@ -86,6 +87,7 @@ pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
 /// row per respondent): k/(k−1) · (1 − Σ var(item) / var(total)), sample
 /// variances. None with fewer than two items or two respondents, or when
 /// the totals do not vary.
+#[cfg(test)]
 pub fn alpha(items: &[Vec<f64>]) -> Option<f64> {
     let k = items.len();
     let n = items.first()?.len();
@@ -104,6 +106,7 @@ pub fn alpha(items: &[Vec<f64>]) -> Option<f64> {
         .then(|| k as f64 / (k - 1) as f64 * (1.0 - item_variances / total_variance))
 }
 
+#[cfg(test)]
 fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len().max(1) as f64
 }

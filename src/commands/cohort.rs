@@ -30,7 +30,7 @@ pub fn run(config: &Config, args: CohortArgs, out: &mut dyn Write) -> Result<u8>
         for latest in latest_self(&loaded, |l| &l.report) {
             collector.add(&load_report(&latest.path)?);
         }
-        render::items::render(&collector.finish(), args.format, config.look(), out)
+        render::reliability::render(&collector.finish(), args.format, config.look(), out)
             .map_err(Error::stdout)?;
         return Ok(exit::SUCCESS);
     }

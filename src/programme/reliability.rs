@@ -44,11 +44,6 @@ impl Accumulator {
         }
     }
 
-    /// Respondents taken in.
-    pub fn n(&self) -> usize {
-        self.n
-    }
-
     /// Takes one respondent's item scores (in the order of `items`).
     pub fn add(&mut self, row: &[f64]) {
         let k = self.items.len();

@@ -562,3 +562,20 @@ fn a_closed_pipe_is_not_a_panic() {
     assert_eq!(stderr, "");
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn the_documented_json_report_is_pinned() {
+    // Every key the reference documents, as a script reads it.
+    let json = Sandbox::new()
+        .run([
+            "assess",
+            "--answers",
+            "examples/balanced.toml",
+            "--no-save",
+            "--format",
+            "json",
+        ])
+        .run()
+        .stdout;
+    insta::assert_snapshot!("balanced_json", json);
+}
