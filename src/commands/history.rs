@@ -99,13 +99,17 @@ fn spool(config: &Config, dir: &std::path::Path) -> Result<Spooled> {
     type Key = (String, Option<String>, String);
     let mut index: HashMap<Key, usize> = HashMap::new();
     let mut failed = None;
-    config.visit_reports(dir, &mut |Loaded { report, .. }| {
+    config.visit_reports(dir, &mut |Loaded { report, json, .. }| {
         for theme in &report.themes {
             if !spooled.themes.contains(&theme.id) {
                 spooled.themes.push(theme.id.clone());
             }
         }
-        let bytes = match serde_json::to_vec(&report) {
+        // From the cache, the summary's JSON as it was cached.
+        let bytes = match json.map_or_else(
+            || serde_json::to_vec(&report),
+            |j| Ok(j.into_boxed_bytes().into_vec()),
+        ) {
             Ok(bytes) => bytes,
             Err(error) => {
                 failed.get_or_insert(error);

@@ -104,6 +104,14 @@ impl Stamp {
     }
 }
 
+/// A cached entry's summary, and its JSON as cached (a listing that sets
+/// summaries aside keeps that, rather than writing them again).
+pub fn parse(line: &str) -> Option<(Report, Box<str>)> {
+    let entry: Entry<&str, &serde_json::value::RawValue> = serde_json::from_str(line).ok()?;
+    let report: Report = serde_json::from_str(entry.report.get()).ok()?;
+    Some((report, Box::from(entry.report.get())))
+}
+
 /// The first line of the cache file. Each further line is one [`Entry`]:
 /// JSON Lines, so that reading it never holds more than one entry's text.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -276,9 +284,9 @@ impl Cache {
         }
     }
 
-    /// The cached summary of file `name`, if the file is unchanged. Files
-    /// must be asked for in name order.
-    pub fn take(&mut self, name: &str, stamp: Stamp) -> Option<Report> {
+    /// The cached entry of file `name` (a line of JSON: see [`parse`]), if
+    /// the file is unchanged. Files must be asked for in name order.
+    pub fn take(&mut self, name: &str, stamp: Stamp) -> Option<String> {
         // Entries of files that are gone.
         while self
             .next
@@ -293,19 +301,20 @@ impl Cache {
             self.next = Some((next, cached, line));
             return None;
         }
-        let report = (cached == stamp)
-            .then(|| serde_json::from_str::<Entry<String, Report>>(&line).ok())
-            .flatten();
         let read = self.old.as_ref().map_or(0, |old| old.read);
         self.advance();
-        match &report {
-            // Unchanged: the same line again.
-            Some(_) if self.differs => self.write(line.as_bytes()),
-            Some(_) => self.same = read,
+        if cached != stamp {
             // Changed since: its new summary is recorded when read.
-            None => self.diverge(),
+            self.diverge();
+            return None;
         }
-        report.map(|entry| entry.report)
+        if self.differs {
+            // Unchanged: the same line again.
+            self.write(line.as_bytes());
+        } else {
+            self.same = read;
+        }
+        Some(line)
     }
 
     /// Records the summary of file `name`, just read, for the new cache (if
@@ -448,7 +457,8 @@ mod tests {
             ],
         );
         let mut cache = Cache::open(&cache_dir, &reports).unwrap();
-        assert_eq!(cache.take(&name(2), stamp(2)), Some(summary.clone()));
+        let taken = cache.take(&name(2), stamp(2)).and_then(|line| parse(&line));
+        assert_eq!(taken.map(|(report, _)| report), Some(summary.clone()));
         assert!(!cache.differs, "nothing changed yet");
         assert_eq!(cache.take(&name(3), stamp(3)), None, "changed since");
         assert!(cache.differs);

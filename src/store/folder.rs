@@ -18,6 +18,8 @@ pub struct Loaded {
     pub path: PathBuf,
     /// Its summary.
     pub report: Report,
+    /// The summary as JSON, when it came from the summary cache.
+    pub json: Option<Box<str>>,
 }
 
 /// A `*.toml` file of a folder that is not a readable report.
@@ -66,55 +68,46 @@ pub fn visit(
         .filter(|_| files.len() >= cache::MIN_REPORTS)
         .and_then(|cache| Cache::open(cache, dir));
     let mut paths = files.into_iter().peekable();
-    // Each batch is handed out while the next is being read, so that what a
-    // listing does with a summary overlaps the parsing of the next ones.
+    // Each batch is handed out while the next is being parsed (cached
+    // entries and files alike, on every core), so that what a listing does
+    // with a summary overlaps the parsing of the next ones.
     std::thread::scope(|scope| {
-        let mut ready: Vec<(PathBuf, Option<Result<Report>>)> = Vec::new();
+        let mut ready: Vec<(PathBuf, Summary)> = Vec::new();
         loop {
             let batch: Vec<(PathBuf, Option<Stamp>)> = paths.by_ref().take(BATCH).collect();
             if batch.is_empty() {
                 hand_out(std::mem::take(&mut ready), each, &mut skipped);
                 return;
             }
-            let mut results: Vec<Option<Result<Report>>> = batch
+            let work: Vec<Source> = batch
                 .iter()
                 .map(|(path, stamp)| {
-                    let cache = cache.as_mut()?;
-                    cache.take(file_name(path), (*stamp)?).map(Ok)
+                    let cached = cache
+                        .as_mut()
+                        .zip(*stamp)
+                        .and_then(|(cache, stamp)| cache.take(file_name(path), stamp));
+                    match cached {
+                        Some(line) => Source::Cached(line, path.clone()),
+                        None => Source::File(path.clone()),
+                    }
                 })
                 .collect();
-            let missing: Vec<usize> = (0..batch.len())
-                .filter(|&index| results[index].is_none())
-                .collect();
-            let to_read: Vec<PathBuf> = missing
-                .iter()
-                .map(|&index| batch[index].0.clone())
-                .collect();
-            let reader = (!to_read.is_empty()).then(|| {
-                scope.spawn(move || {
-                    let paths: Vec<&Path> = to_read.iter().map(PathBuf::as_path).collect();
-                    read_all(&paths)
-                })
-            });
+            let reader = scope.spawn(move || read_all(work));
             hand_out(std::mem::take(&mut ready), each, &mut skipped);
-            let read = match reader {
-                Some(reader) => reader
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                None => Vec::new(),
-            };
-            for (index, result) in missing.iter().zip(read) {
-                if let (Ok(report), Some(cache), Some(stamp)) =
-                    (&result, cache.as_mut(), batch[*index].1)
+            let read = reader
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for ((path, stamp), (result, from_file)) in batch.iter().zip(&read) {
+                if let (true, Ok((report, _)), Some(cache), Some(stamp)) =
+                    (*from_file, result, cache.as_mut(), stamp)
                 {
-                    cache.record(file_name(&batch[*index].0), stamp, report);
+                    cache.record(file_name(path), *stamp, report);
                 }
-                results[*index] = Some(result);
             }
             ready = batch
                 .into_iter()
                 .map(|(path, _)| path)
-                .zip(results)
+                .zip(read.into_iter().map(|(result, _)| result))
                 .collect();
         }
     });
@@ -124,17 +117,27 @@ pub fn visit(
     Ok(skipped)
 }
 
+/// A summary as read: the report and, from the cache, its JSON.
+type Summary = Result<(Report, Option<Box<str>>)>;
+
+/// Where a summary comes from.
+enum Source {
+    /// A line of the summary cache (and the file, if the line is unusable).
+    Cached(String, PathBuf),
+    /// The report file.
+    File(PathBuf),
+}
+
 /// Hands a batch's reports to `each`, noting the files that are not.
 fn hand_out(
-    batch: Vec<(PathBuf, Option<Result<Report>>)>,
+    batch: Vec<(PathBuf, Summary)>,
     each: &mut dyn FnMut(Loaded),
     skipped: &mut Vec<Skipped>,
 ) {
     for (path, result) in batch {
         match result {
-            Some(Ok(report)) => each(Loaded { path, report }),
-            Some(Err(error)) => skipped.push(not_a_report(path, &error)),
-            None => {}
+            Ok((report, json)) => each(Loaded { path, report, json }),
+            Err(error) => skipped.push(not_a_report(path, &error)),
         }
     }
 }
@@ -183,12 +186,21 @@ fn file_name(path: &Path) -> &str {
         .unwrap_or_default()
 }
 
-/// Reads the summaries of `paths`, in their order, spreading the work over
+/// Reads the summaries of `work`, in its order, spreading the work over
 /// the machine's cores: parsing, not reading, is what a listing spends its
-/// time on.
-fn read_all(paths: &[&Path]) -> Vec<Result<Report>> {
+/// time on. Each result says whether it was read from the file (to be
+/// cached).
+fn read_all(work: Vec<Source>) -> Vec<(Summary, bool)> {
     use rayon::prelude::*;
-    paths.par_iter().map(|path| load_summary(path)).collect()
+    work.into_par_iter()
+        .map(|source| match source {
+            Source::Cached(line, path) => match cache::parse(&line) {
+                Some((report, json)) => (Ok((report, Some(json))), false),
+                None => (load_summary(&path).map(|report| (report, None)), true),
+            },
+            Source::File(path) => (load_summary(&path).map(|report| (report, None)), true),
+        })
+        .collect()
 }
 
 /// A file that is not a readable report, and why.
