@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the HTML pages of the example reports in headless Chromium and
 # saves the screenshots the README shows (docs/report.png, compare.png,
-# history.png, invite.png, team.png), so that anyone can look at the pages as a reader would and
+# history.png, invite.png, invite-phone.png, team.png), so that anyone can look at the pages as a reader would and
 # check them again after a change.
 #
 # Needs Debian's Chromium: apt-get install chromium
@@ -87,5 +87,6 @@ shoot report.html 1000 1400 docs/report.png
 shoot compare.html 1000 1250 docs/compare.png
 shoot history.html 1000 900 docs/history.png
 shoot invite.html 1000 1300 docs/invite.png
+shoot invite.html 360 1500 docs/invite-phone.png
 shoot team.html 1000 2000 docs/team.png
-echo "wrote docs/report.png, compare.png, history.png, invite.png and team.png"
+echo "wrote docs/report.png, compare.png, history.png, invite.png, invite-phone.png and team.png"

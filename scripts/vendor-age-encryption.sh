@@ -2,7 +2,8 @@
 # Rebuilds vendor/age-encryption/age-encryption.js: the official JavaScript
 # implementation of age (`age-encryption` on npm, by Filippo Valsorda),
 # bundled with its dependencies into one script that defines `age`, which
-# leadgap writes into every invite.html so that the form encrypts offline.
+# leadgap writes into every invite.html so that the form encrypts offline
+# and offers the sealed answer as armored text.
 #
 # The versions are pinned; change them here, run this, review the diff of
 # the bundle's SHA-256 in vendor/age-encryption/README.md, and commit.
@@ -20,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
   npm init -y >/dev/null
   npm install --no-audit --no-fund --save-exact \
     "age-encryption@$AGE_VERSION" "esbuild@$ESBUILD_VERSION" >/dev/null
-  echo 'export { Encrypter } from "age-encryption";' > entry.js
+  echo 'export { Encrypter, armor } from "age-encryption";' > entry.js
   ./node_modules/.bin/esbuild entry.js --bundle --format=iife --global-name=age \
     --minify --target=es2020 --legal-comments=none --outfile=age.js >/dev/null
   # Licences of everything in the bundle.

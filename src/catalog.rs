@@ -139,7 +139,8 @@ pub fn rubric_source(found: &Found, explicit: Option<&Path>) -> Result<Source> {
             let Some(relative) = &found.questionnaire.rubric else {
                 return Err(Error::user_with_help(
                     format!("questionnaire `{}` names no rubric", path.display()),
-                    "add `rubric = \"FILE\"` to it, or pass `--rubric FILE`",
+                    "add `rubric = \"FILE\"` to it, a path next to the questionnaire (`leadgap \
+                     assess` also takes `--rubric FILE`)",
                 ));
             };
             let base = path.parent().unwrap_or(Path::new("."));

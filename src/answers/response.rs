@@ -139,7 +139,11 @@ pub fn armored_blocks(text: &str) -> Vec<String> {
     let mut current: Option<Vec<String>> = None;
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
-        let bare = line.trim_start_matches(['>', ' ']).trim_end();
+        // `> ` quoting, and the `=` of base64 padding as quoted-printable
+        // mail writes it.
+        let unquoted = line.trim_start_matches(['>', ' ']).trim_end();
+        let decoded = unquoted.replace("=3D", "=");
+        let bare = decoded.as_str();
         match &mut current {
             None if bare == ARMOR_BEGIN => current = Some(vec![bare.to_owned()]),
             None => {}

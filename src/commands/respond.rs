@@ -174,9 +174,21 @@ fn interactive(form: &Questionnaire, invite: &Invite, group: Option<&str>) -> Re
     };
     walk.run(form, &mut terminal, &mut |_| Ok(()))
         .map_err(stopped)?;
+    let limit = crate::team::COMMENT_LIMIT;
     let ask = |terminal: &mut Terminal, message: &str| {
         terminal
-            .line(message, "optional; enter to skip", "", |_| Ok(()))
+            .line(
+                message,
+                &format!("optional, up to {limit} characters; enter to skip"),
+                "",
+                move |text| {
+                    if text.chars().count() > limit {
+                        Err(format!("at most {limit} characters, please"))
+                    } else {
+                        Ok(())
+                    }
+                },
+            )
             .map(|text| text.filter(|t| !t.is_empty()))
     };
     let [(_, keep), (_, change)] = crate::team::COMMENTS;

@@ -86,6 +86,10 @@ pub struct Theme {
     pub title: String,
     /// One line shown before the theme's questions.
     pub description: String,
+    /// In a team form, the title raters read (in their voice: "How they
+    /// value their team's work"); reports keep `title`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rater_title: Option<String>,
     /// A short hash of the theme's questions: two reports whose theme hashes
     /// match were scored on the same questions.
     #[serde(skip)]
@@ -226,6 +230,13 @@ pub struct NumberBand {
     pub upto: Option<f64>,
     /// The score of answers in this band, in `0..=1`.
     pub score: f64,
+}
+
+impl Theme {
+    /// The title raters read: `rater_title`, else `title`.
+    pub fn for_raters(&self) -> &str {
+        self.rater_title.as_deref().unwrap_or(&self.title)
+    }
 }
 
 impl Questionnaire {

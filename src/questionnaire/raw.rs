@@ -35,6 +35,7 @@ pub struct RawTheme {
     pub id: Spanned<String>,
     pub title: Spanned<String>,
     pub description: Option<Spanned<String>>,
+    pub rater_title: Option<Spanned<String>>,
 }
 
 /// `[[questions]]`: the union of every kind's keys; the loader checks which

@@ -1,15 +1,18 @@
 //! The invitation form (`invite.html`): one self-contained page that a rater
-//! opens in any current browser, offline. It asks the team form's questions
-//! for the rater's group, turns the answers into a response file, encrypts it
-//! in the page to the round's recipient with the official JavaScript age
-//! implementation (vendored, see `vendor/age-encryption/`), and downloads
-//! it. Nothing is loaded from anywhere and nothing is sent.
+//! opens in any current browser, on a phone or a desktop, offline. It asks
+//! the team form's questions for the rater's group, turns the answers into a
+//! response, seals it in the page with the official JavaScript age
+//! implementation (vendored, see `vendor/age-encryption/`), and offers it to
+//! send back: by email, copied as text, or downloaded as a file. Nothing is
+//! loaded from anywhere and nothing is sent by the page itself.
 //!
 //! Stable hooks for automation: `<form id="leadgap-response">`,
 //! `<select name="group">`, inputs named by question id (radio and checkbox
 //! values are option ids or scale positions, plus `skip` and `dont-know`),
-//! `<textarea name="keep">` and `<textarea name="change">`, and the button
-//! `#create-response`.
+//! `<textarea name="keep">` and `<textarea name="change">`, the button
+//! `#create-response`; once sealed, `a#send-email`, `button#copy-response`,
+//! `a#download-response` and the armored answer in
+//! `textarea#sealed-response`.
 
 use std::fmt::Write;
 
@@ -20,23 +23,40 @@ use crate::questionnaire::{
 use crate::team::invite::Invite;
 use crate::team::promise::{self, Arrangement};
 
-/// The vendored age bundle, which defines `age.Encrypter`.
+/// The vendored age bundle, which defines `age.Encrypter` and `age.armor`.
 const AGE_JS: &str = include_str!("../../vendor/age-encryption/age-encryption.js");
 
-/// The page's own script: show the questions of the chosen group, build the
-/// response file, encrypt and download it.
+/// The page's own script: show the questions of the chosen group, count the
+/// answers, build the response, seal it once and offer it to send.
 const APP_JS: &str = include_str!("invite.js");
 
+use crate::team::COMMENT_LIMIT;
+
+/// Phones first: nothing wider than the screen, every control at least
+/// 44 px tall, text that contrasts (WCAG AA).
 const CSS: &str = "\
-fieldset.q{border:1px solid #ddd;border-radius:6px;margin:.75rem 0;padding:.5rem .9rem}\
-fieldset.q legend{font-weight:600;padding:0 .3rem}\
-fieldset.q label{display:block;margin:.2rem 0}\
-fieldset.q label.extra{color:#555}\
-fieldset.q[hidden]{display:none}\
-textarea{width:100%;min-height:5rem;font:inherit}\
-button{font:inherit;font-size:1.05rem;padding:.5rem 1.2rem;margin:1rem 0}\
-.group{font-size:1.05rem}\
-#status{font-weight:600}";
+body{margin:1rem auto}\
+fieldset{min-width:0;margin:0}\
+fieldset.q,fieldset.group{border:1px solid #bbb;border-radius:6px;margin:.75rem 0;padding:.5rem .75rem}\
+fieldset.q legend,fieldset.group legend{font-weight:600;padding:0 .3rem;max-width:100%;white-space:normal}\
+fieldset.q label{display:flex;align-items:center;gap:.6rem;min-height:44px;padding:.15rem 0}\
+fieldset.q label.extra{color:#444}\
+input[type=radio],input[type=checkbox]{width:1.35rem;height:1.35rem;flex:none;margin:0}\
+input[type=number]{font:inherit;min-height:44px;width:8rem;max-width:100%;box-sizing:border-box}\
+select{font:inherit;min-height:44px;width:100%;max-width:100%;box-sizing:border-box}\
+textarea{width:100%;max-width:100%;box-sizing:border-box;min-height:6rem;font:inherit}\
+button,a.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;\
+font:inherit;font-size:1.05rem;padding:.4rem 1.1rem;margin:.5rem .5rem .5rem 0;border:1px solid #1f5fa8;\
+border-radius:6px;background:#1f5fa8;color:#fff;text-decoration:none;cursor:pointer}\
+button.secondary,a.button.secondary{background:#fff;color:#1f5fa8}\
+button:disabled{background:#767676;border-color:#767676}\
+button:focus-visible,a.button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #b35806;outline-offset:2px}\
+label.group-label{display:block;margin:.25rem 0}\
+#progress,#status{font-weight:600}\
+.count{color:#444;font-size:.9rem;margin:.25rem 0 .75rem}\
+.warning{border:2px solid #8a1c1c;padding:.5rem .75rem;border-radius:6px}\
+[hidden]{display:none !important}\
+@media (max-width:30rem){body{padding:0 .75rem}h1{font-size:1.35rem}}";
 
 /// The invitation form of `invite`, asking its form's questions.
 pub fn page(invite: &Invite) -> String {
@@ -45,6 +65,10 @@ pub fn page(invite: &Invite) -> String {
         .reply_to
         .clone()
         .unwrap_or_else(|| "back to the person who sent you this form".to_owned());
+    let send_to = match &invite.reply_to {
+        Some(reply) => format!("to {reply}"),
+        None => reply_to.clone(),
+    };
     let mut body = String::new();
     let _ = writeln!(
         body,
@@ -61,9 +85,9 @@ pub fn page(invite: &Invite) -> String {
     }
     let _ = writeln!(
         body,
-        "<p>Your answers stay on this device until you press the button at the end. Then send \
-         what it makes {}.</p>",
-        escape(&reply_to)
+        "<p>Your answers stay on this device until you press “Seal my answers” at the end. \
+         Then send what it makes {}: by email, as text in a message, or as a file.</p>",
+        escape(&send_to)
     );
     if let Some(closes) = &invite.closes {
         let _ = writeln!(
@@ -75,33 +99,53 @@ pub fn page(invite: &Invite) -> String {
     body.push_str("</section>\n");
     let _ = writeln!(
         body,
-        "<form id=\"leadgap-response\" data-round=\"{}\" data-form=\"{}\" data-recipient=\"{}\" \
-         data-reply-to=\"{}\" data-code=\"{}\">",
+        "<noscript><p class=\"warning\">This page needs JavaScript to seal your answers on \
+         your device, and it is turned off. You can answer in a terminal instead, with leadgap \
+         and the invitation file that came with this page: <code>leadgap respond {}</code>.</p>\
+         </noscript>",
+        escape(if invite.code.is_some() {
+            "invite-NN.toml"
+        } else {
+            "invite.toml"
+        })
+    );
+    let _ = writeln!(
+        body,
+        "<form id=\"leadgap-response\" hidden=\"hidden\" data-round=\"{}\" data-form=\"{}\" \
+         data-recipient=\"{}\" data-reply-to=\"{}\" data-email=\"{}\" data-code=\"{}\">",
         escape(&invite.round),
         escape(&form.id),
         escape(invite.holder.recipient()),
-        escape(&reply_to),
+        escape(&send_to),
+        escape(&email_of(invite.reply_to.as_deref().unwrap_or_default())),
         escape(invite.code.as_deref().unwrap_or_default())
     );
     group_picker(&mut body, invite);
+    body.push_str(
+        "<p id=\"progress\" role=\"status\" aria-live=\"polite\">Choose your group to see \
+         your questions.</p>\n",
+    );
     for (index, theme) in form.themes.iter().enumerate() {
         let _ = writeln!(
             body,
-            "<section class=\"theme\" data-theme=\"{}\"><h2>{}</h2>",
+            "<section class=\"theme\" data-theme=\"{}\" hidden=\"hidden\"><h2>{}</h2>",
             escape(&theme.id),
-            escape(&theme.title)
+            escape(theme.for_raters())
         );
         for (_, question) in form.questions_of(index) {
             self::question(&mut body, form, question);
         }
         body.push_str("</section>\n");
     }
-    body.push_str("<section><h2>In your own words (optional)</h2>\n");
+    body.push_str("<section id=\"comments\"><h2>In your own words (optional)</h2>\n");
     for (key, question) in crate::team::COMMENTS {
         let _ = writeln!(
             body,
-            "<p><label for=\"{key}\">{}</label></p>\n<textarea id=\"{key}\" name=\"{key}\"></textarea>",
-            escape(question)
+            "<p><label for=\"{key}\">{}</label></p>\n<textarea id=\"{key}\" name=\"{key}\" \
+             maxlength=\"{COMMENT_LIMIT}\" aria-describedby=\"{key}-count\"></textarea>\n\
+             <p class=\"count\" id=\"{key}-count\">0 of {} characters</p>",
+            escape(question),
+            thousands(COMMENT_LIMIT)
         );
     }
     let _ = writeln!(
@@ -112,12 +156,59 @@ pub fn page(invite: &Invite) -> String {
          <p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</form>",
         invite.min_group
     );
+    let _ = writeln!(
+        body,
+        "<section id=\"sealed\" hidden=\"hidden\" aria-labelledby=\"sealed-heading\">\n\
+         <h2 id=\"sealed-heading\" tabindex=\"-1\">Your answers are sealed</h2>\n\
+         <p>Nobody but the key holder can open them. Send them {}, one of these ways; your \
+         answers are no longer on this page.</p>\n\
+         <p><a class=\"button\" id=\"send-email\" href=\"#\">Email it</a>\
+         <button type=\"button\" class=\"secondary\" id=\"copy-response\">Copy</button>\
+         <a class=\"button secondary\" id=\"download-response\" href=\"#\" \
+         download=\"response.age\">Download</a></p>\n\
+         <p id=\"sent-status\" role=\"status\" aria-live=\"polite\"></p>\n\
+         <p><label for=\"sealed-response\">The sealed answer, as text for an email or a \
+         message:</label></p>\n\
+         <textarea id=\"sealed-response\" readonly=\"readonly\" rows=\"8\"></textarea>\n\
+         <p><button type=\"button\" class=\"secondary\" id=\"clear-response\">Start \
+         again</button></p>\n</section>",
+        escape(&send_to)
+    );
     let _ = write!(
         body,
         "<style>{CSS}</style>\n<script>//<![CDATA[\n{AGE_JS}\n//]]></script>\n\
          <script>//<![CDATA[\n{APP_JS}\n//]]></script>\n"
     );
     page::page_with_scripts(&format!("Feedback for {}", invite.subject), &body)
+}
+
+/// The first email address in `text`, if it holds one ("Morgan
+/// <morgan@example.org>", "to morgan@example.org").
+fn email_of(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || "<>()[],;\"'".contains(c))
+        .find(|word| {
+            let mut parts = word.split('@');
+            matches!(
+                (parts.next(), parts.next(), parts.next()),
+                (Some(user), Some(host), None) if !user.is_empty() && host.contains('.')
+            )
+        })
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_owned()
+}
+
+/// `2000` as `2,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The group picker: the round's groups, labelled as the form says.
@@ -130,7 +221,7 @@ fn group_picker(body: &mut String, invite: &Invite) {
     let _ = writeln!(
         body,
         "<fieldset class=\"group\"><legend>{}</legend>\n\
-         <label for=\"group\">Your group</label>\n<select id=\"group\" name=\"group\" required=\"required\">\n\
+         <label class=\"group-label\" for=\"group\">Your group</label>\n<select id=\"group\" name=\"group\" required=\"required\">\n\
          <option value=\"\">Choose…</option>",
         escape(&text)
     );
@@ -160,7 +251,8 @@ fn question(body: &mut String, form: &Questionnaire, question: &Question) {
     let id = escape(&question.id);
     let _ = writeln!(
         body,
-        "<fieldset class=\"q\" data-question=\"{id}\" data-kind=\"{}\" data-groups=\"{}\">\n<legend>{}</legend>",
+        "<fieldset class=\"q\" hidden=\"hidden\" data-question=\"{id}\" data-kind=\"{}\" \
+         data-groups=\"{}\">\n<legend>{}</legend>",
         question.kind.name(),
         escape(&groups),
         escape(&question.text)
@@ -168,7 +260,7 @@ fn question(body: &mut String, form: &Questionnaire, question: &Question) {
     let option = |body: &mut String, kind: &str, value: &str, label: &str, class: &str| {
         let _ = writeln!(
             body,
-            "<label{class}><input type=\"{kind}\" name=\"{id}\" value=\"{}\"/> {}</label>",
+            "<label{class}><input type=\"{kind}\" name=\"{id}\" value=\"{}\"/><span>{}</span></label>",
             escape(value),
             escape(label)
         );
@@ -204,13 +296,14 @@ fn question(body: &mut String, form: &Questionnaire, question: &Question) {
             let range = number_range(*min, *max, *integer, unit.as_deref());
             let _ = writeln!(
                 body,
-                "<label>{}{}: <input type=\"number\" name=\"{id}\" min=\"{}\" max=\"{}\" \
-                 step=\"{}\"/></label>",
+                "<label><span>{}{}:</span> <input type=\"number\" name=\"{id}\" min=\"{}\" \
+                 max=\"{}\" step=\"{}\" inputmode=\"{}\"/></label>",
                 escape(&range[..1].to_uppercase()),
                 escape(&range[1..]),
                 format_number(*min),
                 format_number(*max),
-                if *integer { "1" } else { "any" }
+                if *integer { "1" } else { "any" },
+                if *integer { "numeric" } else { "decimal" }
             );
         }
     }

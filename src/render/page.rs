@@ -21,7 +21,7 @@ ul.plan{list-style:none;padding-left:0}ul.plan li::before{content:'\\2610\\00a0'
 details{margin:.25rem 0}summary{cursor:pointer;padding:.2rem 0}\
 blockquote{margin:.25rem 0 .75rem 1rem;padding-left:.75rem;border-left:3px solid #ccc;color:#333}\
 .grid{display:flex;flex-wrap:wrap;gap:.5rem;justify-content:flex-start}\
-footer{margin-top:2.5rem;color:#777;font-size:.85rem}\
+footer{margin-top:2.5rem;color:#595959;font-size:.85rem}\
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}figure,table,li{break-inside:avoid}}";
 
 /// A complete page with `title` and the already escaped `body`. Its content

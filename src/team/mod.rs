@@ -37,9 +37,13 @@ pub const MANAGER_GROUP: &str = "manager";
 /// single rater the relationship names anyway.
 pub const OPEN_GROUPS: &[&str] = &[MANAGER_GROUP];
 
-/// The groups of a team form that declares none, and of a round that names
-/// none.
+/// The groups of a round that names none (and, with plain labels, of a
+/// team form that declares none).
 pub const DEFAULT_GROUPS: &[&str] = &["direct-report", "peer", "stakeholder", MANAGER_GROUP];
+
+/// The most characters a comment may have: the form counts them down,
+/// `respond` and `collect` refuse longer ones.
+pub const COMMENT_LIMIT: usize = 2000;
 
 /// The two open questions every response may answer, by their keys in
 /// `[comments]` and in the form: what to keep doing, what to change.

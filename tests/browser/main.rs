@@ -1,10 +1,11 @@
-//! The invitation form in a real browser: headless Chromium driven through
+//! The rater's form in a real browser: headless Chromium driven through
 //! WebDriver (`chromedriver`, installed by `.ci/run` from Debian's
-//! `chromium-driver`). A rater fills in `invite.html`, the page encrypts the
-//! response and downloads it, and `collect` opens it with the same scores as
-//! the same answers given to `respond`. The page loads nothing and sends
-//! nothing: its content security policy forbids it, and the browser's own
-//! record of resources stays empty.
+//! `chromium-driver`), on a 360 px phone. A rater fills in `invite.html`;
+//! the page fits the screen, every control is at least 44 px tall, axe-core
+//! finds no WCAG 2.1 A or AA violation; one press (or three) seals one
+//! answer, which the page offers by email, to copy and to download; and
+//! `collect` opens what the page made with the same scores as the same
+//! answers given to `respond`. The page loads nothing and sends nothing.
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 #![cfg(unix)]
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use support::Sandbox;
 
@@ -76,14 +77,53 @@ const ANSWERS: &str = "questionnaire = \"it-manager-team\"\n[context]\ngroup = \
     credit-given = \"the-team\"\nasked-for-feedback = \"once\"\n\
     [comments]\nkeep = \"Clear priorities.\"\nchange = \"More time for one-to-ones.\"\n";
 
+/// axe-core, vendored (`vendor/axe-core/`), injected into the page under
+/// test; no page leadgap writes holds it.
+const AXE: &str = include_str!("../../vendor/axe-core/axe.min.js");
+
+/// A headless Chromium as a phone 360 CSS pixels wide, downloading into
+/// `downloads`.
+async fn phone(driver: &Driver, downloads: &Path) -> Client {
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--no-first-run", "--disable-background-networking", "--disable-sync",
+                     "--disable-component-update"],
+            "mobileEmulation": {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2.0}},
+            "prefs": {
+                "download.default_directory": downloads.to_str().unwrap(),
+                "download.prompt_for_download": false,
+            }
+        }
+    });
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities.as_object().unwrap().clone())
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .unwrap()
+}
+
 /// Fills in the form as a rater would, with the answers of [`ANSWERS`].
-async fn fill_in(client: &fantoccini::Client) {
+async fn fill_in(client: &Client) {
     let select = client
         .find(Locator::Css("select[name=group]"))
         .await
         .unwrap();
     select.select_by_value("direct-report").await.unwrap();
-    let choose = |name: &'static str, value: &'static str| async move {
+    for (name, value) in [
+        ("problem-brought", "4"),
+        ("new-work-given", "checked"),
+        ("when-away", "dont-know"),
+        ("reasoning-known", "3"),
+        ("supplier-handled", "2"),
+        ("evidence-seen", "skip"),
+        ("knows-expectations", "3"),
+        ("feedback-received", "once"),
+        ("problem-raised", "4"),
+        ("seen-busy-with", "3"),
+        ("credit-given", "the-team"),
+        ("asked-for-feedback", "once"),
+    ] {
         client
             .find(Locator::Css(&format!(
                 "input[name={name}][value=\"{value}\"]"
@@ -93,19 +133,7 @@ async fn fill_in(client: &fantoccini::Client) {
             .click()
             .await
             .unwrap();
-    };
-    choose("problem-brought", "4").await;
-    choose("new-work-given", "checked").await;
-    choose("when-away", "dont-know").await;
-    choose("reasoning-known", "3").await;
-    choose("supplier-handled", "2").await;
-    choose("evidence-seen", "skip").await;
-    choose("knows-expectations", "3").await;
-    choose("feedback-received", "once").await;
-    choose("problem-raised", "4").await;
-    choose("seen-busy-with", "3").await;
-    choose("credit-given", "the-team").await;
-    choose("asked-for-feedback", "once").await;
+    }
     client
         .find(Locator::Css("input[name=last-one-to-one][type=number]"))
         .await
@@ -127,6 +155,46 @@ async fn fill_in(client: &fantoccini::Client) {
     }
 }
 
+/// What a phone user meets: the page no wider than the screen, every
+/// control they touch at least 44 px tall, and no violation of axe-core's
+/// WCAG 2.1 A and AA rules.
+async fn check_the_page(client: &Client, what: &str) {
+    let width = client
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(width, json!([360, 360]), "{what}: no scrolling sideways");
+    let small = client
+        .execute(
+            "return Array.from(document.querySelectorAll('label:has(input), select, button, textarea, \
+             a.button, input[type=number]')).filter(e => e.offsetParent !== null)\
+             .map(e => [e.id || e.textContent.trim().slice(0, 40), e.getBoundingClientRect().height])\
+             .filter(([, h]) => h < 44)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(small, json!([]), "{what}: controls under 44 px");
+    client
+        .execute(&format!("{AXE}\nreturn true;"), vec![])
+        .await
+        .unwrap();
+    let violations = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             axe.run(document, {runOnly: {type: 'tag', values: \
+             ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})\
+             .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target).join(' '))));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(violations, json!([]), "{what}: axe-core");
+}
+
 fn downloaded(folder: &Path) -> Option<PathBuf> {
     std::fs::read_dir(folder)
         .ok()?
@@ -134,46 +202,59 @@ fn downloaded(folder: &Path) -> Option<PathBuf> {
         .find(|p| p.extension().is_some_and(|x| x == "age"))
 }
 
-#[tokio::test(flavor = "current_thread")]
-#[ignore = "needs Chromium and chromedriver; `bash .ci/run` installs them and runs it"]
-async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
-    let sandbox = Sandbox::new();
-    let invite = sandbox.scratch().join("invite");
-    sandbox
-        .run(["invite", "--subject", "Sam Hero", "--self-collect", "-o"])
-        .arg(&invite)
-        .run();
-    let round = std::fs::read_dir(sandbox.data_dir().join("rounds"))
+async fn wait_for_download(folder: &Path) -> PathBuf {
+    let started = Instant::now();
+    loop {
+        if let Some(file) =
+            downloaded(folder).filter(|f| !f.to_string_lossy().ends_with(".crdownload"))
+        {
+            return file;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no response was downloaded"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// The round's id, from the data directory.
+fn round_of(sandbox: &Sandbox) -> String {
+    std::fs::read_dir(sandbox.data_dir().join("rounds"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .next()
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs Chromium and chromedriver; `bash .ci/run` installs them and runs it"]
+async fn a_rater_answers_on_a_phone_and_the_answer_travels_as_text_or_a_file() {
+    let sandbox = Sandbox::new();
+    let invite = sandbox.scratch().join("invite");
+    sandbox
+        .run([
+            "invite",
+            "--subject",
+            "Sam Hero",
+            "--self-collect",
+            "--reply-to",
+            "Morgan <morgan@example.org>",
+            "-o",
+        ])
+        .arg(&invite)
+        .run();
+    let round = round_of(&sandbox);
     let downloads = sandbox.scratch().join("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
 
     let driver = driver();
-    let capabilities = json!({
-        "goog:chromeOptions": {
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--no-first-run", "--disable-background-networking", "--disable-sync",
-                     "--disable-component-update", "--window-size=1000,1400"],
-            "prefs": {
-                "download.default_directory": downloads.to_str().unwrap(),
-                "download.prompt_for_download": false,
-            }
-        }
-    });
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities.as_object().unwrap().clone())
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .unwrap();
+    let client = phone(&driver, &downloads).await;
     client
         .goto(&format!("file://{}", invite.join("invite.html").display()))
         .await
         .unwrap();
-    // Before a group is chosen, no question is shown; a direct report is
-    // not asked what only peers and managers can judge.
+    // Before a group is chosen, no question is shown.
     let hidden = client
         .execute(
             "return document.querySelector('fieldset[data-question=\"team-decides\"]').hidden",
@@ -182,47 +263,121 @@ async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
         .await
         .unwrap();
     assert_eq!(hidden, Value::Bool(true));
+    check_the_page(&client, "before choosing a group").await;
     fill_in(&client).await;
-    client
-        .find(Locator::Id("create-response"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let started = Instant::now();
-    let file = loop {
-        if let Some(file) =
-            downloaded(&downloads).filter(|f| !f.to_string_lossy().ends_with(".crdownload"))
-        {
-            break file;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "no response was downloaded"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
-    // The page shows no answer any more, and it loaded nothing.
-    let done = client
-        .find(Locator::Id("done"))
+    let progress = client
+        .find(Locator::Id("progress"))
         .await
         .unwrap()
         .text()
         .await
         .unwrap();
-    assert!(
-        done.starts_with("Your encrypted response was saved as response-"),
-        "{done}"
-    );
-    let form_hidden = client
+    assert_eq!(progress, "13 of 13 answered");
+    check_the_page(&client, "filled in").await;
+    let counter = client
+        .find(Locator::Id("keep-count"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(counter, "17 of 2,000 characters");
+
+    // Three presses in a row seal one answer.
+    client
         .execute(
-            "return document.getElementById('leadgap-response').hidden",
+            "window.sealed = 0;\
+             const seal = age.Encrypter.prototype.encrypt;\
+             age.Encrypter.prototype.encrypt = function () { window.sealed += 1; \
+             return seal.apply(this, arguments); };\
+             const b = document.getElementById('create-response'); b.click(); b.click(); b.click();\
+             return true;",
             vec![],
         )
         .await
         .unwrap();
-    assert_eq!(form_hidden, Value::Bool(true));
+    client
+        .wait()
+        .for_element(Locator::Css("#sealed:not([hidden])"))
+        .await
+        .unwrap();
+    let sealed_times = client
+        .execute("return window.sealed", vec![])
+        .await
+        .unwrap();
+    assert_eq!(sealed_times, json!(1), "one press, one answer");
+    check_the_page(&client, "sealed").await;
+    let armored = client
+        .execute(
+            "return document.getElementById('sealed-response').value",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let armored = armored.as_str().unwrap().to_owned();
+    assert!(
+        armored.starts_with("-----BEGIN AGE ENCRYPTED FILE-----\n")
+            && armored.ends_with("-----END AGE ENCRYPTED FILE-----\n"),
+        "{armored}"
+    );
+    assert!(!armored.contains("Clear priorities"));
+    // The answers are gone from the page.
+    let left = client
+        .execute(
+            "return [document.querySelector('textarea[name=keep]').value, \
+             document.querySelectorAll('input:checked').length, \
+             document.getElementById('leadgap-response').hidden]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(left, json!(["", 0, true]));
+
+    // Email it: to the reply-to address, the round in the subject, the
+    // sealed answer in the body.
+    let email = client
+        .find(Locator::Id("send-email"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    let prefix = format!("mailto:morgan@example.org?subject=leadgap%20round%20{round}&body=");
+    assert!(email.starts_with(&prefix), "{email}");
+    let body = client
+        .execute(
+            "return decodeURIComponent(arguments[0])",
+            vec![json!(email[prefix.len()..])],
+        )
+        .await
+        .unwrap();
+    assert_eq!(body, json!(armored));
+    // Copy.
+    client
+        .find(Locator::Id("copy-response"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let copied = client
+        .find(Locator::Id("sent-status"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(copied.starts_with("Copied"), "{copied}");
+    // Download.
+    client
+        .find(Locator::Id("download-response"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let file = wait_for_download(&downloads).await;
     let resources = client
         .execute(
             "return performance.getEntriesByType('resource').length",
@@ -237,16 +392,19 @@ async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
     assert!(name.starts_with(&format!("response-{round}-")), "{name}");
     let bytes = std::fs::read(&file).unwrap();
     assert!(bytes.starts_with(b"age-encryption.org/v1"));
-    assert!(!String::from_utf8_lossy(&bytes).contains("Clear priorities"));
 
-    // Two more raters answer the same in the terminal; collect opens all
-    // three, and every theme's spread is 0: the browser's response scores
-    // exactly as `respond`'s.
-    let browser = sandbox.scratch().join("responses");
-    std::fs::create_dir_all(&browser).unwrap();
-    std::fs::rename(&file, browser.join(&name)).unwrap();
-    // (Each with its own comment: the same answers in the same words
-    // would count once.)
+    // The pasted text is the same answer as the file: collected from both,
+    // it counts once. With two more raters who answer the same in the
+    // terminal, every theme's spread is 0: the page's answer scores exactly
+    // as `respond`'s.
+    let responses = sandbox.scratch().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    std::fs::rename(&file, responses.join(&name)).unwrap();
+    std::fs::write(
+        responses.join("pasted.txt"),
+        format!("Here it is:\n\n{armored}"),
+    )
+    .unwrap();
     for i in 0..2 {
         let answers = sandbox.write(
             "answers.toml",
@@ -258,10 +416,10 @@ async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
             .arg("--answers")
             .arg(&answers)
             .arg("-o")
-            .arg(browser.join(format!("terminal-{i}.age")))
+            .arg(responses.join(format!("terminal-{i}.age")))
             .run();
     }
-    let report = sandbox
+    let ran = sandbox
         .run([
             "collect",
             &round,
@@ -270,9 +428,18 @@ async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
             "json",
             "--no-save",
         ])
-        .arg(&browser)
-        .run()
-        .json();
+        .arg(&responses)
+        .stderr_checked_by_the_test()
+        .run();
+    assert!(
+        ran.stderr.contains(&format!(
+            "warning: `[SANDBOX]/responses/{name}`: the same response as \
+             `[SANDBOX]/responses/pasted.txt`; counted once\n"
+        )),
+        "{}",
+        ran.stderr
+    );
+    let report = ran.json();
     assert_eq!(report["raters"], 3);
     let mut scored = 0;
     for theme in report["themes"].as_array().unwrap() {
@@ -290,4 +457,39 @@ async fn a_rater_answers_in_the_browser_and_collect_opens_it() {
             "Clear priorities."
         ])
     );
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs Chromium and chromedriver; `bash .ci/run` installs them and runs it"]
+async fn a_custom_team_form_fits_a_phone_and_passes_axe_core() {
+    let sandbox = Sandbox::new();
+    let invite = sandbox.scratch().join("invite");
+    sandbox
+        .run([
+            "invite",
+            "--subject",
+            "Sam Hero",
+            "--self-collect",
+            "-q",
+            "tests/fixtures/team/questionnaire.toml",
+            "-o",
+        ])
+        .arg(&invite)
+        .run();
+    let downloads = sandbox.scratch().join("downloads");
+    let driver = driver();
+    let client = phone(&driver, &downloads).await;
+    client
+        .goto(&format!("file://{}", invite.join("invite.html").display()))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("select[name=group]"))
+        .await
+        .unwrap()
+        .select_by_value("peer")
+        .await
+        .unwrap();
+    check_the_page(&client, "the small team form").await;
+    client.close().await.unwrap();
 }

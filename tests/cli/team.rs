@@ -357,7 +357,7 @@ fn with_a_collector_every_sentence_says_the_subject_cannot_read_an_answer() {
     assert_eq!(
         said.invite,
         format!(
-            "Round ROUND about Sam Hero: it-manager-team 1.0.1; groups: direct-report, peer, \
+            "Round ROUND about Sam Hero: it-manager-team 1.1.0; groups: direct-report, peer, \
              stakeholder, manager; no figure rests on fewer than 3 responses.\n\
              \n\
              Send [SANDBOX]/invite/invite.html to each person you want to hear from (direct \
@@ -389,8 +389,9 @@ fn with_a_collector_every_sentence_says_the_subject_cannot_read_an_answer() {
              group with fewer counts in no figure at all, and comments are listed without their \
              group."
                 .to_owned(),
-            "Your answers stay on this device until you press the button at the end. Then send \
-             what it makes morgan@example.org."
+            "Your answers stay on this device until you press “Seal my answers” at the end. Then \
+             send what it makes to morgan@example.org: by email, as text in a message, or as a \
+             file."
                 .to_owned(),
             "Please answer by 2026-12-07.".to_owned(),
         ]
@@ -1596,7 +1597,7 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
     assert_eq!(
         head,
         [
-            "# leadgap answer file: \"How your IT manager manages: the team's view\" (it-manager-team 1.0.1).",
+            "# leadgap answer file: \"How your IT manager manages: the team's view\" (it-manager-team 1.1.0).",
             "#",
             "# Write each answer after its `=`, as the comment above it describes, or",
             "# \"skip\" for \"not sure / doesn't apply\". An answer left as \"\" is not given,",
@@ -1677,4 +1678,133 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
             .unwrap()
             .starts_with(b"age-encryption.org/v1\n")
     );
+}
+
+#[test]
+fn a_custom_form_travels_to_a_rater_and_a_collector_with_nothing_installed() {
+    // The subject starts the round from a form file of their own; a rater
+    // on another machine answers from the invitation alone; the collector,
+    // on a third, collects from it. Neither has the form installed.
+    let subject = Sandbox::new();
+    let collector = Sandbox::new();
+    let key = collector_key(&collector);
+    let mut form = std::fs::read_to_string(support::repo().join(SMALL)).unwrap();
+    // Without its own groups: the default ones, with plain labels.
+    let start = form.find("[[context]]").unwrap();
+    let end = form.find("[[themes]]").unwrap();
+    form.replace_range(start..end, "");
+    form = form.replace(
+        "in = [\"peer\", \"manager\"]",
+        "in = [\"peer\", \"stakeholder\"]",
+    );
+    std::fs::create_dir_all(subject.scratch().join("ours")).unwrap();
+    std::fs::write(subject.scratch().join("ours/team.toml"), &form).unwrap();
+    std::fs::copy(
+        support::repo().join("tests/fixtures/team/rubric.toml"),
+        subject.scratch().join("ours/rubric.toml"),
+    )
+    .unwrap();
+    let team_form = subject.scratch().join("ours/team.toml");
+    let round = start_with_form(&subject, &team_form, &key);
+    let invite = std::fs::read_to_string(round.invite_file()).unwrap();
+    let raters = Sandbox::new();
+    let copy = raters.write("invite.toml", &invite);
+    for (name, group, all) in [
+        ("a", "stakeholder", 5),
+        ("b", "stakeholder", 3),
+        ("c", "stakeholder", 1),
+    ] {
+        respond_to(
+            &raters,
+            &copy,
+            name,
+            "small-team",
+            &small(group, all, "money-seen = 3", None),
+        );
+    }
+    let form_page = std::fs::read_to_string(round.folder.join("invite.html")).unwrap();
+    assert!(
+        form_page.contains("<option value=\"stakeholder\">My part of the organisation works with their team</option>"),
+        "the default groups, labelled plainly"
+    );
+    let ran = collector
+        .run(["collect", "--close", "--format", "json"])
+        .arg(round.invite_file())
+        .arg(responses(&raters))
+        .stderr_checked_by_the_test()
+        .run();
+    let report = ran.json();
+    // Stakeholders, lead (lead-all only): 100, 50, 0.
+    assert_eq!(theme(&report, "lead")["score"], 50.0);
+    assert_eq!(group(&report, "stakeholder").unwrap()["n"], 3);
+}
+
+/// A round about Sam Hero from the form file `form`, sealed to `key` held
+/// by Morgan Lee.
+fn start_with_form(sandbox: &Sandbox, form: &Path, key: &str) -> Round {
+    let folder = sandbox.scratch().join("invite");
+    let ran = sandbox
+        .run([
+            "invite",
+            "--subject",
+            "Sam Hero",
+            "--collector",
+            "Morgan Lee",
+            "-o",
+        ])
+        .arg(&folder)
+        .arg("-q")
+        .arg(form)
+        .arg("--recipient")
+        .arg(key)
+        .run();
+    let id = ran.stdout[6..21].to_owned();
+    Round { id, folder }
+}
+
+#[test]
+fn the_page_without_javascript_says_how_to_answer_and_shows_no_question() {
+    let sandbox = Sandbox::new();
+    let round = small_round(&sandbox, &[]);
+    let page = std::fs::read_to_string(round.folder.join("invite.html")).unwrap();
+    assert!(page.contains("<form id=\"leadgap-response\" hidden=\"hidden\""));
+    assert!(page.contains(
+        "<noscript><p class=\"warning\">This page needs JavaScript to seal your answers on your \
+         device, and it is turned off. You can answer in a terminal instead, with leadgap and the \
+         invitation file that came with this page: <code>leadgap respond invite.toml</code>.</p>\
+         </noscript>"
+    ));
+    assert_eq!(
+        page.matches("<fieldset class=\"q\" hidden=\"hidden\"")
+            .count(),
+        4,
+        "every question hidden until a group is chosen"
+    );
+    // Theme titles in the raters' voice, where the form gives them.
+    let built_in = Sandbox::new();
+    let round = start(&built_in, &["--self-collect"]);
+    let page = std::fs::read_to_string(round.folder.join("invite.html")).unwrap();
+    assert!(page.contains("<h2>What they spend their time on</h2>"));
+    assert!(!page.contains("<h2>Valuing your work</h2>"));
+}
+
+#[test]
+fn a_comment_longer_than_the_form_takes_is_refused_before_it_is_sealed() {
+    let sandbox = Sandbox::new();
+    let round = small_round(&sandbox, &[]);
+    let answers = sandbox.write(
+        "long.toml",
+        &format!(
+            "questionnaire = \"small-team\"\n{}",
+            small("peer", 3, "money-seen = 3", Some(&"x".repeat(2001)))
+        ),
+    );
+    sandbox
+        .run(["respond"])
+        .arg(&round.folder)
+        .arg("--answers")
+        .arg(&answers)
+        .status(1)
+        .stderr("error: [SANDBOX]/long.toml:8:8: a comment is at most 2000 characters\n")
+        .run();
 }

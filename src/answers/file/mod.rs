@@ -334,8 +334,24 @@ fn team_parts<'s>(
         );
     }
     if let Some((_, mut table)) = document.take_table(root, "comments") {
-        parts.keep = text(document, &mut table, "keep");
-        parts.change = text(document, &mut table, "change");
+        for key in ["keep", "change"] {
+            let Some(comment) = document.take::<String>(&mut table, key) else {
+                continue;
+            };
+            let limit = crate::team::COMMENT_LIMIT;
+            if comment.get_ref().chars().count() > limit {
+                document.problem(
+                    Some(comment.span()),
+                    format!("a comment is at most {limit} characters"),
+                );
+                continue;
+            }
+            let comment = Some(comment.into_inner()).filter(|c| !c.trim().is_empty());
+            match key {
+                "keep" => parts.keep = comment,
+                _ => parts.change = comment,
+            }
+        }
         document.reject_unknown(table, &["keep", "change"], "[comments]");
     }
     parts

@@ -52,8 +52,10 @@ impl From<Error> for Stop {
 
 /// Puts questions to the respondent.
 pub trait Prompter {
-    /// Introduces the context questions, before the first of them.
-    fn show_context(&mut self, count: usize);
+    /// Introduces the context questions, before the first of them: the
+    /// facts about the respondent's job, or in a team form the rater's
+    /// group.
+    fn show_context(&mut self, count: usize, team_form: bool);
 
     /// Asks one context question (required, never scored).
     fn ask_context(
@@ -171,11 +173,19 @@ impl Walk {
         while let Some(&item) = items.get(position) {
             if let Item::Context(index) = item {
                 if !context_shown {
-                    prompter.show_context(questionnaire.contexts.len());
+                    prompter.show_context(
+                        questionnaire.contexts.len(),
+                        questionnaire.self_form.is_some(),
+                    );
                     context_shown = true;
                 }
                 let progress = format!(
-                    "Your context · {}/{}",
+                    "{} · {}/{}",
+                    if questionnaire.self_form.is_some() {
+                        "Your group"
+                    } else {
+                        "Your context"
+                    },
                     index + 1,
                     questionnaire.contexts.len()
                 );

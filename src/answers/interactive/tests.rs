@@ -32,7 +32,7 @@ impl Script {
 }
 
 impl Prompter for Script {
-    fn show_context(&mut self, count: usize) {
+    fn show_context(&mut self, count: usize, _team_form: bool) {
         self.themes.push(format!("context {count}"));
     }
 

@@ -21,17 +21,26 @@ use crate::questionnaire::{
 impl Prompter for Terminal {
     fn show_theme(&mut self, theme: &Theme, number: usize, count: usize) {
         let _ = writeln!(std::io::stderr());
+        // A team form's themes are titled for raters where it says so.
         self.heading(&format!(
             "{} ({number} of {count})",
-            clean_line(&theme.title)
+            clean_line(theme.for_raters())
         ));
         if !theme.description.is_empty() {
             self.say(&clean_line(&theme.description));
         }
     }
 
-    fn show_context(&mut self, count: usize) {
+    fn show_context(&mut self, count: usize, team_form: bool) {
         let _ = writeln!(std::io::stderr());
+        if team_form {
+            self.heading("Your group");
+            self.say(
+                "First, how you work with this manager: it decides which questions you are \
+                 asked, so that you are asked only what you can see.",
+            );
+            return;
+        }
         self.heading("Your context");
         let questions = if count == 1 { "question" } else { "questions" };
         self.say(&format!(

@@ -119,21 +119,26 @@ pub fn from_document<'s>(
             .help = Some("add at least one [[themes]] table with `id` and `title`".to_owned());
     }
     let (themes, theme_spans) = build_themes(document, raw_themes);
-    let contexts = context::build_contexts(document, raw_contexts);
+    let mut contexts = context::build_contexts(document, raw_contexts);
     if let Some(self_form) = &self_form {
         check_id(document, self_form, "`self_form`");
-        let group = contexts.iter().find(|c| c.id == GROUP_CONTEXT);
-        if !group.is_some_and(|g| matches!(g.kind, super::ContextKind::Choice { .. })) {
-            document
-                .problem(
-                    Some(self_form.span()),
-                    "a team form needs a choice context `group`: who the rater is to the manager",
-                )
-                .help = Some(
-                "add [[context]] with `id = \"group\"`, `kind = \"choice\"` and the groups \
-                 (direct-report, peer, stakeholder, manager)"
-                    .to_owned(),
-            );
+        match contexts.iter().find(|c| c.id == GROUP_CONTEXT) {
+            // A team form that declares no groups gets the default ones.
+            None => contexts.insert(0, default_groups()),
+            Some(group) if !matches!(group.kind, super::ContextKind::Choice { .. }) => {
+                document
+                    .problem(
+                        Some(self_form.span()),
+                        "a team form's context `group` must be a choice: who the rater is to \
+                         the manager",
+                    )
+                    .help = Some(
+                    "give it `kind = \"choice\"` and the groups as options, or leave it out \
+                     for the default groups (direct-report, peer, stakeholder, manager)"
+                        .to_owned(),
+                );
+            }
+            Some(_) => {}
         }
     }
 
@@ -230,6 +235,34 @@ pub fn from_document<'s>(
     Some(questionnaire)
 }
 
+/// The groups of a team form that declares none, with plain labels.
+pub const DEFAULT_GROUPS: [(&str, &str); 4] = [
+    ("direct-report", "I report to them"),
+    ("peer", "We are peers: we lead teams side by side"),
+    (
+        "stakeholder",
+        "My part of the organisation works with their team",
+    ),
+    ("manager", "They report to me"),
+];
+
+/// The `group` context of a team form that declares none.
+fn default_groups() -> ContextQuestion {
+    ContextQuestion {
+        id: GROUP_CONTEXT.to_owned(),
+        text: "How do you work with this manager?".to_owned(),
+        kind: super::ContextKind::Choice {
+            options: DEFAULT_GROUPS
+                .iter()
+                .map(|(id, label)| super::ContextOption {
+                    id: (*id).to_owned(),
+                    label: (*label).to_owned(),
+                })
+                .collect(),
+        },
+    }
+}
+
 /// The themes, and where each one's id is written.
 fn build_themes(
     document: &mut Document<'_>,
@@ -259,6 +292,10 @@ fn build_themes(
             id: raw.id.into_inner(),
             title: raw.title.into_inner(),
             description: raw.description.map(Spanned::into_inner).unwrap_or_default(),
+            rater_title: raw
+                .rater_title
+                .map(Spanned::into_inner)
+                .filter(|t| !t.trim().is_empty()),
             hash: String::new(),
         });
     }
