@@ -128,6 +128,11 @@ pub struct Question {
     /// In a team form, the self-form question this one mirrors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mirrors: Option<String>,
+    /// Whether it asks what happened (a fact) or how the respondent rates
+    /// themselves or what they would do (a view). Left out of the content
+    /// hash for views, as [`Choice::exclusive`].
+    #[serde(skip_serializing_if = "Basis::is_view")]
+    pub basis: Basis,
     /// A short hash of what the question asks and how it scores.
     #[serde(skip)]
     pub hash: String,
@@ -230,6 +235,24 @@ pub struct NumberBand {
     pub upto: Option<f64>,
     /// The score of answers in this band, in `0..=1`.
     pub score: f64,
+}
+
+/// What a question asks about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// What happened: a count, a date, what is in place, whether something
+    /// was done.
+    Fact,
+    /// How the respondent rates themselves, or what they would do.
+    #[default]
+    View,
+}
+
+impl Basis {
+    fn is_view(&self) -> bool {
+        *self == Basis::View
+    }
 }
 
 impl Theme {

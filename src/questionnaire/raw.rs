@@ -65,6 +65,8 @@ pub struct RawQuestion {
     pub when: Option<Spanned<RawWhen>>,
     pub per: Option<Spanned<String>>,
     pub dont_know: Option<Spanned<bool>>,
+    // what happened, or how one rates oneself
+    pub basis: Option<Spanned<String>>,
     // team forms
     pub mirrors: Option<Spanned<String>>,
 }

@@ -72,15 +72,44 @@ pub fn unscored(report: &Report) -> String {
     }
 }
 
-/// A theme's gap as shown: `met`, `<1` for a gap that rounds to nothing, the
-/// whole number of points otherwise, `—` when not scored.
+/// A theme's gap as shown: `met`, `facts` when the score reaches the target
+/// but the facts do not bear it out, `<1` for a gap that rounds to nothing,
+/// the whole number of points otherwise, `—` when not scored.
 pub fn gap_text(theme: &ThemeReport) -> String {
     match theme.gap {
-        Some(gap) if gap <= 0.0 => "met".to_owned(),
+        Some(_) if theme.met() => "met".to_owned(),
+        Some(gap) if gap <= 0.0 => "facts".to_owned(),
         Some(gap) if gap < 0.5 => "<1".to_owned(),
         Some(gap) => whole(gap),
         None => "—".to_owned(),
     }
+}
+
+/// Why a theme whose score reaches its target does not meet it: "Delegation:
+/// your facts are 34 points below the target (65): the score rests on your
+/// views."
+pub fn facts_note(theme: &ThemeReport) -> Option<String> {
+    let short = theme.facts_short()?;
+    Some(format!(
+        "{} is not met: your facts are {} points below the target ({}): the score rests on \
+         your views. A theme meets its target only when its facts are at most {} points below \
+         it.",
+        theme.title,
+        whole(short),
+        whole(theme.target),
+        whole(crate::scoring::FACTS_MARGIN)
+    ))
+}
+
+/// Whether a report has facts and views sub-scores worth a column: some
+/// theme has facts (without any, the views are the score).
+pub fn has_basis(report: &Report) -> bool {
+    report.themes.iter().any(|t| t.facts.is_some())
+}
+
+/// A sub-score as shown: whole, `—` when there is none.
+pub fn sub_score(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), whole)
 }
 
 /// A theme's score as shown: whole, with `~` when provisional.

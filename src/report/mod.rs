@@ -133,6 +133,13 @@ pub struct ThemeReport {
     pub gap: Option<f64>,
     /// The band the score falls in.
     pub band: Option<String>,
+    /// The score of the theme's facts alone (what happened); `None` when
+    /// none was answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<f64>,
+    /// The score of its views alone (how the respondent rates themselves).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub views: Option<f64>,
     /// Answered share of the weight of the theme's questions that apply.
     pub coverage: f64,
     /// How many of the theme's questions did not apply.
@@ -146,6 +153,19 @@ pub struct ThemeReport {
 }
 
 impl ThemeReport {
+    /// Whether the theme meets its target: its score reaches it and its
+    /// facts are not too far below it (`scoring::meets`).
+    pub fn met(&self) -> bool {
+        crate::scoring::meets(self.score, self.target, self.facts)
+    }
+
+    /// How many points its facts fall short of what the target needs, when
+    /// that is why the theme is not met although its score reaches it.
+    pub fn facts_short(&self) -> Option<f64> {
+        let facts = self.facts?;
+        (self.gap == Some(0.0) && !self.met()).then_some(self.target - facts)
+    }
+
     /// Whether the theme was scored without every question answered: its
     /// score may move once the rest are.
     pub fn provisional(&self) -> bool {
@@ -272,6 +292,8 @@ impl Report {
                 target: result.target,
                 gap: result.gap,
                 band: result.band.map(|band| rubric.bands[band].id.clone()),
+                facts: result.facts,
+                views: result.views,
                 coverage: result.coverage,
                 not_applicable: result.not_applicable,
                 advice: result

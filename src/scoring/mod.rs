@@ -4,7 +4,7 @@
 //!
 //! Full precision is kept; rounding happens only when a report is shown.
 
-use crate::questionnaire::{ContextValue, Kind, Question, Questionnaire, Response};
+use crate::questionnaire::{Basis, ContextValue, Kind, Question, Questionnaire, Response};
 use crate::rubric::{Profile, Rubric};
 
 /// Comparisons of computed scores with thresholds from files allow this much
@@ -12,6 +12,11 @@ use crate::rubric::{Profile, Rubric};
 /// in binary) lands in the band that starts at 65, and a score equal to its
 /// target has no gap.
 const EPSILON: f64 = 1e-9;
+
+/// A theme meets its target only when its facts are no more than this many
+/// points below it: a score that rests on views cannot meet a target that
+/// the facts do not bear out.
+pub const FACTS_MARGIN: f64 = 20.0;
 
 /// The scored result of one set of answers.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +58,35 @@ pub struct ThemeOutcome {
     pub gap: Option<f64>,
     /// Index into the rubric's bands, `None` when there is no score.
     pub band: Option<usize>,
+    /// The same mean over the answered, applicable questions that ask what
+    /// happened (`basis = "fact"`); `None` when none is answered.
+    pub facts: Option<f64>,
+    /// The same mean over the views; `None` when none is answered.
+    pub views: Option<f64>,
+}
+
+impl ThemeOutcome {
+    /// Whether the theme meets its target (see [`meets`]).
+    pub fn met(&self) -> bool {
+        meets(self.score, self.target, self.facts)
+    }
+}
+
+/// Whether a theme scored `score` with facts `facts` meets `target`: its
+/// score reaches the target, and its facts (where it has any) are no more
+/// than [`FACTS_MARGIN`] below it.
+pub fn meets(score: Option<f64>, target: f64, facts: Option<f64>) -> bool {
+    score.is_some_and(|score| gap(target, score) == 0.0)
+        && facts.is_none_or(|facts| facts + FACTS_MARGIN + EPSILON >= target)
+}
+
+/// How far a theme is from meeting its target: its gap, or how far its
+/// facts fall short of the margin below the target, whichever is larger.
+/// Priorities are ordered by this, weighted.
+pub fn shortfall(score: Option<f64>, target: f64, facts: Option<f64>) -> f64 {
+    let gap = score.map_or(0.0, |score| gap(target, score));
+    let facts = facts.map_or(0.0, |facts| (target - FACTS_MARGIN - facts).max(0.0));
+    gap.max(facts)
 }
 
 /// The score `s` in `0..=1` of one response, `None` when it was not answered.
@@ -133,6 +167,8 @@ pub fn score(
             let mut answered_weight = 0.0;
             let mut weighted_sum = 0.0;
             let mut not_applicable = 0;
+            // (weight answered, weighted sum) per basis: facts, views.
+            let mut by_basis = [(0.0, 0.0); 2];
             for (question_index, question) in questionnaire.questions_of(index) {
                 if !applies[question_index] {
                     not_applicable += 1;
@@ -142,8 +178,13 @@ pub fn score(
                 if let Some(s) = questions.get(question_index).copied().flatten() {
                     answered_weight += question.weight;
                     weighted_sum += question.weight * s;
+                    let part = &mut by_basis[usize::from(question.basis == Basis::View)];
+                    part.0 += question.weight;
+                    part.1 += question.weight * s;
                 }
             }
+            let [facts, views] =
+                by_basis.map(|(weight, sum)| (weight > 0.0).then(|| 100.0 * sum / weight));
             let coverage = if total_weight > 0.0 {
                 answered_weight / total_weight
             } else {
@@ -160,6 +201,8 @@ pub fn score(
                 target,
                 gap: score.map(|score| gap(target, score)),
                 band: score.map(|score| band_of(rubric, score)),
+                facts,
+                views,
             }
         })
         .collect();
@@ -173,11 +216,15 @@ pub fn score(
     let overall_target = weighted_mean(&|t| t.target);
 
     let mut priorities: Vec<usize> = (0..themes.len())
-        .filter(|&i| themes[i].gap.is_some_and(|gap| gap > 0.0))
+        .filter(|&i| themes[i].score.is_some() && !themes[i].met())
         .collect();
-    // A stable sort keeps questionnaire order among equal weighted gaps.
+    // A stable sort keeps questionnaire order among equal weighted
+    // shortfalls.
     priorities.sort_by(|&a, &b| {
-        let weighted = |i: usize| themes[i].weight * themes[i].gap.unwrap_or_default();
+        let weighted = |i: usize| {
+            let t = &themes[i];
+            t.weight * shortfall(t.score, t.target, t.facts)
+        };
         weighted(b).total_cmp(&weighted(a))
     });
 

@@ -191,8 +191,14 @@ fn problems(report: &Report) -> Vec<Problem<'static>> {
             Some(_) if !listed.insert(id.as_str()) => {
                 say(at, format!("priority `{id}` is listed twice"));
             }
-            Some(theme) if theme.gap.is_none_or(|gap| gap <= 0.0) => {
-                say(at, format!("theme `{id}` is a priority but has no gap"));
+            Some(theme)
+                if theme.score.is_none()
+                    || (theme.gap.is_none_or(|gap| gap <= 0.0) && theme.met()) =>
+            {
+                say(
+                    at,
+                    format!("theme `{id}` is a priority but meets its target"),
+                );
             }
             Some(_) => {}
         }

@@ -160,6 +160,10 @@ pub fn report(
             target,
             gap,
             band: band.map(|b| rubric.bands[b].id.clone()),
+            // The team's figures are means of responses; facts and views
+            // are the self-assessment's.
+            facts: None,
+            views: None,
             // A shown theme is complete; the count is in the team's view.
             coverage: if shown { 1.0 } else { 0.0 },
             not_applicable: 0,
@@ -412,6 +416,7 @@ mod tests {
             dont_know: false,
             mirrors: None,
             hash: String::new(),
+            basis: Default::default(),
         }
     }
 

@@ -579,3 +579,95 @@ fn the_documented_json_report_is_pinned() {
         .stdout;
     insta::assert_snapshot!("balanced_json", json);
 }
+
+#[test]
+fn facts_and_views_are_scored_apart_and_views_alone_cannot_meet_a_target() {
+    use serde_json::Value;
+    let sandbox = Sandbox::new();
+    let args = [
+        "assess",
+        "-q",
+        "tests/fixtures/basis/questionnaire.toml",
+        "-a",
+        "tests/fixtures/basis/answers.toml",
+        "--no-save",
+    ];
+    let report = sandbox.run(args).args(["--format", "json"]).run().json();
+    let got: Vec<(&str, &Value, &Value, &Value, &Value, &Value)> = report["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap(),
+                &t["score"],
+                &t["facts"],
+                &t["views"],
+                &t["gap"],
+                &t["met"],
+            )
+        })
+        .collect();
+    // one: views 1 and 1 (w 1 + 1); facts 1/3 (w 2) and 0.5 (w 1): facts
+    // 100 · (2/3 + 0.5) / 3 = 38.9, views 100, score 100 · 3.167 / 5 =
+    // 63.3. The score reaches 60, the facts are 21.1 below it: not met.
+    // two: 50, facts 50, views 50: a gap of 10. three: no facts, 75: met.
+    let json = |v: f64| Value::from(v);
+    assert_eq!(
+        got,
+        [
+            (
+                "one",
+                &json(63.3),
+                &json(38.9),
+                &json(100.0),
+                &json(0.0),
+                &Value::Bool(false)
+            ),
+            (
+                "two",
+                &json(50.0),
+                &json(50.0),
+                &json(50.0),
+                &json(10.0),
+                &Value::Bool(false)
+            ),
+            (
+                "three",
+                &json(75.0),
+                &Value::Null,
+                &json(75.0),
+                &json(0.0),
+                &Value::Bool(true)
+            ),
+        ]
+    );
+    // Work on the gap of 10 first, then the facts 1.1 short of 40.
+    assert_eq!(report["priorities"], serde_json::json!(["two", "one"]));
+    let table = sandbox.run(args).run().stdout;
+    assert!(
+        table.contains(
+            " One: views high, facts low     63     39    100      60  facts  high      100%"
+        ),
+        "{table}"
+    );
+    let note = "One: views high, facts low is not met: your facts are 21 points below the target \
+                (60): the score rests on your views. A theme meets its target only when its facts \
+                are at most 20 points below it.";
+    let flat = table.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(note), "{table}");
+    let markdown = sandbox
+        .run(args)
+        .args(["--format", "markdown"])
+        .run()
+        .stdout;
+    assert!(markdown.contains(&format!("_{note}_")), "{markdown}");
+    assert!(
+        markdown.contains("| Theme | Score | Facts | Views | Target | Gap | Band | Answered |")
+    );
+    let html = sandbox.run(args).args(["--format", "html"]).run().stdout;
+    assert!(
+        html.contains(&format!("<p class=\"footnote\">{note}</p>")),
+        "{html}"
+    );
+}

@@ -249,7 +249,7 @@ fn history_reads_any_folder_and_warns_about_files_that_are_not_reports() {
     std::fs::create_dir(folder.join("folder.toml")).unwrap();
     std::fs::write(folder.join("README"), "not toml at all").unwrap();
 
-    let ran = sandbox.run(["history", "--from"]).arg(&folder).stderr("warning: skipping `[DATA]/reports/2026-02-01T09-00-00Z.toml`: line 103, column 7: key with no value, expected `=`\nwarning: skipping `[DATA]/reports/folder.toml`: it is a folder, not a report file\nwarning: skipping `[DATA]/reports/foreign.toml`: this is not a leadgap report (it has no `schema = 1`)\nwarning: skipping `[DATA]/reports/future.toml`: line 1, column 10: report schema 2 is newer than this leadgap reads (schema 1)\n").run();
+    let ran = sandbox.run(["history", "--from"]).arg(&folder).stderr("warning: skipping `[DATA]/reports/2026-02-01T09-00-00Z.toml`: line 106, column 12: invalid basic string, expected `\"`\nwarning: skipping `[DATA]/reports/folder.toml`: it is a folder, not a report file\nwarning: skipping `[DATA]/reports/foreign.toml`: this is not a leadgap report (it has no `schema = 1`)\nwarning: skipping `[DATA]/reports/future.toml`: line 1, column 10: report schema 2 is newer than this leadgap reads (schema 1)\n").run();
     assert_eq!(
         ran.stdout,
         sandbox.run(["history"]).stderr(&ran.stderr).run().stdout,

@@ -345,7 +345,7 @@ prop_compose! {
                    gap in proptest::option::of(finite()), band in proptest::option::of("[a-z]{1,10}"),
                    coverage in finite(), advice in proptest::collection::vec(".{0,30}", 0..3),
                    note in proptest::option::of(".{0,30}")) -> ThemeReport {
-        ThemeReport { id, title, description, hash, weight, score, target, gap, band, coverage, not_applicable: 0, advice, note }
+        ThemeReport { id, title, description, hash, weight, score, target, gap, band, coverage, not_applicable: 0, advice, note, facts: None, views: None }
     }
 }
 

@@ -406,6 +406,21 @@ fn build_question(
         _ => None,
     };
 
+    let basis = match raw.basis.as_ref().map(|b| b.get_ref().as_str()) {
+        None | Some("view") => Some(super::Basis::View),
+        Some("fact") => Some(super::Basis::Fact),
+        Some(other) => {
+            document.problem(
+                raw.basis.as_ref().map(Spanned::span),
+                format!(
+                    "`basis = \"{}\"`: expected \"fact\" (what happened) or \"view\" (how \
+                     the respondent rates themselves)",
+                    crate::output::clean_line(other)
+                ),
+            );
+            None
+        }
+    };
     if document.problem_count() > start {
         return None;
     }
@@ -420,6 +435,7 @@ fn build_question(
         per,
         dont_know: raw.dont_know.is_some_and(|d| *d.get_ref()),
         mirrors: raw.mirrors.map(Spanned::into_inner),
+        basis: basis?,
         hash: String::new(),
     })
 }

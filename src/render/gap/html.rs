@@ -153,7 +153,8 @@ impl Render for Html {
         );
 
         let history = !trend.is_baseline();
-        let columns = theme_columns(history);
+        let basis = text::has_basis(report);
+        let columns = theme_columns(history, basis);
         let header: Vec<(&str, bool)> = columns
             .iter()
             .map(|c| (c.label.as_str(), c.numeric))
@@ -164,6 +165,10 @@ impl Render for Html {
             .zip(&trend.themes)
             .map(|(theme, theme_trend)| {
                 let mut row = vec![Cell::text(&theme.title), Cell::number(&score_text(theme))];
+                if basis {
+                    row.push(Cell::number(&text::sub_score(theme.facts)));
+                    row.push(Cell::number(&text::sub_score(theme.views)));
+                }
                 if history {
                     row.push(Cell::number(&change_short(theme_trend.change, theme.score)));
                 }

@@ -125,6 +125,13 @@ struct JsonTheme<'a> {
     gap: Option<f64>,
     band: Option<&'a str>,
     coverage: f64,
+    /// The score of the theme's facts alone; `null` when none was answered.
+    facts: Option<f64>,
+    /// The score of its views alone; `null` when none was answered.
+    views: Option<f64>,
+    /// Whether the theme meets its target: its score reaches it, and its
+    /// facts are at most 20 points below it.
+    met: bool,
     /// For a team report: how many responses scored the theme (`null` when
     /// fewer than the round's minimum).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -249,6 +256,9 @@ pub fn view<'a>(
                 gap: theme.gap.map(one_decimal),
                 band: theme.band.as_deref(),
                 coverage: three_decimals(theme.coverage),
+                facts: theme.facts.map(one_decimal),
+                views: theme.views.map(one_decimal),
+                met: theme.met(),
                 n: team_theme(report, &theme.id).map(|t| t.n),
                 sd: team_theme(report, &theme.id).map(|t| t.sd.map(one_decimal)),
                 percentile: extras.norms.as_ref().map(|norms| {

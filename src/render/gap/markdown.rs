@@ -37,12 +37,17 @@ impl Render for Markdown {
         writeln!(out, "- **History:** {}", inline(&text::history_line(trend)))?;
 
         let history = !trend.is_baseline();
+        let basis = text::has_basis(report);
         let rows = report
             .themes
             .iter()
             .zip(&trend.themes)
             .map(|(theme, theme_trend)| {
                 let mut row = vec![theme.title.clone(), text::score_text(theme)];
+                if basis {
+                    row.push(text::sub_score(theme.facts));
+                    row.push(text::sub_score(theme.views));
+                }
                 if history {
                     row.push(change_short(theme_trend.change, theme.score));
                 }
@@ -60,7 +65,7 @@ impl Render for Markdown {
             .collect();
         block(
             &Block::Table(Table {
-                columns: theme_columns(history),
+                columns: theme_columns(history, basis),
                 rows,
             }),
             3,

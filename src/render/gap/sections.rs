@@ -117,10 +117,14 @@ pub struct Quote {
     pub text: String,
 }
 
-/// The columns of the theme table: with history, the change since the last
+/// The columns of the theme table: with `basis`, the facts and views
+/// sub-scores beside the score; with history, the change since the last
 /// report and a trend line.
-pub fn theme_columns(history: bool) -> Vec<Column> {
+pub fn theme_columns(history: bool, basis: bool) -> Vec<Column> {
     let mut columns = vec![Column::text("Theme"), Column::number("Score")];
+    if basis {
+        columns.extend([Column::number("Facts"), Column::number("Views")]);
+    }
     if history {
         columns.push(Column::number("Change"));
     }
@@ -144,6 +148,15 @@ pub fn sections(report: &Report, extras: &Extras, with_answers: bool) -> Vec<Sec
         title: Some(title.to_owned()),
         blocks,
     };
+    // Why a theme whose score reaches its target is not met, right under
+    // the theme table.
+    let unmet: Vec<String> = report.themes.iter().filter_map(text::facts_note).collect();
+    if !unmet.is_empty() {
+        sections.push(Section {
+            title: None,
+            blocks: unmet.into_iter().map(Block::Note).collect(),
+        });
+    }
     if let Some(view) = &report.team {
         sections.push(titled(
             "The team's view",

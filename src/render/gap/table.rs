@@ -260,10 +260,11 @@ impl Table {
             change: history,
             last: (self.look.width >= WITH_BAR).then_some(if history { "Trend" } else { "" }),
             unscored: text::unscored(report),
+            basis: text::has_basis(report),
         };
         // The last column, a trend line (with history) or a bar, only on a
         // wide terminal.
-        let mut header = theme_columns(history);
+        let mut header = theme_columns(history, columns.basis);
         match (history, columns.last.is_some()) {
             (true, false) => {
                 header.pop();
@@ -342,7 +343,8 @@ impl Table {
         };
         let grey = |text: &str| tinted(text.to_owned(), Color::DarkGrey);
         let tint = match theme.gap {
-            Some(gap) if gap <= 0.0 => Color::Green,
+            Some(_) if theme.met() => Color::Green,
+            Some(gap) if gap <= 0.0 => Color::Yellow,
             Some(gap) if gap <= NEAR_GAP => Color::Yellow,
             _ => Color::Red,
         };
@@ -353,6 +355,10 @@ impl Table {
         } else {
             grey("—")
         });
+        if columns.basis {
+            cells.push(Cell::new(text::sub_score(theme.facts)));
+            cells.push(Cell::new(text::sub_score(theme.views)));
+        }
         if columns.change {
             let change_tint = match trend.change.delta() {
                 Some(delta) if delta >= 0.5 => Color::Green,
@@ -390,6 +396,8 @@ struct Columns {
     last: Option<&'static str>,
     /// What an unscored theme's band says.
     unscored: String,
+    /// Whether the facts and views sub-scores are shown.
+    basis: bool,
 }
 
 /// A bar of `cells` cells filled to `score` (in eighths of a cell), with `│`
