@@ -252,6 +252,13 @@ pub struct CompareTheme {
     pub spread_wider: bool,
     /// Whether the two can be compared.
     pub status: Status,
+    /// The self-view's facts sub-score: beside the team's score, what
+    /// happened, what the manager says, and what the team sees.
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
+    pub facts: Option<f64>,
+    /// The self-view's views sub-score.
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
+    pub views: Option<f64>,
 }
 
 /// One group of a team's view, theme by theme.
@@ -327,6 +334,8 @@ pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
                 spread_wider: flag.is_some()
                     && spread.zip(difference).is_some_and(|(s, d)| s > d.abs()),
                 status,
+                facts: mine.and_then(|t| t.facts),
+                views: mine.and_then(|t| t.views),
             })
         })
         .collect();

@@ -205,15 +205,11 @@ impl Config {
     /// The reports before `report` in its series, oldest first: its history
     /// among the reports of the folder of the report meant by `spec` and
     /// found at `path` (the data directory's, or a folder a mentor keeps
-    /// someone's reports in). The folder is read one summary at a time and
-    /// only these are kept. The data directory's files are all warned about;
-    /// beside a report opened by path, other kinds of file are passed over.
-    pub fn earlier_in_series(
-        &self,
-        spec: &str,
-        path: &Path,
-        report: &Report,
-    ) -> Result<Vec<Loaded>> {
+    /// someone's reports in), with its counterpart there. The folder is read
+    /// one summary at a time and only these are kept. The data directory's
+    /// files are all warned about; beside a report opened by path, other
+    /// kinds of file are passed over.
+    pub fn earlier_in_series(&self, spec: &str, path: &Path, report: &Report) -> Result<Series> {
         let folder = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -221,27 +217,33 @@ impl Config {
         let warn_foreign = store::is_report_id(spec) || spec == "latest";
         let mut series = self.series_in(folder, warn_foreign, report)?;
         // Equal means the same id: the report itself (or its summary).
-        series.retain(|l| trend::chronological(&l.report, report) == Ordering::Less);
+        series
+            .reports
+            .retain(|l| trend::chronological(&l.report, report) == Ordering::Less);
         Ok(series)
     }
 
     /// The reports of `dir` in the series of `report` (which is not saved
-    /// yet, or is left out by the caller), oldest first, read one summary at
-    /// a time; files that are not reports at all are warned about only when
-    /// `warn_foreign`.
-    pub fn series_in(
-        &self,
-        dir: &Path,
-        warn_foreign: bool,
-        report: &Report,
-    ) -> Result<Vec<Loaded>> {
-        let mut series: Vec<Loaded> = Vec::new();
+    /// yet, or is left out by the caller), oldest first, and its
+    /// counterpart among them, read one summary at a time; files that are
+    /// not reports at all are warned about only when `warn_foreign`.
+    pub fn series_in(&self, dir: &Path, warn_foreign: bool, report: &Report) -> Result<Series> {
+        let mut series = Series::default();
         self.visit_folder(dir, warn_foreign, &mut |loaded| {
             if trend::same_series(&loaded.report, report) {
-                series.push(loaded);
+                series.reports.push(loaded);
+            } else if report.counterpart(&loaded.report) {
+                let nearer = series.counterpart.as_ref().is_none_or(|kept| {
+                    trend::distance(report, &loaded.report) < trend::distance(report, &kept.report)
+                });
+                if nearer {
+                    series.counterpart = Some(loaded);
+                }
             }
         })?;
-        series.sort_by(|a, b| trend::chronological(&a.report, &b.report));
+        series
+            .reports
+            .sort_by(|a, b| trend::chronological(&a.report, &b.report));
         Ok(series)
     }
 
@@ -424,4 +426,15 @@ fn width(to_file: bool) -> u16 {
         .filter(|columns| *columns > 0);
     let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
     terminal.or_else(columns).unwrap_or(100).max(20)
+}
+
+/// A report's series in a folder, and its counterpart there.
+#[derive(Debug, Default)]
+pub struct Series {
+    /// The reports of the series, oldest first.
+    pub reports: Vec<Loaded>,
+    /// The other side of its triangulation: for a self-assessment, the
+    /// same person's team report nearest in time; for a team report, their
+    /// self-assessment nearest in time (see [`Report::counterpart`]).
+    pub counterpart: Option<Loaded>,
 }

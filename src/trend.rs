@@ -38,6 +38,11 @@ pub fn same_series(a: &Report, b: &Report) -> bool {
     series_key(a) == series_key(b)
 }
 
+/// How far apart in time two reports were made.
+pub fn distance(a: &Report, b: &Report) -> chrono::TimeDelta {
+    (a.created.time() - b.created.time()).abs()
+}
+
 /// What a series is told by: questionnaire, respondent and rater.
 pub fn series_key(report: &Report) -> (&str, Option<&str>, &str) {
     (

@@ -22,7 +22,7 @@ pub fn run(config: &Config, args: DiffArgs, out: &mut dyn Write) -> Result<u8> {
             // One report: compare it with the one before it in its series.
             let (path, report) = config.load_report(&args.first)?;
             let earlier = config.earlier_in_series(&args.first, &path, &report)?;
-            let Some(previous) = earlier.last() else {
+            let Some(previous) = earlier.reports.last() else {
                 return Err(Error::user_with_help(
                     format!(
                         "`{}` is the first report of its series: there is nothing earlier to compare",

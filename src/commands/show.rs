@@ -18,10 +18,15 @@ pub fn run(config: &Config, args: ShowArgs, out: &mut dyn Write) -> Result<u8> {
     let plan = config.load_plan();
     let mut extras = Extras::new(
         &report,
-        others.iter().map(|l| &l.report),
+        others.reports.iter().map(|l| &l.report),
         plan.as_ref(),
         config.today()?,
     );
+    // The other side of its triangulation (the team's view of a
+    // self-assessment, the self-assessment beside a team's), in full.
+    extras.beside = others
+        .counterpart
+        .and_then(|l| crate::store::load_report(&l.path).ok());
     extras.answers = args.answers;
     extras.norms = norms.map(Arc::new);
     gap::render(&report, &extras, args.format, config.look(), out).map_err(Error::stdout)?;

@@ -125,6 +125,9 @@ pub struct Check {
     pub conditions: Vec<CheckCondition>,
     /// What is said when it holds.
     pub note: String,
+    /// What to do about it, shown with the note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
 }
 
 /// One condition of a check: a question's score within bounds.

@@ -90,6 +90,11 @@ pub struct Theme {
     /// value their team's work"); reports keep `title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rater_title: Option<String>,
+    /// In a team form, a theme that holds one overall judgement ("would you
+    /// recommend this manager?"): reported on its own beside the themes,
+    /// outside the overall score, targets and priorities.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub global: bool,
     /// A short hash of the theme's questions: two reports whose theme hashes
     /// match were scored on the same questions.
     #[serde(skip)]

@@ -36,6 +36,7 @@ pub struct RawTheme {
     pub title: Spanned<String>,
     pub description: Option<Spanned<String>>,
     pub rater_title: Option<Spanned<String>>,
+    pub global: Option<Spanned<bool>>,
 }
 
 /// `[[questions]]`: the union of every kind's keys; the loader checks which
@@ -113,6 +114,7 @@ pub struct RawCheck {
     #[serde(rename = "if")]
     pub conditions: Spanned<Vec<Spanned<RawCheckCondition>>>,
     pub note: Spanned<String>,
+    pub advice: Option<Spanned<String>>,
 }
 
 /// `{ question = "...", at_least = 0.75 }` in a check's `if`.

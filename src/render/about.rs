@@ -12,7 +12,10 @@ pub fn quality_lines(report: &Report) -> Vec<String> {
     let mut lines: Vec<String> = report
         .checks
         .iter()
-        .map(|check| format!("Set against the facts: {}", check.note))
+        .map(|check| match &check.advice {
+            Some(advice) => format!("Set against the facts: {} What to do: {advice}", check.note),
+            None => format!("Set against the facts: {}", check.note),
+        })
         .collect();
     lines.extend(report.quality.iter().map(|note| note.message().to_owned()));
     let dont_know: Vec<&str> = report

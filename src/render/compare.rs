@@ -124,6 +124,25 @@ fn flag_words(theme: &comparison::CompareTheme) -> Option<String> {
 /// group the team report shows. (header, one cell per theme.)
 fn team_columns(comparison: &Comparison) -> Vec<(String, Vec<String>)> {
     let mut columns = Vec::new();
+    // Against a team's view: the self-view's facts and views beside it, so
+    // that what happened, what the manager says and what the team sees
+    // stand side by side.
+    let team =
+        comparison.themes.iter().any(|t| t.spread.is_some()) || !comparison.groups.is_empty();
+    if team && comparison.themes.iter().any(|t| t.facts.is_some()) {
+        for (label, pick) in [
+            (
+                "Your facts",
+                (|t: &crate::comparison::CompareTheme| t.facts) as fn(&_) -> _,
+            ),
+            ("Your views", |t: &crate::comparison::CompareTheme| t.views),
+        ] {
+            columns.push((
+                label.to_owned(),
+                comparison.themes.iter().map(|t| score(pick(t))).collect(),
+            ));
+        }
+    }
     if comparison.themes.iter().any(|t| t.spread.is_some()) {
         columns.push((
             "Spread".to_owned(),

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 mod team;
 
-pub use team::{GroupTheme, GroupView, Mirror, TeamTheme, TeamView};
+pub use team::{Global, GroupTheme, GroupView, Mirror, TeamTheme, TeamView};
 
 use crate::quality;
 use crate::questionnaire::{self, AnswerValue, Answers, Questionnaire};
@@ -240,6 +240,9 @@ pub struct ContextRecord {
 pub struct CheckRecord {
     /// What it says.
     pub note: String,
+    /// What to do about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
     /// The questions it sets against each other.
     pub questions: Vec<String>,
 }
@@ -353,6 +356,7 @@ impl Report {
                 let check = &questionnaire.checks[index];
                 CheckRecord {
                     note: check.note.clone(),
+                    advice: check.advice.clone(),
                     questions: check
                         .conditions
                         .iter()
@@ -451,6 +455,18 @@ impl Report {
             return None;
         };
         (a.round == b.round && self.id != other.id).then_some(a.round.as_str())
+    }
+
+    /// Whether `other` is the other side of this report's triangulation:
+    /// one a person's self-assessment and the other a team report about
+    /// them, with a theme in common.
+    pub fn counterpart(&self, other: &Report) -> bool {
+        let kinds = (self.is_self() && other.rater == TEAM_RATER)
+            || (self.rater == TEAM_RATER && other.is_self());
+        kinds
+            && self.respondent.is_some()
+            && self.respondent == other.respondent
+            && self.themes.iter().any(|t| other.theme(&t.id).is_some())
     }
 
     /// Whether the report is a self-assessment.

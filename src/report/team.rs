@@ -49,6 +49,31 @@ pub struct TeamView {
     /// responses were spread over its answers (shown from the minimum on).
     #[serde(default)]
     pub mirrors: Vec<Mirror>,
+    /// The form's global items ("would you recommend this manager?"),
+    /// reported on their own beside the themes and outside the overall
+    /// score, under the same rule as a theme.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub global: Vec<Global>,
+}
+
+/// A global item: one overall judgement, as the team and each shown group
+/// gave it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Global {
+    /// The form's theme id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The mean of the responses that answered it, 0 to 100; `None` below
+    /// the round's minimum.
+    pub score: Option<f64>,
+    /// How many responses it rests on; `None` below the minimum.
+    pub n: Option<usize>,
+    /// Sample standard deviation; `None` below two or when not shown.
+    pub sd: Option<f64>,
+    /// Each shown group's mean (with the group's id), in the order of
+    /// `groups`.
+    pub groups: Vec<GroupTheme>,
 }
 
 /// A theme's count and spread.

@@ -22,9 +22,9 @@ use super::MIN_GROUP;
 use super::OTHER_GROUP;
 use super::invite::Invite;
 use super::response::Opened;
-use crate::questionnaire::{Kind, Question, Response, format_number};
+use crate::questionnaire::{Kind, Question, Questionnaire, Response, format_number};
 use crate::report::{
-    GroupTheme, GroupView, Meta, Mirror, QuestionnaireInfo, Report, RubricInfo, TEAM_RATER,
+    Global, GroupTheme, GroupView, Meta, Mirror, QuestionnaireInfo, Report, RubricInfo, TEAM_RATER,
     TeamTheme, TeamView, ThemeReport,
 };
 use crate::scoring::{self, Outcome};
@@ -179,13 +179,35 @@ pub fn report(
         });
     }
 
+    // A global item is reported on its own, beside the themes: out of
+    // them, and so out of the overall score and the priorities.
+    let global: Vec<Global> = (0..form.themes.len())
+        .filter(|&index| form.themes[index].global)
+        .map(|index| Global {
+            id: form.themes[index].id.clone(),
+            title: form.themes[index].title.clone(),
+            score: themes[index].score,
+            n: team_themes[index].n,
+            sd: team_themes[index].sd,
+            groups: units
+                .iter()
+                .zip(&unit_themes)
+                .map(|(unit, shown)| GroupTheme {
+                    id: unit.id.clone(),
+                    ..shown[index].clone()
+                })
+                .collect(),
+        })
+        .collect();
+    let themes = themes_only(form, themes);
+    let team_themes = themes_only(form, team_themes);
     let groups: Vec<GroupView> = units
         .iter()
         .zip(unit_themes)
         .map(|(unit, themes)| GroupView {
             id: unit.id.clone(),
             n: unit.members.len(),
-            themes,
+            themes: themes_only(form, themes),
         })
         .collect();
 
@@ -287,8 +309,18 @@ pub fn report(
             keep,
             change,
             mirrors,
+            global,
         }),
     }
+}
+
+/// The items of `all`, one per theme of `form`, that are not global.
+fn themes_only<T>(form: &Questionnaire, all: Vec<T>) -> Vec<T> {
+    all.into_iter()
+        .zip(&form.themes)
+        .filter(|(_, theme)| !theme.global)
+        .map(|(item, _)| item)
+        .collect()
 }
 
 /// How many gave each answer, in the question's order of answers; numbers

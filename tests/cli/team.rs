@@ -74,13 +74,17 @@ fn respond_to(sandbox: &Sandbox, invite: &Path, name: &str, form: &str, body: &s
     out
 }
 
-/// A small-team response: `group`, `lead-all`, and the answers of the
-/// group's own questions; `keep` as a comment when given.
+/// A small-team response: `group`, `lead-all` (and the global item, the
+/// same), and the answers of the group's own questions; `keep` as a
+/// comment when given.
 fn small(group: &str, lead_all: u8, own: &str, keep: Option<&str>) -> String {
     let comments = keep
         .map(|k| format!("[comments]\nkeep = \"{k}\"\n"))
         .unwrap_or_default();
-    format!("[context]\ngroup = \"{group}\"\n[answers]\nlead-all = {lead_all}\n{own}\n{comments}")
+    format!(
+        "[context]\ngroup = \"{group}\"\n[answers]\nlead-all = {lead_all}\n\
+         would-recommend = {lead_all}\n{own}\n{comments}"
+    )
 }
 
 /// Three direct reports and three peers, as worked out in the tests below.
@@ -680,6 +684,32 @@ fn the_team_figures_are_worked_out_by_hand_from_the_shown_groups_only() {
     assert_eq!(report["raters"], 6);
     assert_eq!(report["left_out"], 1);
     assert_eq!(report["hidden_groups"], json!(["manager"]));
+    // The global item, on its own and under the same rule: direct reports
+    // 100, 50, 0 (mean 50); peers 75, 75, 25 (58.3); team 325 / 6 = 54.2.
+    // It is not a theme, so the overall score is lead and money alone:
+    // (62.5 + 50) / 2.
+    assert_eq!(
+        report["global"],
+        json!([{
+            "id": "recommend",
+            "title": "Would recommend this manager",
+            "score": 54.2,
+            "n": 6,
+            "sd": 36.8,
+            "groups": [
+                {"id": "direct-report", "score": 50.0, "n": 3, "sd": 50.0},
+                {"id": "peer", "score": 58.3, "n": 3, "sd": 28.9},
+            ],
+        }])
+    );
+    assert!(
+        report["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["id"] != "recommend")
+    );
+    assert_eq!(report["overall"], 56.3);
     // No remainder anywhere: each theme's team n·mean is the sum of the
     // shown groups' n·mean.
     for id in ["lead", "money"] {
@@ -752,6 +782,10 @@ fn whatever_a_lone_manager_answered_no_output_changes() {
         .collect();
     assert_eq!(seen[0], seen[1]);
     assert!(seen[0][1].contains("1 response is left out of every figure"));
+    assert!(seen[0][1].contains(
+        "Would recommend this manager: 54 of 100, from 6 responses (Direct reports 50 · Peers\n\
+         58); on its own, outside the overall score."
+    ));
 }
 
 #[test]
@@ -1777,7 +1811,7 @@ fn the_page_without_javascript_says_how_to_answer_and_shows_no_question() {
     assert_eq!(
         page.matches("<fieldset class=\"q\" hidden=\"hidden\"")
             .count(),
-        4,
+        5,
         "every question hidden until a group is chosen"
     );
     // Theme titles in the raters' voice, where the form gives them.
@@ -1805,6 +1839,6 @@ fn a_comment_longer_than_the_form_takes_is_refused_before_it_is_sealed() {
         .arg("--answers")
         .arg(&answers)
         .status(1)
-        .stderr("error: [SANDBOX]/long.toml:8:8: a comment is at most 2000 characters\n")
+        .stderr("error: [SANDBOX]/long.toml:9:8: a comment is at most 2000 characters\n")
         .run();
 }

@@ -14,6 +14,7 @@ use crate::Config;
 use crate::catalog::{self, Found};
 use crate::cli::AssessArgs;
 use crate::clock;
+use crate::config::Series;
 use crate::error::{Error, Result, exit};
 use crate::programme::norms::Norms;
 use crate::quality;
@@ -116,9 +117,9 @@ fn finish(
             if args.no_save {
                 config.warn(&format!("no history: {error}"));
             }
-            Vec::new()
+            Series::default()
         }
-        None => Vec::new(),
+        None => Series::default(),
     };
     let saved = match (args.no_save, data) {
         (false, Some(data)) => Some(data.save_report(&mut report)?),
@@ -134,11 +135,15 @@ fn finish(
     let plan = config.load_plan();
     let mut extras = Extras::new(
         &report,
-        earlier.iter().map(|l| &l.report),
+        earlier.reports.iter().map(|l| &l.report),
         plan.as_ref(),
         today,
     );
     extras.norms = setup.norms.clone();
+    // The team's view beside the manager's own, read in full.
+    extras.beside = earlier
+        .counterpart
+        .and_then(|l| crate::store::load_report(&l.path).ok());
 
     gap::render(&report, &extras, args.format, config.look(), out).map_err(Error::stdout)?;
     out.flush().map_err(Error::stdout)?;

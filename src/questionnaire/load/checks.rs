@@ -32,6 +32,9 @@ pub(super) fn build_checks(
         let raw = spanned.into_inner();
         let start = document.problem_count();
         not_empty(document, &raw.note, "a check's note");
+        if let Some(advice) = &raw.advice {
+            not_empty(document, advice, "a check's advice");
+        }
         if raw.conditions.get_ref().is_empty() {
             document.problem(
                 Some(raw.conditions.span()),
@@ -87,6 +90,7 @@ pub(super) fn build_checks(
             checks.push(Check {
                 conditions,
                 note: raw.note.into_inner(),
+                advice: raw.advice.map(Spanned::into_inner),
             });
         }
     }

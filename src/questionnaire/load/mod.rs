@@ -118,7 +118,7 @@ pub fn from_document<'s>(
             .problem(None, "the questionnaire has no themes")
             .help = Some("add at least one [[themes]] table with `id` and `title`".to_owned());
     }
-    let (themes, theme_spans) = build_themes(document, raw_themes);
+    let (themes, theme_spans) = build_themes(document, raw_themes, self_form.is_some());
     let mut contexts = context::build_contexts(document, raw_contexts);
     if let Some(self_form) = &self_form {
         check_id(document, self_form, "`self_form`");
@@ -267,6 +267,7 @@ fn default_groups() -> ContextQuestion {
 fn build_themes(
     document: &mut Document<'_>,
     raw_themes: Vec<Spanned<RawTheme>>,
+    team_form: bool,
 ) -> (Vec<Theme>, Vec<Range<usize>>) {
     let mut themes: Vec<Theme> = Vec::with_capacity(raw_themes.len());
     let mut spans = Vec::with_capacity(raw_themes.len());
@@ -288,7 +289,20 @@ fn build_themes(
         }
         seen.insert(raw.id.get_ref().clone(), line);
         spans.push(raw.id.span());
+        let global = raw.global.as_ref().is_some_and(|g| *g.get_ref());
+        if let Some(flag) = raw.global.as_ref().filter(|_| global && !team_form) {
+            document
+                .problem(
+                    Some(flag.span()),
+                    "`global` marks the one overall judgement a team form asks raters (\"would \
+                     you recommend this manager?\"), and only a team form has one",
+                )
+                .help = Some(
+                "remove `global`, or add `self_form = \"ID\"` at the top of a team form".to_owned(),
+            );
+        }
         themes.push(Theme {
+            global,
             id: raw.id.into_inner(),
             title: raw.title.into_inner(),
             description: raw.description.map(Spanned::into_inner).unwrap_or_default(),

@@ -73,6 +73,10 @@ struct JsonReport<'a> {
     /// For a team report: how the answers to mirrored questions spread.
     #[serde(skip_serializing_if = "Option::is_none")]
     mirrors: Option<&'a [crate::report::Mirror]>,
+    /// For a team report: the form's global items ("would you recommend
+    /// this manager?"), beside the themes and outside `overall`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    global: Option<Vec<JsonGlobal<'a>>>,
     /// The actions made with this report, with their current status.
     plan: &'a [plan::Action],
     /// The follow-through on the previous report's actions; `null` if none.
@@ -91,6 +95,17 @@ struct JsonGroup<'a> {
     id: &'a str,
     n: usize,
     themes: Vec<JsonGroupTheme<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonGlobal<'a> {
+    id: &'a str,
+    title: &'a str,
+    score: Option<f64>,
+    n: Option<usize>,
+    sd: Option<f64>,
+    /// Each shown group's, by the group's id.
+    groups: Vec<JsonGroupTheme<'a>>,
 }
 
 #[derive(Serialize)]
@@ -318,16 +333,7 @@ pub fn view<'a>(
                 .map(|g| JsonGroup {
                     id: &g.id,
                     n: g.n,
-                    themes: g
-                        .themes
-                        .iter()
-                        .map(|t| JsonGroupTheme {
-                            id: &t.id,
-                            score: t.score.map(one_decimal),
-                            n: t.n,
-                            sd: t.sd.map(one_decimal),
-                        })
-                        .collect(),
+                    themes: g.themes.iter().map(group_theme).collect(),
                 })
                 .collect()
         }),
@@ -342,9 +348,31 @@ pub fn view<'a>(
                 change: &t.change,
             }),
         mirrors: report.team.as_ref().map(|t| t.mirrors.as_slice()),
+        global: report.team.as_ref().map(|t| {
+            t.global
+                .iter()
+                .map(|g| JsonGlobal {
+                    id: &g.id,
+                    title: &g.title,
+                    score: g.score.map(one_decimal),
+                    n: g.n,
+                    sd: g.sd.map(one_decimal),
+                    groups: g.groups.iter().map(group_theme).collect(),
+                })
+                .collect()
+        }),
         plan: &extras.plan.made,
         follow_through: extras.plan.follow.as_ref(),
         reviews: &report.reviews,
+    }
+}
+
+fn group_theme(theme: &crate::report::GroupTheme) -> JsonGroupTheme<'_> {
+    JsonGroupTheme {
+        id: &theme.id,
+        score: theme.score.map(one_decimal),
+        n: theme.n,
+        sd: theme.sd.map(one_decimal),
     }
 }
 

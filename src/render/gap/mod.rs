@@ -46,8 +46,9 @@ pub struct Extras {
     /// Whether to list every answer per theme (`show --answers`); the HTML
     /// page always holds them, folded.
     pub answers: bool,
-    /// For a team report: the subject's latest self-assessment, shown beside
-    /// the team's view.
+    /// The other side of the report's triangulation: for a team report,
+    /// the subject's self-assessment, shown beside the team's view; for a
+    /// self-assessment, the team's report about the same person.
     pub beside: Option<Report>,
     /// A cohort's norms to place the scores and changes against
     /// (`--norms FILE`).

@@ -157,11 +157,18 @@ pub fn sections(report: &Report, extras: &Extras, with_answers: bool) -> Vec<Sec
             blocks: unmet.into_iter().map(Block::Note).collect(),
         });
     }
-    if let Some(view) = &report.team {
-        sections.push(titled(
+    match (&report.team, &extras.beside) {
+        (Some(view), beside) => sections.push(titled(
             "The team's view",
-            team::blocks(report, view, extras.beside.as_ref()),
-        ));
+            team::blocks(report, view, beside.as_ref()),
+        )),
+        // A self-assessment beside the team's view: what you say, what you
+        // did, and what the team sees.
+        (None, Some(team_report)) if team_report.team.is_some() => sections.push(titled(
+            "Beside your team's view",
+            team::beside_blocks(report, team_report),
+        )),
+        (None, _) => {}
     }
     if let Some(norms) = &extras.norms {
         sections.push(titled(

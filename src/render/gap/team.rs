@@ -5,8 +5,8 @@
 //! questions spread next to the manager's own answer, and the comments.
 
 use super::sections::{Block, Column, Entry, Table};
-use crate::render::text::whole;
-use crate::report::{Report, TeamView};
+use crate::render::text::{self, whole};
+use crate::report::{Global, Report, TeamView};
 
 /// Self and team this many points apart make a flag, as `compare` does.
 pub const FLAG_POINTS: f64 = 15.0;
@@ -21,8 +21,15 @@ pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<
         Column::number("Spread"),
     ];
     columns.extend(team.groups.iter().map(|g| Column::number(&label(&g.id))));
+    // The manager's facts and views beside the team's score: what
+    // happened, what they say, and what the team sees.
+    let basis = beside.is_some_and(text::has_basis);
     if beside.is_some() {
-        columns.extend([Column::number("Self"), Column::text("")]);
+        columns.push(Column::number("Self"));
+        if basis {
+            columns.extend([Column::number("Your facts"), Column::number("Your views")]);
+        }
+        columns.push(Column::text(""));
     }
     let score = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), whole);
     let rows = report
@@ -49,9 +56,17 @@ pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<
                     .map(|g| score(g.themes.get(index).and_then(|t| t.score))),
             );
             if let Some(own) = beside {
-                let mine = own.theme(&theme.id).and_then(|t| t.score);
-                row.push(score(mine));
-                row.push(flag(mine, theme.score, stats.and_then(|s| s.sd)));
+                let mine = own.theme(&theme.id);
+                row.push(score(mine.and_then(|t| t.score)));
+                if basis {
+                    row.push(score(mine.and_then(|t| t.facts)));
+                    row.push(score(mine.and_then(|t| t.views)));
+                }
+                row.push(flag(
+                    mine.and_then(|t| t.score),
+                    theme.score,
+                    stats.and_then(|s| s.sd),
+                ));
             }
             row
         })
@@ -94,12 +109,7 @@ pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<
         }
     }
     if beside.is_some() {
-        notes.push(format!(
-            "A blind spot: your own score is at least {} points above the team's; a hidden \
-             strength: at least that far below. Spread is the team's standard deviation: where \
-             it is wider than the gap, the team disagrees more than it disagrees with you.",
-            whole(FLAG_POINTS)
-        ));
+        notes.push(flag_note());
     }
     let mut blocks = vec![
         Block::Text(format!(
@@ -112,6 +122,11 @@ pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<
         )),
         Block::Table(Table { columns, rows }),
     ];
+    blocks.extend(
+        team.global
+            .iter()
+            .map(|item| Block::Text(global_line(item, min))),
+    );
     blocks.extend(notes.into_iter().map(Block::Note));
     let mirrors: Vec<Entry> = team
         .mirrors
@@ -152,6 +167,87 @@ pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<
         }
     }
     blocks
+}
+
+/// A self-assessment beside the team's latest view of the same person:
+/// per theme the manager's views, facts and score, and the team's score,
+/// with blind spots and hidden strengths.
+pub fn beside_blocks(own: &Report, team_report: &Report) -> Vec<Block> {
+    let Some(team) = &team_report.team else {
+        return Vec::new();
+    };
+    let score = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), whole);
+    let columns = vec![
+        Column::text("Theme"),
+        Column::number("Your views"),
+        Column::number("Your facts"),
+        Column::number("Score"),
+        Column::number("Team"),
+        Column::text(""),
+    ];
+    let rows = own
+        .themes
+        .iter()
+        .filter_map(|theme| {
+            let theirs = team_report.theme(&theme.id)?;
+            let sd = team
+                .themes
+                .iter()
+                .find(|t| t.id == theme.id)
+                .and_then(|t| t.sd);
+            Some(vec![
+                theme.title.clone(),
+                score(theme.views),
+                score(theme.facts),
+                score(theme.score),
+                score(theirs.score),
+                flag(theme.score, theirs.score, sd),
+            ])
+        })
+        .collect();
+    vec![
+        Block::Text(format!(
+            "{}; made {} (`leadgap show {}`).",
+            counted_line(team),
+            team_report.created.date(),
+            team_report.id
+        )),
+        Block::Table(Table { columns, rows }),
+        Block::Note(flag_note()),
+    ]
+}
+
+/// What a blind spot and a hidden strength are, and what the spread says.
+fn flag_note() -> String {
+    format!(
+        "A blind spot: your own score is at least {} points above the team's; a hidden \
+         strength: at least that far below. Spread is the team's standard deviation: where it is \
+         wider than the gap, the team disagrees more than it disagrees with you.",
+        whole(FLAG_POINTS)
+    )
+}
+
+/// A global item on its own line: "Would recommend this manager: 72 of
+/// 100, from 6 responses (Direct reports 70 · Other 75)".
+fn global_line(item: &Global, min: usize) -> String {
+    let (Some(score), Some(n)) = (item.score, item.n) else {
+        return format!("{}: fewer than {min} responses answered it.", item.title);
+    };
+    let groups: Vec<String> = item
+        .groups
+        .iter()
+        .filter_map(|g| Some(format!("{} {}", label(&g.id), whole(g.score?))))
+        .collect();
+    let by_group = if groups.len() > 1 {
+        format!(" ({})", groups.join(" · "))
+    } else {
+        String::new()
+    };
+    format!(
+        "{}: {} of 100, from {n} responses{by_group}; on its own, outside the overall score.",
+        item.title,
+        whole(score)
+    )
 }
 
 /// "6 responses to round …; no figure rests on fewer than 3".
