@@ -44,16 +44,19 @@ respond() { # name, then the answer file's lines after `questionnaire`
   target/debug/leadgap respond "$work/invite" --answers "$work/$name.toml" \
     -o "$work/responses/$name.age" >/dev/null
 }
-direct() { # problem-brought, last one-to-one in weeks, feedback, keep, change
+direct() { # decisions-in-my-area, last one-to-one in weeks, feedback, keep, change
   respond "direct-$RANDOM" '[context]' 'group = "direct-report"' '[answers]' \
-    "problem-brought = $1" 'new-work-given = "checked"' 'when-away = 2' 'reasoning-known = 2' \
-    'supplier-handled = 3' 'evidence-seen = 3' 'knows-expectations = 2' \
-    "last-one-to-one = $2" "feedback-received = \"$3\"" 'problem-raised = 2' \
-    'seen-busy-with = 2' 'credit-given = "the-team"' 'asked-for-feedback = "no"' \
+    "decisions-in-my-area = $1" 'new-work-given = "checked"' 'news-passed-on = "longer"' \
+    'when-away = 2' 'reasoning-known = 2' 'mistake-reviewed = "never"' \
+    'supplier-handled = "workaround"' 'evidence-seen = "nobody"' 'restore-seen = "last-year"' \
+    'knows-expectations = 2' "last-one-to-one = $2" "feedback-received = \"$3\"" \
+    'career-talked = "no"' 'workload-heard = "longer"' 'problem-raised = "move-work"' \
+    'seen-busy-with = 25' 'credit-given = "the-team"' 'priorities-kept = "slipped"' \
+    'asked-for-feedback = "no"' 'would-recommend = 3' \
     '[comments]' "keep = \"$4\"" "change = \"$5\""
 }
 direct 1 6 general "Jumping in when production is down." "Let us finish what we start."
-direct 2 3 once "Knowing every system inside out." "Tell us what you expect this quarter."
+direct 2 3 specific "Knowing every system inside out." "Tell us what you expect this quarter."
 direct 2 8 "no" "" "Hold one-to-ones, even short ones."
 direct 3 4 general "Shielding us from noise." ""
 around() { # group, then its answers
@@ -61,15 +64,18 @@ around() { # group, then its answers
   shift
   respond "$group-$RANDOM" '[context]' "group = \"$group\"" '[answers]' "$@"
 }
-around peer 'team-decides = 1' 'money-explained = 2' 'update-heard = 1' 'asked-about-goals = "once"' \
-  'when-away = 1' 'supplier-handled = 2' 'finding-closed = "fixed-told"' 'problem-raised = 2' \
-  'seen-busy-with = 1' 'credit-given = "nobody"' 'asked-for-feedback = "no"' 'working-at-it = 2'
-around peer 'team-decides = 2' 'money-explained = 3' 'update-heard = 2' 'asked-about-goals = "never"' \
-  'when-away = 2' 'supplier-handled = 3' 'finding-closed = "fixed-told"' 'problem-raised = 3' \
-  'seen-busy-with = 2' 'credit-given = "the-team"' 'asked-for-feedback = "once"' 'working-at-it = 2'
-around manager 'team-decides = 1' 'money-explained = 2' 'case-made = "need-only"' 'update-heard = 1' \
-  'supplier-handled = 2' 'evidence-seen = 2' 'finding-closed = "fixed-told"' 'problem-raised = 2' \
-  'seen-busy-with = 1' 'credit-given = "the-team"' 'asked-for-feedback = "no"' 'working-at-it = 3'
+around peer 'team-decides = 1' 'update-heard = "built"' 'asked-about-goals = "once"' \
+  'when-away = 1' 'problem-raised = "ask-others"' 'seen-busy-with = 20' \
+  'credit-given = "nobody"' 'asked-for-feedback = "no"' 'working-at-it = 2' 'would-recommend = 3'
+around peer 'team-decides = 2' 'update-heard = "progress"' 'asked-about-goals = "never"' \
+  'when-away = 2' 'problem-raised = "review-cycle"' 'seen-busy-with = 30' \
+  'credit-given = "the-team"' 'asked-for-feedback = "once"' 'working-at-it = 2' 'would-recommend = 4'
+around manager 'team-decides = 1' 'money-explained = 2' 'case-made = "need-only"' \
+  'variance-heard = "longer"' 'update-heard = "built"' 'supplier-handled = "workaround"' \
+  'evidence-seen = "nobody"' 'finding-closed = "fixed-told"' 'problem-raised = "move-work"' \
+  'seen-busy-with = 20' 'credit-given = "the-team"' 'priorities-kept = "nothing"' \
+  'asked-for-feedback = "no"' 'working-at-it = 3' 'measures-reviewed = "not-written"' \
+  'would-recommend = 3'
 target/debug/leadgap --data-dir "$mentor" collect "$work/invite" "$work/responses" --close \
   --format html -o "$work/team.html" 2>/dev/null
 # The form as a direct report sees it once they have chosen their group.

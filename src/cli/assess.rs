@@ -27,7 +27,8 @@ pub struct AssessArgs {
     #[arg(short, long, value_name = "PATH|-")]
     pub answers: Option<String>,
 
-    /// Count questions missing from the answer file as skipped instead of an error
+    /// Count questions missing from the answer file as skipped instead of an
+    /// error (never a required one: a fact cannot be left out)
     #[arg(long, requires = "answers")]
     pub allow_partial: bool,
 

@@ -223,10 +223,7 @@ pub fn describe(question: &Question, response: &Response) -> String {
                     .join("; ")
             }
         }
-        (Response::Number(value), Kind::Number { unit, .. }) => match unit {
-            Some(unit) => format!("{} {unit}", format_number(*value)),
-            None => format_number(*value),
-        },
+        (Response::Number(value), Kind::Number { unit, .. }) => with_unit(*value, unit.as_deref()),
         _ => String::new(),
     }
 }
@@ -253,17 +250,35 @@ pub fn context_value(context: &ContextQuestion, value: &AnswerValue) -> Option<C
     }
 }
 
+/// A number with its unit, which a count of one takes in the singular:
+/// "1 person", "1 week", "3 weeks", "40 %".
+pub fn with_unit(value: f64, unit: Option<&str>) -> String {
+    let number = format_number(value);
+    let Some(unit) = unit else {
+        return number;
+    };
+    let unit = match unit {
+        "people" if value == 1.0 => "person",
+        plural
+            if value == 1.0
+                && plural.len() > 1
+                && plural.ends_with('s')
+                && !plural.ends_with("ss") =>
+        {
+            &plural[..plural.len() - 1]
+        }
+        unit => unit,
+    };
+    format!("{number} {unit}")
+}
+
 /// A context answer as written in files (the number, or the option id),
 /// and in words (with its unit, or the option's label).
 pub fn describe_context(context: &ContextQuestion, value: &ContextValue) -> (AnswerValue, String) {
     match (&context.kind, value) {
-        (ContextKind::Number { unit, .. }, ContextValue::Number(v)) => (
-            AnswerValue::Number(*v),
-            match unit {
-                Some(unit) => format!("{} {unit}", format_number(*v)),
-                None => format_number(*v),
-            },
-        ),
+        (ContextKind::Number { unit, .. }, ContextValue::Number(v)) => {
+            (AnswerValue::Number(*v), with_unit(*v, unit.as_deref()))
+        }
         (ContextKind::Choice { options }, ContextValue::Choice(index)) => match options.get(*index)
         {
             Some(option) => (AnswerValue::Text(option.id.clone()), option.label.clone()),

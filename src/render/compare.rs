@@ -110,38 +110,39 @@ fn dates(comparison: &Comparison) -> String {
 /// The flag in words, with the team's spread when it is wider than the gap.
 fn flag_words(theme: &comparison::CompareTheme) -> Option<String> {
     let flag = theme.flag?;
-    Some(match theme.spread {
-        Some(spread) if theme.spread_wider => format!(
-            "{} (the team's spread, ±{}, is wider than the gap)",
-            flag.words(),
-            whole(spread)
-        ),
-        _ => flag.words().to_owned(),
+    // The spread is in its own column; the legend says what "?" means.
+    Some(if theme.spread_wider {
+        format!("{}?", flag.words())
+    } else {
+        flag.words().to_owned()
     })
 }
 
-/// The extra columns of a comparison with a team: the spread, then each
-/// group the team report shows. (header, one cell per theme.)
+/// Whether the comparison is with a team's view and the self-view has
+/// facts and views: then they stand beside the team's score.
+fn with_facts(comparison: &Comparison) -> bool {
+    let team =
+        comparison.themes.iter().any(|t| t.spread.is_some()) || !comparison.groups.is_empty();
+    team && comparison.themes.iter().any(|t| t.facts.is_some())
+}
+
+/// The extra columns of a comparison with a team: the self-view's facts
+/// and views, the spread, then each group the team report shows. (header,
+/// one cell per theme.)
 fn team_columns(comparison: &Comparison) -> Vec<(String, Vec<String>)> {
     let mut columns = Vec::new();
     // Against a team's view: the self-view's facts and views beside it, so
     // that what happened, what the manager says and what the team sees
     // stand side by side.
-    let team =
-        comparison.themes.iter().any(|t| t.spread.is_some()) || !comparison.groups.is_empty();
-    if team && comparison.themes.iter().any(|t| t.facts.is_some()) {
-        for (label, pick) in [
-            (
-                "Your facts",
-                (|t: &crate::comparison::CompareTheme| t.facts) as fn(&_) -> _,
-            ),
-            ("Your views", |t: &crate::comparison::CompareTheme| t.views),
-        ] {
-            columns.push((
-                label.to_owned(),
-                comparison.themes.iter().map(|t| score(pick(t))).collect(),
-            ));
-        }
+    if with_facts(comparison) {
+        columns.push((
+            "Facts/views".to_owned(),
+            comparison
+                .themes
+                .iter()
+                .map(|t| format!("{}/{}", score(t.facts), score(t.views)))
+                .collect(),
+        ));
     }
     if comparison.themes.iter().any(|t| t.spread.is_some()) {
         columns.push((
@@ -168,10 +169,26 @@ fn team_columns(comparison: &Comparison) -> Vec<(String, Vec<String>)> {
 fn legend(comparison: &Comparison) -> String {
     let other = clean_line(&comparison.other.rater).into_owned();
     let t = whole(comparison.threshold);
-    format!(
+    let mut legend = format!(
         "blind spot: the self-view is at least {t} points above {other}'s; \
          hidden strength: {other}'s view is at least {t} points above the self-view."
-    )
+    );
+    if comparison
+        .themes
+        .iter()
+        .any(|t| t.spread_wider && t.flag.is_some())
+    {
+        legend.push_str(
+            " A flag with \"?\": the team's spread is wider than the gap, so the team disagrees \
+             more than it disagrees with you.",
+        );
+    }
+    if with_facts(comparison) {
+        legend.push_str(
+            " Facts/views: the self-view's two parts, what happened and how you rate yourself.",
+        );
+    }
+    legend
 }
 
 fn table(look: Look, comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {

@@ -43,8 +43,9 @@ pub fn render(questionnaire: &Questionnaire) -> String {
         ]
     } else {
         &[
-            "# \"skip\" for \"not sure / doesn't apply\". An answer left as \"\" counts as",
-            "# not answered: an error, unless you pass --allow-partial. Then run:",
+            "# \"skip\" for \"not sure / doesn't apply\" (not where it says required). An",
+            "# answer left as \"\" counts as not answered: an error, unless you pass",
+            "# --allow-partial, which skips it (never a required one). Then run:",
         ]
     };
     let _ = writeln!(out, "#");

@@ -71,10 +71,15 @@ fn driver() -> Driver {
 
 /// The answers a direct report gives, as `respond --answers` takes them.
 const ANSWERS: &str = "questionnaire = \"it-manager-team\"\n[context]\ngroup = \"direct-report\"\n\
-    [answers]\nproblem-brought = 4\nnew-work-given = \"checked\"\nwhen-away = \"dont-know\"\n\
-    reasoning-known = 3\nsupplier-handled = 2\nevidence-seen = \"skip\"\nknows-expectations = 3\n\
-    last-one-to-one = 3\nfeedback-received = \"once\"\nproblem-raised = 4\nseen-busy-with = 3\n\
-    credit-given = \"the-team\"\nasked-for-feedback = \"once\"\n\
+    [answers]\ndecisions-in-my-area = 4\nnew-work-given = \"checked\"\n\
+    news-passed-on = \"last-quarter\"\nwhen-away = \"dont-know\"\nreasoning-known = 3\n\
+    mistake-reviewed = \"last-year\"\nsupplier-handled = \"call-with-tickets\"\n\
+    evidence-seen = \"skip\"\nrestore-seen = \"dont-know\"\nfinding-closed = \"fixed-told\"\n\
+    knows-expectations = 3\njoined-well = [\"team-met\"]\n\
+    last-one-to-one = 3\nfeedback-received = \"specific\"\ncareer-talked = \"yes\"\n\
+    workload-heard = \"last-quarter\"\nproblem-raised = \"talk-this-week\"\n\
+    seen-busy-with = 60\ncredit-given = \"the-team\"\npriorities-kept = \"postponed-said\"\n\
+    asked-for-feedback = \"once\"\nwould-recommend = 4\n\
     [comments]\nkeep = \"Clear priorities.\"\nchange = \"More time for one-to-ones.\"\n";
 
 /// axe-core, vendored (`vendor/axe-core/`), injected into the page under
@@ -111,18 +116,26 @@ async fn fill_in(client: &Client) {
         .unwrap();
     select.select_by_value("direct-report").await.unwrap();
     for (name, value) in [
-        ("problem-brought", "4"),
+        ("decisions-in-my-area", "4"),
         ("new-work-given", "checked"),
+        ("news-passed-on", "last-quarter"),
         ("when-away", "dont-know"),
         ("reasoning-known", "3"),
-        ("supplier-handled", "2"),
+        ("mistake-reviewed", "last-year"),
+        ("supplier-handled", "call-with-tickets"),
         ("evidence-seen", "skip"),
+        ("restore-seen", "dont-know"),
+        ("finding-closed", "fixed-told"),
         ("knows-expectations", "3"),
-        ("feedback-received", "once"),
-        ("problem-raised", "4"),
-        ("seen-busy-with", "3"),
+        ("joined-well", "team-met"),
+        ("feedback-received", "specific"),
+        ("career-talked", "yes"),
+        ("workload-heard", "last-quarter"),
+        ("problem-raised", "talk-this-week"),
         ("credit-given", "the-team"),
+        ("priorities-kept", "postponed-said"),
         ("asked-for-feedback", "once"),
+        ("would-recommend", "4"),
     ] {
         client
             .find(Locator::Css(&format!(
@@ -134,13 +147,15 @@ async fn fill_in(client: &Client) {
             .await
             .unwrap();
     }
-    client
-        .find(Locator::Css("input[name=last-one-to-one][type=number]"))
-        .await
-        .unwrap()
-        .send_keys("3")
-        .await
-        .unwrap();
+    for (name, value) in [("last-one-to-one", "3"), ("seen-busy-with", "60")] {
+        client
+            .find(Locator::Css(&format!("input[name={name}][type=number]")))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
     for (name, text) in [
         ("keep", "Clear priorities."),
         ("change", "More time for one-to-ones."),
@@ -272,7 +287,7 @@ async fn a_rater_answers_on_a_phone_and_the_answer_travels_as_text_or_a_file() {
         .text()
         .await
         .unwrap();
-    assert_eq!(progress, "13 of 13 answered");
+    assert_eq!(progress, "22 of 22 answered");
     check_the_page(&client, "filled in").await;
     let counter = client
         .find(Locator::Id("keep-count"))

@@ -340,7 +340,7 @@ fn reports_of_version_1_stay_readable_and_version_2_is_not_compared_with_them() 
         .unwrap();
     }
     let report = sandbox.assess_at("2026-12-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
-    assert_eq!(report["questionnaire"]["version"], "2.0.0");
+    assert_eq!(report["questionnaire"]["version"], "2.1.0");
     assert_eq!(report["earlier_reports"], 2);
     assert_eq!(report["previous"]["overall_change"], Value::Null);
     let kinds: Vec<(&str, &str)> = report["themes"]

@@ -361,7 +361,7 @@ fn with_a_collector_every_sentence_says_the_subject_cannot_read_an_answer() {
     assert_eq!(
         said.invite,
         format!(
-            "Round ROUND about Sam Hero: it-manager-team 1.1.0; groups: direct-report, peer, \
+            "Round ROUND about Sam Hero: it-manager-team 2.1.0; groups: direct-report, peer, \
              stakeholder, manager; no figure rests on fewer than 3 responses.\n\
              \n\
              Send [SANDBOX]/invite/invite.html to each person you want to hear from (direct \
@@ -1521,6 +1521,41 @@ fn the_built_in_team_form_in_the_terminal_beside_the_managers_own_view() {
         .stdout
         .replace(&round.id, "ROUND");
     insta::assert_snapshot!("team_table", table);
+    // The manager's own report, shown again, stands beside the team's:
+    // views, facts, score and the team's score per theme.
+    let own = sandbox
+        .run(["show", "2026-11-01T09-00-00Z"])
+        .env("COLUMNS", "100")
+        .run()
+        .stdout
+        .replace(&round.id, "ROUND");
+    let beside = &own
+        [own.find("\nBeside your team's view\n").unwrap()..own.find("\nWork on first\n").unwrap()];
+    insta::assert_snapshot!("self_beside_team", beside);
+    // And `compare SELF TEAM` puts the self-view's facts and views beside
+    // the team's score.
+    let compared = sandbox
+        .run([
+            "compare",
+            "2026-11-01T09-00-00Z",
+            support::NOW_ID,
+            "--format",
+            "json",
+        ])
+        .run()
+        .json();
+    let delegation = support::by_id(&compared["themes"], "delegation");
+    assert_eq!(
+        (&delegation["facts"], &delegation["views"]),
+        (&json!(0.0), &json!(5.0))
+    );
+    let table = sandbox
+        .run(["compare", "2026-11-01T09-00-00Z", support::NOW_ID])
+        .env("COLUMNS", "120")
+        .run()
+        .stdout
+        .replace(&round.id, "ROUND");
+    insta::assert_snapshot!("compare_self_team", table);
 }
 
 /// Every question of the built-in team form asked of `group`, answered
@@ -1631,7 +1666,7 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
     assert_eq!(
         head,
         [
-            "# leadgap answer file: \"How your IT manager manages: the team's view\" (it-manager-team 1.1.0).",
+            "# leadgap answer file: \"How your IT manager manages: the team's view\" (it-manager-team 2.1.0).",
             "#",
             "# Write each answer after its `=`, as the comment above it describes, or",
             "# \"skip\" for \"not sure / doesn't apply\". An answer left as \"\" is not given,",
@@ -1671,7 +1706,7 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
         .run(["check"])
         .arg(&path)
         .stdout(
-            "ok: [SANDBOX]/peer.toml: answers to `it-manager-team`: 1 of 20 questions answered\n",
+            "ok: [SANDBOX]/peer.toml: answers to `it-manager-team`: 1 of 30 questions answered\n",
         )
         .run();
     let round = start(&sandbox, &["--self-collect"]);
@@ -1682,18 +1717,18 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
         .arg(&path)
         .status(1)
         .stderr(
-            "error: you answered 1 of the 12 questions asked of your group: an answer counts only \
+            "error: you answered 1 of the 10 questions asked of your group: an answer counts only \
              when it answers at least half of them, so this one would not be counted\n  help: \
              answer more of them (\"don't know\" is an answer where it is offered); nothing was \
              written\n",
         )
         .run();
     for (id, value) in [
-        ("money-explained", "2"),
-        ("update-heard", "3"),
+        ("team-decides", "2"),
+        ("update-heard", "\"decision\""),
         ("when-away", "2"),
-        ("supplier-handled", "3"),
-        ("problem-raised", "3"),
+        ("problem-raised", "\"talk-this-week\""),
+        ("would-recommend", "4"),
     ] {
         filled = filled.replace(&format!("{id} = \"\""), &format!("{id} = {value}"));
     }

@@ -31,11 +31,16 @@ fn an_unfilled_template_is_valid_toml_that_asks_for_answers() {
         .arg(&path)
         .status(1)
         .stderr(&format!(
-            "{}{}{}{}error: [SANDBOX]/answers.toml:{line}:1: no answer for 41 questions: \
-             `decisions-without-you`, `late-outage`, `team-work-hours`, `stretch-handovers`, \
-             `manager-decides`, `knows-spend`, `cloud-overrun`, `variance-explained`, and 33 more\n  \
-             help: answer each under [answers], or write `ID = \"skip\"`; `--allow-partial` counts \
-             missing answers as skipped\n5 problems found\n",
+            "{}{}{}{}{}error: [SANDBOX]/answers.toml:{line}:1: no answer for 30 required questions: \
+             `team-work-hours`, `stretch-people`, `handed-back`, `variance-explained`, \
+             `last-cancelled`, `budget-work`, `business-conversations`, `initiative-written`, and \
+             22 more\n  help: a required question cannot be skipped or left out; answer each under \
+             [answers] (with \"dont-know\" where its question offers it)\n\
+             error: [SANDBOX]/answers.toml:{line}:1: no answer for 16 questions: \
+             `decisions-without-you`, `late-outage`, `knows-spend`, `cloud-overrun`, \
+             `update-opens-with`, `why-replace-backup`, `away-two-weeks`, `reasoning-shared`, and 8 \
+             more\n  help: answer each under [answers], or write `ID = \"skip\"`; `--allow-partial` \
+             counts missing answers as skipped\n7 problems found\n",
             missing("team-size", "How many people report to you directly?", "1"),
             missing("budget", "Which IT budget do you hold?", "\"own\""),
             missing(
@@ -49,13 +54,26 @@ fn an_unfilled_template_is_valid_toml_that_asks_for_answers() {
                 "Do any of the people who report to you manage people themselves?",
                 "\"yes\""
             ),
+            missing(
+                "hired",
+                "Has anyone joined your team since you started leading it?",
+                "\"yes\""
+            ),
         ))
         .run();
 
+    // Even a partial file answers every fact.
     sandbox
         .run(["check", "--allow-partial"])
         .arg(&path)
-        .stdout("ok: [SANDBOX]/answers.toml: answers to `it-manager`: 0 of 41 questions answered\n")
+        .status(1)
+        .stderr(&format!(
+            "error: [SANDBOX]/answers.toml:{line}:1: no answer for 30 required questions: \
+             `team-work-hours`, `stretch-people`, `handed-back`, `variance-explained`, \
+             `last-cancelled`, `budget-work`, `business-conversations`, `initiative-written`, and \
+             22 more\n  help: a required question cannot be skipped or left out; answer each under \
+             [answers] (with \"dont-know\" where its question offers it)\n"
+        ))
         .run();
 }
 

@@ -373,30 +373,43 @@ fn report_missing(
         .map(|(question, _)| question);
     let (required, optional): (Vec<&Question>, Vec<&Question>) =
         unanswered.partition(|q| q.required);
-    for question in required {
-        document.problem(
-            answers_span.clone(),
-            format!("required question `{}` has no answer", question.id),
-        );
+    // Required questions (facts) are missing even with `--allow-partial`:
+    // leaving one out would lift its theme as skipping it would.
+    match required.as_slice() {
+        [] => {}
+        [question] => {
+            document.problem(
+                answers_span.clone(),
+                format!("required question `{}` has no answer", question.id),
+            );
+        }
+        many => {
+            document
+                .problem(
+                    answers_span.clone(),
+                    format!(
+                        "no answer for {} required questions: {}",
+                        many.len(),
+                        listed(many)
+                    ),
+                )
+                .help = Some(
+                "a required question cannot be skipped or left out; answer each under \
+                 [answers] (with \"dont-know\" where its question offers it)"
+                    .to_owned(),
+            );
+        }
     }
     if allow_partial || optional.is_empty() {
         return;
     }
-    let mut listed: Vec<String> = optional
-        .iter()
-        .take(MISSING_LISTED)
-        .map(|q| format!("`{}`", q.id))
-        .collect();
-    if optional.len() > MISSING_LISTED {
-        listed.push(format!("and {} more", optional.len() - MISSING_LISTED));
-    }
     let message = if optional.len() == 1 {
-        format!("no answer for {}", listed[0])
+        format!("no answer for `{}`", optional[0].id)
     } else {
         format!(
             "no answer for {} questions: {}",
             optional.len(),
-            listed.join(", ")
+            listed(&optional)
         )
     };
     document.problem(answers_span, message).help = Some(
@@ -404,4 +417,17 @@ fn report_missing(
          `--allow-partial` counts missing answers as skipped"
             .to_owned(),
     );
+}
+
+/// The first [`MISSING_LISTED`] ids of `questions`, and how many more.
+fn listed(questions: &[&Question]) -> String {
+    let mut listed: Vec<String> = questions
+        .iter()
+        .take(MISSING_LISTED)
+        .map(|q| format!("`{}`", q.id))
+        .collect();
+    if questions.len() > MISSING_LISTED {
+        listed.push(format!("and {} more", questions.len() - MISSING_LISTED));
+    }
+    listed.join(", ")
 }

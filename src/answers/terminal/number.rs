@@ -64,7 +64,10 @@ impl Terminal {
             })
         };
         let formatter = |input: &str| match parse_number(input, bounds) {
-            Ok(Typed::Number(value)) => self.answer(&format!("{}{unit}", format_number(value))),
+            Ok(Typed::Number(value)) => self.answer(&clean_line(&crate::questionnaire::with_unit(
+                value,
+                bounds.unit,
+            ))),
             Ok(Typed::DontKnow) => self.answer(DONT_KNOW_LABEL),
             _ => self.answer(SKIP_LABEL),
         };

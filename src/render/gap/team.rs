@@ -27,7 +27,7 @@ pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<
     if beside.is_some() {
         columns.push(Column::number("Self"));
         if basis {
-            columns.extend([Column::number("Your facts"), Column::number("Your views")]);
+            columns.push(Column::number("Facts/views"));
         }
         columns.push(Column::text(""));
     }
@@ -59,8 +59,11 @@ pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<
                 let mine = own.theme(&theme.id);
                 row.push(score(mine.and_then(|t| t.score)));
                 if basis {
-                    row.push(score(mine.and_then(|t| t.facts)));
-                    row.push(score(mine.and_then(|t| t.views)));
+                    row.push(format!(
+                        "{}/{}",
+                        score(mine.and_then(|t| t.facts)),
+                        score(mine.and_then(|t| t.views))
+                    ));
                 }
                 row.push(flag(
                     mine.and_then(|t| t.score),
@@ -109,6 +112,13 @@ pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<
         }
     }
     if beside.is_some() {
+        if basis {
+            notes.push(
+                "Self is your own latest score; Facts/views its two parts: what happened, and \
+                 how you rate yourself."
+                    .to_owned(),
+            );
+        }
         notes.push(flag_note());
     }
     let mut blocks = vec![
@@ -183,6 +193,7 @@ pub fn beside_blocks(own: &Report, team_report: &Report) -> Vec<Block> {
         Column::number("Your facts"),
         Column::number("Score"),
         Column::number("Team"),
+        Column::number("Spread"),
         Column::text(""),
     ];
     let rows = own
@@ -201,6 +212,7 @@ pub fn beside_blocks(own: &Report, team_report: &Report) -> Vec<Block> {
                 score(theme.facts),
                 score(theme.score),
                 score(theirs.score),
+                sd.map_or_else(|| "—".to_owned(), |sd| format!("±{}", whole(sd))),
                 flag(theme.score, theirs.score, sd),
             ])
         })
@@ -221,8 +233,9 @@ pub fn beside_blocks(own: &Report, team_report: &Report) -> Vec<Block> {
 fn flag_note() -> String {
     format!(
         "A blind spot: your own score is at least {} points above the team's; a hidden \
-         strength: at least that far below. Spread is the team's standard deviation: where it is \
-         wider than the gap, the team disagrees more than it disagrees with you.",
+         strength: at least that far below. Spread is the team's standard deviation: a flag with \
+         \"?\" has a spread wider than the gap, where the team disagrees more than it disagrees \
+         with you.",
         whole(FLAG_POINTS)
     )
 }
@@ -278,10 +291,8 @@ fn flag(own: Option<f64>, team: Option<f64>, sd: Option<f64>) -> String {
         return String::new();
     };
     match sd {
-        Some(sd) if sd > gap.abs() => format!(
-            "{words} (but the team's spread, ±{}, is wider than the gap)",
-            whole(sd)
-        ),
+        // The spread is in its own column; the note says what "?" means.
+        Some(sd) if sd > gap.abs() => format!("{words}?"),
         _ => words.to_owned(),
     }
 }
