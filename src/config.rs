@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::clock;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::{ColorChoice, clean, paint, styles};
 use crate::plan::Plan;
 use crate::render::Look;
@@ -248,8 +248,9 @@ impl Config {
     }
 
     /// Loads the report meant by `spec`: `latest` or an id (in the data
-    /// directory), or else a path. `latest` is the newest readable report;
-    /// newer files that are not readable reports are warned about.
+    /// directory), or else a path. `latest` is your newest readable
+    /// self-assessment (see [`Config::latest_own`]), never someone else's
+    /// rating; newer files that are not readable reports are warned about.
     pub fn load_report(&self, spec: &str) -> Result<(PathBuf, Report)> {
         if spec == "latest" {
             let data = self.data_dir()?;
@@ -257,19 +258,11 @@ impl Config {
             for skipped in &latest.skipped {
                 self.warn(skipped);
             }
-            let latest = match latest.report {
-                Some(report) => (latest.path, report),
-                // None of your own: the newest of anyone's, said so below.
-                None => {
-                    let anyone = data.latest(|_| true)?;
-                    for skipped in &anyone.skipped {
-                        self.warn(skipped);
-                    }
-                    (anyone.path, anyone.report)
-                }
+            let Some(report) = latest.report else {
+                return Err(self.no_latest(&data));
             };
-            self.say_whose(&data, &latest.1, "`latest` is")?;
-            return Ok(latest);
+            self.say_whose(&data, &report, "`latest` is")?;
+            return Ok((latest.path, report));
         }
         let path = if store::is_report_id(spec) {
             self.data_dir()?.find_report(spec)?
@@ -297,6 +290,41 @@ impl Config {
                 skipped: Vec::new(),
             }),
         }
+    }
+
+    /// Why `latest` names nothing here, and how to choose instead.
+    fn no_latest(&self, data: &DataDir) -> Error {
+        let folder = data.reports();
+        let help = "name a report by its id or path instead; `leadgap history` lists them";
+        let people = match self.people(data) {
+            Ok(people) if people.everyone > 0 => people,
+            // Nothing at all (or nothing readable): say so as before.
+            _ => {
+                return match data.latest(|_| true) {
+                    Err(error) => error,
+                    Ok(_) => Error::user_with_help(
+                        format!("`latest` found no report in `{}`", folder.display()),
+                        help,
+                    ),
+                };
+            }
+        };
+        let why = match (self.owner(data), people.selves.len()) {
+            (Some(name), _) => format!("there is none by {name} in `{}`", folder.display()),
+            (None, 0) => format!(
+                "`{}` holds no self-assessment, only other raters' reports",
+                folder.display()
+            ),
+            (None, _) => format!(
+                "`{}` holds self-assessments of several people and no name of yours (the one a \
+                 first `leadgap assess` asks for) to tell which are yours",
+                folder.display()
+            ),
+        };
+        Error::user_with_help(
+            format!("`latest` is your own newest self-assessment, and {why}"),
+            help,
+        )
     }
 
     /// Whose self-assessments are "yours": the name remembered in the data

@@ -44,8 +44,7 @@ const NEVER: &str = "3600";
 const AT_ONCE: &str = "0";
 
 /// A listing's output, with files cached after `settle` seconds; it warns
-/// about nothing (`diff latest` says whose report it took, as the folder
-/// holds several people's).
+/// about nothing.
 fn listing(sandbox: &Sandbox, args: &[&str], settle: &str) -> String {
     let ran = sandbox
         .run(args)
@@ -66,7 +65,7 @@ fn listings_from_the_cache_equal_listings_from_the_files() {
         &["history", "--format", "json"],
         &["history"],
         &["cohort", cohort_dir, "--format", "json"],
-        &["diff", "latest", "--format", "json"],
+        &["diff", "2026-10-01T09-05-00Z", "--format", "json"],
     ];
 
     // Files changed within the settle window are parsed every time and not

@@ -7,6 +7,7 @@
 use crate::support;
 
 use crate::support::{NOW, Sandbox};
+use serde_json::json;
 
 /// Your name, as the first interactive run remembers it.
 const ME: &str = "Pat Example";
@@ -356,4 +357,31 @@ fn charts_use_the_page_a_first_report_starts_at_the_left() {
             "the point is above its date"
         );
     }
+}
+
+#[test]
+fn latest_is_never_someone_elses_rating() {
+    // A mentor's data directory holds only the mentor's rating of Sam, and
+    // no name: `latest` is not that rating.
+    let sandbox = Sandbox::new();
+    sandbox.assess_at(
+        "2026-11-01T09:00:00Z",
+        &["--answers", "examples/hero-by-mentor.toml"],
+    );
+    let refused = "error: `latest` is your own newest self-assessment, and `[DATA]/reports` holds \
+                   no self-assessment, only other raters' reports\n  help: name a report by its \
+                   id or path instead; `leadgap history` lists them\n";
+    sandbox.run(["show"]).status(1).stderr(refused).run();
+    sandbox
+        .run(["compare", "examples/reports/sam-2026-09.toml", "latest"])
+        .status(1)
+        .stderr(refused)
+        .run();
+    // With Sam's own self-assessment beside it, `latest` is that one.
+    sandbox.assess_at("2026-10-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
+    let shown = sandbox.run(["show", "--format", "json"]).run().json();
+    assert_eq!(
+        (&shown["rater"], &shown["id"]),
+        (&json!("self"), &json!("2026-10-01T09-00-00Z"))
+    );
 }

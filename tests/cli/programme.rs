@@ -321,8 +321,14 @@ fn percentiles_and_meaningful_change_by_hand() {
     // 1.96 · 23.1 · √(2 · (1 − 0.401)) = 49.6: within noise. Money has one
     // question, so no alpha: whether its change (0) is meaningful is null.
     let report = sandbox
-        .run(["show", "latest", "--format", "json", "--norms", norms])
-        .stderr("`latest` is Pat's self-assessment of 2026-11-01 09:00 UTC (2026-11-01T09-00-00Z); the data directory holds reports about 11 people, and `leadgap history` lists them by id.\n")
+        .run([
+            "show",
+            "2026-11-01T09-00-00Z",
+            "--format",
+            "json",
+            "--norms",
+            norms,
+        ])
         .run()
         .json();
     let lead = support::by_id(&report["themes"], "lead");
@@ -358,21 +364,22 @@ fn percentiles_and_meaningful_change_by_hand() {
         (&Value::from(50.0), &Value::from(true))
     );
     let table = sandbox
-        .run(["diff", "2026-10-01T09-00-00Z", "latest", "--norms", norms])
+        .run([
+            "diff",
+            "2026-10-01T09-00-00Z",
+            "2026-11-15T09-00-00Z",
+            "--norms",
+            norms,
+        ])
         .env("COLUMNS", "100")
-        .stderr("`latest` is Pat's self-assessment of 2026-11-15 09:00 UTC (2026-11-15T09-00-00Z); the data directory holds reports about 11 people, and `leadgap history` lists them by id.\n")
         .run()
         .stdout;
     insta::assert_snapshot!("diff_with_norms", table);
 
     // The same in the gap report, in words, and in history's JSON.
-    let latest = "`latest` is Pat's self-assessment of 2026-11-15 09:00 UTC \
-                  (2026-11-15T09-00-00Z); the data directory holds reports about 11 people, and \
-                  `leadgap history` lists them by id.\n";
     let shown = sandbox
-        .run(["show", "latest", "--norms", norms])
+        .run(["show", "2026-11-15T09-00-00Z", "--norms", norms])
         .env("COLUMNS", "100")
-        .stderr(latest)
         .run()
         .stdout;
     let section =
@@ -401,8 +408,14 @@ fn percentiles_and_meaningful_change_by_hand() {
 
     // HTML and SVG: the cohort's middle half as a band under the scores.
     let svg = sandbox
-        .run(["show", "latest", "--format", "svg", "--norms", norms])
-        .stderr(latest)
+        .run([
+            "show",
+            "2026-11-15T09-00-00Z",
+            "--format",
+            "svg",
+            "--norms",
+            norms,
+        ])
         .run()
         .stdout;
     let svg = roxmltree::Document::parse(&svg).unwrap();

@@ -40,16 +40,21 @@ fn show_defaults_to_the_latest_report() {
         .args(["--subject", "Second"])
         .stderr(&saved_to(&format!("{NOW_ID}-2")))
         .run();
-    let latest = sandbox
+    // Two people's self-assessments and no name of yours: `latest` cannot
+    // tell which is yours, and says how to choose.
+    sandbox
         .run(["show"])
-        .stderr(&format!(
-            "`latest` is Second's self-assessment of 2026-11-22 13:05 UTC ({NOW_ID}-2); the data \
-             directory holds reports about 2 people, and `leadgap history` lists them by id.\n"
-        ))
-        .run()
-        .stdout;
+        .status(1)
+        .stderr(
+            "error: `latest` is your own newest self-assessment, and `[DATA]/reports` holds \
+             self-assessments of several people and no name of yours (the one a first `leadgap \
+             assess` asks for) to tell which are yours\n  help: name a report by its id or path \
+             instead; `leadgap history` lists them\n",
+        )
+        .run();
+    let second = sandbox.run(["show", &format!("{NOW_ID}-2")]).run().stdout;
     assert_eq!(
-        latest.lines().nth(1),
+        second.lines().nth(1),
         Some("Second, self-assessment · 2026-11-22 13:05 UTC · rules 1.0.0 · profile new-manager")
     );
     let first = sandbox.run(["show", NOW_ID]).run().stdout;
