@@ -19,6 +19,9 @@ pub struct Event {
     pub summary: String,
     /// More text.
     pub description: String,
+    /// Whether it no longer stands (an action done or dropped): kept with
+    /// `STATUS:CANCELLED`, so that a calendar that imported it clears it.
+    pub cancelled: bool,
 }
 
 /// A calendar of `events`, stamped `now`.
@@ -44,8 +47,14 @@ pub fn calendar(events: &[Event], now: DateTime<Utc>) -> String {
             format!("SUMMARY:{}", text(&event.summary)),
             format!("DESCRIPTION:{}", text(&event.description)),
             "TRANSP:TRANSPARENT".to_owned(),
-            "END:VEVENT".to_owned(),
         ]);
+        // A cancellation is a revision of the event: its sequence goes up.
+        if event.cancelled {
+            lines.extend(["STATUS:CANCELLED".to_owned(), "SEQUENCE:1".to_owned()]);
+        } else {
+            lines.extend(["STATUS:CONFIRMED".to_owned(), "SEQUENCE:0".to_owned()]);
+        }
+        lines.push("END:VEVENT".to_owned());
     }
     lines.push("END:VCALENDAR".to_owned());
     let mut out = String::new();

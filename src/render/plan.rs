@@ -23,12 +23,15 @@ pub struct CheckIn {
     pub date: NaiveDate,
     /// The id of the latest self-assessment.
     pub after: String,
+    /// Whose check-in it is (the latest self-assessment's respondent): its
+    /// event keeps one id from one self-assessment to the next, and moves.
+    pub person: Option<String>,
     /// That report's date.
     pub last: NaiveDate,
 }
 
-/// The open `actions` on their due dates and the next `checkin`, as an
-/// iCalendar file stamped `now`.
+/// The `actions` on their due dates (those done or dropped as cancelled
+/// events) and the next `checkin`, as an iCalendar file stamped `now`.
 pub fn calendar(
     actions: &[&Action],
     checkin: Option<&CheckIn>,
@@ -36,33 +39,56 @@ pub fn calendar(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     use sha2::{Digest, Sha256};
+    let short = |text: &str| -> String {
+        Sha256::digest(text)
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
     let mut events: Vec<Event> = actions
         .iter()
-        .filter(|a| a.status == Status::Open)
-        .map(|a| {
+        .map(|a| Event {
             // Stable across edits: the action's number and when it was made.
-            let digest = Sha256::digest(format!("{}\n{}", a.number, a.created));
-            let id: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-            Event {
-                uid: format!("action-{}-{id}@leadgap", a.number),
-                date: a.due,
-                summary: format!("{} (leadgap #{})", a.text, a.number),
-                description: format!(
+            uid: format!(
+                "action-{}-{}@leadgap",
+                a.number,
+                short(&format!("{}\n{}", a.number, a.created))
+            ),
+            date: a.due,
+            summary: match a.status {
+                Status::Open => format!("{} (leadgap #{})", a.text, a.number),
+                closed => format!("{} (leadgap #{}, {})", a.text, a.number, closed.word()),
+            },
+            description: match a.status {
+                Status::Open => format!(
                     "An action of your leadgap plan, on {}. When it is done: leadgap plan done {}",
                     a.theme_title, a.number
                 ),
-            }
+                closed => format!(
+                    "An action of your leadgap plan, on {}, now {}.",
+                    a.theme_title,
+                    closed.word()
+                ),
+            },
+            cancelled: a.status != Status::Open,
         })
         .collect();
     if let Some(checkin) = checkin {
+        // One check-in per person, whichever report it follows: a new
+        // self-assessment moves it instead of adding another.
         events.push(Event {
-            uid: format!("checkin-{}@leadgap", checkin.after),
+            uid: format!(
+                "checkin-{}@leadgap",
+                short(checkin.person.as_deref().unwrap_or_default())
+            ),
             date: checkin.date,
             summary: "leadgap check-in: assess again".to_owned(),
             description: format!(
                 "Your last self-assessment was on {}. Run leadgap assess to see what moved.",
                 checkin.last
             ),
+            cancelled: false,
         });
     }
     out.write_all(super::calendar::calendar(&events, now).as_bytes())

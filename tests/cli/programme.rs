@@ -482,6 +482,7 @@ fn the_plan_as_a_calendar_reads_back_with_a_calendar_library() {
         .components
         .iter()
         .filter_map(CalendarComponent::as_event)
+        .filter(|e| e.get_status() != Some(icalendar::EventStatus::Cancelled))
         .map(|e| {
             (
                 e.get_summary().unwrap().to_owned(),
@@ -493,8 +494,8 @@ fn the_plan_as_a_calendar_reads_back_with_a_calendar_library() {
     let day =
         |d: &str| DatePerhapsTime::Date(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
     // The two open actions on their due days (commas, semicolons and
-    // backslashes escaped, and read back as written), the done one left
-    // out, and the check-in 90 days after Pat's report of 2026-11-01.
+    // backslashes escaped, and read back as written), the check-in 90 days
+    // after Pat's report of 2026-11-01; the done one is cancelled (below).
     let summaries: Vec<(&str, &DatePerhapsTime)> =
         events.iter().map(|(s, d, _)| (s.as_str(), d)).collect();
     assert_eq!(
@@ -531,6 +532,85 @@ fn the_plan_as_a_calendar_reads_back_with_a_calendar_library() {
         .to_owned();
     assert_eq!(uid, events[0].2);
     assert_ne!(events[0].2, events[1].2);
+}
+
+/// Every event of a calendar: (uid, summary, start, cancelled).
+fn events_of(ics: &str) -> Vec<(String, String, String, bool)> {
+    use icalendar::{Calendar, CalendarComponent, Component, EventStatus};
+    let calendar: Calendar = ics.parse().unwrap();
+    calendar
+        .components
+        .iter()
+        .filter_map(CalendarComponent::as_event)
+        .map(|e| {
+            (
+                e.get_uid().unwrap().to_owned(),
+                e.get_summary().unwrap().to_owned(),
+                format!("{:?}", e.get_start().unwrap()),
+                e.get_status() == Some(EventStatus::Cancelled),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_calendar_imported_twice_clears_what_is_done_and_moves_the_check_in() {
+    let sandbox = Sandbox::new();
+    assess(&sandbox, "Pat", "2026-11-01T09:00:00Z", (3, 3, 3, 3));
+    let at = "2026-11-02T09:00:00Z";
+    for text in ["Hand the runbook to Lee", "Book one-to-ones"] {
+        sandbox
+            .run(["plan", "add", "--theme", "lead", text])
+            .at(at)
+            .run();
+    }
+    let first = events_of(&sandbox.run(["plan", "--format", "ics"]).at(at).run().stdout);
+    // Then: the first action done, the second dropped, a new one, and a new
+    // self-assessment on 2026-12-01.
+    sandbox.run(["plan", "done", "1"]).at(at).run();
+    sandbox.run(["plan", "drop", "2"]).at(at).run();
+    sandbox
+        .run(["plan", "add", "--theme", "lead", "Ask the team"])
+        .at(at)
+        .run();
+    assess(&sandbox, "Pat", "2026-12-01T09:00:00Z", (4, 4, 4, 3));
+    let later = "2026-12-02T09:00:00Z";
+    let second = events_of(
+        &sandbox
+            .run(["plan", "--format", "ics"])
+            .at(later)
+            .run()
+            .stdout,
+    );
+
+    // The same ids: what was done or dropped is still there, cancelled, so
+    // that the calendar which imported the first file clears it.
+    let find = |events: &[(String, String, String, bool)], uid: &str| {
+        events.iter().find(|e| e.0 == uid).cloned()
+    };
+    let [one, two, checkin] = &first[..] else {
+        panic!("{first:?}")
+    };
+    assert!(!one.3 && !two.3 && !checkin.3, "{first:?}");
+    let one_again = find(&second, &one.0).unwrap();
+    assert!(one_again.3);
+    assert_eq!(one_again.1, "Hand the runbook to Lee (leadgap #1, done)");
+    let two_again = find(&second, &two.0).unwrap();
+    assert!(two_again.3);
+    assert_eq!(two_again.1, "Book one-to-ones (leadgap #2, dropped)");
+    // One check-in, with the same id, moved 90 days after the new report.
+    let checkins: Vec<_> = second.iter().filter(|e| e.1.contains("check-in")).collect();
+    assert_eq!(checkins.len(), 1);
+    assert_eq!(checkins[0].0, checkin.0);
+    assert_eq!(checkin.2, "Date(2027-01-30)");
+    assert_eq!(checkins[0].2, "Date(2027-03-01)");
+    // And the new action, open.
+    assert!(
+        second
+            .iter()
+            .any(|e| e.1 == "Ask the team (leadgap #3)" && !e.3)
+    );
+    assert_eq!(second.len(), 4);
 }
 
 #[test]

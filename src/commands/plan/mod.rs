@@ -47,13 +47,15 @@ fn list(
     out: &mut dyn Write,
 ) -> Result<u8> {
     let plan = store::plan::load(data).map_err(|store::plan::Damaged(error)| error)?;
-    let actions = plan.listing(today, all);
     if format == Format::Ics {
+        // Every action: those done or dropped since an import are cancelled.
+        let actions = plan.listing(today, true);
         let checkin = next_checkin(config, data, today)?;
         render::plan::calendar(&actions, checkin.as_ref(), crate::clock::now()?, out)
             .map_err(Error::stdout)?;
         return Ok(exit::SUCCESS);
     }
+    let actions = plan.listing(today, all);
     render::plan::render(&actions, all, today, format, config.look(), out)
         .map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
@@ -82,6 +84,7 @@ fn next_checkin(
     Ok(Some(render::plan::CheckIn {
         date: every.after(last).max(today),
         after: report.id,
+        person: report.respondent,
         last,
     }))
 }
