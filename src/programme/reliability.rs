@@ -188,6 +188,9 @@ pub struct ThemeItems {
     /// The question texts, in the order of the items.
     #[serde(skip)]
     pub texts: Vec<String>,
+    /// The questions left out of alpha because they apply to some people
+    /// only.
+    pub left_out: Vec<String>,
     /// The statistics.
     #[serde(flatten)]
     pub analysis: Analysis,
@@ -205,10 +208,9 @@ impl Collector {
         for (order, theme) in report.themes.iter().enumerate() {
             let key = (report.questionnaire.id.clone(), theme.hash.clone());
             let entry = self.themes.entry(key).or_insert_with(|| {
-                let (ids, texts) = report
-                    .answers
-                    .iter()
-                    .filter(|a| a.theme == theme.id)
+                let of_theme = || report.answers.iter().filter(|a| a.theme == theme.id);
+                let (ids, texts) = of_theme()
+                    .filter(|a| !a.conditional)
                     .map(|a| (a.question.clone(), a.text.clone()))
                     .unzip();
                 let about = ThemeItems {
@@ -216,6 +218,10 @@ impl Collector {
                     id: theme.id.clone(),
                     title: theme.title.clone(),
                     texts,
+                    left_out: of_theme()
+                        .filter(|a| a.conditional)
+                        .map(|a| a.question.clone())
+                        .collect(),
                     analysis: Accumulator::new(Vec::new()).analyse(),
                 };
                 (order, about, Accumulator::new(ids))
@@ -247,11 +253,17 @@ impl Collector {
     }
 }
 
-/// A respondent's scores for the questions of theme `theme` in `report`, in
-/// the report's order, when every one of them was answered (none skipped,
-/// none that did not apply); with the question ids.
+/// A respondent's scores for the questions of theme `theme` in `report` that
+/// apply to everyone, in the report's order, when every one of them was
+/// answered (none skipped); with the question ids. A question that applies
+/// to some people only (it has a `when`) is left out: counting it as
+/// unanswered would leave out everyone it does not apply to.
 pub fn theme_row(report: &Report, theme: &str) -> Option<(Vec<String>, Vec<f64>)> {
-    let answers: Vec<_> = report.answers.iter().filter(|a| a.theme == theme).collect();
+    let answers: Vec<_> = report
+        .answers
+        .iter()
+        .filter(|a| a.theme == theme && !a.conditional)
+        .collect();
     let scores: Option<Vec<f64>> = answers
         .iter()
         .map(|a| a.score.filter(|_| !a.not_applicable))

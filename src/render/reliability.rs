@@ -51,7 +51,7 @@ fn table(look: Look, report: &ItemReport, out: &mut dyn Write) -> std::io::Resul
             None => "alpha not computable: the totals do not vary".to_owned(),
         };
         let heading = format!(
-            "{} ({}) · {reliability} · {} {people} answered every question",
+            "{} ({}) · {reliability} · {} {people} answered every question asked of everyone",
             clean_line(&theme.title),
             clean_line(&theme.questionnaire),
             analysis.n
@@ -83,6 +83,18 @@ fn table(look: Look, report: &ItemReport, out: &mut dyn Write) -> std::io::Resul
         }
         align_right(&mut grid, 2..=5);
         write_table(out, &grid)?;
+        if !theme.left_out.is_empty() {
+            let ids: Vec<String> = theme
+                .left_out
+                .iter()
+                .map(|id| clean_line(id).into_owned())
+                .collect();
+            writeln!(
+                out,
+                "Left out of alpha, as they are asked of some people only: {}.",
+                ids.join(", ")
+            )?;
+        }
     }
     if flagged {
         writeln!(

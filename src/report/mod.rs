@@ -213,6 +213,10 @@ pub struct AnswerRecord {
     /// asked nor scored.
     #[serde(default, skip_serializing_if = "is_false")]
     pub not_applicable: bool,
+    /// Whether the question applies to some people only (it has a `when`):
+    /// item statistics leave it out of a theme's alpha.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub conditional: bool,
 }
 
 impl AnswerRecord {
@@ -332,6 +336,7 @@ impl Report {
                     score: *score,
                     evidence: evidence.clone().filter(|_| applies),
                     not_applicable: !applies,
+                    conditional: question.when.is_some(),
                 },
             )
             .collect();

@@ -11,7 +11,7 @@ use leadgap::questionnaire::{
 use leadgap::rubric::{self, Rubric};
 use leadgap::source::Source;
 
-fn built_in() -> (Questionnaire, Rubric) {
+pub(crate) fn built_in() -> (Questionnaire, Rubric) {
     let built_in = &BUILT_IN[0];
     assert_eq!(built_in.name, "it-manager");
     let q = questionnaire::load(&Source::new("q", built_in.questionnaire)).unwrap();
@@ -514,7 +514,7 @@ fn context_of(
 /// Every answer a question can be given, as written in an answer file, with
 /// its score; numbers over the integers of their range (of people: up to
 /// the team's size).
-fn candidates(
+pub(crate) fn candidates(
     question: &leadgap::questionnaire::Question,
     values: &[Option<ContextValue>],
     team_size: u32,

@@ -354,7 +354,7 @@ prop_compose! {
                     hash in "[0-9a-f]{16}", weight in finite(), value in proptest::option::of(answer_value()),
                     answer in ".{0,20}", score in proptest::option::of(0.0..=1.0f64),
                     evidence in proptest::option::of(".{0,30}")) -> AnswerRecord {
-        AnswerRecord { question, theme, text, kind, hash, weight, value, answer, score, evidence, not_applicable: false }
+        AnswerRecord { question, theme, text, kind, hash, weight, value, answer, score, evidence, not_applicable: false, conditional: false }
     }
 }
 

@@ -189,6 +189,128 @@ fn norms_are_refused_below_the_minimum_and_nothing_is_written() {
         .run();
 }
 
+/// The answer file of person `p` of twelve: the built-in questionnaire in
+/// contexts that vary (so that some questions apply to some people only),
+/// every answer near the person's level `p / 11`, give or take a little.
+fn built_in_person(q: &leadgap::questionnaire::Questionnaire, p: u32) -> String {
+    use leadgap::questionnaire::{ContextKind, ContextValue};
+    let context: Vec<(String, String, ContextValue)> = q
+        .contexts
+        .iter()
+        .enumerate()
+        .map(|(index, c)| match &c.kind {
+            ContextKind::Number { .. } => (c.id.clone(), "6".to_owned(), ContextValue::Number(6.0)),
+            ContextKind::Choice { options } => {
+                let pick = (p as usize + index) % options.len();
+                (
+                    c.id.clone(),
+                    format!("\"{}\"", options[pick].id),
+                    ContextValue::Choice(pick),
+                )
+            }
+        })
+        .collect();
+    let values: Vec<Option<ContextValue>> =
+        context.iter().map(|(_, _, v)| Some(v.clone())).collect();
+    let mut file =
+        format!("questionnaire = \"it-manager\"\nrespondent = \"Person {p}\"\n[context]\n");
+    for (id, written, _) in &context {
+        file.push_str(&format!("{id} = {written}\n"));
+    }
+    file.push_str("[answers]\n");
+    let level = f64::from(p) / 11.0;
+    for (index, question) in q.questions.iter().enumerate() {
+        if !q.applies(index, &values) {
+            continue;
+        }
+        let wobble = 0.15 * (f64::from(p) * 7.0 + index as f64 * 3.0).sin();
+        let aim = (level + wobble).clamp(0.0, 1.0);
+        let all = crate::content::candidates(question, &values, 6);
+        let best = all.iter().map(|c| c.1).fold(0.0, f64::max);
+        let (answer, _) = all
+            .iter()
+            .min_by(|a, b| {
+                (a.1 / best - aim)
+                    .abs()
+                    .total_cmp(&(b.1 / best - aim).abs())
+            })
+            .unwrap();
+        file.push_str(&format!("{} = {answer}\n", question.id));
+    }
+    file
+}
+
+#[test]
+fn alpha_leaves_out_the_questions_asked_of_some_people_only() {
+    let (q, _) = crate::content::built_in();
+    let sandbox = Sandbox::new();
+    for p in 0..12 {
+        let answers = sandbox.write(&format!("p{p}.toml"), &built_in_person(&q, p));
+        sandbox.assess_at(
+            &format!("2026-10-{:02}T09:00:00Z", p + 1),
+            &["--answers", answers.to_str().unwrap()],
+        );
+    }
+    let reports = sandbox.data_dir().join("reports");
+    let json = sandbox
+        .run(["cohort", "--items", "--format", "json"])
+        .arg(&reports)
+        .run()
+        .json();
+    let conditional = |theme: &str| -> Vec<String> {
+        q.questions
+            .iter()
+            .filter(|question| q.themes[question.theme].id == theme && question.when.is_some())
+            .map(|question| question.id.clone())
+            .collect()
+    };
+    for theme in ["delegation", "budget", "compliance", "people"] {
+        let items = support::by_id(&json["themes"], theme);
+        assert_eq!(
+            items["n"], 12,
+            "{theme}: everyone answered what everyone is asked"
+        );
+        assert!(items["alpha"].is_f64(), "{theme}: {}", items["alpha"]);
+        let left_out: Vec<String> = items["left_out"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(left_out, conditional(theme), "{theme}");
+        let in_alpha: Vec<&str> = items["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap())
+            .collect();
+        assert!(left_out.iter().all(|id| !in_alpha.contains(&id.as_str())));
+    }
+    assert!(!conditional("people").is_empty() && !conditional("compliance").is_empty());
+    // The table names them.
+    let table = sandbox
+        .run(["cohort", "--items"])
+        .arg(&reports)
+        .env("COLUMNS", "200")
+        .run()
+        .stdout;
+    assert!(table.contains(
+        "Left out of alpha, as they are asked of some people only: last-hire, managers-coached.\n"
+    ));
+    // And so the norms have an alpha there, and `--norms` can tell.
+    let norms = sandbox.scratch().join("it.norms.toml");
+    sandbox
+        .run(["norms", "-o"])
+        .arg(&norms)
+        .arg(&reports)
+        .stderr_checked_by_the_test()
+        .run();
+    let written: toml::Table = toml::from_str(&std::fs::read_to_string(&norms).unwrap()).unwrap();
+    for theme in written["themes"].as_array().unwrap() {
+        assert!(theme.get("alpha").is_some(), "{}", theme["id"]);
+    }
+}
+
 #[test]
 fn cohort_items_gives_alpha_item_rest_and_alpha_if_dropped() {
     let sandbox = Sandbox::new();
