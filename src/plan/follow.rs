@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Plan, Status};
+use super::{Action, Status};
 use crate::report::Report;
 use crate::trend::{self, Change};
 
@@ -48,16 +48,19 @@ pub struct ThemeFollowThrough {
     pub change: Option<f64>,
 }
 
-/// What `report` shows of the plan: the actions made with its previous
-/// report `previous` and how its themes moved since.
-pub fn follow_through(plan: &Plan, previous: &Report, report: &Report) -> Option<FollowThrough> {
-    let actions = plan.from_report(&previous.id);
+/// What `report` shows of the plan: `actions`, those made with its
+/// previous report `previous`, and how its themes moved since.
+pub fn follow_through(
+    actions: &[Action],
+    previous: &Report,
+    report: &Report,
+) -> Option<FollowThrough> {
     if actions.is_empty() {
         return None;
     }
     let count = |status: Status| actions.iter().filter(|a| a.status == status).count();
     let mut themes: Vec<ThemeFollowThrough> = Vec::new();
-    for action in &actions {
+    for action in actions {
         if let Some(entry) = themes.iter_mut().find(|t| t.id == action.theme) {
             entry.actions += 1;
             entry.done += usize::from(action.status == Status::Done);

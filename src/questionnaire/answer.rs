@@ -318,3 +318,20 @@ fn format_value(value: f64) -> String {
         value.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::with_unit;
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(with_unit(1.0, Some("people")), "1 person");
+        assert_eq!(with_unit(2.0, Some("people")), "2 people");
+        assert_eq!(with_unit(1.0, Some("conversations")), "1 conversation");
+        assert_eq!(with_unit(0.0, Some("items")), "0 items");
+        assert_eq!(with_unit(1.0, Some("%")), "1 %");
+        assert_eq!(with_unit(1.0, Some("process")), "1 process");
+        assert_eq!(with_unit(1.5, Some("hours")), "1.5 hours");
+        assert_eq!(with_unit(1.0, None), "1");
+    }
+}

@@ -37,10 +37,11 @@ pub fn quality_lines(report: &Report) -> Vec<String> {
         .map(|t| t.not_applicable)
         .sum::<usize>();
     if not_applicable > 0 {
-        let context: Vec<String> = report
-            .context
+        let texts: Vec<&str> = report
+            .answers
             .iter()
-            .map(|c| format!("{}: {}", c.text, c.answer))
+            .filter(|a| a.not_applicable)
+            .map(|a| a.text.as_str())
             .collect();
         let questions = if not_applicable == 1 {
             "question does"
@@ -48,9 +49,9 @@ pub fn quality_lines(report: &Report) -> Vec<String> {
             "questions do"
         };
         lines.push(format!(
-            "{not_applicable} {questions} not apply to the context given ({}), and count neither \
-             way.",
-            context.join("; ")
+            "{not_applicable} {questions} not apply to the context given, and count neither way: \
+             {}",
+            quoted(&texts)
         ));
     }
     let provisional: Vec<&str> = report

@@ -4,8 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod action;
 mod team;
 
+pub use action::{Action, Status};
 pub use team::{Global, GroupTheme, GroupView, Mirror, TeamTheme, TeamView};
 
 use crate::quality;
@@ -68,6 +70,10 @@ pub struct Report {
     /// Notes added later by reviewers (`leadgap note`), oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
+    /// The actions made with this report, as the plan stood when it last
+    /// changed: the report carries them wherever it is sent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<Action>,
     /// For a team report (`rater = "team"`): the round, the counts and
     /// spreads, the groups, the comments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -401,6 +407,7 @@ impl Report {
             checks,
             quality,
             reviews: Vec::new(),
+            plan: Vec::new(),
             team: None,
         }
     }

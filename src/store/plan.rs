@@ -112,12 +112,56 @@ pub fn update<T>(
             (Plan::new(), Some(warning))
         }
     };
+    let before = plan.clone();
     let value = change(&mut plan)?;
     let text =
         toml::to_string(&plan).map_err(|e| Error::user(format!("cannot save the plan: {e}")))?;
     files::replace(data.root(), FILE, text.as_bytes())
         .map_err(|e| Error::io("save the plan in", data.root(), e))?;
+    let unsynced = sync_reports(data, &before, &plan);
+    let warning = match (warning, unsynced) {
+        (Some(a), Some(b)) => Some(format!("{a}\n{b}")),
+        (a, b) => a.or(b),
+    };
     Ok((value, warning))
+}
+
+/// Writes into each report of the data directory whose actions changed
+/// between `before` and `after` the actions it now has, so that a report
+/// carries its plan wherever it is sent. The plan is saved already: a
+/// report that cannot take it is a warning, not a failure.
+fn sync_reports(data: &DataDir, before: &Plan, after: &Plan) -> Option<String> {
+    let mut ids: Vec<&str> = before
+        .actions
+        .iter()
+        .chain(&after.actions)
+        .filter_map(|a| a.report.as_deref())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut problems = Vec::new();
+    for id in ids {
+        let actions = after.from_report(id);
+        if actions == before.from_report(id) {
+            continue;
+        }
+        let path = data.reports().join(format!("{id}.toml"));
+        if !path.is_file() {
+            continue;
+        }
+        if let Err(error) = super::set_plan(&path, &actions) {
+            let message = error
+                .lines()
+                .into_iter()
+                .next()
+                .map(|(m, _)| m)
+                .unwrap_or_default();
+            problems.push(format!(
+                "the plan is saved, but report {id} could not carry it: {message}"
+            ));
+        }
+    }
+    (!problems.is_empty()).then(|| problems.join("\n"))
 }
 
 /// Moves a damaged plan file to `plan.damaged-N.toml` (a name not in use).

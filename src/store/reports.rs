@@ -232,6 +232,62 @@ pub fn parse_report(source: &Source) -> Result<Report> {
 /// are kept as they are. The report is checked again first (it may have
 /// changed since it was read).
 pub fn add_review(path: &Path, review: &Review) -> Result<()> {
+    edit_report(path, "save the note in", |document| {
+        let mut entry = toml_edit::Table::new();
+        entry.insert("theme", toml_edit::value(review.theme.as_str()));
+        entry.insert("author", toml_edit::value(review.author.as_str()));
+        entry.insert("created", toml_edit::value(review.created.as_str()));
+        entry.insert("text", toml_edit::value(review.text.as_str()));
+        let reviews = document
+            .entry("reviews")
+            .or_insert_with(|| toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+        let Some(reviews) = reviews.as_array_of_tables_mut() else {
+            return Err(Error::user_with_help(
+                format!(
+                    "`reviews` in `{}` is not a list of `[[reviews]]` tables",
+                    path.display()
+                ),
+                "fix it by hand; leadgap does not rewrite what it cannot read",
+            ));
+        };
+        reviews.push(entry);
+        Ok(())
+    })
+}
+
+/// Writes `actions` (the actions made with the report at `path`, as the
+/// plan now has them) into that report file in place of what it held, so
+/// that the report carries its plan wherever it is sent; nothing else in
+/// the file changes. The caller holds the data directory's lock.
+pub fn set_plan(path: &Path, actions: &[crate::plan::Action]) -> Result<()> {
+    #[derive(serde::Serialize)]
+    struct Actions<'a> {
+        plan: &'a [crate::plan::Action],
+    }
+    let written: toml_edit::DocumentMut = toml::to_string(&Actions { plan: actions })
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            text.parse()
+                .map_err(|e: toml_edit::TomlError| e.to_string())
+        })
+        .map_err(|e| Error::user(format!("cannot write the plan into a report: {e}")))?;
+    edit_report(path, "save the plan in", |document| {
+        document.remove("plan");
+        if let Some(item) = written.get("plan").filter(|_| !actions.is_empty()) {
+            document.insert("plan", item.clone());
+        }
+        Ok(())
+    })
+}
+
+/// Reads the report at `path` (checked again: it may have changed since it
+/// was read), applies `edit` to its text as a document, and replaces the
+/// file atomically; `doing` says what for messages ("save the note in").
+fn edit_report(
+    path: &Path,
+    doing: &'static str,
+    edit: impl FnOnce(&mut toml_edit::DocumentMut) -> Result<()>,
+) -> Result<()> {
     let source = Source::read(path)?;
     parse_report(&source)?;
     let mut document: toml_edit::DocumentMut =
@@ -240,24 +296,7 @@ pub fn add_review(path: &Path, review: &Review) -> Result<()> {
                 source.diagnostic(error.span(), error.message().trim()),
             ])
         })?;
-    let mut entry = toml_edit::Table::new();
-    entry.insert("theme", toml_edit::value(review.theme.as_str()));
-    entry.insert("author", toml_edit::value(review.author.as_str()));
-    entry.insert("created", toml_edit::value(review.created.as_str()));
-    entry.insert("text", toml_edit::value(review.text.as_str()));
-    let reviews = document
-        .entry("reviews")
-        .or_insert_with(|| toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
-    let Some(reviews) = reviews.as_array_of_tables_mut() else {
-        return Err(Error::user_with_help(
-            format!(
-                "`reviews` in `{}` is not a list of `[[reviews]]` tables",
-                path.display()
-            ),
-            "fix it by hand; leadgap does not rewrite what it cannot read",
-        ));
-    };
-    reviews.push(entry);
+    edit(&mut document)?;
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -267,7 +306,7 @@ pub fn add_review(path: &Path, review: &Review) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .ok_or_else(|| Error::user(format!("`{}` is not a report file", path.display())))?;
     files::replace(folder, &name, document.to_string().as_bytes())
-        .map_err(|e| Error::io("save the note in", path, e))?;
+        .map_err(|e| Error::io(doing, path, e))?;
     Ok(())
 }
 

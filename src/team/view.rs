@@ -296,6 +296,7 @@ pub fn report(
         checks: Vec::new(),
         quality: Vec::new(),
         reviews: Vec::new(),
+        plan: Vec::new(),
         team: Some(TeamView {
             round: invite.round.clone(),
             raters: shown_count,

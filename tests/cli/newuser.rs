@@ -385,3 +385,28 @@ fn latest_is_never_someone_elses_rating() {
         (&json!("self"), &json!("2026-10-01T09-00-00Z"))
     );
 }
+
+#[test]
+fn the_questions_that_did_not_apply_are_named() {
+    let shown = Sandbox::new()
+        .run([
+            "assess",
+            "--answers",
+            "examples/hero.toml",
+            "--no-save",
+            "--format",
+            "markdown",
+        ])
+        .run()
+        .stdout;
+    assert!(
+        shown.contains(
+            "- 3 questions do not apply to the context given, and count neither way: \"For the \
+             regulation your organisation is under, what do you know of its duties for IT?\" \"For \
+             the last person who joined your team, which of these did you do?\" \"In the last three \
+             months, how many of the managers who report to you did you coach through a people \
+             decision of theirs (a hire, a difficult conversation, a promotion)?\"\n"
+        ),
+        "{shown}"
+    );
+}

@@ -386,6 +386,7 @@ prop_compose! {
             team: None,
             quality: Vec::new(),
             reviews: reviews.into_iter().map(|(theme, author, created, text)| Review { theme, author, created, text }).collect(),
+            plan: Vec::new(),
         }
     }
 }

@@ -364,3 +364,71 @@ fn plan_entries_in_answer_files_are_checked() {
         ))
         .run();
 }
+
+#[test]
+fn a_report_sent_to_a_mentor_carries_its_plan_and_its_follow_through() {
+    // The manager: a self-assessment, two actions (one done), then a
+    // second self-assessment.
+    let manager = Sandbox::new();
+    manager.assess_at("2026-11-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
+    for text in ["Hand the runbook to Lee", "Book one-to-ones with everyone"] {
+        manager
+            .run([
+                "plan",
+                "add",
+                "--theme",
+                "delegation",
+                "--due",
+                "2026-12-01",
+                text,
+            ])
+            .at("2026-11-02T09:00:00Z")
+            .run();
+    }
+    manager
+        .run(["plan", "done", "1", "--note", "Lee ran the last release"])
+        .at("2026-11-20T09:00:00Z")
+        .run();
+    manager.assess_at("2026-12-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
+    // The mentor: only the two files, in a folder of their own, no plan.
+    let mentor = Sandbox::new();
+    let folder = mentor.scratch().join("from-sam");
+    std::fs::create_dir_all(&folder).unwrap();
+    for id in ["2026-11-01T09-00-00Z", "2026-12-01T09-00-00Z"] {
+        std::fs::copy(manager.report_path(id), folder.join(format!("{id}.toml"))).unwrap();
+    }
+    let first = mentor
+        .run(["show"])
+        .arg(folder.join("2026-11-01T09-00-00Z.toml"))
+        .at("2026-11-25T09:00:00Z")
+        .env("COLUMNS", "100")
+        .run()
+        .stdout;
+    let made = &first[first.find("\nPlan made with this report\n").unwrap()..];
+    let made = &made[..made[1..].find("\n\n").unwrap() + 1];
+    assert_eq!(
+        made,
+        "\nPlan made with this report\n   [x] #1 Delegation: Hand the runbook to Lee (due 2026-12-01; \
+         done 2026-11-20)\n       > Lee ran the last release\n   [ ] #2 Delegation: Book \
+         one-to-ones with everyone (due 2026-12-01; due in 6 days)"
+    );
+    let second = mentor
+        .run(["show"])
+        .arg(folder.join("2026-12-01T09-00-00Z.toml"))
+        .at("2026-12-02T09:00:00Z")
+        .env("COLUMNS", "100")
+        .run()
+        .stdout;
+    assert!(
+        second.contains("\nFollow-through on the last plan\n"),
+        "{second}"
+    );
+    assert!(
+        second.contains(
+            "\nFollow-through on the last plan\n   From the report of 2026-11-01 you committed to 2 \
+             actions: 1 done, 0 dropped, 1 still\n     open.\n   Delegation: 2 actions, 1 done; 1 → \
+             1 (0).\n"
+        ),
+        "{second}"
+    );
+}

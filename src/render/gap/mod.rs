@@ -91,13 +91,17 @@ impl Extras {
         plan: Option<&Plan>,
         today: NaiveDate,
     ) -> Extras {
-        let view = match plan {
-            Some(plan) => PlanView {
-                made: plan.from_report(&report.id),
-                follow: previous.and_then(|previous| plan::follow_through(plan, previous, report)),
-                today: Some(today),
-            },
-            None => PlanView::default(),
+        // The actions made with a report: the plan's where it has them,
+        // else those the report carries (a report sent to a mentor).
+        let made_with = |report: &Report| match plan.map(|plan| plan.from_report(&report.id)) {
+            Some(actions) if !actions.is_empty() => actions,
+            _ => report.plan.clone(),
+        };
+        let view = PlanView {
+            made: made_with(report),
+            follow: previous
+                .and_then(|previous| plan::follow_through(&made_with(previous), previous, report)),
+            today: Some(today),
         };
         Extras {
             trend,
