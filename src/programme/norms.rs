@@ -47,11 +47,11 @@ pub struct NormTheme {
     pub id: String,
     /// Respondents with a score for the theme.
     pub n: usize,
-    /// Mean score.
+    /// Mean score, in whole points.
     pub mean: f64,
     /// Sample standard deviation of the scores.
     pub sd: f64,
-    /// 10th percentile of the scores.
+    /// 10th percentile of the scores, in whole points (as are the others).
     pub p10: f64,
     /// 25th percentile.
     pub p25: f64,
@@ -280,8 +280,13 @@ impl Builder {
             .map(|((questionnaire, hash), mut entry)| {
                 entry.scores.sort_by(f64::total_cmp);
                 let (mean, sd) = stats::mean_sd(&entry.scores);
+                // Whole points: two norms files from cohorts that differ by
+                // one person must not give that person's scores back by
+                // differencing to the decimal.
                 let at = |p: u8| {
-                    one_decimal(stats::quantile(&entry.scores, f64::from(p) / 100.0).unwrap_or(0.0))
+                    stats::quantile(&entry.scores, f64::from(p) / 100.0)
+                        .unwrap_or(0.0)
+                        .round()
                 };
                 let [p10, p25, p50, p75, p90] = PERCENTILES.map(at);
                 NormTheme {
@@ -289,7 +294,7 @@ impl Builder {
                     hash,
                     id: entry.id,
                     n: entry.scores.len(),
-                    mean: one_decimal(mean.unwrap_or(0.0)),
+                    mean: mean.unwrap_or(0.0).round(),
                     sd: one_decimal(sd.unwrap_or(0.0)),
                     p10,
                     p25,

@@ -33,7 +33,8 @@
 //! Lead scores sorted: 16.7, 16.7, 41.7, 41.7, 50, 50, 58.3, 75, 75, 83.3
 //! (mean 50.8; squared deviations sum to 4784.7, sd = √(4784.7/9) = 23.1). Percentiles by h = 9p: p10 (h 0.9) = 16.7, p25
 //! (2.25) = 41.7, p50 (4.5) = 50, p75 (6.75) = 58.3 + .75 · 16.7 = 70.8,
-//! p90 (8.1) = 75 + .1 · 8.3 = 75.8.
+//! p90 (8.1) = 75 + .1 · 8.3 = 75.8. The norms file keeps the mean and the
+//! percentiles in whole points: 51; 17, 42, 50, 71, 76.
 
 use crate::support;
 
@@ -119,7 +120,7 @@ fn norms_hold_the_hand_worked_figures_and_nothing_that_names_anyone() {
     assert_eq!(lead["n"].as_integer(), Some(10));
     assert_eq!(
         ["mean", "sd", "p10", "p25", "p50", "p75", "p90", "alpha"].map(figure),
-        [50.8, 23.1, 16.7, 41.7, 50.0, 70.8, 75.8, 0.401]
+        [51.0, 23.1, 17.0, 42.0, 50.0, 71.0, 76.0, 0.401]
     );
     // One question: no alpha.
     let money = themes
@@ -438,8 +439,8 @@ fn percentiles_and_meaningful_change_by_hand() {
     let sandbox = Sandbox::new();
     let norms = pat(&sandbox);
     let norms = norms.to_str().unwrap();
-    // Lead 75 lies between p75 = 70.8 and p90 = 75.8: 75 + (75 − 70.8) /
-    // (75.8 − 70.8) · 15 = 75 + 0.84 · 15 = 87.6. The change +25 against
+    // Lead 75 lies between p75 = 71 and p90 = 76 (whole points in the
+    // norms file): 75 + (75 − 71) / (76 − 71) · 15 = 75 + 0.8 · 15 = 87. The change +25 against
     // 1.96 · 23.1 · √(2 · (1 − 0.401)) = 49.6: within noise. Money has one
     // question, so no alpha: whether its change (0) is meaningful is null.
     let report = sandbox
@@ -456,7 +457,7 @@ fn percentiles_and_meaningful_change_by_hand() {
     let lead = support::by_id(&report["themes"], "lead");
     assert_eq!(
         (&lead["percentile"], &lead["meaningful"]),
-        (&Value::from(87.6), &Value::from(false))
+        (&Value::from(87.0), &Value::from(false))
     );
     let money = support::by_id(&report["themes"], "money");
     // Money 50: the cohort's m1 scores 0, .25, .5, .75, 1 twice: p25 = 25,
