@@ -131,6 +131,11 @@ pub struct Question {
     /// answered: not knowing is the finding).
     #[serde(skip_serializing_if = "is_false")]
     pub dont_know: bool,
+    /// For a choice whose options lie on a scale of time or frequency
+    /// ("In the last month", "Longer ago", "Never"): shown in the file's
+    /// order everywhere, never shuffled.
+    #[serde(skip_serializing_if = "is_false")]
+    pub ordered: bool,
     /// In a team form, the self-form question this one mirrors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mirrors: Option<String>,

@@ -56,6 +56,7 @@ pub struct RawQuestion {
     pub reverse: Option<Spanned<bool>>,
     // choice, multi
     pub options: Option<Spanned<Vec<Spanned<RawOption>>>>,
+    pub ordered: Option<Spanned<bool>>,
     // number
     pub unit: Option<Spanned<String>>,
     pub min: Option<Spanned<f64>>,

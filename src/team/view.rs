@@ -447,6 +447,7 @@ mod tests {
             when: None,
             per: None,
             dont_know: false,
+            ordered: false,
             mirrors: None,
             hash: String::new(),
             basis: Default::default(),

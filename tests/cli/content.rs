@@ -126,6 +126,14 @@ fn facts_are_required_and_weigh_two_thirds_of_every_theme_in_every_context() {
             }
         }
     }
+    // Options on a scale of time keep their order when shown.
+    for question in &q.questions {
+        if let Kind::Choice { options } = &question.kind
+            && options.iter().any(|o| o.label.starts_with("In the last"))
+        {
+            assert!(question.ordered, "{}: a scale of time", question.id);
+        }
+    }
     for context in every_context(&q) {
         for (index, theme) in q.themes.iter().enumerate() {
             let (facts, views) = q

@@ -23,7 +23,8 @@ pub enum Seed {
     Fixed(u64),
 }
 
-/// A shuffled order for every choice and multi question.
+/// A shuffled order for every choice and multi question (but those marked
+/// `ordered`).
 pub fn shuffled(questionnaire: &Questionnaire, seed: Seed) -> Orders {
     // No cryptography needed, only an order nobody can predict from the
     // file (or, for tests, one that is the same every time).
@@ -46,7 +47,8 @@ pub fn shuffled(questionnaire: &Questionnaire, seed: Seed) -> Orders {
         .map(|question| match &question.kind {
             Kind::Choice { options } | Kind::Multi { options } => {
                 let mut order: Vec<usize> = (0..options.len()).collect();
-                if seed != Seed::AsWritten {
+                // Options on a scale of time read as nonsense shuffled.
+                if seed != Seed::AsWritten && !question.ordered {
                     order.shuffle(&mut rng);
                 }
                 order
@@ -58,7 +60,22 @@ pub fn shuffled(questionnaire: &Questionnaire, seed: Seed) -> Orders {
 
 #[cfg(test)]
 mod tests {
-    use crate::questionnaire::is_order_of;
+    use super::{Seed, shuffled};
+    use crate::questionnaire::{self, BUILT_IN, is_order_of};
+    use crate::source::Source;
+
+    #[test]
+    fn options_on_a_scale_of_time_keep_their_order() {
+        let q = questionnaire::load(&Source::new("q", BUILT_IN[0].questionnaire)).unwrap();
+        let index = |id: &str| q.question_index(id).unwrap();
+        for seed in 1..20 {
+            let orders = shuffled(&q, Seed::Fixed(seed));
+            assert_eq!(orders[index("restore-tested")], [0, 1, 2, 3]);
+            assert_eq!(orders[index("handed-back")], [0, 1, 2, 3]);
+        }
+        // Scenarios are shuffled: some seed moves the first option.
+        assert!((1..20).any(|seed| shuffled(&q, Seed::Fixed(seed))[index("late-outage")][0] != 0));
+    }
 
     #[test]
     fn an_order_is_a_permutation() {

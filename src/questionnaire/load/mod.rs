@@ -361,6 +361,7 @@ fn build_question(
         match field {
             "scale" | "labels" | "reverse" => &["scale"],
             "options" => &["choice", "multi"],
+            "ordered" => &["choice"],
             _ => &["number"],
         }
     };
@@ -370,6 +371,7 @@ fn build_question(
             ("labels", raw.labels.as_ref().map(Spanned::span)),
             ("reverse", raw.reverse.as_ref().map(Spanned::span)),
             ("options", raw.options.as_ref().map(Spanned::span)),
+            ("ordered", raw.ordered.as_ref().map(Spanned::span)),
             ("unit", raw.unit.as_ref().map(Spanned::span)),
             ("min", raw.min.as_ref().map(Spanned::span)),
             ("max", raw.max.as_ref().map(Spanned::span)),
@@ -448,6 +450,7 @@ fn build_question(
         when,
         per,
         dont_know: raw.dont_know.is_some_and(|d| *d.get_ref()),
+        ordered: raw.ordered.is_some_and(|o| *o.get_ref()),
         mirrors: raw.mirrors.map(Spanned::into_inner),
         basis: basis?,
         hash: String::new(),
