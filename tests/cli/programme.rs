@@ -550,6 +550,29 @@ fn percentiles_and_meaningful_change_by_hand() {
 }
 
 #[test]
+fn a_change_reads_the_same_in_the_table_and_against_the_cohort() {
+    // Lead 16.7 → 58.3: the change is 41.7, and between the scores as shown
+    // (17 → 58) it is +41, in the table and under "Against the cohort".
+    let sandbox = Sandbox::new();
+    cohort(&sandbox, 10);
+    let norms = norms(&sandbox);
+    assess(&sandbox, "Quinn", "2026-10-01T09:00:00Z", (1, 1, 3, 3));
+    assess(&sandbox, "Quinn", "2026-11-01T09:00:00Z", (3, 4, 3, 3));
+    let shown = sandbox
+        .run(["show", "2026-11-01T09-00-00Z", "--norms"])
+        .arg(&norms)
+        .env("COLUMNS", "120")
+        .run()
+        .stdout;
+    let row = shown.lines().find(|l| l.starts_with(" Leading")).unwrap();
+    assert!(row.contains(" +41 "), "{row}");
+    assert!(
+        shown.contains("scores 42 to 71); +41\n     since the last report: within noise"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn a_damaged_norms_file_is_refused_with_its_place() {
     let sandbox = Sandbox::new();
     cohort(&sandbox, 1);

@@ -1521,6 +1521,20 @@ fn the_built_in_team_form_in_the_terminal_beside_the_managers_own_view() {
         .stdout
         .replace(&round.id, "ROUND");
     insta::assert_snapshot!("team_table", table);
+    // The team report shown again stands beside the manager's own, as
+    // `collect` printed it.
+    let again = sandbox
+        .run(["show", support::NOW_ID])
+        .env("COLUMNS", "100")
+        .run()
+        .stdout
+        .replace(&round.id, "ROUND");
+    let section = |text: &str| {
+        text[text.find("\nThe team's view\n").unwrap()..text.find("\nWork on first\n").unwrap()]
+            .to_owned()
+    };
+    assert_eq!(section(&again), section(&table));
+    assert!(section(&again).contains("Self  Facts/views"));
     // The manager's own report, shown again, stands beside the team's:
     // views, facts, score and the team's score per theme.
     let own = sandbox

@@ -4,7 +4,7 @@
 //! within noise.
 
 use crate::programme::norms::Norms;
-use crate::render::text::{signed, whole};
+use crate::render::text::{shown_change, whole};
 use crate::report::Report;
 use crate::trend::Trend;
 
@@ -49,9 +49,10 @@ pub fn section(report: &Report, trend: &Trend, norms: &Norms) -> Vec<String> {
                           for this theme"
                         .to_owned(),
                 };
+                // As the table shows it: between the scores as shown.
                 line.push_str(&format!(
                     "; {} since the last report: {verdict}",
-                    signed(change)
+                    shown_change(theme.score.unwrap_or_default(), change)
                 ));
             }
             line.push('.');
