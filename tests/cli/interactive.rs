@@ -543,13 +543,25 @@ fn none_of_these_goes_alone_and_a_count_is_whole() {
     session.send(SPACE).unwrap();
     session.send(ENTER).unwrap();
     session.flush().unwrap();
-    // A fraction is not a count; Ctrl-U (arriving as `u`) starts over.
+    // A fraction is not a count. Ctrl-U does not clear the line in the
+    // prompt library (it types a `u`), and the hint does not say it does:
+    // what it typed is refused, and backspace corrects it.
+    let erase = "\x7f";
     at(&mut session, "4/4 ", &["1.5", ENTER]);
     at(
         &mut session,
         "1.5 is not a whole number",
         &["\x15", "2", ENTER],
     );
+    let shown = at(
+        &mut session,
+        "type a number from",
+        &[erase, erase, erase, erase, erase],
+    );
+    assert!(!shown.contains("ctrl-u"), "{shown}");
+    session.send("2").unwrap();
+    session.send(ENTER).unwrap();
+    session.flush().unwrap();
     at(&mut session, "Commit to up to three actions", &["n", ENTER]);
     assert_eq!(finish(session).1, 0);
     let report = saved_report(&sandbox);

@@ -1,5 +1,7 @@
 //! The number prompt: a typed number within its bounds, or `s` (skip) and
-//! `d` (don't know) where they are offered; Ctrl-U starts over.
+//! `d` (don't know) where they are offered. The prompt library (inquire
+//! 0.9) has no key to clear the line: it types Ctrl-U as a `u`, so the hints
+//! promise no such key, and a stray letter is refused like any other.
 
 use inquire::Text;
 use inquire::error::CustomUserError;
@@ -50,10 +52,10 @@ impl Terminal {
             format_number(bounds.max)
         );
         let keys = match (bounds.skippable, bounds.dont_know) {
-            (true, true) => "type a number (ctrl-u starts over), d for don't know, s to skip",
-            (true, false) => "type a number (ctrl-u starts over), s to skip",
-            (false, true) => "type a number (ctrl-u starts over), d for don't know",
-            (false, false) => "type a number (ctrl-u starts over)",
+            (true, true) => "type a number, d for don't know, s to skip",
+            (true, false) => "type a number, s to skip",
+            (false, true) => "type a number, d for don't know",
+            (false, false) => "type a number",
         };
         let help = self.help(progress, keys);
         let message = self.fit(&format!("{text} ({range})"), 2);
@@ -88,10 +90,9 @@ impl Terminal {
 }
 
 /// A typed number within its bounds, or a skip or "don't know" where
-/// offered. The prompt library writes Ctrl-U as a plain `u`; no number has
-/// one, so it means what it means in a shell: what came before it is erased.
+/// offered.
 fn parse_number(input: &str, bounds: Bounds<'_>) -> Result<Typed, String> {
-    let input = input.rsplit('u').next().unwrap_or(input).trim();
+    let input = input.trim();
     if bounds.skippable && matches!(input, "s" | "skip") {
         return Ok(Typed::Skip);
     }
@@ -138,9 +139,12 @@ mod tests {
             Err("1.5 is not a whole number; type a count from 0 to 80".to_owned())
         );
         assert_eq!(parse_number("2", count), Ok(Typed::Number(2.0)));
-        // Ctrl-U, which arrives as `u`, erases what came before.
-        assert_eq!(parse_number("12u5", count), Ok(Typed::Number(5.0)));
-        assert_eq!(parse_number("12us", count), Ok(Typed::Skip));
+        // Nothing typed is read as anything but itself: a `u` (Ctrl-U, in
+        // the prompt library) is refused, not taken as clearing the line.
+        assert_eq!(
+            parse_number("12u5", count),
+            Err("type a number from 0 to 80".to_owned())
+        );
         assert_eq!(parse_number("s", plain), Ok(Typed::Skip));
         assert_eq!(
             parse_number("81", plain),

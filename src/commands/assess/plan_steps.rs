@@ -162,20 +162,17 @@ pub fn commit(
             _ => continue,
         };
         let default = format!("+{}d", plan::DEFAULT_DAYS);
-        // The prompt library writes Ctrl-U as `u`, which no date has: it
-        // erases what came before, as in a shell.
-        let typed = |input: &str| input.rsplit('u').next().unwrap_or(input).to_owned();
         let due = terminal.line_shown(
             "Due by? (a date such as 2027-01-15, or from today: +10d, +6w, +2m)",
-            "enter for 30 days from today, ctrl-u starts over, esc to skip this action",
+            "enter for 30 days from today, esc to skip this action",
             &default,
-            move |input| plan::parse_future_due(&typed(input), today).map(|_| ()),
-            move |input| match plan::parse_future_due(&typed(input), today) {
+            move |input| plan::parse_future_due(input, today).map(|_| ()),
+            move |input| match plan::parse_future_due(input, today) {
                 Ok(date) => format!("{date} ({})", plan::days_from(today, date)),
                 Err(_) => input.to_owned(),
             },
         )?;
-        let Some(due) = due.and_then(|d| plan::parse_future_due(&typed(&d), today).ok()) else {
+        let Some(due) = due.and_then(|d| plan::parse_future_due(&d, today).ok()) else {
             continue;
         };
         actions.push(NewAction {
