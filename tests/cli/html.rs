@@ -353,3 +353,59 @@ fn output_goes_to_a_file_for_every_format() {
         .stderr("error: cannot write `no/such/folder/x.html`: no such file or folder\n")
         .run();
 }
+
+#[test]
+fn a_long_rater_name_stays_inside_the_compare_radar() {
+    let sandbox = Sandbox::new();
+    let mentor = sandbox.write(
+        "by-morgan-lee.toml",
+        &std::fs::read_to_string(
+            support::repo().join("examples/reports/sam-2026-09-by-morgan.toml"),
+        )
+        .unwrap()
+        .replace("rater = \"Morgan\"", "rater = \"Morgan Lee\""),
+    );
+    let svg = sandbox
+        .run([
+            "compare",
+            "examples/reports/sam-2026-09.toml",
+            "--format",
+            "svg",
+        ])
+        .arg(&mentor)
+        .run()
+        .stdout;
+    let svg = roxmltree::Document::parse(&svg).unwrap();
+    let width: f64 = svg
+        .root_element()
+        .attribute("width")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mut beside = 0;
+    for label in svg.descendants().filter(|n| has_class(n, "label")) {
+        let anchor = label.attribute("text-anchor").unwrap();
+        if anchor == "middle" {
+            continue;
+        }
+        beside += 1;
+        for span in label.children().filter(|n| n.is_element()) {
+            let text = span.text().unwrap_or_default();
+            let x: f64 = span.attribute("x").unwrap().parse().unwrap();
+            // About 7.5 px a character at the label's size.
+            let extent = 7.5 * text.chars().count() as f64;
+            let fits = match anchor {
+                "start" => x + extent <= width,
+                _ => x - extent >= 0.0,
+            };
+            assert!(fits, "{text:?} at {x} ({anchor})");
+        }
+    }
+    assert!(beside >= 4, "{beside} labels beside the radar");
+    let texts: Vec<String> = svg
+        .descendants()
+        .filter(|n| has_class(n, "detail"))
+        .filter_map(|n| n.text().map(str::to_owned))
+        .collect();
+    assert!(texts.iter().any(|t| t == "Morgan Lee 74"), "{texts:?}");
+}

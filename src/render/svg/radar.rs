@@ -47,6 +47,10 @@ pub const RADAR_RADIUS: f64 = 250.0;
 const LABEL_CHARACTERS: usize = 16;
 /// …on at most this many lines.
 const LABEL_LINES: usize = 2;
+/// Beside the radar, a line of a label's details holds at most this many
+/// characters (the room between the 100 ring and the edge); a longer one
+/// ("Self 5 · Morgan Lee 5") goes on a line per part.
+const SIDE_CHARACTERS: usize = 18;
 /// The distance between lines of a label.
 const LINE_HEIGHT: f64 = 16.0;
 
@@ -190,11 +194,16 @@ pub fn radar(chart: &Radar, title: &str) -> String {
         }
         let mut lines: Vec<(&str, String)> =
             title.into_iter().map(|line| ("title", line)).collect();
-        lines.extend(
-            chart.details[i]
-                .lines()
-                .map(|line| ("detail", line.to_owned())),
-        );
+        for line in chart.details[i].lines() {
+            if anchor == "middle" || line.chars().count() <= SIDE_CHARACTERS {
+                lines.push(("detail", line.to_owned()));
+                continue;
+            }
+            for part in line.split(" · ") {
+                let wrapped = crate::output::wrap(part, SIDE_CHARACTERS, "", "");
+                lines.extend(wrapped.into_iter().map(|l| ("detail", l)));
+            }
+        }
         if let Some(Some(mark)) = chart.marks.get(i) {
             lines.push(("mark", mark.clone()));
         }
