@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the HTML pages of the example reports in headless Chromium and
 # saves the screenshots the README shows (docs/report.png, compare.png,
-# history.png, invite.png, invite-phone.png, team.png), so that anyone can look at the pages as a reader would and
+# history.png, invite.png, invite-phone.png, team.png, cohort.png), so that anyone can look at the pages as a reader would and
 # check them again after a change.
 #
 # Needs Debian's Chromium: apt-get install chromium
@@ -82,6 +82,24 @@ target/debug/leadgap --data-dir "$mentor" collect "$work/invite" "$work/response
 sed 's/<option value="direct-report">/<option value="direct-report" selected>/' \
   "$work/invite/invite.html" >"$work/invite.html"
 
+# A programme's cohort of twelve, from the example answers with a few
+# facts varied, its norms, and a roster with someone who never assessed.
+cohort="$work/cohort"
+bases=(hero balanced technician savvy)
+names=("Sam Hero" "Priya Balanced" "Alex Technician" "Casey Savvy" "Fatima Zahra Okafor" "Lee Wong"
+  "Jo Smith" "Ana Costa" "Ravi Menon" "Kim Larsen" "Tomás Ruiz" "Mei Chen")
+for i in $(seq 0 11); do
+  sed -e "s/^team-work-hours = .*/team-work-hours = $(( (i * 7) % 25 ))/" \
+    -e "s/^weeks-since-one-to-one = .*/weeks-since-one-to-one = $(( (i * 3) % 12 ))/" \
+    "examples/${bases[$((i % 4))]}.toml" >"$work/person-$i.toml"
+  LEADGAP_DATA_DIR="$cohort" LEADGAP_NOW="2026-$(printf %02d $((8 + i % 4)))-$(printf %02d $((i + 1)))T09:00:00Z" \
+    target/debug/leadgap assess --answers "$work/person-$i.toml" --subject "${names[$i]}" >/dev/null 2>&1
+done
+target/debug/leadgap norms "$cohort/reports" -o "$work/cohort.norms.toml" >/dev/null 2>&1
+printf 'Sam Hero\nPriya Balanced\nMei Chen\nNew Person\n' >"$work/roster.txt"
+target/debug/leadgap cohort "$cohort/reports" --norms "$work/cohort.norms.toml" \
+  --roster "$work/roster.txt" --every 90d --format html -o "$work/cohort-page.html" 2>/dev/null || true
+
 shoot() { # page, width, height, output
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
@@ -95,4 +113,5 @@ shoot history.html 1000 900 docs/history.png
 shoot invite.html 1000 1300 docs/invite.png
 shoot invite.html 360 1500 docs/invite-phone.png
 shoot team.html 1000 2000 docs/team.png
-echo "wrote docs/report.png, compare.png, history.png, invite.png, invite-phone.png and team.png"
+shoot cohort-page.html 1200 1500 docs/cohort.png
+echo "wrote docs/report.png, compare.png, history.png, invite.png, invite-phone.png, team.png and cohort.png"

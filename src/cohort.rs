@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::report::{Report, SELF_RATER};
+use crate::report::{Report, SELF_RATER, ThemeReport};
 use crate::trend::chronological;
 
 /// Groups (and, with `--anonymous`, theme figures) of fewer people than this
@@ -57,6 +57,9 @@ pub struct ThemeStats {
     pub id: String,
     /// Theme title.
     pub title: String,
+    /// The theme's content hash in the newest report, to find it in norms.
+    #[serde(skip)]
+    pub hash: String,
     /// How many people have a score for it.
     pub count: usize,
     /// Median score.
@@ -70,6 +73,13 @@ pub struct ThemeStats {
     pub max: Option<f64>,
     /// How many people are below their target.
     pub below_target: usize,
+    /// The middle of the people's targets (their profiles may differ).
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
+    pub target: Option<f64>,
+    /// Each scored person's score, lowest first, for the distribution
+    /// (left out of JSON, which has them per person).
+    #[serde(skip)]
+    pub scores: Vec<f64>,
     /// Whether the figures are hidden (fewer than [`MIN_GROUP`] scores, with
     /// `--anonymous`).
     pub hidden: bool,
@@ -100,8 +110,16 @@ pub struct PersonTheme {
     pub score: Option<f64>,
     /// Band, if scored.
     pub band: Option<String>,
+    /// The person's target for the theme.
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
+    pub target: Option<f64>,
+    /// Target minus score, at least 0, if scored.
+    #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
+    pub gap: Option<f64>,
     /// Whether the score is below the person's target.
     pub below_target: bool,
+    /// Whether the theme meets the person's target, its facts included.
+    pub met: bool,
 }
 
 /// The cohort of `reports`: per questionnaire, the latest self-assessment of
@@ -168,11 +186,11 @@ pub fn latest_self<T>(items: &[T], report: impl Fn(&T) -> &Report) -> Vec<&T> {
 fn group(id: &str, members: &[&Report], anonymous: bool) -> Group {
     let newest = members.iter().copied().max_by(|a, b| chronological(a, b));
     // The themes of the newest report, then any that only older ones have.
-    let mut themes: Vec<(String, String)> = Vec::new();
+    let mut themes: Vec<(String, String, String)> = Vec::new();
     for report in newest.into_iter().chain(members.iter().copied()) {
         for theme in &report.themes {
-            if !themes.iter().any(|(t, _)| *t == theme.id) {
-                themes.push((theme.id.clone(), theme.title.clone()));
+            if !themes.iter().any(|(t, _, _)| *t == theme.id) {
+                themes.push((theme.id.clone(), theme.title.clone(), theme.hash.clone()));
             }
         }
     }
@@ -192,7 +210,7 @@ fn group(id: &str, members: &[&Report], anonymous: bool) -> Group {
     let hidden = anonymous && members.len() < MIN_GROUP;
     let stats = themes
         .iter()
-        .map(|(theme_id, title)| {
+        .map(|(theme_id, title, hash)| {
             let mut scores: Vec<f64> = members
                 .iter()
                 .filter_map(|r| r.theme(theme_id).and_then(|t| t.score))
@@ -206,15 +224,24 @@ fn group(id: &str, members: &[&Report], anonymous: bool) -> Group {
                         .is_some_and(|gap| gap > 0.0)
                 })
                 .count();
+            let mut targets: Vec<f64> = members
+                .iter()
+                .filter_map(|r| r.theme(theme_id).map(|t| t.target))
+                .collect();
+            targets.sort_by(f64::total_cmp);
+            let hidden = anonymous && scores.len() < MIN_GROUP;
             ThemeStats {
                 id: theme_id.clone(),
                 title: title.clone(),
+                hash: hash.clone(),
                 count: scores.len(),
                 median: median(&scores),
                 min: scores.first().copied(),
                 max: scores.last().copied(),
                 below_target,
-                hidden: anonymous && scores.len() < MIN_GROUP,
+                target: median(&targets),
+                scores: if hidden { Vec::new() } else { scores },
+                hidden,
             }
         })
         .collect();
@@ -231,13 +258,16 @@ fn group(id: &str, members: &[&Report], anonymous: bool) -> Group {
             created: (!anonymous).then(|| report.created.to_string()),
             themes: themes
                 .iter()
-                .map(|(theme_id, _)| {
+                .map(|(theme_id, _, _)| {
                     let theme = report.theme(theme_id);
                     PersonTheme {
                         id: theme_id.clone(),
                         score: theme.and_then(|t| t.score),
                         band: theme.and_then(|t| t.band.clone()),
+                        target: theme.map(|t| t.target),
+                        gap: theme.and_then(|t| t.gap),
                         below_target: theme.and_then(|t| t.gap).is_some_and(|gap| gap > 0.0),
+                        met: theme.is_some_and(ThemeReport::met),
                     }
                 })
                 .collect(),

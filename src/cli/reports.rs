@@ -158,6 +158,10 @@ pub struct CohortArgs {
     #[arg(long, value_name = "DURATION", requires = "roster")]
     pub every: Option<String>,
 
+    /// A norms file (`leadgap norms`): the page shows each theme's middle half in the norms
+    #[arg(long, value_name = "FILE", conflicts_with = "items")]
+    pub norms: Option<PathBuf>,
+
     /// How to print the cohort
     #[arg(short, long, default_value = "table", value_parser = formats(render::cohort::FORMATS))]
     pub format: Format,

@@ -10,9 +10,10 @@ use crate::Config;
 use crate::cli::CohortArgs;
 use crate::cohort::{self, latest_self};
 use crate::error::{Error, Result, exit};
+use crate::programme::norms::Norms;
 use crate::programme::reliability::Collector;
 use crate::programme::roster::{self, Every};
-use crate::render;
+use crate::render::{self, Format};
 use crate::report::SELF_RATER;
 use crate::source::Source;
 use crate::store::{Loaded, load_report};
@@ -20,8 +21,10 @@ use crate::trend::chronological;
 
 /// Runs `leadgap cohort`.
 pub fn run(config: &Config, args: CohortArgs, out: &mut dyn Write) -> Result<u8> {
+    let norms = args.norms.as_deref().map(Norms::read).transpose()?;
     let loaded = load(config, &args.folders)?;
-    if let (Some(roster), Some(every)) = (&args.roster, &args.every) {
+    let page = matches!(args.format, Format::Html | Format::Markdown);
+    if let (Some(roster), Some(every), false) = (&args.roster, &args.every, page) {
         return due(config, &loaded, roster, every, &args, out);
     }
     if args.items {
@@ -36,8 +39,29 @@ pub fn run(config: &Config, args: CohortArgs, out: &mut dyn Write) -> Result<u8>
     }
     let reports: Vec<_> = loaded.iter().map(|l| &l.report).collect();
     let cohort = cohort::cohort(&reports, args.anonymous);
-    render::cohort::render(&cohort, args.format, config.look(), out).map_err(Error::stdout)?;
-    Ok(exit::SUCCESS)
+    // The page shows who is due too, and exits 3 when anyone is, as the
+    // roster does on its own.
+    let entries = match (&args.roster, &args.every) {
+        (Some(roster), Some(every)) => Some(roster_entries(config, &loaded, roster, every)?),
+        _ => None,
+    };
+    let view = render::cohort::View {
+        cohort: &cohort,
+        norms: norms.as_ref(),
+        due: entries
+            .as_ref()
+            .zip(args.every.as_deref())
+            .map(|(entries, every)| render::cohort::Due {
+                entries,
+                every: every.trim(),
+            }),
+        made: config.today()?,
+    };
+    render::cohort::render(&view, args.format, config.look(), out).map_err(Error::stdout)?;
+    Ok(match entries {
+        Some(entries) if entries.iter().any(|e| e.due) => exit::BELOW_THRESHOLD,
+        _ => exit::SUCCESS,
+    })
 }
 
 /// The latest self-assessment of each named person (per questionnaire) in
@@ -74,15 +98,14 @@ pub fn load(config: &Config, folders: &[PathBuf]) -> Result<Vec<Loaded>> {
     Ok(latest)
 }
 
-/// `--roster FILE --every DURATION`: exit code 3 when anyone is due.
-fn due(
+/// Everyone on the roster at `roster`, with their latest self-assessment
+/// among `loaded` and whether it is older than `every`.
+fn roster_entries(
     config: &Config,
     loaded: &[Loaded],
     roster: &Path,
     every: &str,
-    args: &CohortArgs,
-    out: &mut dyn Write,
-) -> Result<u8> {
+) -> Result<Vec<roster::Entry>> {
     let interval = Every::parse(every).map_err(|e| Error::user(format!("--every: {e}")))?;
     let names = roster::names(&Source::read(roster)?.text);
     if names.is_empty() {
@@ -95,7 +118,19 @@ fn due(
         .into_iter()
         .filter_map(|l| Some((l.report.respondent.clone()?, l.report.created.time())))
         .collect();
-    let entries = roster::check(&names, &latest, interval, config.today()?);
+    Ok(roster::check(&names, &latest, interval, config.today()?))
+}
+
+/// `--roster FILE --every DURATION`: exit code 3 when anyone is due.
+fn due(
+    config: &Config,
+    loaded: &[Loaded],
+    roster: &Path,
+    every: &str,
+    args: &CohortArgs,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    let entries = roster_entries(config, loaded, roster, every)?;
     render::roster::render(&entries, every.trim(), args.format, config.look(), out)
         .map_err(Error::stdout)?;
     Ok(if entries.iter().any(|e| e.due) {

@@ -27,20 +27,25 @@ footer{margin-top:2.5rem;color:#595959;font-size:.85rem}\
 /// A complete page with `title` and the already escaped `body`. Its content
 /// security policy lets nothing be loaded and no script run.
 pub fn page(title: &str, body: &str) -> String {
-    document(title, body, "script-src 'none'")
+    document(title, body, "script-src 'none'", "")
+}
+
+/// A page like [`page`], with `css` of its own after the shared styles.
+pub fn page_with_style(title: &str, css: &str, body: &str) -> String {
+    document(title, body, "script-src 'none'", css)
 }
 
 /// A page whose own inline scripts run (the invitation form); still nothing
 /// is loaded from anywhere and nothing can be sent.
 pub fn page_with_scripts(title: &str, body: &str) -> String {
-    document(title, body, "script-src 'unsafe-inline'")
+    document(title, body, "script-src 'unsafe-inline'", "")
 }
 
-fn document(title: &str, body: &str, scripts: &str) -> String {
+fn document(title: &str, body: &str, scripts: &str, css: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; {scripts}; style-src 'unsafe-inline'; img-src data:; form-action 'none'\"/>\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>{}</title>\n<style>{CSS}</style>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>{}</title>\n<style>{CSS}{css}</style>\n\
          </head>\n<body>\n{body}\n<footer>Made with leadgap {}.</footer>\n</body>\n</html>\n",
         escape(title),
         env!("CARGO_PKG_VERSION")

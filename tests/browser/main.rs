@@ -508,3 +508,53 @@ async fn a_custom_team_form_fits_a_phone_and_passes_axe_core() {
     check_the_page(&client, "the small team form").await;
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs Chromium and chromedriver; `bash .ci/run` installs them and runs it"]
+async fn the_cohort_page_fits_a_phone_and_passes_axe_core() {
+    let sandbox = Sandbox::new();
+    for (example, name) in [
+        ("hero", "Sam Hero"),
+        ("balanced", "Priya Balanced"),
+        ("technician", "Fatima Zahra Okafor"),
+        ("savvy", "Casey Savvy"),
+    ] {
+        sandbox
+            .run([
+                "assess",
+                "--answers",
+                &format!("examples/{example}.toml"),
+                "--subject",
+                name,
+            ])
+            .stderr_checked_by_the_test()
+            .run();
+    }
+    let page = sandbox.scratch().join("cohort.html");
+    sandbox
+        .run(["cohort", "--format", "html", "-o"])
+        .arg(&page)
+        .arg(sandbox.data_dir().join("reports"))
+        .stderr_checked_by_the_test()
+        .run();
+    let downloads = sandbox.scratch().join("downloads");
+    let driver = driver();
+    let client = phone(&driver, &downloads).await;
+    client
+        .goto(&format!("file://{}", page.display()))
+        .await
+        .unwrap();
+    check_the_page(&client, "the cohort page").await;
+    // The grid scrolls in its own box, and the names stay in view.
+    let grid = client
+        .execute(
+            "const box = document.querySelector('.wide');\
+             return [box.scrollWidth > box.clientWidth, \
+             getComputedStyle(document.querySelector('table.cohort th[scope=row]')).position];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(grid, json!([true, "sticky"]));
+    client.close().await.unwrap();
+}

@@ -477,7 +477,7 @@ fn cohort_summarises_each_persons_latest_self_assessment() {
     assert_eq!(
         group["themes"][0],
         json!({"id": "alpha", "title": "Alpha: every kind, weights", "count": 3, "median": 50.0, "min": 46.9,
-               "max": 65.6, "below_target": 3, "hidden": false})
+               "max": 65.6, "below_target": 3, "target": 70.0, "hidden": false})
     );
     // delta: Ann 50, Bo 100, Cy 50; two below 60.
     assert_eq!(group["themes"][3]["median"], 50.0);

@@ -816,3 +816,159 @@ fn a_profile_sets_how_often_to_check_in() {
         )
         .run();
 }
+
+#[test]
+fn the_cohort_page_shows_the_grid_each_theme_and_who_is_due() {
+    let sandbox = Sandbox::new();
+    cohort(&sandbox, 10);
+    let norms = norms(&sandbox);
+    let roster = sandbox.write("roster.txt", "P0\nP9\nNewcomer\n");
+    let reports = sandbox.data_dir().join("reports");
+    let ran = sandbox
+        .run(["cohort", "--format", "html", "--norms"])
+        .arg(&norms)
+        .arg("--roster")
+        .arg(&roster)
+        .args(["--every", "90d"])
+        .arg(&reports)
+        .status(3)
+        .run();
+    let html = roxmltree::Document::parse_with_options(
+        &ran.stdout,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let class = |n: &roxmltree::Node, c: &str| {
+        n.attribute("class")
+            .is_some_and(|a| a.split_whitespace().any(|x| x == c))
+    };
+    let text = |n: roxmltree::Node| -> String {
+        n.descendants()
+            .filter(|d| d.is_text())
+            .filter_map(|d| d.text())
+            .collect::<String>()
+    };
+    // The grid: one row per person, each cell coloured by the distance to
+    // the target (60) and marked the same way. P0's lead 16.7 is 43 below
+    // (far); P9's 83.3 meets it; P4's money 100 meets it.
+    let grid = html
+        .descendants()
+        .find(|n| n.has_tag_name("table") && class(n, "cohort"))
+        .unwrap();
+    let rows: Vec<(String, Vec<(String, String)>)> = grid
+        .descendants()
+        .filter(|n| n.has_tag_name("tr"))
+        .skip(1)
+        .map(|row| {
+            let name = text(row.children().find(|c| c.has_tag_name("th")).unwrap());
+            let cells = row
+                .children()
+                .filter(|c| c.has_tag_name("td"))
+                .map(|c| (c.attribute("class").unwrap().to_owned(), text(c)))
+                .collect();
+            (name, cells)
+        })
+        .collect();
+    let names: Vec<&str> = rows.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"]
+    );
+    let cells = |name: &str| rows.iter().find(|(n, _)| n == name).unwrap().1.clone();
+    assert_eq!(
+        cells("P0"),
+        [
+            ("far".to_owned(), "17 −43".to_owned()),
+            ("far".to_owned(), "0 −60".to_owned())
+        ]
+    );
+    assert_eq!(cells("P9")[0], ("met".to_owned(), "83 ✓".to_owned()));
+    assert_eq!(cells("P5")[0], ("near".to_owned(), "58 −2".to_owned()));
+    assert_eq!(cells("P3")[0], ("below".to_owned(), "50 −10".to_owned()));
+    // Each theme: a dot per person, the target, and the norms' middle half
+    // (lead: 42 to 71).
+    let strips: Vec<roxmltree::Node> = html
+        .descendants()
+        .filter(|n| n.has_tag_name("svg") && class(n, "strip"))
+        .collect();
+    assert_eq!(strips.len(), 2);
+    let lead = strips[0];
+    assert_eq!(lead.descendants().filter(|n| class(n, "dot")).count(), 10);
+    assert_eq!(lead.descendants().filter(|n| class(n, "target")).count(), 1);
+    assert!(lead.descendants().any(|n| class(&n, "band")));
+    assert!(
+        lead.attribute("aria-label").unwrap().contains(
+            "Leading: median 50 (17 to 83); target 60; 7 of 10 below their target; the norms' \
+             middle half 42 to 71"
+        ),
+        "{:?}",
+        lead.attribute("aria-label")
+    );
+    // Who is due: the newcomer, never assessed.
+    assert!(ran.stdout.contains("<h2>Who is due</h2>"));
+    assert!(
+        ran.stdout
+            .contains("1 of 3 is due (no self-assessment within 90d).")
+    );
+    assert!(ran.stdout.contains("<td>Newcomer</td><td>never</td>"));
+
+    // Anonymous: no name anywhere, people numbered.
+    let anonymous = sandbox
+        .run(["cohort", "--format", "html", "--anonymous"])
+        .arg(&reports)
+        .run()
+        .stdout;
+    for i in 0..10 {
+        assert!(!anonymous.contains(&format!(">P{i}<")), "P{i}");
+    }
+    assert!(anonymous.contains("<th scope=\"row\">Person 10</th>"));
+    assert!(
+        !anonymous.contains("2026-09"),
+        "no dates, which tell who is who"
+    );
+
+    // The same page in Markdown, to paste.
+    let markdown = sandbox
+        .run(["cohort", "--format", "markdown", "--norms"])
+        .arg(&norms)
+        .arg(&reports)
+        .at("2026-11-22T09:00:00Z")
+        .run()
+        .stdout;
+    insta::assert_snapshot!("cohort_markdown", markdown);
+}
+
+#[test]
+fn the_cohort_grid_fits_80_columns_without_wrapping_a_name() {
+    let sandbox = Sandbox::new();
+    for (example, name) in [
+        ("hero", "Sam Hero"),
+        ("balanced", "Fatima Zahra Okafor"),
+        ("technician", "Alex Technician"),
+    ] {
+        let file = format!("examples/{example}.toml");
+        sandbox.assess_at("2026-11-01T09:00:00Z", &["-a", &file, "--subject", name]);
+    }
+    let table = sandbox
+        .run(["cohort"])
+        .arg(sandbox.data_dir().join("reports"))
+        .env("COLUMNS", "80")
+        .run()
+        .stdout;
+    assert!(table.lines().all(|l| l.chars().count() <= 80), "{table}");
+    let grid: Vec<&str> = table
+        .lines()
+        .skip_while(|l| !l.starts_with(" Person"))
+        .collect();
+    assert_eq!(
+        grid[0],
+        " Person               Del  Bud  Sta  Dur  Ven  Com  Peo  Val  Gro"
+    );
+    assert_eq!(
+        grid[2],
+        " Fatima Zahra Okafor   70  48*   80   80   84   74   82   87   71"
+    );
+}
