@@ -149,6 +149,15 @@ impl Error {
         matches!(self, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
     }
 
+    /// The first message, for a one-line warning about the problem.
+    pub fn first_line(&self) -> String {
+        self.lines()
+            .into_iter()
+            .next()
+            .map(|(message, _)| message)
+            .unwrap_or_default()
+    }
+
     /// The lines to print on stderr: `(message, help)` pairs, in order.
     pub fn lines(&self) -> Vec<(String, Option<String>)> {
         match self {

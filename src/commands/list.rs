@@ -41,12 +41,7 @@ pub fn run(config: &Config, args: ListArgs, out: &mut dyn Write) -> Result<u8> {
                     text,
                 })),
                 Err(error) => {
-                    let first = error
-                        .lines()
-                        .into_iter()
-                        .next()
-                        .map(|(m, _)| m)
-                        .unwrap_or_default();
+                    let first = error.first_line();
                     config.warn(&format!("skipping `{}`: {first}", path.display()));
                 }
             }

@@ -27,19 +27,24 @@ pub fn render(
     }
 }
 
-fn table(entries: &[Entry], every: &str, look: Look, out: &mut dyn Write) -> std::io::Result<()> {
-    let due = entries.iter().filter(|e| e.due).count();
-    let heading = match due {
+/// Who is due, in one sentence: "2 of 9 are due (no self-assessment within
+/// 90d)."
+pub fn due_sentence(entries: &[Entry], every: &str) -> String {
+    match entries.iter().filter(|e| e.due).count() {
         0 => format!("Nobody is due: everyone on the roster assessed within {every}."),
         1 => format!(
             "1 of {} is due (no self-assessment within {every}).",
             entries.len()
         ),
-        _ => format!(
+        due => format!(
             "{due} of {} are due (no self-assessment within {every}).",
             entries.len()
         ),
-    };
+    }
+}
+
+fn table(entries: &[Entry], every: &str, look: Look, out: &mut dyn Write) -> std::io::Result<()> {
+    let heading = due_sentence(entries, every);
     writeln!(out, "{}", paint(look.color, styles::HEADING, &heading))?;
     let mut grid = listing_table(look);
     grid.set_header(["Person", "Latest self-assessment", "Days ago", ""]);

@@ -217,15 +217,7 @@ pub(super) fn not_a_report(path: PathBuf, error: &Error) -> Skipped {
             })
             .unwrap_or_default(),
         Error::Io { source, .. } => (crate::error::describe_io(source), false),
-        other => (
-            other
-                .lines()
-                .into_iter()
-                .next()
-                .map(|(m, _)| m)
-                .unwrap_or_default(),
-            false,
-        ),
+        other => (other.first_line(), false),
     };
     Skipped {
         path,

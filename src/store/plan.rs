@@ -99,12 +99,7 @@ pub fn update<T>(
         Err(Damaged(error)) if if_damaged == IfDamaged::Refuse => return Err(error),
         Err(Damaged(error)) => {
             let kept = set_aside(data)?;
-            let first = error
-                .lines()
-                .into_iter()
-                .next()
-                .map(|(m, _)| m)
-                .unwrap_or_default();
+            let first = error.first_line();
             let warning = format!(
                 "{first}\n  the damaged plan is kept as `{}`; a new plan starts now",
                 kept.display()
@@ -150,12 +145,7 @@ fn sync_reports(data: &DataDir, before: &Plan, after: &Plan) -> Option<String> {
             continue;
         }
         if let Err(error) = super::set_plan(&path, &actions) {
-            let message = error
-                .lines()
-                .into_iter()
-                .next()
-                .map(|(m, _)| m)
-                .unwrap_or_default();
+            let message = error.first_line();
             problems.push(format!(
                 "the plan is saved, but report {id} could not carry it: {message}"
             ));

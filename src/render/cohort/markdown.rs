@@ -4,25 +4,17 @@
 
 use std::fmt::Write;
 
-use super::{View, cell_words, middle, theme_words};
+use super::{View, cell_words, made_line, middle, theme_words};
 use crate::cohort::{Group, MIN_GROUP};
 use crate::render::markdown::inline;
+use crate::render::roster::due_sentence;
 
 /// The Markdown of `view`.
 pub fn markdown(view: &View<'_>) -> String {
     let mut out = String::new();
     let cohort = view.cohort;
-    let people: usize = cohort.groups.iter().filter_map(|g| g.size).sum();
     let _ = writeln!(out, "# Cohort\n");
-    let _ = writeln!(
-        out,
-        "Each person's latest self-assessment · {} · made {}",
-        match people {
-            1 => "1 person".to_owned(),
-            n => format!("{n} people"),
-        },
-        view.made
-    );
+    let _ = writeln!(out, "{}", made_line(view));
     if cohort.groups.is_empty() {
         let _ = writeln!(
             out,
@@ -33,15 +25,8 @@ pub fn markdown(view: &View<'_>) -> String {
         group_section(&mut out, view, group);
     }
     if let Some(due) = &view.due {
-        let count = due.entries.iter().filter(|e| e.due).count();
         let _ = writeln!(out, "\n## Who is due\n");
-        let _ = writeln!(
-            out,
-            "{} of {} due (no self-assessment within {}).\n",
-            count,
-            due.entries.len(),
-            inline(due.every)
-        );
+        let _ = writeln!(out, "{}\n", inline(&due_sentence(due.entries, due.every)));
         let _ = writeln!(out, "| Person | Latest self-assessment | Days ago | |");
         let _ = writeln!(out, "|---|---|--:|---|");
         for entry in due.entries {

@@ -64,6 +64,20 @@ pub fn render(
     }
 }
 
+/// The line under the page's title: "Each person's latest
+/// self-assessment · 12 people · made 2026-11-22".
+fn made_line(view: &View<'_>) -> String {
+    let people: usize = view.cohort.groups.iter().filter_map(|g| g.size).sum();
+    format!(
+        "Each person's latest self-assessment · {} · made {}",
+        match people {
+            1 => "1 person".to_owned(),
+            n => format!("{n} people"),
+        },
+        view.made
+    )
+}
+
 /// How far a person is from their target on a theme, for the grid's
 /// colours: met, a little below, well below, far below, or not scored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

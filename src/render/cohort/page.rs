@@ -7,9 +7,10 @@
 
 use std::fmt::Write;
 
-use super::{Standing, View, cell_words, middle, theme_words};
+use super::{Standing, View, cell_words, made_line, middle, theme_words};
 use crate::cohort::{Group, MIN_GROUP, ThemeStats};
 use crate::render::page::{self, Cell, escape};
+use crate::render::roster::due_sentence;
 use crate::render::svg::n;
 use crate::render::text::whole;
 
@@ -40,16 +41,7 @@ pub fn page(view: &View<'_>) -> String {
     let mut body = String::new();
     let cohort = view.cohort;
     let _ = writeln!(body, "<h1>Cohort</h1>");
-    let people: usize = cohort.groups.iter().filter_map(|g| g.size).sum();
-    let _ = writeln!(
-        body,
-        "<p class=\"sub\">Each person's latest self-assessment · {} · made {}</p>",
-        match people {
-            1 => "1 person".to_owned(),
-            n => format!("{n} people"),
-        },
-        view.made
-    );
+    let _ = writeln!(body, "<p class=\"sub\">{}</p>", escape(&made_line(view)));
     if cohort.groups.is_empty() {
         let _ = writeln!(
             body,
@@ -239,27 +231,11 @@ fn strip(theme: &ThemeStats, middle: Option<(f64, f64)>, words: &str) -> String 
 
 /// Everyone on the roster: who is due.
 fn due_section(body: &mut String, due: &super::Due<'_>) {
-    let count = due.entries.iter().filter(|e| e.due).count();
     let _ = writeln!(body, "<h2>Who is due</h2>");
     let _ = writeln!(
         body,
         "<p>{}</p>",
-        escape(&match count {
-            0 => format!(
-                "Nobody is due: everyone on the roster assessed within {}.",
-                due.every
-            ),
-            1 => format!(
-                "1 of {} is due (no self-assessment within {}).",
-                due.entries.len(),
-                due.every
-            ),
-            n => format!(
-                "{n} of {} are due (no self-assessment within {}).",
-                due.entries.len(),
-                due.every
-            ),
-        })
+        escape(&due_sentence(due.entries, due.every))
     );
     let rows: Vec<Vec<Cell>> = due
         .entries
