@@ -12,7 +12,7 @@ const CSS: &str = "\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1.25rem;color:#222;line-height:1.45}\
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}\
 .sub{color:#555;margin:0 0 1rem}.overall{font-size:1.15rem;margin:.25rem 0}.history{color:#555;margin:.25rem 0 1rem}\
-figure{margin:1rem 0;text-align:center}figure svg{max-width:100%;height:auto}figure svg.radar{width:100%}.wide{overflow-x:auto}.wide table{width:auto;min-width:60%}figcaption{color:#555;font-size:.9rem}\
+figure{margin:1rem 0;text-align:center}figure svg{max-width:100%;height:auto}figure svg.radar{width:100%}.wide,.scroll{overflow-x:auto}.wide table{width:auto;min-width:60%}figcaption{color:#555;font-size:.9rem}\
 table{border-collapse:collapse;width:100%;font-size:.95rem;margin:.5rem 0}\
 th,td{padding:.35rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}\
 th{border-bottom:2px solid #999}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\
@@ -22,7 +22,7 @@ details{margin:.25rem 0}summary{cursor:pointer;padding:.2rem 0}\
 blockquote{margin:.25rem 0 .75rem 1rem;padding-left:.75rem;border-left:3px solid #ccc;color:#333}\
 .grid{display:flex;flex-wrap:wrap;gap:.5rem;justify-content:flex-start}\
 footer{margin-top:2.5rem;color:#595959;font-size:.85rem}\
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}figure,table,li{break-inside:avoid}}";
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}figure,table,li{break-inside:avoid}.wide,.scroll{overflow:visible}}";
 
 /// A complete page with `title` and the already escaped `body`. Its content
 /// security policy lets nothing be loaded and no script run.
@@ -79,8 +79,19 @@ impl Cell {
 }
 
 /// A table with a header row; `numeric` header columns are right-aligned.
+/// It scrolls sideways in its own box where it is wider than the screen (a
+/// phone), a box that the keyboard can reach and a screen reader names by
+/// the table's columns.
 pub fn table(header: &[(&str, bool)], rows: &[Vec<Cell>]) -> String {
-    let mut out = String::from("<table>\n<thead><tr>");
+    let columns: Vec<&str> = header
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| !name.is_empty())
+        .collect();
+    let mut out = format!(
+        "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">\n<table>\n<thead><tr>",
+        escape(&format!("Table: {}", columns.join(", ")))
+    );
     for (name, numeric) in header {
         let class = if *numeric { " class=\"num\"" } else { "" };
         let _ = write!(out, "<th{class}>{}</th>", escape(name));
@@ -94,7 +105,7 @@ pub fn table(header: &[(&str, bool)], rows: &[Vec<Cell>]) -> String {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     out
 }
 

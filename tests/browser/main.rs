@@ -558,3 +558,86 @@ async fn the_cohort_page_fits_a_phone_and_passes_axe_core() {
     assert_eq!(grid, json!([true, "sticky"]));
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs Chromium and chromedriver; `bash .ci/run` installs them and runs it"]
+async fn the_team_report_and_the_self_report_beside_it_fit_a_phone_and_pass_axe_core() {
+    // Sam's self-assessment, a round of three direct reports, then both
+    // pages: the team's report (Self, Facts/views, the global item) and
+    // Sam's own report shown beside the team's view.
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(["assess", "--answers", "examples/hero.toml"])
+        .at("2026-11-01T09:00:00Z")
+        .stderr_checked_by_the_test()
+        .run();
+    let invite = sandbox.scratch().join("invite");
+    sandbox
+        .run(["invite", "--subject", "Sam Hero", "--self-collect", "-o"])
+        .arg(&invite)
+        .run();
+    let responses = sandbox.scratch().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    for n in 0..3 {
+        // Three different answers: the same one three times counts once.
+        let answers = sandbox.write(
+            &format!("answers-{n}.toml"),
+            &ANSWERS.replace(
+                "would-recommend = 4",
+                &format!("would-recommend = {}", 3 + n),
+            ),
+        );
+        sandbox
+            .run(["respond"])
+            .arg(&invite)
+            .arg("--answers")
+            .arg(&answers)
+            .arg("-o")
+            .arg(responses.join(format!("r{n}.age")))
+            .stderr_checked_by_the_test()
+            .run();
+    }
+    let team = sandbox.scratch().join("team.html");
+    sandbox
+        .run([
+            "collect",
+            &round_of(&sandbox),
+            "--close",
+            "--format",
+            "html",
+            "-o",
+        ])
+        .arg(&team)
+        .arg(&responses)
+        .stderr_checked_by_the_test()
+        .run();
+    let own = sandbox.scratch().join("own.html");
+    sandbox
+        .run(["show", "2026-11-01T09-00-00Z", "--format", "html", "-o"])
+        .arg(&own)
+        .stderr_checked_by_the_test()
+        .run();
+    let team_page = std::fs::read_to_string(&team).unwrap();
+    assert!(team_page.contains("Facts/views"));
+    assert!(team_page.contains("Would recommend this manager: 75 of 100, from 3 responses"));
+    assert!(
+        std::fs::read_to_string(&own)
+            .unwrap()
+            .contains("<h2>Beside your team&#39;s view</h2>")
+            || std::fs::read_to_string(&own)
+                .unwrap()
+                .contains("<h2>Beside your team's view</h2>")
+    );
+
+    let downloads = sandbox.scratch().join("downloads");
+    let driver = driver();
+    let client = phone(&driver, &downloads).await;
+    for (page, what) in [(&team, "the team's report"), (&own, "the report beside it")] {
+        client
+            .goto(&format!("file://{}", page.display()))
+            .await
+            .unwrap();
+        check_the_page(&client, what).await;
+    }
+    client.close().await.unwrap();
+}

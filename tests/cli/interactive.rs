@@ -642,3 +642,33 @@ fn the_context_comes_first_dont_know_is_offered_and_a_resumed_run_keeps_its_orde
     assert_eq!(knows["not_applicable"].as_bool(), Some(true));
     assert_eq!(report["context"].as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn a_required_fact_offers_no_skip_and_refuses_one() {
+    // The facts of a questionnaire are required: the terminal offers
+    // "Don't know" where the question does, never "doesn't apply", and a
+    // typed `s` is refused.
+    const BASIS: &str = "tests/fixtures/basis/questionnaire.toml";
+    let sandbox = Sandbox::new();
+    let mut session = spawn(&sandbox, &format!("assess --questionnaire {BASIS}"));
+    at(&mut session, "1/7 ", &[ENTER]);
+    at(&mut session, "2/7 ", &[ENTER]);
+    // The fact's options: its own and "Don't know", nothing to skip with.
+    let options = at(&mut session, "3/7 ", &[ENTER]);
+    assert!(options.contains("Don't know"), "{options}");
+    assert!(!options.to_lowercase().contains("apply"), "{options}");
+    at(&mut session, "4/7 ", &["s", ENTER]);
+    let refused = at(
+        &mut session,
+        "type a number from 0 to 10",
+        &["\x7f", "1", ENTER],
+    );
+    assert!(!refused.contains("s to skip"), "{refused}");
+    at(&mut session, "5/7 ", &[ENTER]);
+    at(&mut session, "6/7 ", &[ENTER]);
+    at(&mut session, "7/7 ", &[ENTER]);
+    at(&mut session, "Commit to up to three actions", &["n", ENTER]);
+    assert_eq!(finish(session).1, 0);
+    let report = saved_report(&sandbox);
+    assert_eq!(answer(&report, "one-fact-b").as_float(), Some(1.0));
+}

@@ -253,7 +253,6 @@ fn due_section(body: &mut String, due: &super::Due<'_>) {
             ]
         })
         .collect();
-    body.push_str("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"Who is due\">");
     body.push_str(&page::table(
         &[
             ("Person", false),
@@ -263,5 +262,4 @@ fn due_section(body: &mut String, due: &super::Due<'_>) {
         ],
         &rows,
     ));
-    body.push_str("</div>\n");
 }

@@ -219,7 +219,7 @@ pub fn beside_blocks(own: &Report, team_report: &Report) -> Vec<Block> {
         .collect();
     vec![
         Block::Text(format!(
-            "{}; made {} (`leadgap show {}`).",
+            "{}; made {} (report {}).",
             counted_line(team),
             team_report.created.date(),
             team_report.id
