@@ -32,6 +32,15 @@ fn simulated_fault() -> std::io::Result<()> {
     }
 }
 
+/// A point at which a test may stop the process as a kill would, with
+/// `LEADGAP_SIMULATE_FAULT=kill-at:NAME`: nothing after it runs, nothing
+/// is cleaned up.
+pub fn fault_point(name: &str) {
+    if std::env::var(FAULT_VARIABLE).is_ok_and(|v| v.strip_prefix("kill-at:") == Some(name)) {
+        std::process::exit(137);
+    }
+}
+
 /// What a path is, in words, when it is not a regular file.
 pub fn kind_of(metadata: &fs::Metadata) -> &'static str {
     let kind = metadata.file_type();

@@ -33,11 +33,14 @@ pub(crate) mod spool;
 pub(crate) mod stats;
 pub mod store;
 pub mod team;
+#[doc(hidden)]
+pub mod testing;
 pub(crate) mod trend;
 
 use std::io::Write;
 use std::path::Path;
 
+use clap::CommandFactory;
 use cli::{Cli, Command};
 use error::{Error, Result};
 use output::{ColorChoice, clean, paint, styles};
@@ -85,12 +88,13 @@ fn dispatch(config: &Config, command: Command, out: &mut dyn Write) -> Result<u8
         Command::Cohort(args) => commands::cohort::run(config, args, out),
         Command::Norms(args) => commands::norms::run(config, args, out),
         Command::Plan(args) => commands::plan::run(config, args, out),
-        Command::Key(_) => commands::key::run(config, out),
+        Command::Key(args) => commands::key::run(config, args, out),
+        Command::Raters(args) => commands::raters::run(config, args, out),
         Command::Invite(args) => commands::invite::run(config, args, out),
         Command::Respond(args) => commands::respond::run(config, args, out),
         Command::Collect(args) => commands::collect::run(config, args, out),
-        Command::Completions(args) => commands::packaging::completions(args, out),
-        Command::Man(args) => commands::packaging::man(args, out),
+        Command::Completions(args) => commands::packaging::completions(args, Cli::command(), out),
+        Command::Man(args) => commands::packaging::man(args, Cli::command(), out),
     }
 }
 

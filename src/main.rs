@@ -1,7 +1,7 @@
 //! The `leadgap` binary: parse the command line, run, report an error and
 //! exit with the code of the README's "Exit codes".
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -28,9 +28,28 @@ fn main() -> ExitCode {
 }
 
 /// Prints what clap has to say and returns its exit code: 0 for help and
-/// the version, 2 for usage errors, 1 when the help cannot be written.
+/// the version, 2 for usage errors, 1 when the help cannot be written. A
+/// secret key given in the wrong place is not echoed back.
 fn clap_exit(clap: &clap::Error) -> ExitCode {
-    let written = clap.print().and_then(|()| std::io::stdout().flush());
+    let terminal = if clap.use_stderr() {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let color = terminal && std::env::var_os("NO_COLOR").is_none();
+    let rendered = if color {
+        clap.render().ansi().to_string()
+    } else {
+        clap.render().to_string()
+    };
+    let text = leadgap::output::hide_secrets(&rendered);
+    let written = if clap.use_stderr() {
+        std::io::stderr().write_all(text.as_bytes())
+    } else {
+        std::io::stdout()
+            .write_all(text.as_bytes())
+            .and_then(|()| std::io::stdout().flush())
+    };
     match written {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {

@@ -85,6 +85,9 @@ pub const MAX_TEXT: usize = 20_000;
 /// [`MAX_TEXT`] characters are cut with `…`.
 pub fn clean(text: &str) -> Cow<'_, str> {
     let long = text.len() > MAX_TEXT && text.chars().nth(MAX_TEXT).is_some();
+    if has_secret(text) {
+        return Cow::Owned(clean(&hide_secrets(text)).into_owned());
+    }
     if !long && !text.chars().any(needs_cleaning) {
         return Cow::Borrowed(text);
     }
@@ -126,6 +129,40 @@ pub fn clean_line(text: &str) -> Cow<'_, str> {
     } else {
         cleaned
     }
+}
+
+/// How an age secret key starts: what follows it is never printed.
+const SECRET_PREFIX: &str = "AGE-SECRET-KEY-1";
+
+fn has_secret(text: &str) -> bool {
+    text.len() >= SECRET_PREFIX.len()
+        && text
+            .as_bytes()
+            .windows(SECRET_PREFIX.len())
+            .any(|w| w.eq_ignore_ascii_case(SECRET_PREFIX.as_bytes()))
+}
+
+/// `text` with every age secret key in it replaced by its first characters
+/// and a note: a key pasted in the wrong place is never echoed back, in a
+/// message, a warning or a terminal's scrollback.
+pub fn hide_secrets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest
+        .as_bytes()
+        .windows(SECRET_PREFIX.len())
+        .position(|w| w.eq_ignore_ascii_case(SECRET_PREFIX.as_bytes()))
+    {
+        out.push_str(&rest[..at]);
+        out.push_str("AGE-SECRET-KEY-… (a secret key, not shown)");
+        let after = &rest[at + SECRET_PREFIX.len()..];
+        let end = after
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(after.len());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn needs_cleaning(c: char) -> bool {

@@ -1,12 +1,11 @@
 //! How answers are collected, however they are given: an answer file
 //! (`file`), or interactive prompts (`interactive` walks the questionnaire,
-//! `terminal` draws the prompts), or a team response opened from its
-//! envelope (`response`). All produce the same
-//! [`Answers`](crate::questionnaire::Answers).
+//! `terminal` draws the prompts). Both produce the same
+//! [`Answers`](crate::questionnaire::Answers); a team response is an answer
+//! file in an envelope, which the team round opens.
 
 pub mod file;
 pub mod interactive;
-pub mod response;
 pub mod terminal;
 
 use crate::questionnaire::{Kind, Question, Response};

@@ -2,12 +2,13 @@
 //! more folders, per theme and as a people × themes grid; or how each
 //! theme's questions hang together (`--items`); or who is due (`--roster`).
 
+use clap::Args;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::Config;
-use crate::cli::CohortArgs;
+
 use crate::cohort::{self, latest_self};
 use crate::error::{Error, Result, exit};
 use crate::programme::norms::Norms;
@@ -18,6 +19,48 @@ use crate::report::SELF_RATER;
 use crate::source::Source;
 use crate::store::{Loaded, load_report};
 use crate::trend::chronological;
+
+/// `leadgap cohort`
+#[derive(Debug, Args)]
+pub struct CohortArgs {
+    /// Folders of report files (each person's latest self-assessment counts)
+    #[arg(required = true, value_name = "DIR")]
+    pub folders: Vec<PathBuf>,
+
+    /// Replace names with "Person 1", "Person 2"… and hide groups of fewer than 3 people
+    #[arg(long)]
+    pub anonymous: bool,
+
+    /// Per theme, whether its questions hang together: Cronbach's alpha, and per question
+    /// its mean, spread, item-rest correlation and alpha if dropped
+    #[arg(long, conflicts_with_all = ["anonymous", "roster"])]
+    pub items: bool,
+
+    /// Who is due: everyone on this list (one name a line) without a self-assessment
+    /// within --every; exit code 3 when anyone is
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "every",
+        conflicts_with = "anonymous"
+    )]
+    pub roster: Option<PathBuf>,
+
+    /// How often people re-assess, for --roster: days, weeks or months (90d, 13w, 3m)
+    #[arg(long, value_name = "DURATION", requires = "roster")]
+    pub every: Option<String>,
+
+    /// A norms file (`leadgap norms`): the page shows each theme's middle half in the norms
+    #[arg(long, value_name = "FILE", conflicts_with = "items")]
+    pub norms: Option<PathBuf>,
+
+    /// How to print the cohort
+    #[arg(short, long, default_value = "table", value_parser = crate::commands::formats(render::cohort::FORMATS))]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub output: super::Output,
+}
 
 /// Runs `leadgap cohort`.
 pub fn run(config: &Config, args: CohortArgs, out: &mut dyn Write) -> Result<u8> {

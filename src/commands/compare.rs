@@ -1,15 +1,44 @@
 //! `leadgap compare`: a self-assessment against another rater's view of the
 //! same person, with blind spots and hidden strengths.
 
+use crate::render::Format;
+use clap::Args;
 use std::io::Write;
 
 use crate::Config;
-use crate::cli::CompareArgs;
+
 use crate::comparison;
 use crate::error::{Error, Result, exit};
 use crate::output::clean_line;
 use crate::render;
 use crate::report::Report;
+
+/// `leadgap compare`
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The self-assessment (id, `latest` or path)
+    #[arg(value_name = "SELF")]
+    pub own: String,
+
+    /// The other rater's report about the same person (id, `latest` or path)
+    #[arg(value_name = "OTHER")]
+    pub other: String,
+
+    /// Flag themes where the two views differ by at least this many points
+    #[arg(long, value_name = "POINTS", default_value_t = 15.0, value_parser = crate::commands::parse_score)]
+    pub threshold: f64,
+
+    /// Compare even if the reports name different respondents
+    #[arg(long)]
+    pub force: bool,
+
+    /// How to print the comparison
+    #[arg(short, long, default_value = "table", value_parser = crate::commands::formats(render::compare::FORMATS))]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub output: super::Output,
+}
 
 /// Runs `leadgap compare`.
 pub fn run(config: &Config, args: CompareArgs, out: &mut dyn Write) -> Result<u8> {

@@ -1,18 +1,41 @@
 //! `leadgap diff`: two reports of the same person, theme by theme.
 
+use crate::render::Format;
+use clap::Args;
 use std::io::Write;
 
 use crate::Config;
-use crate::cli::DiffArgs;
+
 use crate::comparison;
 use crate::error::{Error, Result, exit};
-use crate::programme::norms::Norms;
 use crate::render;
 use crate::store;
 
+/// `leadgap diff`
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier report (id, `latest` or path); alone, it is compared with the report before it
+    #[arg(value_name = "A")]
+    pub first: String,
+
+    /// The later report (id, `latest` or path)
+    #[arg(value_name = "B")]
+    pub second: Option<String>,
+
+    /// How to print the comparison
+    #[arg(short, long, default_value = "table", value_parser = crate::commands::formats(render::diff::FORMATS))]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub output: super::Output,
+
+    #[command(flatten)]
+    pub norms: super::NormsFile,
+}
+
 /// Runs `leadgap diff`.
 pub fn run(config: &Config, args: DiffArgs, out: &mut dyn Write) -> Result<u8> {
-    let norms = args.norms.as_deref().map(Norms::read).transpose()?;
+    let norms = args.norms.load()?;
     let (first, second) = match &args.second {
         Some(second) => (
             config.load_report(&args.first)?.1,

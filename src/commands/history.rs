@@ -6,19 +6,44 @@
 //! out and written before the next, so that memory holds one series rather
 //! than the whole folder.
 
+use crate::render;
+use crate::render::Format;
+use clap::Args;
 use std::collections::HashMap;
 use std::io::Write;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::Config;
-use crate::cli::HistoryArgs;
+
 use crate::error::{Error, Result, exit, with_suggestion};
-use crate::programme::norms::Norms;
 use crate::render::{Extras, history::Writer};
 use crate::report::Report;
 use crate::spool::{self, Spool};
 use crate::store::Loaded;
 use crate::trend;
+
+/// `leadgap history`
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Read reports from this folder instead of the data directory
+    #[arg(long, value_name = "DIR")]
+    pub from: Option<PathBuf>,
+
+    /// Show one theme's trend in detail
+    #[arg(long, value_name = "ID")]
+    pub theme: Option<String>,
+
+    /// How to print the history
+    #[arg(short, long, default_value = "table", value_parser = crate::commands::formats(render::history::FORMATS))]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub output: super::Output,
+
+    #[command(flatten)]
+    pub norms: super::NormsFile,
+}
 
 /// The reports of a folder, set aside series by series.
 struct Spooled {
@@ -42,12 +67,7 @@ pub fn run(config: &Config, args: HistoryArgs, out: &mut dyn Write) -> Result<u8
         Some(dir) => dir.clone(),
         None => config.data_dir()?.reports(),
     };
-    let norms = args
-        .norms
-        .as_deref()
-        .map(Norms::read)
-        .transpose()?
-        .map(Arc::new);
+    let norms = args.norms.load()?.map(Arc::new);
     let mut spooled = spool(config, &dir)?;
     if let Some(theme) = &args.theme {
         check_theme(theme, &spooled.themes)?;

@@ -1,17 +1,26 @@
 //! `leadgap list`: the questionnaires available by name.
 
+use clap::Args;
 use std::io::Write;
 
 use serde::Serialize;
 
 use crate::Config;
 use crate::catalog::{self, Found, Origin};
-use crate::cli::ListArgs;
+
 use crate::error::{Error, Result, exit};
 use crate::output::clean_line;
 use crate::questionnaire::{self, BUILT_IN};
 use crate::render::{Format, write_table};
 use crate::source::Source;
+
+/// `leadgap list`
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// How to print the list
+    #[arg(short, long, default_value = "table", value_parser = crate::commands::formats(&[Format::Table, Format::Json]))]
+    pub format: Format,
+}
 
 #[derive(Serialize)]
 struct Entry {

@@ -1,5 +1,7 @@
-//! One module per subcommand. Each turns its arguments into work and writes
-//! its result to the given output.
+//! One module per subcommand: its arguments (clap) beside its run, which
+//! turns them into work and writes the result to the given output. What
+//! several commands take — where to write, a norms file, which formats — is
+//! here, once.
 
 pub mod assess;
 pub mod check;
@@ -15,6 +17,58 @@ pub mod norms;
 pub mod note;
 pub mod packaging;
 pub mod plan;
+pub mod raters;
 pub mod respond;
 pub mod show;
 pub mod template;
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+
+use crate::render::Format;
+
+/// `-o/--output FILE`, which every command that prints a document takes.
+#[derive(Debug, clap::Args)]
+pub struct Output {
+    /// Write to this file (atomically) instead of standard output
+    #[arg(id = "output", short = 'o', long = "output", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// `--norms FILE`, which every command that shows scores takes.
+#[derive(Debug, clap::Args)]
+pub struct NormsFile {
+    /// Place each score and change against a cohort's norms file (made by `leadgap norms`)
+    #[arg(id = "norms", long = "norms", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+impl NormsFile {
+    /// The norms file, read, when one was given.
+    pub fn load(&self) -> crate::error::Result<Option<crate::programme::norms::Norms>> {
+        self.file
+            .as_deref()
+            .map(crate::programme::norms::Norms::read)
+            .transpose()
+    }
+}
+
+/// A `--format` value: one of `allowed`, each listed in `--help` with what
+/// it is for.
+pub fn formats(allowed: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        allowed
+            .iter()
+            .map(|format| PossibleValue::new(format.name()).help(format.describe())),
+    )
+    .try_map(|name| name.parse::<Format>())
+}
+
+/// A score from 0 to 100.
+pub fn parse_score(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if (0.0..=100.0).contains(&value) => Ok(value),
+        _ => Err(format!("expected a score from 0 to 100, found `{text}`")),
+    }
+}

@@ -1,14 +1,32 @@
 //! `leadgap norms`: an anonymous norms file from the latest self-assessment
 //! of each person in one or more folders.
 
+use clap::Args;
 use std::io::Write;
+use std::path::PathBuf;
 
 use crate::Config;
-use crate::cli::NormsArgs;
+
 use crate::cohort::latest_self;
 use crate::error::{Error, Result, exit};
 use crate::programme::norms::{Builder, MIN_RESPONDENTS};
 use crate::store::load_report;
+
+/// `leadgap norms`
+#[derive(Debug, Args)]
+pub struct NormsArgs {
+    /// Folders of report files (each person's latest self-assessment counts)
+    #[arg(required = true, value_name = "DIR")]
+    pub folders: Vec<PathBuf>,
+
+    /// Write the norms file here (atomically)
+    #[arg(short, long, value_name = "FILE", required = true)]
+    pub output: Option<PathBuf>,
+
+    /// Refuse to make norms from fewer people than this (at least 10)
+    #[arg(long, value_name = "N", default_value_t = crate::programme::norms::MIN_RESPONDENTS)]
+    pub min: usize,
+}
 
 /// Runs `leadgap norms`.
 pub fn run(config: &Config, args: NormsArgs, out: &mut dyn Write) -> Result<u8> {

@@ -1,16 +1,37 @@
 //! `leadgap note`: add a reviewer's note to a saved report.
 
+use clap::Args;
 use std::io::Write;
 use std::path::Path;
 
 use crate::Config;
-use crate::cli::NoteArgs;
+
 use crate::clock;
 use crate::error::{Error, Result, exit, with_suggestion};
 use crate::files;
 use crate::output::clean_line;
 use crate::report::Review;
 use crate::store;
+
+/// `leadgap note`
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The report to annotate (id, `latest` or path)
+    #[arg(value_name = "REPORT")]
+    pub report: String,
+
+    /// The theme the note is about
+    #[arg(long, value_name = "ID")]
+    pub theme: String,
+
+    /// Who writes the note
+    #[arg(long, value_name = "NAME")]
+    pub author: String,
+
+    /// The note
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+}
 
 /// Runs `leadgap note`.
 pub fn run(config: &Config, args: NoteArgs, out: &mut dyn Write) -> Result<u8> {

@@ -1,18 +1,36 @@
 //! `leadgap completions` and `leadgap man`: generated from the command-line
 //! definition, never written by hand.
 
+use clap::Args;
 use std::io::Write;
 
-use clap::CommandFactory;
-
-use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::error::{Error, Result, exit, with_suggestion};
 
-/// Prints completions for a shell. They are generated in memory first: the
-/// generator cannot report a failed write (it panics), and a full disk or a
-/// closed pipe must end in an exit code.
-pub fn completions(args: CompletionsArgs, out: &mut dyn Write) -> Result<u8> {
-    let mut command = Cli::command();
+/// `leadgap man`
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`assess`, `plan add`…); without one, leadgap's own page
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
+}
+
+/// `leadgap completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// Prints completions for a shell, for the command line `command` (leadgap's
+/// own, from `cli`). They are generated in memory first: the generator
+/// cannot report a failed write (it panics), and a full disk or a closed
+/// pipe must end in an exit code.
+pub fn completions(
+    args: CompletionsArgs,
+    mut command: clap::Command,
+    out: &mut dyn Write,
+) -> Result<u8> {
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "leadgap", &mut script);
     out.write_all(&script)
@@ -21,10 +39,11 @@ pub fn completions(args: CompletionsArgs, out: &mut dyn Write) -> Result<u8> {
     Ok(exit::SUCCESS)
 }
 
-/// Prints the man page of leadgap or of one of its commands
-/// (`leadgap-assess(1)`, as the main page's list of commands names them).
-pub fn man(args: ManArgs, out: &mut dyn Write) -> Result<u8> {
-    let mut command = Cli::command().disable_help_subcommand(true);
+/// Prints the man page of leadgap (the command line `command`) or of one of
+/// its commands (`leadgap-assess(1)`, as the main page's list of commands
+/// names them).
+pub fn man(args: ManArgs, command: clap::Command, out: &mut dyn Write) -> Result<u8> {
+    let mut command = command.disable_help_subcommand(true);
     command.build();
     let mut within = "leadgap".to_owned();
     for name in &args.command {

@@ -7,11 +7,12 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use clap::Args;
+
 use crate::Config;
 use crate::answers::file::AnswerFile;
 use crate::answers::interactive::{Seed, Stop, Walk, shuffled};
 use crate::answers::terminal::Terminal;
-use crate::cli::RespondArgs;
 use crate::error::{Error, Result, exit};
 use crate::files;
 use crate::output::clean_line;
@@ -19,9 +20,29 @@ use crate::questionnaire::{Answers, Questionnaire};
 use crate::source::Source;
 use crate::store::rounds::INVITE;
 use crate::team::invite::{self, Invite};
-use crate::team::promise::{self, Arrangement};
+use crate::team::promise;
 use crate::team::response::{self, Head};
 use crate::team::{encryption, random_hex};
+
+/// `leadgap respond`
+#[derive(Debug, Args)]
+pub struct RespondArgs {
+    /// The invitation: its .toml file, or the folder that holds invite.toml
+    #[arg(value_name = "INVITE")]
+    pub invite: PathBuf,
+
+    /// Read the answers from this answer file (`-` for standard input) instead of asking
+    #[arg(short, long, value_name = "FILE|-")]
+    pub answers: Option<PathBuf>,
+
+    /// Your group (how you work with the person), if neither the invitation nor the answers say
+    #[arg(long, value_name = "ID")]
+    pub group: Option<String>,
+
+    /// Write the encrypted response here [default: ./response-ROUND-ID.age]
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
 
 /// Runs `leadgap respond`.
 pub fn run(config: &Config, args: RespondArgs, out: &mut dyn Write) -> Result<u8> {
@@ -29,21 +50,45 @@ pub fn run(config: &Config, args: RespondArgs, out: &mut dyn Write) -> Result<u8
     let invite = read_invite(&args.invite)?;
     if !invite.codes.is_empty() && invite.code.is_none() {
         return Err(Error::user_with_help(
-            "this round gives each rater a personal invitation, and this one is the collector's \
-             copy without a code: an answer made with it would not be counted",
+            "this round gives each rater a personal invitation, and this is the collector's copy \
+             without a code: an answer made with it would not be counted",
             "answer with the personal invitation you were given (invite-NN.toml, or its page)",
         ));
     }
     let form = &invite.form;
+    let fixed = invite.fixed_group().map(str::to_owned);
+    if let (Some(fixed), Some(given)) = (&fixed, &args.group)
+        && fixed != given
+    {
+        return Err(Error::user_with_help(
+            format!(
+                "this invitation was sent to you as `{fixed}`, not `{}`",
+                clean_line(given)
+            ),
+            "leave --group out: a personal invitation knows its group",
+        ));
+    }
     let mut answers = match &args.answers {
         Some(path) => from_file(path, form)?,
-        None => interactive(form, &invite, args.group.as_deref())?,
+        None => interactive(form, &invite, fixed.as_deref().or(args.group.as_deref()))?,
     };
-    let group = args
+    let given = answers
+        .team
         .group
         .clone()
-        .or_else(|| answers.team.group.clone())
         .or_else(|| group_of(form, &answers));
+    if let (Some(fixed), Some(given)) = (&fixed, &given)
+        && fixed != given
+    {
+        return Err(Error::user_with_help(
+            format!(
+                "the answers are given as `{}`, but this invitation was sent to you as `{fixed}`",
+                clean_line(given)
+            ),
+            "answer as the group of your invitation: a response of another group is not counted",
+        ));
+    }
+    let group = fixed.or_else(|| args.group.clone()).or(given);
     let Some(group) = group.filter(|g| invite.groups.contains(g)) else {
         return Err(Error::user_with_help(
             "the response needs your group: how you work with the person",
@@ -72,13 +117,14 @@ pub fn run(config: &Config, args: RespondArgs, out: &mut dyn Write) -> Result<u8
         &answers,
         &Head {
             round: &invite.round,
+            invitation: &invite.hash(),
             id: &id,
             group: &group,
             code: invite.code.as_deref(),
             written: Some(&written),
         },
     );
-    let recipient = invite.holder.recipient();
+    let recipient = &invite.holder.keys().recipient;
     let sealed = encryption::seal(recipient, text.as_bytes()).map_err(Error::user)?;
     let armored = encryption::armor(&sealed).map_err(Error::user)?;
     let path = args
@@ -86,20 +132,24 @@ pub fn run(config: &Config, args: RespondArgs, out: &mut dyn Write) -> Result<u8
         .clone()
         .unwrap_or_else(|| PathBuf::from(response::file_name(&invite.round, &id)));
     let (folder, name) = split(&path)?;
+    // A folder named for the answer is made: nothing in it is private.
+    std::fs::create_dir_all(&folder).map_err(|e| Error::io("create folder", &folder, e))?;
     let written = files::write_new(&folder, &name, &sealed)
         .map_err(|e| Error::io("write the response to", &path, e))?;
-    let send = invite
-        .reply_to
-        .as_deref()
-        .map(|r| format!("to {}", clean_line(r)))
-        .unwrap_or_else(|| "back the way the invitation came".to_owned());
+    let fingerprint = promise::fingerprint(&invite.holder);
+    let arrangement = promise::of(&invite, &fingerprint);
+    let send = match (&invite.reply_to, invite.holder.collector()) {
+        (Some(reply), _) => format!("to {}", clean_line(reply)),
+        (None, Some(collector)) => format!("to {}, who runs the round", clean_line(collector)),
+        (None, None) => format!("to {}", clean_line(&invite.subject)),
+    };
     writeln!(
         out,
         "Wrote {}: your answers, sealed. {} Nothing else was saved.\n\n\
          Send it {send}: attach the file, or paste this text into an email or a message \
          (subject: leadgap round {}):\n\n{}",
         written.display(),
-        promise::after_responding(&Arrangement::of(&invite)),
+        promise::after_responding(&arrangement),
         invite.round,
         armored.trim_end()
     )
@@ -153,7 +203,8 @@ fn interactive(form: &Questionnaire, invite: &Invite, group: Option<&str>) -> Re
     let mut terminal = Terminal::new(false);
     terminal.heading(&format!("Feedback for {}", clean_line(&invite.subject)));
     terminal.say(&clean_line(&form.description));
-    for paragraph in promise::to_raters(&Arrangement::of(invite)) {
+    let fingerprint = promise::fingerprint(&invite.holder);
+    for paragraph in promise::to_raters(&promise::of(invite, &fingerprint)) {
         terminal.say(&clean_line(&paragraph));
     }
     let mut walk = Walk {

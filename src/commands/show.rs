@@ -1,17 +1,41 @@
 //! `leadgap show`: print a saved report again, with its history.
 
+use crate::render;
+use crate::render::Format;
+use clap::Args;
 use std::io::Write;
 use std::sync::Arc;
 
 use crate::Config;
-use crate::cli::ShowArgs;
+
 use crate::error::{Error, Result, exit};
-use crate::programme::norms::Norms;
 use crate::render::{Extras, gap};
+
+/// `leadgap show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A report id, `latest`, or the path of a report file
+    #[arg(default_value = "latest", value_name = "ID|latest|PATH")]
+    pub report: String,
+
+    /// How to print the report
+    #[arg(short, long, default_value = "table", value_parser = crate::commands::formats(render::gap::FORMATS))]
+    pub format: Format,
+
+    /// List every answer per theme, with its points, to see what pulled a theme down (HTML always has them, folded)
+    #[arg(long)]
+    pub answers: bool,
+
+    #[command(flatten)]
+    pub output: super::Output,
+
+    #[command(flatten)]
+    pub norms: super::NormsFile,
+}
 
 /// Runs `leadgap show`.
 pub fn run(config: &Config, args: ShowArgs, out: &mut dyn Write) -> Result<u8> {
-    let norms = args.norms.as_deref().map(Norms::read).transpose()?;
+    let norms = args.norms.load()?;
     let (path, report) = config.load_report(&args.report)?;
     // A report's history is the earlier reports of its series in its folder.
     let others = config.earlier_in_series(&args.report, &path, &report)?;

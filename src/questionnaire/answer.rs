@@ -63,11 +63,24 @@ pub struct Answers {
     pub team: TeamParts,
 }
 
+/// The most characters a comment may have: the form counts them down,
+/// `respond` and `collect` refuse longer ones.
+pub const COMMENT_LIMIT: usize = 2000;
+
+/// The two open questions every response may answer, by their keys in
+/// `[comments]` and in the form: what to keep doing, what to change.
+pub const COMMENTS: [(&str, &str); 2] = [
+    ("keep", "What should this manager keep doing?"),
+    ("change", "What should this manager change?"),
+];
+
 /// The parts of a team response beyond its answers.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TeamParts {
     /// The round the response answers.
     pub round: Option<String>,
+    /// The hash of the invitation it answers.
+    pub invitation: Option<String>,
     /// The response's random id.
     pub id: Option<String>,
     /// The rater's group.

@@ -15,9 +15,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 pub use answer::{
-    AnswerValue, Answers, DONT_KNOW, DONT_KNOW_LABEL, PlannedAction, Response, TeamParts,
-    context_value, describe, describe_context, format_number, from_value, number_range, to_value,
-    with_unit,
+    AnswerValue, Answers, COMMENT_LIMIT, COMMENTS, DONT_KNOW, DONT_KNOW_LABEL, PlannedAction,
+    Response, TeamParts, context_value, describe, describe_context, format_number, from_value,
+    number_range, to_value, with_unit,
 };
 pub use builtin::{BUILT_IN, BuiltIn};
 pub use context::{

@@ -38,7 +38,7 @@ pub fn render(
             svg::radar(&radar(comparison), &heading(comparison))
         ),
         Format::Html => html(comparison, out),
-        Format::Csv | Format::Ics => Err(super::unsupported("compare", format)),
+        Format::Csv | Format::Ics | Format::Toml => Err(super::unsupported("compare", format)),
     }
 }
 

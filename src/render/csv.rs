@@ -4,16 +4,23 @@
 /// would start a spreadsheet formula (`=`, `+`, `-`, `@`), since names and
 /// titles come from files.
 pub fn csv_text(text: &str) -> String {
-    let text = crate::output::clean_line(text);
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.into_owned()
-    };
+    let text = guard(text);
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
+    }
+}
+
+/// Text from a file as a spreadsheet may read it: control characters
+/// neutralised, and a leading `'` when it would start a formula (`=`, `+`,
+/// `-`, `@`). The `csv` crate quotes it.
+pub fn guard(text: &str) -> String {
+    let text = crate::output::clean_line(text);
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.into_owned()
     }
 }
 

@@ -19,7 +19,7 @@ pub fn render(diff: &Diff, format: Format, look: Look, out: &mut dyn Write) -> s
         Format::Json => write_json(out, diff),
         Format::Table => table(look, diff, out),
         Format::Markdown => markdown(diff, out),
-        Format::Csv | Format::Html | Format::Svg | Format::Ics => {
+        Format::Csv | Format::Html | Format::Svg | Format::Ics | Format::Toml => {
             Err(super::unsupported("diff", format))
         }
     }

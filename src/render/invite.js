@@ -20,15 +20,20 @@
   }
 
   // Whether a question has an answer (a number typed, a box ticked, an
-  // option chosen, or "don't know" / "doesn't apply").
+  // option chosen, or "don't know"). "Doesn't apply" is no answer: a
+  // response counts only when it answers half of what its group is asked.
   function answered(fieldset) {
     var inputs = fieldset.querySelectorAll("input");
     for (var i = 0; i < inputs.length; i++) {
       var input = inputs[i];
+      if (input.value === "skip") continue;
       if ((input.type === "number" && input.value !== "") || input.checked) return true;
     }
     return false;
   }
+
+  // The longest mailto: link mail programs keep whole.
+  var MAILTO_LIMIT = 2000;
 
   function count() {
     if (groupSelect.value === "") {
@@ -150,7 +155,8 @@
     var done = asked.filter(answered).length;
     if (done * 2 < asked.length) {
       status.textContent = "Please answer at least half of your " + asked.length +
-        " questions (“Don't know” counts where it is offered): an answer with fewer is not counted.";
+        " questions: you answered " + done + ". “Doesn't apply” is not an answer (“Don't know” is," +
+        " where it is offered), and a response with fewer answers is not counted.";
       return;
     }
     var round = form.getAttribute("data-round");
@@ -163,6 +169,7 @@
         "",
         "[response]",
         "round = " + str(round),
+        "invitation = " + str(form.getAttribute("data-invitation")),
         "id = " + str(id),
         "group = " + str(group)
       ];
@@ -202,9 +209,16 @@
       status.textContent = "";
       document.getElementById("sealed-response").value = armored;
       var email = form.getAttribute("data-email");
-      document.getElementById("send-email").href = "mailto:" + encodeURIComponent(email).replace(/%40/g, "@") +
+      var mailto = "mailto:" + encodeURIComponent(email).replace(/%40/g, "@") +
         "?subject=" + encodeURIComponent("leadgap round " + round) +
         "&body=" + encodeURIComponent(armored);
+      // A link longer than mail programs keep would arrive cut short: the
+      // page says to copy or download instead, and offers no such link.
+      var sendEmail = document.getElementById("send-email");
+      var tooLong = mailto.length > MAILTO_LIMIT;
+      sendEmail.hidden = tooLong;
+      sendEmail.href = tooLong ? "#" : mailto;
+      document.getElementById("too-long").hidden = !tooLong;
       var download = document.getElementById("download-response");
       var url = URL.createObjectURL(new Blob([binary], { type: "application/octet-stream" }));
       links.push(url);
@@ -241,6 +255,8 @@
     forget();
     document.getElementById("sealed-response").value = "";
     document.getElementById("send-email").href = "#";
+    document.getElementById("send-email").hidden = false;
+    document.getElementById("too-long").hidden = true;
     document.getElementById("download-response").href = "#";
     document.getElementById("sent-status").textContent = "";
     each(["keep", "change"], function (key) {

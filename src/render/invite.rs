@@ -21,7 +21,7 @@ use crate::questionnaire::{
     Condition, GROUP_CONTEXT, Kind, Question, Questionnaire, format_number, number_range,
 };
 use crate::team::invite::Invite;
-use crate::team::promise::{self, Arrangement};
+use crate::team::promise;
 
 /// The vendored age bundle, which defines `age.Encrypter` and `age.armor`.
 const AGE_JS: &str = include_str!("../../vendor/age-encryption/age-encryption.js");
@@ -61,14 +61,12 @@ label.group-label{display:block;margin:.25rem 0}\
 /// The invitation form of `invite`, asking its form's questions.
 pub fn page(invite: &Invite) -> String {
     let form = &invite.form;
-    let reply_to = invite
-        .reply_to
-        .clone()
-        .unwrap_or_else(|| "back to the person who sent you this form".to_owned());
-    let send_to = match &invite.reply_to {
-        Some(reply) => format!("to {reply}"),
-        None => reply_to.clone(),
+    let send_to = match (&invite.reply_to, invite.holder.collector()) {
+        (Some(reply), _) => format!("to {reply}"),
+        (None, Some(collector)) => format!("to {collector}, who runs this round"),
+        (None, None) => format!("to {}", invite.subject),
     };
+    let fingerprint = promise::fingerprint(&invite.holder);
     let mut body = String::new();
     let _ = writeln!(
         body,
@@ -80,7 +78,7 @@ pub fn page(invite: &Invite) -> String {
         body,
         "<section id=\"who-reads\" aria-label=\"Who can read your answers\">"
     );
-    for paragraph in promise::to_raters(&Arrangement::of(invite)) {
+    for paragraph in promise::to_raters(&promise::of(invite, &fingerprint)) {
         let _ = writeln!(body, "<p>{}</p>", escape(&paragraph));
     }
     let _ = writeln!(
@@ -90,11 +88,7 @@ pub fn page(invite: &Invite) -> String {
         escape(&send_to)
     );
     if let Some(closes) = &invite.closes {
-        let _ = writeln!(
-            body,
-            "<p>Please answer by {}.</p>",
-            escape(&closes.to_string())
-        );
+        let _ = writeln!(body, "<p>{}</p>", escape(&promise::closing(closes)));
     }
     body.push_str("</section>\n");
     let _ = writeln!(
@@ -112,10 +106,12 @@ pub fn page(invite: &Invite) -> String {
     let _ = writeln!(
         body,
         "<form id=\"leadgap-response\" hidden=\"hidden\" data-round=\"{}\" data-form=\"{}\" \
-         data-recipient=\"{}\" data-reply-to=\"{}\" data-email=\"{}\" data-code=\"{}\">",
+         data-invitation=\"{}\" data-recipient=\"{}\" data-reply-to=\"{}\" data-email=\"{}\" \
+         data-code=\"{}\">",
         escape(&invite.round),
         escape(&form.id),
-        escape(invite.holder.recipient()),
+        escape(&invite.hash()),
+        escape(&invite.holder.keys().recipient),
         escape(&send_to),
         escape(&email_of(invite.reply_to.as_deref().unwrap_or_default())),
         escape(invite.code.as_deref().unwrap_or_default())
@@ -152,6 +148,8 @@ pub fn page(invite: &Invite) -> String {
         body,
         "<p class=\"footnote\">Comments are listed without your group, each list in a random \
          order of its own, and only when at least {} people's answers count.</p>\n</section>\n\
+         <p class=\"footnote\" id=\"enough\">Answer at least half of your questions: “Doesn't \
+         apply” is not an answer, and a response with fewer answers is not counted.</p>\n\
          <button type=\"button\" id=\"create-response\">Seal my answers</button>\n\
          <p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</form>",
         invite.min_group
@@ -166,6 +164,9 @@ pub fn page(invite: &Invite) -> String {
          <button type=\"button\" class=\"secondary\" id=\"copy-response\">Copy</button>\
          <a class=\"button secondary\" id=\"download-response\" href=\"#\" \
          download=\"response.age\">Download</a></p>\n\
+         <p id=\"too-long\" class=\"warning\" hidden=\"hidden\">Your sealed answer is too long \
+         for an email link, which some mail programs cut short: use Copy and paste it into an \
+         email, or Download and attach the file.</p>\n\
          <p id=\"sent-status\" role=\"status\" aria-live=\"polite\"></p>\n\
          <p><label for=\"sealed-response\">The sealed answer, as text for an email or a \
          message:</label></p>\n\
@@ -211,32 +212,51 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// The group picker: the round's groups, labelled as the form says.
+/// The group picker: the round's groups, labelled as the form says; a
+/// personal invitation's one group, chosen, which the rater cannot change.
 fn group_picker(body: &mut String, invite: &Invite) {
     let form = &invite.form;
     let text = form.context_index(GROUP_CONTEXT).map_or_else(
         || "How do you work with this person?".to_owned(),
         |i| form.contexts[i].text.clone(),
     );
+    let fixed = invite.fixed_group();
     let _ = writeln!(
         body,
         "<fieldset class=\"group\"><legend>{}</legend>\n\
-         <label class=\"group-label\" for=\"group\">Your group</label>\n<select id=\"group\" name=\"group\" required=\"required\">\n\
-         <option value=\"\">Choose…</option>",
+         <label class=\"group-label\" for=\"group\">Your group</label>\n<select id=\"group\" name=\"group\" required=\"required\">",
         escape(&text)
     );
+    if fixed.is_none() {
+        body.push_str("<option value=\"\">Choose…</option>\n");
+    }
     for group in &invite.groups {
+        if fixed.is_some_and(|f| f != group) {
+            continue;
+        }
         let _ = writeln!(
             body,
-            "<option value=\"{}\">{}</option>",
+            "<option value=\"{}\"{}>{}</option>",
             escape(group),
+            if fixed.is_some() {
+                " selected=\"selected\""
+            } else {
+                ""
+            },
             escape(&invite.group_label(group))
         );
     }
-    body.push_str(
-        "</select>\n<p class=\"footnote\">The questions for your group appear once you choose: \
-         each group is asked only what it can see.</p>\n</fieldset>\n",
-    );
+    body.push_str(match fixed {
+        Some(_) => {
+            "</select>\n<p class=\"footnote\">Your invitation was sent to you in this group, \
+             which decides your questions: each group is asked only what it can see.</p>\n\
+             </fieldset>\n"
+        }
+        None => {
+            "</select>\n<p class=\"footnote\">The questions for your group appear once you \
+             choose: each group is asked only what it can see.</p>\n</fieldset>\n"
+        }
+    });
 }
 
 /// One question as a fieldset of inputs named by its id.

@@ -44,6 +44,8 @@ pub enum Format {
     Svg,
     /// An iCalendar file (RFC 5545).
     Ics,
+    /// The report file itself, as leadgap saves it.
+    Toml,
 }
 
 impl Format {
@@ -56,6 +58,7 @@ impl Format {
         Format::Html,
         Format::Svg,
         Format::Ics,
+        Format::Toml,
     ];
 
     /// The name on the command line: `table`, `markdown`…
@@ -68,6 +71,7 @@ impl Format {
             Format::Html => "html",
             Format::Svg => "svg",
             Format::Ics => "ics",
+            Format::Toml => "toml",
         }
     }
 
@@ -83,6 +87,9 @@ impl Format {
             }
             Format::Svg => "The chart alone, as SVG",
             Format::Ics => "An iCalendar file (RFC 5545) to import into any calendar",
+            Format::Toml => {
+                "The report file itself, as leadgap saves it: to keep, send or read with `show`"
+            }
         }
     }
 }

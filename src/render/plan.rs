@@ -126,7 +126,7 @@ pub fn render(
         Format::Markdown => markdown(actions, all, today, out),
         Format::Table => table(look, actions, all, today, out),
         // The calendar needs the next check-in too: see [`calendar`].
-        Format::Csv | Format::Html | Format::Svg | Format::Ics => {
+        Format::Csv | Format::Html | Format::Svg | Format::Ics | Format::Toml => {
             Err(super::unsupported("the plan", format))
         }
     }

@@ -78,6 +78,22 @@ pub struct Report {
     /// spreads, the groups, the comments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<TeamView>,
+    /// For a team report: the signature of its collector over its figures
+    /// ([`Report::signed_text`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Signature>,
+}
+
+/// A collector's signature of a team report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// The collector's age recipient (`age1…`).
+    pub recipient: String,
+    /// The collector's signing key (`ed25519:…`).
+    pub key: String,
+    /// The signature, in hex digits.
+    pub value: String,
 }
 
 /// A reviewer's note on one theme of a saved report.
@@ -409,6 +425,7 @@ impl Report {
             reviews: Vec::new(),
             plan: Vec::new(),
             team: None,
+            signature: None,
         }
     }
 
@@ -443,6 +460,21 @@ impl Report {
             theme.advice = Vec::new();
         }
         self
+    }
+
+    /// What a team report's signature covers: its figures, as TOML, without
+    /// what a summary leaves out or a reader adds later (answers, theme
+    /// descriptions and advice, reviewers' notes, the plan), without its id
+    /// (the file's name, which a history may suffix) and without the
+    /// signature itself — so that a summary in a listing verifies as the
+    /// whole file does, and a note does not break it.
+    pub fn signed_text(&self) -> String {
+        let mut figures = self.clone().into_summary();
+        figures.id = String::new();
+        figures.reviews = Vec::new();
+        figures.plan = Vec::new();
+        figures.signature = None;
+        toml::to_string(&figures).unwrap_or_default()
     }
 
     /// The theme with this id.

@@ -230,6 +230,10 @@ fn problems(report: &Report) -> Vec<Problem<'static>> {
         }
     }
 
+    for (at, message) in team_problems(report) {
+        say(at, message);
+    }
+
     if let Some(overall) = report.overall {
         let scored = report
             .themes
@@ -264,4 +268,139 @@ fn from_answers(report: &Report, theme: &str) -> Option<f64> {
             (w + weight, s + weight * score)
         });
     (weights > 0.0).then(|| 100.0 * sum / weights)
+}
+
+/// What is wrong with a team report, or with a report that claims to be
+/// one: a team report is signed by its collector, and its figures add up —
+/// every group shown from its threshold, the team's figure of each theme
+/// the pooled mean of exactly the shown groups' — so an edited or made-up
+/// one is refused, not shown as the team's view.
+fn team_problems(report: &Report) -> Vec<(Vec<Step<'static>>, String)> {
+    use crate::report::TEAM_RATER;
+    let mut found = Vec::new();
+    let team = match (&report.team, report.rater == TEAM_RATER) {
+        (Some(team), true) => team,
+        (None, false) => return found,
+        (Some(_), false) => {
+            found.push((
+                vec![Step::Key("rater")],
+                "a team's view (`[team]`) belongs only to a team report (`rater = \"team\"`)"
+                    .to_owned(),
+            ));
+            return found;
+        }
+        (None, true) => {
+            found.push((
+                vec![Step::Key("rater")],
+                "`rater = \"team\"` is kept for the report of a team round, which this is not"
+                    .to_owned(),
+            ));
+            return found;
+        }
+    };
+    match &report.signature {
+        None => found.push((
+            vec![Step::Key("team")],
+            "a team report is signed by the collector who made it, and this one is not".to_owned(),
+        )),
+        Some(signature) => {
+            let keys = crate::team::keys::PublicKeys {
+                recipient: signature.recipient.clone(),
+                signing: signature.key.clone(),
+            };
+            if !keys.verifies_report(&report.signed_text(), &signature.value) {
+                found.push((
+                    vec![Step::Key("signature")],
+                    "the team report's figures do not match its collector's signature: it was \
+                     changed after it was signed"
+                        .to_owned(),
+                ));
+            }
+        }
+    }
+    let threshold = |group: &str| {
+        if team.open_groups.iter().any(|g| g == group) {
+            1
+        } else {
+            team.min_group
+        }
+    };
+    let mut say = |message: String| found.push((vec![Step::Key("team")], message));
+    if team.min_group < crate::team::MIN_GROUP {
+        say(format!(
+            "the team report's minimum is {}, below the {} every round keeps",
+            team.min_group,
+            crate::team::MIN_GROUP
+        ));
+    }
+    for group in &team.groups {
+        if group.n < threshold(&group.id) {
+            say(format!(
+                "the group `{}` is shown with {} responses, fewer than its threshold",
+                group.id, group.n
+            ));
+        }
+    }
+    if team.raters != team.groups.iter().map(|g| g.n).sum::<usize>() {
+        say("the team's count is not the sum of its groups' counts".to_owned());
+    }
+    let themes = report
+        .themes
+        .iter()
+        .zip(&team.themes)
+        .map(|(theme, stats)| {
+            let groups: Vec<(Option<f64>, Option<usize>, &str)> = team
+                .groups
+                .iter()
+                .filter_map(|g| {
+                    g.themes
+                        .iter()
+                        .find(|t| t.id == theme.id)
+                        .map(|t| (t.score, t.n, g.id.as_str()))
+                })
+                .collect();
+            (theme.id.as_str(), theme.score, stats.n, groups)
+        });
+    let globals = team.global.iter().map(|global| {
+        let groups = global
+            .groups
+            .iter()
+            .map(|g| (g.score, g.n, g.id.as_str()))
+            .collect();
+        (global.id.as_str(), global.score, global.n, groups)
+    });
+    for (id, score, n, groups) in themes.chain(globals) {
+        let shown: Vec<(f64, usize)> = groups
+            .iter()
+            .filter_map(|(score, n, _)| Some(((*score)?, (*n)?)))
+            .collect();
+        for (score, n, group) in &groups {
+            if score.is_some() && n.is_none_or(|n| n < threshold(group)) {
+                say(format!(
+                    "`{id}` is shown for the group `{group}` with fewer responses than its \
+                     threshold"
+                ));
+            }
+        }
+        let total: usize = shown.iter().map(|(_, n)| n).sum();
+        let pooled = (total > 0)
+            .then(|| shown.iter().map(|(s, n)| s * *n as f64).sum::<f64>() / total as f64);
+        let adds_up = match (score, n) {
+            (Some(score), Some(n)) => {
+                n >= team.min_group
+                    && n == total
+                    && pooled.is_some_and(|p| (p - score).abs() <= TOLERANCE)
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        if !adds_up {
+            say(format!(
+                "the team's figure of `{id}` is not the pooled mean of its shown groups, from \
+                 {} responses on",
+                team.min_group
+            ));
+        }
+    }
+    found
 }

@@ -48,6 +48,21 @@ pub fn recipients_of(text: &str) -> Result<Vec<String>, String> {
     identities(text).map(|ids| ids.iter().map(|i| i.to_public().to_string()).collect())
 }
 
+/// The secret keys of an identity file with their public recipients, in
+/// order: (`AGE-SECRET-KEY-1…`, `age1…`).
+pub fn secrets(text: &str) -> Result<Vec<(String, String)>, String> {
+    identities(text).map(|ids| {
+        ids.iter()
+            .map(|i| {
+                (
+                    i.to_string().expose_secret().to_owned(),
+                    i.to_public().to_string(),
+                )
+            })
+            .collect()
+    })
+}
+
 /// The identities of an identity file.
 fn identities(text: &str) -> Result<Vec<age::x25519::Identity>, String> {
     let mut found = Vec::new();

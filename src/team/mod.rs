@@ -1,14 +1,20 @@
 //! The team's view of a manager: a feedback round from the invitation to
 //! the one report it gives.
 //!
-//! - [`invite`]: the invitation that travels to raters and collector alike
-//!   (the form and rubric in full, the groups, the key holder, the codes);
+//! - [`raters`]: the list of raters the subject sends the collector;
+//! - [`keys`]: the collector's keys (opening, signing) and their
+//!   fingerprint;
+//! - [`invite`]: the invitation the collector makes, which travels to
+//!   raters (the form and rubric in full, the groups, the keys, the codes);
 //! - [`promise`]: every sentence about who can read what, worded from the
 //!   round's arrangement;
-//! - [`envelope`]: sealing and opening responses (age, binary or armored);
-//! - [`response`]: what a response holds, written and opened;
-//! - [`counting`]: which responses count (personal codes, copies, forged
-//!   ids, responses that answer too little);
+//! - [`encryption`]: sealing and opening responses (age, binary or armored);
+//! - [`envelopes`]: sealed responses found in files, text, mail and
+//!   mailboxes;
+//! - [`response`]: what a response holds, written; [`opening`]: one opened;
+//! - [`counting`]: which responses count (the invitation they answer,
+//!   personal codes and their groups, copies, responses that answer too
+//!   little);
 //! - [`view`]: the aggregate, with the disclosure rules: no figure rests on
 //!   fewer responses than its threshold, directly or by subtraction.
 //!
@@ -17,8 +23,12 @@
 
 pub mod counting;
 pub mod encryption;
+pub mod envelopes;
 pub mod invite;
+pub mod keys;
+pub mod opening;
 pub mod promise;
+pub mod raters;
 pub mod response;
 pub mod view;
 
@@ -41,16 +51,7 @@ pub const OPEN_GROUPS: &[&str] = &[MANAGER_GROUP];
 /// team form that declares none).
 pub const DEFAULT_GROUPS: &[&str] = &["direct-report", "peer", "stakeholder", MANAGER_GROUP];
 
-/// The most characters a comment may have: the form counts them down,
-/// `respond` and `collect` refuse longer ones.
-pub const COMMENT_LIMIT: usize = 2000;
-
-/// The two open questions every response may answer, by their keys in
-/// `[comments]` and in the form: what to keep doing, what to change.
-pub const COMMENTS: [(&str, &str); 2] = [
-    ("keep", "What should this manager keep doing?"),
-    ("change", "What should this manager change?"),
-];
+pub use crate::questionnaire::{COMMENT_LIMIT, COMMENTS};
 
 /// `bytes` random bytes as hex digits: a response id, a round id's tail, a
 /// personal code. Without randomness from the system there is no safe id,

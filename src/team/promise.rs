@@ -1,9 +1,11 @@
-//! Every sentence leadgap says about who can read a rater's answers, worded
-//! from the round's actual arrangement and from nothing else: the form, what
-//! `invite` and `respond` print and `invite --help` all take their words
-//! from here, so that the promise made to raters is the one the round keeps.
+//! Every sentence leadgap says about who can read a rater's answers, how
+//! small groups are treated, what the collector can link and when a round
+//! closes, worded from the round's actual arrangement and from nothing else:
+//! the form, what `invite`, `respond` and `collect` print and `invite
+//! --help` all take their words from here, so that the promise made to
+//! raters is the one the round keeps.
 
-use super::invite::{Invite, KeyHolder, key_tail};
+use super::invite::{Access, Closing, Invite, KeyHolder};
 use super::{MANAGER_GROUP, MIN_GROUP};
 
 /// What the sentences depend on.
@@ -11,58 +13,77 @@ use super::{MANAGER_GROUP, MIN_GROUP};
 pub struct Arrangement<'a> {
     /// Whom the round is about.
     pub subject: &'a str,
-    /// Who holds the key.
-    pub holder: &'a KeyHolder,
+    /// The collector's name; `None` when the subject collects.
+    pub collector: Option<&'a str>,
+    /// The fingerprint of the key holder's keys.
+    pub fingerprint: &'a str,
+    /// How raters come to answer.
+    pub access: Access,
     /// No figure rests on fewer responses than this.
     pub min_group: usize,
     /// Whether the subject's own manager is shown alone.
     pub manager_alone: bool,
-    /// Whether raters have personal codes.
-    pub coded: bool,
 }
 
-impl<'a> Arrangement<'a> {
-    /// The arrangement of `invite`.
-    pub fn of(invite: &'a Invite) -> Arrangement<'a> {
-        Arrangement {
-            subject: &invite.subject,
-            holder: &invite.holder,
-            min_group: invite.min_group,
-            manager_alone: invite.open_groups.iter().any(|g| g == MANAGER_GROUP),
-            coded: !invite.codes.is_empty(),
-        }
+/// The arrangement of `invite`, with the fingerprint of its keys.
+pub fn of<'a>(invite: &'a Invite, fingerprint: &'a str) -> Arrangement<'a> {
+    Arrangement {
+        subject: &invite.subject,
+        collector: invite.holder.collector(),
+        fingerprint,
+        access: invite.access(),
+        min_group: invite.min_group,
+        manager_alone: invite.open_groups.iter().any(|g| g == MANAGER_GROUP),
     }
 }
 
+/// The fingerprint of `holder`'s keys, as every sentence shows it.
+pub fn fingerprint(holder: &KeyHolder) -> String {
+    holder.keys().fingerprint()
+}
+
 /// What raters are told before any question, one paragraph each: who the
-/// answers are sealed for, who could open one, what leadgap shows, and
-/// what holds for a group shown alone and for a personal code.
+/// answers are sealed for and who could open one, what the collector can
+/// link, who else can answer, what leadgap shows, what holds for a group
+/// shown alone and for a personal code.
 pub fn to_raters(a: &Arrangement) -> Vec<String> {
     let s = a.subject;
-    let mut paragraphs = match a.holder {
-        KeyHolder::Collector { name: c, recipient } => vec![
+    let fp = a.fingerprint;
+    let mut paragraphs = match (a.collector, a.access) {
+        (Some(c), Access::Personal) => vec![
+            sealed_for_collector(c, s, fp),
             format!(
-                "Your answers are sealed on your device for {c}, who collects this round's \
-                 responses. The key they are sealed to ends in {}; {c} can confirm it. {s} \
-                 cannot open them.",
-                key_tail(recipient)
+                "{c} sent you this invitation and knows that its personal code is yours, so \
+                 {c} could tell which response is yours and open it. {s} never holds the \
+                 invitations, their codes or the key. leadgap shows everyone, {c} included, \
+                 only combined figures: {}",
+                shown(a)
             ),
+            "Your answer counts once: if you answer again with this invitation, the later \
+             answer replaces the earlier. Answers without one of the round's personal codes \
+             count nowhere."
+                .to_owned(),
+        ],
+        (Some(c), _) => vec![
+            sealed_for_collector(c, s, fp),
+            shared(c),
             format!(
-                "{c} could open a single response with that key, but leadgap shows {c} only \
-                 combined figures: {}",
-                shown(a.min_group)
+                "{c} could open a single response with that key, but leadgap shows everyone, \
+                 {c} included, only combined figures: {}",
+                shown(a)
             ),
         ],
-        KeyHolder::Subject { .. } => vec![
+        (None, _) => vec![
             format!(
-                "Your answers are sealed on your device for {s}, who collects this round's \
-                 responses and holds its key: {s} could open your response on its own and \
-                 see your answers and your group."
+                "Your answers are sealed on your device for {s}, who runs this round and holds \
+                 its key (fingerprint {fp}): {s} could open your response on its own and see \
+                 your answers and your group."
             ),
+            shared(s),
             format!(
-                "leadgap itself shows {s} only combined figures: {} The key, though, opens \
-                 single responses with any age tool.",
-                shown(a.min_group)
+                "leadgap itself shows only combined figures: {} The key, though, opens single \
+                 responses with any age tool.",
+                shown(a)
             ),
         ],
     };
@@ -72,81 +93,95 @@ pub fn to_raters(a: &Arrangement) -> Vec<String> {
              under “Manager”, not combined with anyone else's."
         ));
     }
-    if a.coded {
-        paragraphs.push(
-            "This invitation is yours alone: it carries a personal code, so that your answer \
-             counts once (if you answer again, the later answer replaces the earlier) and \
-             answers without a code count nowhere. Whoever handed it to you could tell which \
-             code is yours."
-                .to_owned(),
-        );
-    }
     paragraphs
 }
 
-/// What the figures may show, as the end of a sentence.
-fn shown(min_group: usize) -> String {
+fn sealed_for_collector(c: &str, s: &str, fp: &str) -> String {
     format!(
-        "no figure rests on fewer than {min_group} people's answers, a group with fewer counts \
-         in no figure at all, and comments are listed without their group."
+        "Your answers are sealed on your device for {c}, who runs this round and collects its \
+         answers; {s} cannot open them. {c}'s key has the fingerprint {fp}: {c} can confirm it."
     )
 }
 
-/// Who can open the responses, as `invite` tells whoever started the round.
-/// `runner_holds_key`: the data directory's own collector key is the
-/// round's (the collector started the round); `key_folder`: where a round
-/// the subject collects keeps its key.
-pub fn to_starter(a: &Arrangement, runner_holds_key: bool, key_folder: &str) -> Vec<String> {
-    let s = a.subject;
-    let mut sentences = match a.holder {
-        KeyHolder::Collector { name: c, recipient } if runner_holds_key => vec![format!(
-            "You hold the key ({c}: this data directory's collector key): only you can open \
-             the responses; {s} cannot. Confirm to the raters that the key ends in {}, as the \
-             form says.",
-            key_tail(recipient)
-        )],
-        KeyHolder::Collector { name: c, recipient } => vec![format!(
-            "{c} holds the key: only {c} can open the responses, not {s} and not this data \
-             directory. Ask {c} to confirm to the raters that the key ends in {}, as the form \
-             says.",
-            key_tail(recipient)
-        )],
-        KeyHolder::Subject { .. } => vec![format!(
-            "{s} holds the key, in {key_folder}: it could open each response on its own, and \
-             the form tells the raters so. For a round the team can trust {s} cannot read, start \
-             it with --recipient and --collector instead."
-        )],
+fn shared(holder: &str) -> String {
+    format!(
+        "This form is shared, not personal: anyone who has it can answer, and more than once, \
+         and {holder} cannot tell who answered or how often; leadgap counts identical answers \
+         once."
+    )
+}
+
+/// What the figures may show, as the end of a sentence: the minimum, the
+/// exception of a manager shown alone, pooling, and comments.
+pub fn shown(a: &Arrangement) -> String {
+    let m = a.min_group;
+    let except = if a.manager_alone {
+        ", except the Manager figure, which is one person's"
+    } else {
+        ""
     };
-    if a.coded {
-        sentences.push(match a.holder {
-            KeyHolder::Collector { name: c, .. } => format!(
-                "Whoever hands out the personal invitations could tell whose answer is whose, \
-                 and anyone holding an unused one could answer with it: let {c} hand them out, \
-                 not {s}."
-            ),
-            KeyHolder::Subject { .. } => format!(
-                "Whoever hands out the personal invitations could tell whose answer is whose; \
-                 {s} also holds the key, and the form says both."
-            ),
-        });
+    format!(
+        "no figure rests on fewer than {m} people's answers{except}; smaller groups may be \
+         pooled as Other when together they reach {m}, and are left out of every figure \
+         otherwise; comments are listed without their group, and only when at least {m} \
+         people's answers count."
+    )
+}
+
+/// When the round closes, as the form says it.
+pub fn closing(closes: &Closing) -> String {
+    format!(
+        "Please answer by {}: the round closes at the end of that day, {} (the collector's \
+         time); an answer sent later is not counted.",
+        closes.day.format("%-d %B %Y"),
+        closes.zone_words()
+    )
+}
+
+/// Who can open the responses, as `invite` tells the collector who started
+/// the round on their machine.
+pub fn to_collector(a: &Arrangement) -> Vec<String> {
+    let s = a.subject;
+    let fp = a.fingerprint;
+    match (a.collector, a.access) {
+        (Some(_), access) => {
+            let mut sentences = vec![format!(
+                "You hold the key (fingerprint {fp}, as the forms show it): only you can open \
+                 the answers; {s} cannot."
+            )];
+            sentences.push(if access == Access::Personal {
+                format!(
+                    "You know which code went to whom (send.csv): keep that to yourself, and \
+                     send the invitations yourself, not through {s}."
+                )
+            } else {
+                "Anyone holding the form can answer, and more than once; the form says so."
+                    .to_owned()
+            });
+            sentences
+        }
+        (None, _) => vec![format!(
+            "You, {s}, hold the key in this data directory: you could open each answer on \
+             its own, and the form tells the raters so. For a round your team can trust you \
+             cannot read, ask a collector to run it with `leadgap invite --raters`."
+        )],
     }
-    sentences
 }
 
 /// What `respond` says of the response it wrote.
 pub fn after_responding(a: &Arrangement) -> String {
     let s = a.subject;
-    match a.holder {
-        KeyHolder::Collector { name: c, recipient } => format!(
-            "It is sealed for {c} (key ending {}): {s} cannot open it, and leadgap shows {c} only \
+    match a.collector {
+        Some(c) => format!(
+            "It is sealed for {c} (fingerprint {}): {s} cannot open it, and leadgap shows only \
              combined figures: {}",
-            key_tail(recipient),
-            shown(a.min_group)
+            a.fingerprint,
+            shown(a)
         ),
-        KeyHolder::Subject { .. } => format!(
+        None => format!(
             "It is sealed for {s}, who holds the round's key and could open it on its own; \
              leadgap itself shows only combined figures: {}",
-            shown(a.min_group)
+            shown(a)
         ),
     }
 }
@@ -154,37 +189,34 @@ pub fn after_responding(a: &Arrangement) -> String {
 /// `invite --help`'s account of who can read what, in the words the form
 /// uses for each arrangement.
 pub fn help() -> String {
-    let example = |holder: &KeyHolder| {
+    let example = |collector: Option<&str>, access: Access| {
         to_raters(&Arrangement {
             subject: "the manager",
-            holder,
+            collector,
+            fingerprint: "XXXX XXXX XXXX XXXX",
+            access,
             min_group: MIN_GROUP,
             manager_alone: false,
-            coded: false,
         })
         .iter()
         .map(|p| sentence_case(p))
         .collect::<Vec<_>>()
         .join(" ")
     };
-    // A stand-in key whose last 8 characters are replaced by words.
-    let collector = KeyHolder::Collector {
-        name: "the collector".to_owned(),
-        recipient: "age1STANDIN!".to_owned(),
-    };
-    let subject = KeyHolder::Subject {
-        recipient: String::new(),
-    };
+    let collector = Some("the collector");
     format!(
         "Start a team feedback round: the people around a manager answer about them, \
          anonymously, with no server.\n\n\
-         Who holds the key that opens the answers is chosen here, and the form tells every rater \
-         in these words.\n\n\
-         With --recipient KEY --collector NAME (KEY from `leadgap key` on the collector's \
-         machine): {}\n\n\
-         With --self-collect: {}",
-        example(&collector).replace(" ends in STANDIN!;", " ends in its last 8 characters;"),
-        example(&subject)
+         The collector runs the round — a mentor, HR, a colleague the team trusts — on their \
+         own machine, with the key `leadgap key` made there, from the list of raters the \
+         manager sends them (`leadgap raters --template`). Each form tells its rater, before \
+         any question, who can read what, in these words.\n\n\
+         With --raters FILE (a personal invitation for each rater): {}\n\n\
+         With --open-link (one shared form): {}\n\n\
+         With --self-collect (the manager runs the round): {}",
+        example(collector, Access::Personal),
+        example(collector, Access::OpenLink),
+        example(None, Access::SelfCollect)
     )
 }
 
@@ -202,82 +234,116 @@ fn sentence_case(text: &str) -> String {
 mod tests {
     use super::*;
 
-    const KEY: &str = "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq";
-
-    fn collector() -> KeyHolder {
-        KeyHolder::Collector {
-            name: "Morgan Lee".to_owned(),
-            recipient: KEY.to_owned(),
-        }
-    }
-
-    fn arrangement(holder: &KeyHolder) -> Arrangement<'_> {
+    fn arrangement(collector: Option<&'static str>, access: Access) -> Arrangement<'static> {
         Arrangement {
             subject: "Sam Hero",
-            holder,
+            collector,
+            fingerprint: "3f9a 1c2b 77d0 e415",
+            access,
             min_group: 3,
             manager_alone: false,
-            coded: false,
         }
     }
 
     #[test]
-    fn with_a_collector_the_raters_are_told_the_subject_cannot_read_them() {
-        let holder = collector();
+    fn a_personal_invitation_says_the_subject_cannot_read_it_and_the_collector_can_link_it() {
         assert_eq!(
-            to_raters(&arrangement(&holder)),
+            to_raters(&arrangement(Some("Morgan Lee"), Access::Personal)),
             [
-                "Your answers are sealed on your device for Morgan Lee, who collects this \
-                 round's responses. The key they are sealed to ends in qs3290gq; Morgan Lee can \
-                 confirm it. Sam Hero cannot open them.",
-                "Morgan Lee could open a single response with that key, but leadgap shows \
-                 Morgan Lee only combined figures: no figure rests on fewer than 3 people's \
-                 answers, a group with fewer counts in no figure at all, and comments are \
-                 listed without their group."
+                "Your answers are sealed on your device for Morgan Lee, who runs this round and \
+                 collects its answers; Sam Hero cannot open them. Morgan Lee's key has the \
+                 fingerprint 3f9a 1c2b 77d0 e415: Morgan Lee can confirm it.",
+                "Morgan Lee sent you this invitation and knows that its personal code is yours, \
+                 so Morgan Lee could tell which response is yours and open it. Sam Hero never \
+                 holds the invitations, their codes or the key. leadgap shows everyone, Morgan \
+                 Lee included, only combined figures: no figure rests on fewer than 3 people's \
+                 answers; smaller groups may be pooled as Other when together they reach 3, and \
+                 are left out of every figure otherwise; comments are listed without their \
+                 group, and only when at least 3 people's answers count.",
+                "Your answer counts once: if you answer again with this invitation, the later \
+                 answer replaces the earlier. Answers without one of the round's personal codes \
+                 count nowhere."
             ]
         );
     }
 
     #[test]
+    fn a_shared_form_says_anyone_holding_it_can_answer_more_than_once() {
+        let said = to_raters(&arrangement(Some("Morgan Lee"), Access::OpenLink));
+        assert_eq!(said.len(), 3);
+        assert_eq!(
+            said[1],
+            "This form is shared, not personal: anyone who has it can answer, and more than \
+             once, and Morgan Lee cannot tell who answered or how often; leadgap counts \
+             identical answers once."
+        );
+        assert!(!said.join(" ").contains("personal code is yours"));
+    }
+
+    #[test]
     fn when_the_subject_collects_the_raters_are_told_so_first() {
-        let holder = KeyHolder::Subject {
-            recipient: KEY.to_owned(),
-        };
-        let said = to_raters(&arrangement(&holder));
+        let said = to_raters(&arrangement(None, Access::SelfCollect));
         assert_eq!(
             said[0],
-            "Your answers are sealed on your device for Sam Hero, who collects this round's \
-             responses and holds its key: Sam Hero could open your response on its own and see \
-             your answers and your group."
+            "Your answers are sealed on your device for Sam Hero, who runs this round and holds \
+             its key (fingerprint 3f9a 1c2b 77d0 e415): Sam Hero could open your response on \
+             its own and see your answers and your group."
         );
+        assert!(said[1].starts_with("This form is shared"));
         assert!(!said.join(" ").contains("cannot open"));
     }
 
     #[test]
-    fn a_manager_shown_alone_and_a_personal_code_are_said() {
-        let holder = collector();
-        let mut a = arrangement(&holder);
+    fn a_manager_shown_alone_is_named_as_the_exception_wherever_the_minimum_is() {
+        let mut a = arrangement(Some("Morgan Lee"), Access::Personal);
         a.manager_alone = true;
-        a.coded = true;
         let said = to_raters(&a);
         assert_eq!(said.len(), 4);
-        assert!(said[2].starts_with("Sam Hero's own manager is shown alone"));
-        assert!(said[3].starts_with("This invitation is yours alone"));
+        assert!(said[3].starts_with("Sam Hero's own manager is shown alone"));
+        let every = [said.join(" "), after_responding(&a)];
+        for text in every {
+            assert!(
+                text.contains(
+                    "no figure rests on fewer than 3 people's answers, except the Manager \
+                     figure, which is one person's;"
+                ),
+                "{text}"
+            );
+        }
     }
 
     #[test]
-    fn the_help_words_both_arrangements_as_the_form_does() {
+    fn the_close_is_said_in_the_collectors_time() {
+        let closes = Closing {
+            day: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+            offset: chrono::FixedOffset::west_opt(8 * 3600).unwrap(),
+        };
+        assert_eq!(
+            closing(&closes),
+            "Please answer by 6 December 2026: the round closes at the end of that day, \
+             UTC−08:00 (the collector's time); an answer sent later is not counted."
+        );
+    }
+
+    #[test]
+    fn the_help_words_every_arrangement_as_the_form_does() {
         let help = help();
+        assert!(
+            help.contains(
+                "With --raters FILE (a personal invitation for each rater): Your answers are \
+             sealed on your device for the collector, who runs this round and collects its \
+             answers; the manager cannot open them. The collector's key has the fingerprint \
+             XXXX XXXX XXXX XXXX: the collector can confirm it. The collector sent you"
+            ),
+            "{help}"
+        );
         assert!(help.contains(
-            "With --recipient KEY --collector NAME (KEY from `leadgap key` on the collector's \
-             machine): Your answers are sealed on your device for the collector, who collects \
-             this round's responses. The key they are sealed to ends in its last 8 characters; \
-             the collector can confirm it. The manager cannot open them."
+            "With --open-link (one shared form): Your answers are sealed on your device for \
+             the collector"
         ));
         assert!(help.contains(
-            "With --self-collect: Your answers are sealed on your device for the manager, who \
-             collects this round's responses and holds its key: the manager could open your \
-             response on its own"
+            "With --self-collect (the manager runs the round): Your answers are sealed on your \
+             device for the manager, who runs this round and holds its key"
         ));
     }
 }

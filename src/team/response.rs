@@ -19,6 +19,8 @@ pub fn file_name(round: &str, id: &str) -> String {
 pub struct Head<'a> {
     /// The round.
     pub round: &'a str,
+    /// The hash of the invitation it answers ([`super::invite::Invite::hash`]).
+    pub invitation: &'a str,
     /// The response's random id.
     pub id: &'a str,
     /// The rater's group.
@@ -37,6 +39,10 @@ pub fn text(form: &Questionnaire, answers: &Answers, head: &Head) -> String {
     file.insert("questionnaire".into(), Value::String(form.id.clone()));
     let mut table = Table::new();
     table.insert("round".into(), Value::String(head.round.to_owned()));
+    table.insert(
+        "invitation".into(),
+        Value::String(head.invitation.to_owned()),
+    );
     table.insert("id".into(), Value::String(head.id.to_owned()));
     table.insert("group".into(), Value::String(head.group.to_owned()));
     if let Some(code) = head.code {
@@ -102,6 +108,8 @@ pub struct Opened {
     pub id: String,
     /// The rater's group.
     pub group: String,
+    /// The hash of the invitation it answers.
+    pub invitation: Option<String>,
     /// Its personal code, if it has one.
     pub code: Option<String>,
     /// When it was written, if it says.
@@ -126,6 +134,7 @@ impl Opened {
             &answers,
             &Head {
                 round: "",
+                invitation: "",
                 id: "",
                 group: &self.group,
                 code: None,

@@ -312,6 +312,7 @@ pub fn report(
             mirrors,
             global,
         }),
+        signature: None,
     }
 }
 

@@ -263,7 +263,7 @@ fn usage_errors_exit_2() {
         .status(2)
         .stderr(
             "error: invalid value 'yaml' for '--format <FORMAT>'\n  \
-             [possible values: table, markdown, json, html, svg]\n\n\
+             [possible values: table, markdown, json, html, svg, toml]\n\n\
              For more information, try '--help'.\n",
         )
         .run();

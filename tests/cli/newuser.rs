@@ -270,6 +270,7 @@ fn every_man_page_the_main_page_names_exists() {
             "cohort",
             "norms",
             "key",
+            "raters",
             "invite",
             "respond",
             "collect",

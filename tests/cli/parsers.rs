@@ -384,6 +384,7 @@ prop_compose! {
             context: Vec::new(),
             checks: Vec::new(),
             team: None,
+            signature: None,
             quality: Vec::new(),
             reviews: reviews.into_iter().map(|(theme, author, created, text)| Review { theme, author, created, text }).collect(),
             plan: Vec::new(),

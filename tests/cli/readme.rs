@@ -7,7 +7,9 @@
 //! reports.
 //!
 //! Lines marked `# interactive` need a terminal; the PTY tests in
-//! `tests/cli/interactive.rs` walk those.
+//! `tests/cli/interactive.rs` walk those. A line written `morgan$ leadgap …`
+//! is run by someone else — a collector, a rater — in their own data
+//! directory, in the same folder, as if the files had been sent.
 
 use crate::support;
 
@@ -27,8 +29,9 @@ const DOCUMENTS: [&str; 4] = [
     "CONTRIBUTING.md",
 ];
 
-/// Every `leadgap` command line of the documents' console blocks, in order.
-fn readme_commands() -> Vec<String> {
+/// Every `leadgap` command line of the documents' console blocks, in order,
+/// with who runs it (`None`: you).
+fn readme_commands() -> Vec<(Option<String>, String)> {
     let text: String = DOCUMENTS
         .iter()
         .map(|d| std::fs::read_to_string(support::repo().join(d)).unwrap())
@@ -41,9 +44,15 @@ fn readme_commands() -> Vec<String> {
             "```console" => in_console = true,
             "```" => in_console = false,
             line if in_console => {
-                let command = line.strip_prefix("$ ").unwrap_or(line);
+                let (who, command) = match line.split_once("$ ") {
+                    Some(("", command)) => (None, command),
+                    Some((who, command)) if who.chars().all(|c| c.is_ascii_lowercase()) => {
+                        (Some(who.to_owned()), command)
+                    }
+                    _ => (None, line),
+                };
                 if command.starts_with("leadgap ") && !command.contains("# interactive") {
-                    commands.push(command.to_owned());
+                    commands.push((who, command.to_owned()));
                 }
             }
             _ => {}
@@ -79,7 +88,11 @@ fn the_documented_examples_work_and_leave_only_your_own_reports() {
         binary.parent().unwrap().display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let shell = |command: &str, now: &str| {
+    let shell = |command: &str, now: &str, who: Option<&str>| {
+        let data = match who {
+            Some(who) => sandbox.scratch().join(format!("{who}-data")),
+            None => sandbox.data_dir(),
+        };
         // Installation lines write under the home folder; make its folders
         // as a user who installs would have them.
         if let Some(target) = command.split(" > ~/").nth(1) {
@@ -93,7 +106,7 @@ fn the_documented_examples_work_and_leave_only_your_own_reports() {
             .env_clear()
             .env("PATH", &path)
             .env("HOME", &home)
-            .env("LEADGAP_DATA_DIR", sandbox.data_dir())
+            .env("LEADGAP_DATA_DIR", &data)
             .env("LEADGAP_NOW", now)
             .env("NO_COLOR", "1")
             .output()
@@ -108,6 +121,7 @@ fn the_documented_examples_work_and_leave_only_your_own_reports() {
         let ran = shell(
             &format!("leadgap assess --answers {answers} --subject '{ME}' > /dev/null"),
             now,
+            None,
         );
         assert!(ran.status.success(), "{}", support::stderr(&ran));
     }
@@ -119,8 +133,8 @@ fn the_documented_examples_work_and_leave_only_your_own_reports() {
         commands.len() >= 30,
         "the README's examples were found: {commands:#?}"
     );
-    for command in &commands {
-        let ran = shell(command, support::NOW);
+    for (who, command) in &commands {
+        let ran = shell(command, support::NOW, who.as_deref());
         assert!(
             ran.status.success(),
             "`{command}` failed ({}):\n{}",
@@ -153,35 +167,30 @@ fn the_documented_examples_work_and_leave_only_your_own_reports() {
 
 #[test]
 fn the_guide_quotes_what_raters_are_told_in_the_forms_own_words() {
-    use leadgap::team::invite::KeyHolder;
+    use leadgap::team::invite::Access;
     use leadgap::team::promise::{Arrangement, to_raters};
-    let readme = std::fs::read_to_string(support::repo().join("docs/GUIDE.md")).unwrap();
-    // The example key of the guide's `leadgap key`.
-    let key = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
-    assert!(readme.contains("$ leadgap key  "));
-    assert!(readme.contains(&format!("\n{key}\n")));
-    let holders = [
-        KeyHolder::Collector {
-            name: "Morgan Lee".to_owned(),
-            recipient: key.to_owned(),
-        },
-        KeyHolder::Subject {
-            recipient: key.to_owned(),
-        },
-    ];
-    for holder in &holders {
+    let guide = std::fs::read_to_string(support::repo().join("docs/GUIDE.md")).unwrap();
+    // The example collector of the guide's `leadgap key`.
+    let fingerprint = support::COLLECTOR_FINGERPRINT;
+    assert!(guide.contains(&format!("Fingerprint:   {fingerprint}\n")));
+    for (collector, access) in [
+        (Some("Morgan Lee"), Access::Personal),
+        (Some("Morgan Lee"), Access::OpenLink),
+        (None, Access::SelfCollect),
+    ] {
         let said = to_raters(&Arrangement {
             subject: "Sam Hero",
-            holder,
+            collector,
+            fingerprint,
+            access,
             min_group: 3,
             manager_alone: false,
-            coded: false,
         });
         let quoted = said
             .iter()
             .map(|p| format!("> {p}"))
             .collect::<Vec<_>>()
             .join("\n>\n");
-        assert!(readme.contains(&quoted), "the README quotes:\n{quoted}");
+        assert!(guide.contains(&quoted), "the guide quotes:\n{quoted}");
     }
 }

@@ -316,6 +316,7 @@ fn team_parts<'s>(
     };
     if let Some((_, mut table)) = document.take_table(root, "response") {
         parts.round = text(document, &mut table, "round");
+        parts.invitation = text(document, &mut table, "invitation");
         parts.id = text(document, &mut table, "id");
         parts.group = text(document, &mut table, "group");
         parts.code = text(document, &mut table, "code");
@@ -329,7 +330,7 @@ fn team_parts<'s>(
         }
         document.reject_unknown(
             table,
-            &["round", "id", "group", "code", "written"],
+            &["round", "invitation", "id", "group", "code", "written"],
             "[response]",
         );
     }
@@ -338,7 +339,7 @@ fn team_parts<'s>(
             let Some(comment) = document.take::<String>(&mut table, key) else {
                 continue;
             };
-            let limit = crate::team::COMMENT_LIMIT;
+            let limit = crate::questionnaire::COMMENT_LIMIT;
             if comment.get_ref().chars().count() > limit {
                 document.problem(
                     Some(comment.span()),

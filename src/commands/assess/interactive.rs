@@ -3,12 +3,12 @@
 
 use std::io::{IsTerminal, Write};
 
+use super::AssessArgs;
 use super::{Setup, finish, plan_steps, start};
 use crate::Config;
 use crate::answers::interactive::{Seed, Stop, Walk, shuffled};
 use crate::answers::terminal::Terminal;
 use crate::catalog::{self, DEFAULT_QUESTIONNAIRE};
-use crate::cli::AssessArgs;
 use crate::clock;
 use crate::config::shell_word;
 use crate::error::{Error, Result};

@@ -7,12 +7,16 @@ mod planned;
 mod scripted;
 mod start;
 
+use crate::render;
+use crate::render::Format;
+use clap::Args;
 use std::io::Write;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::Config;
 use crate::catalog::{self, Found};
-use crate::cli::AssessArgs;
+
 use crate::clock;
 use crate::config::Series;
 use crate::error::{Error, Result, exit};
@@ -25,6 +29,69 @@ use crate::rounding::one_decimal;
 use crate::rubric::{Profile, Rubric};
 use crate::scoring;
 use crate::store::DataDir;
+
+/// `leadgap assess`
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The questionnaire: a built-in or installed name, or a file path [default: it-manager, or the answer file's]
+    #[arg(short, long, value_name = "NAME|PATH")]
+    pub questionnaire: Option<String>,
+
+    /// Score with this rubric instead of the questionnaire's own
+    #[arg(short, long, value_name = "PATH")]
+    pub rubric: Option<PathBuf>,
+
+    /// Whose targets to compare against, e.g. new-manager or director [default: the rubric's]
+    #[arg(short, long, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Read the answers from this file instead of asking (`-` reads standard input)
+    #[arg(short, long, value_name = "PATH|-")]
+    pub answers: Option<String>,
+
+    /// Count questions missing from the answer file as skipped instead of an
+    /// error (never a required one: a fact cannot be left out)
+    #[arg(long, requires = "answers")]
+    pub allow_partial: bool,
+
+    /// How to print the report
+    #[arg(short, long, default_value = "table", value_parser = crate::commands::formats(render::gap::FORMATS))]
+    pub format: Format,
+
+    /// Do not save the report to history
+    #[arg(long)]
+    pub no_save: bool,
+
+    /// Exit with status 3 when the overall score is below SCORE (0-100)
+    #[arg(long, value_name = "SCORE", value_parser = crate::commands::parse_score)]
+    pub fail_under: Option<f64>,
+
+    /// Who answered: `self`, or the name of someone rating the subject [default: the answer file's, else self]
+    #[arg(long, value_name = "NAME")]
+    pub rater: Option<String>,
+
+    /// Whom the answers are about [default: the answer file's respondent]
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+
+    #[command(flatten)]
+    pub output: crate::commands::Output,
+
+    #[command(flatten)]
+    pub norms: crate::commands::NormsFile,
+
+    /// Continue the unfinished interactive run at its first unanswered question
+    #[arg(long, conflicts_with = "answers")]
+    pub resume: bool,
+
+    /// Ask for an optional note to your mentor after each theme
+    #[arg(long, conflicts_with = "answers")]
+    pub notes: bool,
+
+    /// Do not ask for an example when a statement gets its strongest answer
+    #[arg(long, conflicts_with = "answers")]
+    pub no_evidence: bool,
+}
 
 /// Runs `leadgap assess`.
 pub fn run(config: &Config, args: AssessArgs, out: &mut dyn Write) -> Result<u8> {
@@ -47,7 +114,7 @@ impl Setup {
     fn new(found: Found, args: &AssessArgs) -> Result<Setup> {
         let rubric = catalog::rubric(&found, args.rubric.as_deref())?;
         let profile = rubric.profile(args.profile.as_deref())?.clone();
-        let norms = args.norms.as_deref().map(Norms::read).transpose()?;
+        let norms = args.norms.load()?;
         Ok(Setup {
             found,
             rubric,

@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::path::Path;
 
+use super::AssessArgs;
 use super::{Setup, finish};
 use crate::Config;
 use crate::answers::file::AnswerFile;
 use crate::catalog::{self, DEFAULT_QUESTIONNAIRE};
-use crate::cli::AssessArgs;
 use crate::error::{Error, Result};
 use crate::source::Source;
 

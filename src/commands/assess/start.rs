@@ -1,11 +1,11 @@
 //! The start of an interactive run: an unfinished run to resume (or not),
 //! and whose answers these are.
 
+use super::AssessArgs;
 use super::interactive::stop_error;
 use crate::Config;
 use crate::answers::interactive::{Stop, Walk};
 use crate::answers::terminal::Terminal;
-use crate::cli::AssessArgs;
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::output::clean_line;

@@ -2,13 +2,15 @@
 
 mod kinds;
 
+use clap::Args;
 use std::io::Write;
+use std::path::PathBuf;
 
 use toml::de::DeTable;
 
 use crate::Config;
 use crate::catalog::{self, Found, Origin};
-use crate::cli::CheckArgs;
+
 use crate::document::Document;
 use crate::error::{Diagnostic, Error, Result, exit};
 use crate::output::clean_line;
@@ -18,6 +20,22 @@ use kinds::{
     as_diagnostics, check_answers, check_plan, check_report, check_rubric, describe_questionnaire,
     describe_rubric,
 };
+
+/// `leadgap check`
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files to check: questionnaires, rubrics, answer files, saved reports, plans (`-` reads standard input)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Check rubrics and answer files against this questionnaire [default: the one each file names]
+    #[arg(short, long, value_name = "NAME|PATH")]
+    pub questionnaire: Option<String>,
+
+    /// Accept answer files with missing answers (as `assess --allow-partial` would)
+    #[arg(long)]
+    pub allow_partial: bool,
+}
 
 /// The kinds of file `check` understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

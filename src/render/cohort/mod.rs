@@ -60,7 +60,7 @@ pub fn render(
         Format::Table => table(look, view.cohort, out),
         Format::Html => out.write_all(page::page(view).as_bytes()),
         Format::Markdown => out.write_all(markdown::markdown(view).as_bytes()),
-        Format::Svg | Format::Ics => Err(super::unsupported("cohort", format)),
+        Format::Svg | Format::Ics | Format::Toml => Err(super::unsupported("cohort", format)),
     }
 }
 

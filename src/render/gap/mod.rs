@@ -33,6 +33,7 @@ pub const FORMATS: &[Format] = &[
     Format::Json,
     Format::Html,
     Format::Svg,
+    Format::Toml,
 ];
 
 /// What a report is shown with, besides itself: its history and the plan.
@@ -133,7 +134,19 @@ pub fn render(
         Format::Json => &json::Json,
         Format::Html => &html::Html,
         Format::Svg => &html::Svg,
+        Format::Toml => &ReportFile,
         Format::Csv | Format::Ics => return Err(super::unsupported("the gap report", format)),
     };
     renderer.render(report, extras, out)
+}
+
+/// The report as the file leadgap saves: what a script keeps, a collector
+/// sends, and `show` reads back.
+struct ReportFile;
+
+impl Render for ReportFile {
+    fn render(&self, report: &Report, _: &Extras, out: &mut dyn Write) -> std::io::Result<()> {
+        let text = toml::to_string(report).map_err(std::io::Error::other)?;
+        out.write_all(text.as_bytes())
+    }
 }

@@ -8,6 +8,35 @@ use super::sections::{Block, Column, Entry, Table};
 use crate::render::text::{self, whole};
 use crate::report::{Global, Report, TeamView};
 
+/// Who collected and signed a team report: "; collected and signed by
+/// Morgan Lee (key fingerprint 3f9a 1c2b 77d0 e415)". Reading a report
+/// checks the signature, so one that is shown carries a valid one.
+fn signed_by(report: &Report) -> String {
+    let who = report
+        .team
+        .as_ref()
+        .and_then(|t| t.collector.clone())
+        .unwrap_or_else(|| {
+            format!(
+                "{}, who ran the round",
+                report.respondent.as_deref().unwrap_or("its subject")
+            )
+        });
+    match &report.signature {
+        Some(signature) => {
+            let keys = crate::team::keys::PublicKeys {
+                recipient: signature.recipient.clone(),
+                signing: signature.key.clone(),
+            };
+            format!(
+                "; collected and signed by {who} (key fingerprint {})",
+                keys.fingerprint()
+            )
+        }
+        None => format!("; collected by {who}"),
+    }
+}
+
 /// Self and team this many points apart make a flag, as `compare` does.
 pub const FLAG_POINTS: f64 = 15.0;
 
@@ -122,14 +151,7 @@ pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<
         notes.push(flag_note());
     }
     let mut blocks = vec![
-        Block::Text(format!(
-            "{}{}.",
-            counted_line(team),
-            team.collector
-                .as_deref()
-                .map(|c| format!("; collected by {c}"))
-                .unwrap_or_default()
-        )),
+        Block::Text(format!("{}{}.", counted_line(team), signed_by(report))),
         Block::Table(Table { columns, rows }),
     ];
     blocks.extend(

@@ -87,7 +87,9 @@ impl<'w> Writer<'w> {
                 out,
                 "report,created,questionnaire,version,respondent,rater,profile,overall,theme,score,change,target,gap,band,coverage"
             )?,
-            Format::Ics => return Err(crate::render::unsupported("history", format)),
+            Format::Ics | Format::Toml => {
+                return Err(crate::render::unsupported("history", format));
+            }
             _ => {}
         }
         Ok(Writer {
@@ -141,7 +143,7 @@ impl<'w> Writer<'w> {
                     self.pieces.put(rows);
                 }
             }
-            Format::Ics => {}
+            Format::Ics | Format::Toml => {}
         }
         Ok(())
     }

@@ -1,25 +1,20 @@
-//! The command line as typed: clap definitions only. Doc comments here are
-//! the help text.
-
-mod assess;
-mod plan;
-mod programme;
-mod reports;
-mod team;
+//! The command line as typed: `leadgap`'s own options and its list of
+//! commands. Each command's arguments are beside its run, in `commands/`.
+//! Doc comments here are the help text.
 
 use std::path::PathBuf;
 
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 use crate::output::ColorChoice;
-use crate::render::Format;
 
-pub use assess::{AssessArgs, CheckArgs, ListArgs, TemplateArgs};
-pub use plan::{PlanArgs, PlanCommand};
-pub use programme::NormsArgs;
-pub use reports::{CohortArgs, CompareArgs, DiffArgs, HistoryArgs, NoteArgs, ShowArgs};
-pub use team::{CollectArgs, InviteArgs, KeyArgs, RespondArgs};
+use crate::commands::{
+    assess::AssessArgs, check::CheckArgs, cohort::CohortArgs, collect::CollectArgs,
+    compare::CompareArgs, diff::DiffArgs, history::HistoryArgs, invite::InviteArgs, key::KeyArgs,
+    list::ListArgs, norms::NormsArgs, note::NoteArgs, packaging::CompletionsArgs,
+    packaging::ManArgs, plan::PlanArgs, raters::RatersArgs, respond::RespondArgs, show::ShowArgs,
+    template::TemplateArgs,
+};
 
 /// See where you stand as a new IT manager: answer a questionnaire, get a
 /// gap report against the targets for your role, and follow it over time.
@@ -117,38 +112,48 @@ pub enum Command {
   leadgap show latest --norms it-managers.norms.toml")]
     Norms(NormsArgs),
 
-    /// Print this data directory's collector key (age1…), making it on first use
+    /// Print this data directory's collector keys and their fingerprint, making them on first use
     #[command(
-        long_about = "Print the public key of this data directory's collector identity (age1…), \
-making it on first use (DATA/identity.txt, 0600).\n\n\
-Run it if you collect a team round for someone — as their mentor, in HR, or as a colleague \
-their team trusts — and give them the key: they start the round with `leadgap invite --recipient \
-KEY --collector \"YOUR NAME\"`, raters seal their answers to it, and only you can open them.",
-        after_help = "Example:
-  leadgap key                        # then: leadgap invite --subject \"Sam Hero\" --recipient age1… --collector \"Morgan Lee\""
+        long_about = "Print the public key of this data directory's collector identity (age1…) and \
+the fingerprint raters see on their forms, making the keys on first use (DATA/identity.txt, 0600): \
+one age key opens the answers of your rounds, and a signing key derived from it signs their reports.\n\n\
+Run it if you collect a team round for someone — as their mentor, in HR, or as a colleague their \
+team trusts. The manager sends you their list of raters (`leadgap raters --template`), and you \
+start the round here with `leadgap invite --subject NAME --raters LIST.csv`: only you can open the \
+answers.",
+        after_help = "Examples:
+  leadgap key --email morgan@example.org --name \"Morgan Lee (mentor)\"
+  leadgap key"
     )]
     Key(KeyArgs),
 
-    /// Start a team feedback round: an offline form for the raters, answers sealed for the key holder
+    /// Print the rater list a manager fills in for their collector (CSV), or check one
+    #[command(after_help = "Examples:
+  leadgap raters --template > raters.csv        then send it to your collector
+  leadgap raters --check raters.csv")]
+    Raters(RatersArgs),
+
+    /// Start a team feedback round as its collector: an offline form per rater, answers sealed to your key
     #[command(
         long_about = crate::team::promise::help(),
         after_help = "Examples:
-  leadgap invite --subject \"Sam Hero\" --recipient age1… --collector \"Morgan Lee (mentor)\" --closes +2w
-  leadgap invite --subject \"Sam Hero\" --self-collect --group direct-report --group peer
-  leadgap invite --subject \"Sam Hero\" --recipient age1… --collector \"Morgan Lee\" --raters 9 --open-group manager"
+  leadgap invite --subject \"Sam Hero\" --raters sam-raters.csv --closes +2w
+  leadgap invite --subject \"Sam Hero\" --raters sam-raters.csv --open-group manager --reply-to morgan@example.org
+  leadgap invite --subject \"Sam Hero\" --open-link --group direct-report --group peer
+  leadgap invite --subject \"Sam Hero\" --self-collect"
     )]
     Invite(InviteArgs),
 
     /// Answer an invitation in the terminal (or from an answer file); writes an encrypted response
     #[command(after_help = "Examples:
-  leadgap respond ./leadgap-invite-20261122-3f9a1c
+  leadgap respond invite-03.toml                     the personal invitation you were sent
   leadgap respond invite.toml --answers my-answers.toml --group peer")]
     Respond(RespondArgs),
 
     /// Open the responses of a round; once it closes, save and print its one report
     #[command(after_help = "Examples:
-  leadgap collect ./leadgap-invite-20261122-3f9a1c ./responses --status
-  leadgap collect ./leadgap-invite-20261122-3f9a1c ./responses --close
+  leadgap collect 20261122-3f9a1c ./responses --status
+  leadgap collect 20261122-3f9a1c ./responses Mail/leadgap.mbox --close
   leadgap collect 20261122-3f9a1c saved-emails/ --format html -o team.html
   pbpaste | leadgap collect 20261122-3f9a1c -")]
     Collect(CollectArgs),
@@ -177,9 +182,10 @@ impl Command {
             Command::Diff(args) => &args.output,
             Command::Compare(args) => &args.output,
             Command::Cohort(args) => &args.output,
-            Command::Norms(args) => &args.output,
+            Command::Norms(args) => return args.output.as_deref(),
             Command::Plan(args) => &args.output,
             Command::Collect(args) => &args.output,
+            Command::Raters(args) => &args.output,
             Command::Invite(_) | Command::Respond(_) | Command::Key(_) => return None,
             Command::Check(_)
             | Command::List(_)
@@ -187,42 +193,7 @@ impl Command {
             | Command::Completions(_)
             | Command::Man(_) => return None,
         };
-        output.as_deref()
-    }
-}
-
-/// `leadgap man`
-#[derive(Debug, Args)]
-pub struct ManArgs {
-    /// The command whose page to print (`assess`, `plan add`…); without one, leadgap's own page
-    #[arg(value_name = "COMMAND")]
-    pub command: Vec<String>,
-}
-
-/// `leadgap completions`
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell to complete for
-    #[arg(value_enum, value_name = "SHELL")]
-    pub shell: clap_complete::Shell,
-}
-
-/// A `--format` value: one of `allowed`, each listed in `--help` with what
-/// it is for.
-pub(crate) fn formats(allowed: &'static [Format]) -> impl TypedValueParser<Value = Format> {
-    PossibleValuesParser::new(
-        allowed
-            .iter()
-            .map(|format| PossibleValue::new(format.name()).help(format.describe())),
-    )
-    .try_map(|name| name.parse::<Format>())
-}
-
-/// A score from 0 to 100.
-pub(crate) fn parse_score(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(value) if (0.0..=100.0).contains(&value) => Ok(value),
-        _ => Err(format!("expected a score from 0 to 100, found `{text}`")),
+        output.file.as_deref()
     }
 }
 

@@ -1,0 +1,72 @@
+//! An envelope opened with the collector's key and read as a response to
+//! the round's form, in memory only. What is wrong is said by its kind and
+//! place, never by quoting the response: the collector is shown no value
+//! from inside one.
+
+use super::counting::Arrived;
+use super::encryption::{self, Unopened};
+use super::envelopes::Sealed;
+use super::invite::{Invite, group_value};
+use super::response::Opened;
+use crate::answers::file::AnswerFile;
+use crate::source::Source;
+
+/// Opens `sealed` with `identity` (an identity file's text) and reads it
+/// as a response to `invite`'s form.
+pub fn open(sealed: &Sealed, identity: &str, invite: &Invite) -> Result<Arrived, String> {
+    let plain = encryption::open(identity, &sealed.binary).map_err(|error| match error {
+        Unopened::NotForUs => "it is sealed for another key, not this round's".to_owned(),
+        Unopened::Damaged(why) => {
+            format!("it cannot be opened (damaged, cut short or edited: {why})")
+        }
+    })?;
+    let text = String::from_utf8(plain)
+        .map_err(|_| "it does not hold a response (not text)".to_owned())?;
+    let source = Source::new(sealed.place.clone(), text);
+    let form = &invite.form;
+    let mut answers = AnswerFile::parse(&source)
+        .check(form, true)
+        .map_err(|problems| {
+            let at = problems
+                .first()
+                .and_then(|p| p.location)
+                .map(|l| format!(" (first at line {}:{})", l.line, l.column))
+                .unwrap_or_default();
+            format!(
+                "its answers do not fit the round's form `{}`: {} problem{}{at}",
+                form.id,
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            )
+        })?;
+    let parts = answers.team.clone();
+    if parts.round.as_deref() != Some(invite.round.as_str()) {
+        return Err("it answers another round".to_owned());
+    }
+    let id = parts.id.ok_or("it has no response id")?;
+    let group = parts
+        .group
+        .filter(|g| invite.groups.contains(g))
+        .ok_or("its group is not one of the round's")?;
+    let (index, value) = group_value(form, &group).ok_or("its group is not one of the form's")?;
+    // The group it says it answers as, twice: a response that says one
+    // thing in `[response]` and another in `[context]` was made by hand.
+    if answers.context[index].as_ref().is_some_and(|v| *v != value) {
+        return Err("its group and its answers' group differ".to_owned());
+    }
+    answers.context[index] = Some(value);
+    Ok(Arrived {
+        place: sealed.place.clone(),
+        fingerprint: encryption::fingerprint(&sealed.binary),
+        response: Opened {
+            id,
+            group,
+            invitation: parts.invitation,
+            code: parts.code,
+            written: parts.written,
+            keep: parts.keep,
+            change: parts.change,
+            answers,
+        },
+    })
+}
