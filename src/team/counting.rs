@@ -211,3 +211,180 @@ fn by_code(
     }
     kept
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::file::AnswerFile;
+    use crate::source::Source;
+    use crate::team::invite::file::{CodeFile, FormFile, InviteFile, KeyFile, RubricFile, SCHEMA};
+    use crate::team::invite::{KeyHolder, code_hash, parse};
+    use crate::team::keys::Collector;
+
+    const FORM: &str = include_str!("../../tests/fixtures/team/questionnaire.toml");
+    const RUBRIC: &str = include_str!("../../tests/fixtures/team/rubric.toml");
+
+    /// A round of the small team form with personal codes for `codes`
+    /// (code, group); none for a shared form.
+    fn round(codes: &[(&str, &str)]) -> Invite {
+        let form = crate::questionnaire::load(&Source::new("form", FORM)).unwrap();
+        let rubric = crate::rubric::load(&Source::new("rubric", RUBRIC), &form).unwrap();
+        let (secret, _) = super::super::encryption::generate();
+        let keys = Collector::first(&secret).unwrap().public().clone();
+        let file = InviteFile {
+            schema: SCHEMA,
+            round: "20261122-3f9a1c".into(),
+            subject: "Sam Hero".into(),
+            created: "2026-11-22T13:05:01Z".into(),
+            closes: None,
+            zone: None,
+            reply_to: None,
+            min_group: 3,
+            groups: vec!["direct-report".into(), "peer".into(), "manager".into()],
+            open_groups: Vec::new(),
+            code: None,
+            key: KeyFile::of(&KeyHolder::Collector {
+                name: "Morgan Lee".into(),
+                keys,
+            }),
+            form: FormFile::of(&form, FORM),
+            rubric: RubricFile::of(&rubric, RUBRIC),
+            codes: codes
+                .iter()
+                .map(|(code, group)| CodeFile {
+                    hash: code_hash(code),
+                    group: (*group).to_owned(),
+                })
+                .collect(),
+        };
+        parse(&Source::new("invite.toml", file.to_text())).unwrap()
+    }
+
+    /// A response arrived as `place`: `group`, lead-all `lead`, to the
+    /// invitation whose hash is `invitation`, with `code` written at
+    /// `written`.
+    fn arrived(
+        invite: &Invite,
+        place: &str,
+        group: &str,
+        lead: u8,
+        code: Option<&str>,
+        written: &str,
+    ) -> Arrived {
+        let text = format!(
+            "questionnaire = \"small-team\"\n[context]\ngroup = \"{group}\"\n[answers]\n\
+             lead-all = {lead}\nwould-recommend = 3\n"
+        );
+        let answers = AnswerFile::parse(&Source::new(place, text))
+            .check(&invite.form, true)
+            .unwrap();
+        Arrived {
+            place: place.to_owned(),
+            fingerprint: format!("sha256:{place}"),
+            response: Opened {
+                id: "same-id".to_owned(),
+                group: group.to_owned(),
+                invitation: Some(invite.hash()),
+                code: code.map(str::to_owned),
+                written: Some(DateTime::parse_from_rfc3339(written).unwrap().into()),
+                keep: None,
+                change: None,
+                answers,
+            },
+        }
+    }
+
+    fn at(time: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(time).unwrap().into()
+    }
+
+    fn places(tally: &Tally) -> Vec<&str> {
+        tally.counted.iter().map(|a| a.place.as_str()).collect()
+    }
+
+    const NOW: &str = "2026-11-22T13:05:01Z";
+
+    #[test]
+    fn a_response_to_another_invitation_counts_for_nobody() {
+        let invite = round(&[]);
+        let mut edited = arrived(&invite, "edited", "peer", 3, None, NOW);
+        edited.response.invitation = Some("sha256:another".into());
+        let mut unbound = arrived(&invite, "unbound", "peer", 4, None, NOW);
+        unbound.response.invitation = None;
+        let real = arrived(&invite, "real", "peer", 5, None, NOW);
+        let tally = tally(&invite, vec![edited, unbound, real], at(NOW));
+        assert_eq!(places(&tally), ["real"]);
+        assert_eq!(tally.refused, 2);
+    }
+
+    #[test]
+    fn identical_answers_count_once_and_a_shared_id_voids_nothing() {
+        let invite = round(&[]);
+        let first = arrived(&invite, "first", "peer", 3, None, NOW);
+        let double = arrived(&invite, "double", "peer", 3, None, NOW);
+        // Another answer under the first one's id: it counts as itself.
+        let other = arrived(&invite, "other", "peer", 5, None, NOW);
+        let tally = tally(&invite, vec![first, double, other], at(NOW));
+        assert_eq!(places(&tally), ["first", "other"]);
+        assert_eq!(
+            tally.warnings,
+            ["`double`: the same answers as `first`; counted once"]
+        );
+    }
+
+    #[test]
+    fn a_code_counts_only_in_its_own_group_and_the_latest_up_to_now_wins() {
+        let invite = round(&[("code-a", "peer"), ("code-b", "direct-report")]);
+        let tally = tally(
+            &invite,
+            vec![
+                arrived(
+                    &invite,
+                    "a-first",
+                    "peer",
+                    1,
+                    Some("code-a"),
+                    "2026-11-20T09:00:00Z",
+                ),
+                arrived(
+                    &invite,
+                    "a-later",
+                    "peer",
+                    5,
+                    Some("code-a"),
+                    "2026-11-21T09:00:00Z",
+                ),
+                arrived(
+                    &invite,
+                    "a-ahead",
+                    "peer",
+                    2,
+                    Some("code-a"),
+                    "2099-01-01T00:00:00Z",
+                ),
+                arrived(&invite, "b-as-peer", "peer", 4, Some("code-b"), NOW),
+                arrived(&invite, "guessed", "peer", 4, Some("code-c"), NOW),
+                arrived(&invite, "none", "peer", 4, None, NOW),
+            ],
+            at(NOW),
+        );
+        assert_eq!(places(&tally), ["a-later"]);
+        assert_eq!(tally.codes_answered, [true, false]);
+        assert_eq!(tally.answered(), 1);
+        assert_eq!(tally.refused, 4);
+        // A day of a fast clock is still a time.
+        let tally = super::tally(
+            &invite,
+            vec![arrived(
+                &invite,
+                "soon",
+                "peer",
+                5,
+                Some("code-a"),
+                "2026-11-23T09:00:00Z",
+            )],
+            at(NOW),
+        );
+        assert_eq!(places(&tally), ["soon"]);
+    }
+}

@@ -253,3 +253,65 @@ fn is_mail(bytes: &[u8]) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sealed() -> (Vec<u8>, String) {
+        let (_, public) = encryption::generate();
+        let binary = encryption::seal(&public, &[7u8; 300]).unwrap();
+        let armored = encryption::armor(&binary).unwrap();
+        (binary, armored)
+    }
+
+    fn found(text: &str) -> Found {
+        let mut found = Found::default();
+        found.search("in", text.as_bytes());
+        found
+    }
+
+    #[test]
+    fn armor_is_read_however_it_was_quoted_wrapped_or_joined() {
+        let (binary, armored) = sealed();
+        let quoted: String = armored.lines().map(|l| format!("> > {l}\n")).collect();
+        let joined = format!("see: {} thanks", armored.replace('\n', " "));
+        let body: String = armored
+            .lines()
+            .filter(|l| !l.starts_with("-----"))
+            .collect();
+        let rewrapped = format!(
+            "{ARMOR_BEGIN}\n{}\n{ARMOR_END}\n",
+            body.as_bytes()
+                .chunks(30)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>()
+                .join("\r\n")
+        );
+        let printable = armored.replace('=', "=3D");
+        for text in [&armored, &quoted, &joined, &rewrapped, &printable] {
+            let found = found(text);
+            assert_eq!(found.sealed.len(), 1, "{text}");
+            assert_eq!(found.sealed[0].binary, binary);
+            assert!(found.skipped.is_empty());
+        }
+    }
+
+    #[test]
+    fn what_holds_nothing_or_a_broken_block_is_named_with_why() {
+        let (_, armored) = sealed();
+        assert_eq!(found("hello").skipped[0].why, NOTHING);
+        let cut = &armored[..armored.len() / 2];
+        assert_eq!(
+            found(cut).skipped[0].why,
+            "a sealed response in it is cut short"
+        );
+        let mut lines: Vec<String> = armored.lines().map(str::to_owned).collect();
+        lines[1].replace_range(..1, "!");
+        let damaged = lines.join("\n");
+        let found = found(&format!("{damaged}\n{armored}"));
+        assert_eq!(found.skipped[0].place, "in (response 1)");
+        assert_eq!(found.skipped[0].why, "a sealed response in it is damaged");
+        assert_eq!(found.sealed[0].place, "in (response 2)");
+    }
+}

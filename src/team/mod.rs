@@ -12,6 +12,8 @@
 //! - [`envelopes`]: sealed responses found in files, text, mail and
 //!   mailboxes;
 //! - [`response`]: what a response holds, written; [`opening`]: one opened;
+//! - [`overlap`]: two rounds about one person that would subtract;
+//!   [`comments`]: a closed round's comments, as kept sealed;
 //! - [`counting`]: which responses count (the invitation they answer,
 //!   personal codes and their groups, copies, responses that answer too
 //!   little);
@@ -21,12 +23,14 @@
 //! Pure, but for the randomness of ids and codes: the store keeps rounds,
 //! the commands read files.
 
+pub mod comments;
 pub mod counting;
 pub mod encryption;
 pub mod envelopes;
 pub mod invite;
 pub mod keys;
 pub mod opening;
+pub mod overlap;
 pub mod promise;
 pub mod raters;
 pub mod response;

@@ -287,7 +287,8 @@ async fn a_rater_answers_on_a_phone_and_the_answer_travels_as_text_or_a_file() {
         .text()
         .await
         .unwrap();
-    assert_eq!(progress, "22 of 22 answered");
+    // "Doesn't apply" (evidence-seen) is no answer; "Don't know" is.
+    assert_eq!(progress, "21 of 22 answered");
     check_the_page(&client, "filled in").await;
     let counter = client
         .find(Locator::Id("keep-count"))
@@ -472,6 +473,134 @@ async fn a_rater_answers_on_a_phone_and_the_answer_travels_as_text_or_a_file() {
             "Clear priorities."
         ])
     );
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs Chromium and chromedriver; `bash .ci/run` installs them and runs it"]
+async fn a_personal_invitation_fixes_the_group_refuses_too_little_and_a_long_answer_is_not_a_link()
+{
+    let sandbox = Sandbox::new();
+    sandbox.with_collector_key();
+    let list = sandbox.write(
+        "raters.csv",
+        "name,email,group\nLee,lee@example.org,peer\nAda,ada@example.org,peer\n\
+         Kim,kim@example.org,peer\n",
+    );
+    let invite = sandbox.scratch().join("invite");
+    sandbox
+        .run([
+            "invite",
+            "--subject",
+            "Sam Hero",
+            "--collector",
+            "Morgan Lee",
+        ])
+        .args(["--reply-to", "morgan@example.org", "--raters"])
+        .arg(&list)
+        .arg("-o")
+        .arg(&invite)
+        .stdout_any()
+        .run();
+    let downloads = sandbox.scratch().join("downloads");
+    let driver = driver();
+    let client = phone(&driver, &downloads).await;
+    client
+        .goto(&format!(
+            "file://{}",
+            invite.join("invite-02.html").display()
+        ))
+        .await
+        .unwrap();
+    // The list's group, chosen, and the only one: the peer's questions show.
+    let group = client
+        .execute(
+            "const s = document.querySelector('select[name=group]');\
+             return [s.value, s.options.length, \
+             document.querySelector('fieldset[data-question=\"team-decides\"]').hidden];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(group, json!(["peer", 1, false]));
+    check_the_page(&client, "a personal invitation").await;
+    // Everything "Doesn't apply": not an answer, and the page says so.
+    let asked = client
+        .execute(
+            "const qs = Array.from(document.querySelectorAll('fieldset.q:not([hidden])'));\
+             qs.forEach(q => { const skip = q.querySelector('input[value=skip]'); \
+             if (skip) skip.click(); });\
+             document.getElementById('create-response').click();\
+             return [qs.length, document.getElementById('status').textContent];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let asked_count = asked[0].as_u64().unwrap();
+    assert!(asked_count >= 8, "{asked}");
+    assert!(
+        asked[1].as_str().unwrap().starts_with(&format!(
+            "Please answer at least half of your {asked_count} questions: you answered 0. \
+             “Doesn't apply” is not an answer"
+        )),
+        "{asked}"
+    );
+    // Answered, with both comments at their limit: sealed, and too long for
+    // an email link, which the page says instead of offering a cut one.
+    client
+        .execute(
+            "document.querySelectorAll('fieldset.q:not([hidden])').forEach(q => {\
+               const pick = q.querySelector('input[type=radio]:not([value=skip])');\
+               if (pick) pick.click();\
+               const number = q.querySelector('input[type=number]');\
+               if (number) number.value = '1';\
+             });\
+             for (const name of ['keep', 'change']) {\
+               const area = document.querySelector('textarea[name=' + name + ']');\
+               area.value = 'é'.repeat(2000); area.dispatchEvent(new Event('input'));\
+             }\
+             document.getElementById('create-response').click(); return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css("#sealed:not([hidden])"))
+        .await
+        .unwrap();
+    let offered = client
+        .execute(
+            "return [document.getElementById('send-email').hidden, \
+             document.getElementById('too-long').hidden];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(offered, json!([true, false]));
+    check_the_page(&client, "sealed, too long for an email link").await;
+    let armored = client
+        .execute(
+            "return document.getElementById('sealed-response').value",
+            vec![],
+        )
+        .await
+        .unwrap();
+    client.close().await.unwrap();
+    drop(driver);
+    // The page's answer counts for that invitation, in its group.
+    let responses = sandbox.scratch().join("responses");
+    std::fs::create_dir_all(&responses).unwrap();
+    std::fs::write(responses.join("lee.txt"), armored.as_str().unwrap()).unwrap();
+    let round = round_of(&sandbox);
+    // The browser dated it by its own clock: collected after that.
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let ran = sandbox
+        .run(["collect", &round, "--status", "--format", "json"])
+        .arg(&responses)
+        .at(&now)
+        .stderr("Read 1 input: 1 sealed response, 1 counts.\n")
+        .run();
+    assert_eq!(ran.json()["responses"], 1);
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -5,6 +5,8 @@
 //! `--self-collect` — and keeps it in this data directory.
 
 mod folder;
+mod holder;
+mod list;
 mod summary;
 
 use std::io::Write;
@@ -16,11 +18,9 @@ use crate::Config;
 use crate::catalog;
 use crate::error::{Error, Result, exit};
 use crate::source::Source;
-use crate::store::key;
 use crate::team::invite::file::{CodeFile, FormFile, KeyFile, RubricFile, SCHEMA};
-use crate::team::invite::rules::{self, Refused};
-use crate::team::invite::{self, Closing, Invite, InviteFile, KeyHolder};
-use crate::team::raters::{self, Rater};
+use crate::team::invite::rules::{self};
+use crate::team::invite::{self, Closing, Invite, InviteFile};
 use crate::team::{MIN_GROUP, random_hex};
 
 /// `leadgap invite`
@@ -107,7 +107,7 @@ pub fn run(config: &Config, args: InviteArgs, out: &mut dyn Write) -> Result<u8>
         .map(|(id, _)| id)
         .collect();
     let list = match &args.raters {
-        Some(path) => Some(read_list(path, &known)?),
+        Some(path) => Some(list::read(path, &known)?),
         None => None,
     };
     let groups = rules::groups(
@@ -115,13 +115,12 @@ pub fn run(config: &Config, args: InviteArgs, out: &mut dyn Write) -> Result<u8>
         &known,
         invite::default_groups(form),
         list.as_deref(),
-    )
-    .map_err(refused)?;
+    )?;
     let min_group = i64::try_from(args.min_group).unwrap_or(i64::MAX);
-    rules::minimum(min_group).map_err(refused)?;
-    rules::open_groups(&args.open_groups, &groups).map_err(refused)?;
+    rules::minimum(min_group)?;
+    rules::open_groups(&args.open_groups, &groups)?;
     if let Some(list) = &list {
-        rules::list_size(list, args.min_group).map_err(refused)?;
+        rules::list_size(list, args.min_group)?;
     }
 
     let now = crate::clock::now()?;
@@ -132,33 +131,7 @@ pub fn run(config: &Config, args: InviteArgs, out: &mut dyn Write) -> Result<u8>
         )),
         None => None,
     };
-    let (collector, _) = key::collector_or_create(&data)?;
-    let settings = key::settings(&data)?;
-    let keys = collector.public().clone();
-    let holder = if args.self_collect {
-        KeyHolder::Subject { keys }
-    } else {
-        let name = args
-            .collector
-            .clone()
-            .or(settings.name.clone())
-            .or_else(|| config.my_name(&data))
-            .map(|n| n.trim().to_owned())
-            .filter(|n| !n.is_empty())
-            .ok_or_else(|| {
-                Error::user_with_help(
-                    "the forms must name their collector: who are you, as raters should read it?",
-                    "pass --collector \"YOUR NAME\", or keep it once with `leadgap key --name`",
-                )
-            })?;
-        KeyHolder::Collector { name, keys }
-    };
-    let reply_to = args
-        .reply_to
-        .clone()
-        .or(settings.email)
-        .map(|r| r.trim().to_owned())
-        .filter(|r| !r.is_empty());
+    let (holder, reply_to) = holder::of(config, &data, &args)?;
 
     let round = format!(
         "{}-{}",
@@ -211,23 +184,4 @@ pub fn run(config: &Config, args: InviteArgs, out: &mut dyn Write) -> Result<u8>
 /// An invitation read back as `respond` and `collect` will read it.
 fn read_back(file: &InviteFile, name: &str) -> Result<Invite> {
     invite::parse(&Source::new(name, file.to_text())).map_err(Error::Invalid)
-}
-
-/// The rater list at `path`. A number is what `--raters` took before the
-/// collector ran the round: said so.
-fn read_list(path: &std::path::Path, groups: &[String]) -> Result<Vec<Rater>> {
-    let text = path.to_string_lossy();
-    if !path.exists() && text.parse::<usize>().is_ok() {
-        return Err(Error::user_with_help(
-            format!("--raters {text}: the option now takes the list of raters, a CSV file"),
-            "the manager fills one in (`leadgap raters --template`) and sends it to you, the \
-             collector; each person on it gets a personal invitation",
-        ));
-    }
-    raters::parse(&Source::read(path)?, groups).map_err(Error::Invalid)
-}
-
-/// A setting the round's rules refuse, as an error.
-fn refused(refused: Refused) -> Error {
-    Error::user_with_help(refused.message, refused.help)
 }

@@ -3,19 +3,22 @@
 //! rubric in full, the groups, the minimum, the groups shown alone, when it
 //! closes, where answers go, the collector's public keys, and each personal
 //! code's hash with the group it was given to. [`Invite`] is the checked
-//! round that commands use; [`file`] the file as written and read.
+//! round that commands use; [`file`] the file as written, read back by
+//! [`parse`].
 //!
 //! Every response carries the [`Invite::hash`] of the invitation it
 //! answers, so a response to any other invitation — one edited on the way,
 //! with a lower minimum or a group shown alone — counts for nobody.
 
 pub mod file;
+mod read;
 pub mod rules;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use sha2::{Digest, Sha256};
 
-pub use file::{InviteFile, parse};
+pub use file::InviteFile;
+pub use read::parse;
 
 use super::encryption;
 use super::keys::PublicKeys;

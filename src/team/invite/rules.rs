@@ -16,6 +16,12 @@ pub struct Refused {
     pub help: String,
 }
 
+impl From<Refused> for crate::error::Error {
+    fn from(refused: Refused) -> Self {
+        crate::error::Error::user_with_help(refused.message, refused.help)
+    }
+}
+
 fn refused(message: String, help: impl Into<String>) -> Refused {
     Refused {
         message,

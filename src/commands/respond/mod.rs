@@ -4,15 +4,16 @@
 //! run, no report, no copy of the answers. It needs nothing installed: the
 //! invitation carries its form.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+mod ask;
+mod group;
 
 use clap::Args;
 
 use crate::Config;
 use crate::answers::file::AnswerFile;
-use crate::answers::interactive::{Seed, Stop, Walk, shuffled};
-use crate::answers::terminal::Terminal;
 use crate::error::{Error, Result, exit};
 use crate::files;
 use crate::output::clean_line;
@@ -70,31 +71,9 @@ pub fn run(config: &Config, args: RespondArgs, out: &mut dyn Write) -> Result<u8
     }
     let mut answers = match &args.answers {
         Some(path) => from_file(path, form)?,
-        None => interactive(form, &invite, fixed.as_deref().or(args.group.as_deref()))?,
+        None => ask::in_terminal(form, &invite, fixed.as_deref().or(args.group.as_deref()))?,
     };
-    let given = answers
-        .team
-        .group
-        .clone()
-        .or_else(|| group_of(form, &answers));
-    if let (Some(fixed), Some(given)) = (&fixed, &given)
-        && fixed != given
-    {
-        return Err(Error::user_with_help(
-            format!(
-                "the answers are given as `{}`, but this invitation was sent to you as `{fixed}`",
-                clean_line(given)
-            ),
-            "answer as the group of your invitation: a response of another group is not counted",
-        ));
-    }
-    let group = fixed.or_else(|| args.group.clone()).or(given);
-    let Some(group) = group.filter(|g| invite.groups.contains(g)) else {
-        return Err(Error::user_with_help(
-            "the response needs your group: how you work with the person",
-            format!("pass --group, one of: {}", invite.groups.join(", ")),
-        ));
-    };
+    let group = group::resolve(&invite, fixed, args.group.as_deref(), &answers)?;
     if let Some((index, value)) = invite::group_value(form, &group) {
         answers.context[index] = Some(value);
     }
@@ -177,75 +156,6 @@ fn from_file(path: &Path, form: &Questionnaire) -> Result<Answers> {
         Source::read(path)?
     };
     Ok(AnswerFile::parse(&source).check(form, true)?)
-}
-
-/// The group given as the `group` config.
-fn group_of(form: &Questionnaire, answers: &Answers) -> Option<String> {
-    let index = form.context_index(crate::questionnaire::GROUP_CONTEXT)?;
-    match (&form.contexts[index].kind, answers.context[index].as_ref()?) {
-        (
-            crate::questionnaire::ContextKind::Choice { options },
-            crate::questionnaire::ContextValue::Choice(i),
-        ) => options.get(*i).map(|o| o.id.clone()),
-        _ => None,
-    }
-}
-
-/// Answers asked in the terminal: the group first, then the questions, then
-/// the two open questions.
-fn interactive(form: &Questionnaire, invite: &Invite, group: Option<&str>) -> Result<Answers> {
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        return Err(Error::user_with_help(
-            "no terminal to ask the questions in",
-            "answer with the form page (invite.html), or pass --answers FILE",
-        ));
-    }
-    let mut terminal = Terminal::new(false);
-    terminal.heading(&format!("Feedback for {}", clean_line(&invite.subject)));
-    terminal.say(&clean_line(&form.description));
-    let fingerprint = promise::fingerprint(&invite.holder);
-    for paragraph in promise::to_raters(&promise::of(invite, &fingerprint)) {
-        terminal.say(&clean_line(&paragraph));
-    }
-    let mut walk = Walk {
-        answers: Answers::empty(form),
-        notes_asked: vec![true; form.themes.len()],
-        with_notes: false,
-        with_evidence: false,
-        orders: shuffled(form, Seed::Random),
-    };
-    if let Some((index, value)) = group.and_then(|g| invite::group_value(form, g)) {
-        walk.answers.context[index] = Some(value);
-    }
-    let stopped = |stop: Stop| match stop {
-        Stop::Interrupted => Error::Interrupted {
-            help: "Stopped; nothing was written.".to_owned(),
-        },
-        Stop::Failed(error) => error,
-    };
-    walk.run(form, &mut terminal, &mut |_| Ok(()))
-        .map_err(stopped)?;
-    let limit = crate::team::COMMENT_LIMIT;
-    let ask = |terminal: &mut Terminal, message: &str| {
-        terminal
-            .line(
-                message,
-                &format!("optional, up to {limit} characters; enter to skip"),
-                "",
-                move |text| {
-                    if text.chars().count() > limit {
-                        Err(format!("at most {limit} characters, please"))
-                    } else {
-                        Ok(())
-                    }
-                },
-            )
-            .map(|text| text.filter(|t| !t.is_empty()))
-    };
-    let [(_, keep), (_, change)] = crate::team::COMMENTS;
-    walk.answers.team.keep = ask(&mut terminal, keep).map_err(stopped)?;
-    walk.answers.team.change = ask(&mut terminal, change).map_err(stopped)?;
-    Ok(walk.answers)
 }
 
 /// A path's folder and file name.
