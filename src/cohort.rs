@@ -8,9 +8,7 @@ use serde::Serialize;
 use crate::report::{Report, SELF_RATER, ThemeReport};
 use crate::trend::chronological;
 
-/// Groups (and, with `--anonymous`, theme figures) of fewer people than this
-/// are hidden, so that no one can be singled out.
-pub const MIN_GROUP: usize = 3;
+pub use crate::report::MIN_GROUP;
 
 /// The cohort: one group per questionnaire.
 #[derive(Clone, Debug, Serialize)]

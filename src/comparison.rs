@@ -198,6 +198,29 @@ impl Diff {
     }
 }
 
+/// How many points apart two views of a theme must be to be flagged, unless
+/// `compare --threshold` says otherwise; the team section of a report uses
+/// the same.
+pub const FLAG_THRESHOLD: f64 = 15.0;
+
+/// The flag of a theme that the person scores `own` and another rater
+/// `other`: a blind spot when the person's own score is at least
+/// `threshold` above the other's, a hidden strength when it is at least
+/// `threshold` below; equal views are never a flag. The one rule `compare`
+/// and every report's team section use.
+pub fn flag(own: f64, other: f64, threshold: f64) -> Option<Flag> {
+    let d = own - other;
+    if d.abs() <= EPSILON {
+        None
+    } else if d + EPSILON >= threshold {
+        Some(Flag::BlindSpot)
+    } else if -d + EPSILON >= threshold {
+        Some(Flag::HiddenStrength)
+    } else {
+        None
+    }
+}
+
 /// A theme where two raters differ by the threshold or more.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -292,6 +315,56 @@ pub struct Comparison {
     /// When the other view is a team's: each group it shows, with a score
     /// per theme (in the order of `themes`).
     pub groups: Vec<CompareGroup>,
+    /// When the other view answered a form that mirrors the self form (a
+    /// mentor's view): each mirrored question both answered, side by side.
+    pub answers: Vec<MirroredAnswer>,
+}
+
+/// One question of the self form and the other view's question that
+/// mirrors it, with both answers in words.
+#[derive(Clone, Debug, Serialize)]
+pub struct MirroredAnswer {
+    /// Theme id.
+    pub theme: String,
+    /// The self form's question id.
+    pub question: String,
+    /// The self form's question, as asked.
+    pub text: String,
+    /// The self-view's answer in words.
+    #[serde(rename = "self")]
+    pub own: String,
+    /// The other view's question id.
+    pub other_question: String,
+    /// The other view's question, as asked.
+    pub other_text: String,
+    /// The other view's answer in words.
+    pub other: String,
+}
+
+/// The mirrored questions both reports answered, in the other report's
+/// order; a question left unanswered on either side is left out.
+fn mirrored_answers(own: &Report, other: &Report) -> Vec<MirroredAnswer> {
+    other
+        .answers
+        .iter()
+        .filter(|theirs| theirs.value.is_some() && !theirs.not_applicable)
+        .filter_map(|theirs| {
+            let mirrored = theirs.mirrors.as_deref()?;
+            let mine = own
+                .answers
+                .iter()
+                .find(|a| a.question == mirrored && a.value.is_some() && !a.not_applicable)?;
+            Some(MirroredAnswer {
+                theme: theirs.theme.clone(),
+                question: mine.question.clone(),
+                text: mine.text.clone(),
+                own: mine.answer.clone(),
+                other_question: theirs.question.clone(),
+                other_text: theirs.text.clone(),
+                other: theirs.answer.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Compares the self-view `own` with `other`, flagging differences of at
@@ -302,21 +375,12 @@ pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
         .filter_map(|(theirs, mine)| {
             // "First" is the self-view here. A team's view answers the team
             // form, whose themes mirror the self form's.
-            let status = status_of(mine, theirs, own.team.is_none() && other.team.is_none());
+            let status = status_of(mine, theirs, own.questionnaire.id == other.questionnaire.id);
             let theme = mine.or(theirs)?;
             let difference = (status == Status::Comparable)
                 .then(|| Some(mine?.score? - theirs?.score?))
                 .flatten();
-            // Equal views are never a flag, whatever the threshold.
-            let flag = difference.filter(|d| d.abs() > EPSILON).and_then(|d| {
-                if d + EPSILON >= threshold {
-                    Some(Flag::BlindSpot)
-                } else if -d + EPSILON >= threshold {
-                    Some(Flag::HiddenStrength)
-                } else {
-                    None
-                }
-            });
+            let flag = difference.and_then(|d| self::flag(d, 0.0, threshold));
             let spread = other
                 .team
                 .as_ref()
@@ -363,6 +427,7 @@ pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
         .unwrap_or_default();
     Comparison {
         groups,
+        answers: mirrored_answers(own, other),
         own: Side::of(own),
         other: Side::of(other),
         threshold,

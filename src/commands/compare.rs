@@ -25,7 +25,7 @@ pub struct CompareArgs {
     pub other: String,
 
     /// Flag themes where the two views differ by at least this many points
-    #[arg(long, value_name = "POINTS", default_value_t = 15.0, value_parser = crate::commands::parse_score)]
+    #[arg(long, value_name = "POINTS", default_value_t = crate::comparison::FLAG_THRESHOLD, value_parser = crate::commands::parse_score)]
     pub threshold: f64,
 
     /// Compare even if the reports name different respondents

@@ -127,6 +127,12 @@ pub struct Question {
     /// index) before its bands apply: hours per person, not hours.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "per_id")]
     pub per: Option<(usize, String)>,
+    /// Whether the answer counts members of that context (`of` in the
+    /// file: people of the team, suppliers), so that it can never be larger
+    /// than the context's answer. A count that is only divided (`per`:
+    /// one-to-ones per person) has no such ceiling.
+    #[serde(skip_serializing_if = "is_false")]
+    pub members: bool,
     /// Whether "Don't know" may be answered (it scores 0 and counts as
     /// answered: not knowing is the finding).
     #[serde(skip_serializing_if = "is_false")]
@@ -273,6 +279,28 @@ impl Theme {
     }
 }
 
+/// The largest answer a count can have: the answer of the context it is
+/// counted per.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ceiling {
+    /// That context's answer.
+    pub value: f64,
+    /// That context's id.
+    pub context: String,
+}
+
+impl Ceiling {
+    /// Why `value` is refused, naming both answers.
+    pub fn refuse(&self, value: f64) -> String {
+        format!(
+            "{} is more than the {} given for `{}`, whose members it counts",
+            format_number(value),
+            format_number(self.value),
+            self.context
+        )
+    }
+}
+
 impl Questionnaire {
     /// The index of the theme with this id.
     pub fn theme_index(&self, id: &str) -> Option<usize> {
@@ -293,6 +321,47 @@ impl Questionnaire {
                 context.get(when.context).and_then(Option::as_ref),
             )
         })
+    }
+
+    /// Each question's weight, in questionnaire order.
+    pub fn weights(&self) -> Vec<f64> {
+        self.questions.iter().map(|q| q.weight).collect()
+    }
+
+    /// The largest answer question `index` can truly have in `context`: a
+    /// count of the members of a context (`of = "team-size"`) cannot be
+    /// larger than that context's answer — two people of a team of one are
+    /// not a share of it. `None` when the question counts no members, or the
+    /// context is not given yet.
+    pub fn ceiling(&self, index: usize, context: &[Option<ContextValue>]) -> Option<Ceiling> {
+        let question = &self.questions[index];
+        if !question.members {
+            return None;
+        }
+        let (at, id) = question.per.as_ref()?;
+        match context.get(*at)? {
+            Some(ContextValue::Number(value)) => Some(Ceiling {
+                value: *value,
+                context: id.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Why `response` to question `index` cannot be true in `context`,
+    /// naming both answers; `None` when it can.
+    pub fn impossible(
+        &self,
+        index: usize,
+        response: &Response,
+        context: &[Option<ContextValue>],
+    ) -> Option<String> {
+        let Response::Number(value) = response else {
+            return None;
+        };
+        let ceiling = self.ceiling(index, context)?;
+        (*value > ceiling.value)
+            .then(|| format!("`{}`: {}", self.questions[index].id, ceiling.refuse(*value)))
     }
 
     /// The index of the context with this id.

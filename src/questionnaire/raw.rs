@@ -66,6 +66,7 @@ pub struct RawQuestion {
     // applicability, size, not knowing
     pub when: Option<Spanned<RawWhen>>,
     pub per: Option<Spanned<String>>,
+    pub of: Option<Spanned<String>>,
     pub dont_know: Option<Spanned<bool>>,
     // what happened, or how one rates oneself
     pub basis: Option<Spanned<String>>,

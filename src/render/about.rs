@@ -4,7 +4,7 @@
 //! questions were answered.
 
 use super::text::date_of;
-use crate::report::Report;
+use crate::report::{AnswerRecord, Report};
 
 /// What stands out about the answers, one sentence each; never empty.
 pub fn quality_lines(report: &Report) -> Vec<String> {
@@ -37,22 +37,36 @@ pub fn quality_lines(report: &Report) -> Vec<String> {
         .map(|t| t.not_applicable)
         .sum::<usize>();
     if not_applicable > 0 {
-        let texts: Vec<&str> = report
+        // A question asked in the form that fits this context (a small
+        // team's) is not named as if it had not been asked.
+        let (variants, texts): (Vec<&AnswerRecord>, Vec<&AnswerRecord>) = report
             .answers
             .iter()
             .filter(|a| a.not_applicable)
-            .map(|a| a.text.as_str())
-            .collect();
+            .partition(|a| report.asked_in_another_form(a));
+        let texts: Vec<&str> = texts.iter().map(|a| a.text.as_str()).collect();
         let questions = if not_applicable == 1 {
             "question does"
         } else {
             "questions do"
         };
-        lines.push(format!(
-            "{not_applicable} {questions} not apply to the context given, and count neither way: \
-             {}",
-            quoted(&texts)
-        ));
+        let mut line = format!(
+            "{not_applicable} {questions} not apply to the context given, and count neither way"
+        );
+        if !texts.is_empty() {
+            line.push_str(&format!(": {}", quoted(&texts)));
+        }
+        match (variants.len(), texts.is_empty()) {
+            (0, _) => {}
+            (n, true) => line.push_str(&format!(
+                ": {n} are asked in the form that fits this context instead"
+            )),
+            (1, false) => line.push_str("; 1 more is asked in the form that fits this context"),
+            (n, false) => line.push_str(&format!(
+                "; {n} more are asked in the form that fits this context"
+            )),
+        }
+        lines.push(line);
     }
     let provisional: Vec<&str> = report
         .themes

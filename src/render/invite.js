@@ -199,7 +199,9 @@
     status.textContent = "Sealing…";
     var encrypter = new age.Encrypter();
     encrypter.addRecipient(form.getAttribute("data-recipient"));
-    encrypter.encrypt(text).then(function (binary) {
+    pack(text).then(function (packed) {
+      return encrypter.encrypt(packed);
+    }).then(function (binary) {
       var armored = age.armor.encode(binary);
       var name = "response-" + round + "-" + id + ".age";
       // No answer stays on the page once it is sealed.
@@ -231,6 +233,18 @@
       status.textContent = "Your answers could not be sealed: " + error;
     });
   });
+
+  // The answers packed with gzip before they are sealed, so that a typical
+  // response fits in a link to an email; `collect` unpacks them. A browser
+  // without CompressionStream seals the text as it is, which `collect`
+  // reads too.
+  function pack(text) {
+    if (typeof CompressionStream !== "function") return Promise.resolve(text);
+    var stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+    return new Response(stream).arrayBuffer().then(function (buffer) {
+      return new Uint8Array(buffer);
+    });
+  }
 
   document.getElementById("copy-response").addEventListener("click", function () {
     var area = document.getElementById("sealed-response");

@@ -74,8 +74,12 @@ pub fn unscored(report: &Report) -> String {
 
 /// A theme's gap as shown: `met`, `facts` when the score reaches the target
 /// but the facts do not bear it out, `<1` for a gap that rounds to nothing,
-/// the whole number of points otherwise, `—` when not scored.
+/// the whole number of points otherwise, `—` when not scored or when the
+/// theme is a global item, which has no verdict.
 pub fn gap_text(theme: &ThemeReport) -> String {
+    if theme.global {
+        return "—".to_owned();
+    }
     match theme.gap {
         Some(_) if theme.met() => "met".to_owned(),
         Some(gap) if gap <= 0.0 => "facts".to_owned(),
@@ -145,8 +149,14 @@ pub fn progress_lines(report: &Report, trend: &Trend) -> Vec<String> {
                 theme.title,
                 created.date()
             );
-            Some(if now >= target {
+            Some(if theme.met() {
                 format!("{moved}; the target of {target:.0} is met.")
+            } else if let Some(short) = theme.facts_short() {
+                format!(
+                    "{moved}; the score reaches the target of {target:.0}, but your facts are \
+                     {:.0} points below it, so it is not met.",
+                    short.round()
+                )
             } else if now > then {
                 format!(
                     "{moved}; {:.0} of the {:.0} points to the target of {target:.0} closed.",
@@ -162,6 +172,36 @@ pub fn progress_lines(report: &Report, trend: &Trend) -> Vec<String> {
             })
         })
         .collect()
+}
+
+/// The facts about the job the report was answered in, and what they left
+/// out, in one line: "Context: team-size = 6, budget = own …; 3 questions
+/// do not apply to it." `None` for a report without context.
+pub fn context_line(report: &Report) -> Option<String> {
+    if report.context.is_empty() {
+        return None;
+    }
+    let given: Vec<String> = report
+        .context
+        .iter()
+        .map(|c| {
+            use crate::questionnaire::{AnswerValue, format_number};
+            let value = match &c.value {
+                AnswerValue::Text(text) => text.clone(),
+                AnswerValue::Whole(n) => n.to_string(),
+                AnswerValue::Number(n) => format_number(*n),
+                AnswerValue::List(items) => items.join(", "),
+            };
+            format!("{} = {}", c.id, value)
+        })
+        .collect();
+    let left_out: usize = report.themes.iter().map(|t| t.not_applicable).sum();
+    let left = match left_out {
+        0 => "every question applies to it".to_owned(),
+        1 => "1 question does not apply to it".to_owned(),
+        n => format!("{n} questions do not apply to it"),
+    };
+    Some(format!("Context: {}; {left}.", given.join(", ")))
 }
 
 /// Where the report stands in its history, in one sentence.

@@ -21,6 +21,11 @@ pub const SHOWN_PRIORITIES: usize = 3;
 /// How an answer that did not apply reads.
 pub const NOT_APPLICABLE: &str = "does not apply";
 
+/// The fewest people any figure about a group of people rests on: a team
+/// round's groups (its minimum may be higher, never lower) and a cohort's.
+/// The one group minimum every report and page uses.
+pub const MIN_GROUP: usize = 3;
+
 /// The rater of a team report: the aggregate of a feedback round.
 pub const TEAM_RATER: &str = "team";
 
@@ -145,6 +150,11 @@ pub struct ThemeReport {
     pub description: String,
     /// Hash of the theme's questions; equal hashes mean comparable scores.
     pub hash: String,
+    /// Whether it is a global item of a team form ("would you recommend…"):
+    /// reported beside the themes, never in the overall score or among the
+    /// priorities.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub global: bool,
     /// The rubric's weight (`W`).
     pub weight: f64,
     /// `0..=100`, `None` when not enough questions were answered.
@@ -178,7 +188,18 @@ impl ThemeReport {
     /// Whether the theme meets its target: its score reaches it and its
     /// facts are not too far below it (`scoring::meets`).
     pub fn met(&self) -> bool {
-        crate::scoring::meets(self.score, self.target, self.facts)
+        self.standing().met()
+    }
+
+    /// What the verdict on the theme rests on; a global item's score
+    /// counts for no verdict.
+    pub fn standing(&self) -> crate::scoring::Standing {
+        crate::scoring::Standing {
+            weight: self.weight,
+            score: self.score.filter(|_| !self.global),
+            target: self.target,
+            facts: self.facts,
+        }
     }
 
     /// How many points its facts fall short of what the target needs, when
@@ -239,6 +260,10 @@ pub struct AnswerRecord {
     /// item statistics leave it out of a theme's alpha.
     #[serde(default, skip_serializing_if = "is_false")]
     pub conditional: bool,
+    /// In a team form's report: the self-form question this one mirrors,
+    /// so that `compare` sets the two answers side by side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mirrors: Option<String>,
 }
 
 impl AnswerRecord {
@@ -316,6 +341,7 @@ impl Report {
                 title: theme.title.clone(),
                 description: theme.description.clone(),
                 hash: theme.hash.clone(),
+                global: theme.global,
                 weight: result.weight,
                 score: result.score,
                 target: result.target,
@@ -327,7 +353,9 @@ impl Report {
                 not_applicable: result.not_applicable,
                 advice: result
                     .band
-                    .map(|band| rubric.advice(index, band, &outcome.questions))
+                    .map(|band| {
+                        rubric.advice(index, band, &outcome.questions, &questionnaire.weights())
+                    })
                     .unwrap_or_default(),
                 note: answers.notes[index].clone(),
             })
@@ -359,6 +387,7 @@ impl Report {
                     evidence: evidence.clone().filter(|_| applies),
                     not_applicable: !applies,
                     conditional: question.when.is_some(),
+                    mirrors: question.mirrors.clone(),
                 },
             )
             .collect();
@@ -475,6 +504,17 @@ impl Report {
         figures.plan = Vec::new();
         figures.signature = None;
         toml::to_string(&figures).unwrap_or_default()
+    }
+
+    /// Whether `answer` did not apply because the same question was asked
+    /// in the form that fits the context (a small team's variant, or the
+    /// other way round): it is not news that it was not asked.
+    pub fn asked_in_another_form(&self, answer: &AnswerRecord) -> bool {
+        answer.not_applicable
+            && self
+                .answers
+                .iter()
+                .any(|other| !other.not_applicable && other.text == answer.text)
     }
 
     /// The theme with this id.

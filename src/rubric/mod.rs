@@ -83,11 +83,18 @@ pub struct Profile {
 
 impl Rubric {
     /// The advice for `theme` in `band`, given each question's score `s`
-    /// (`None` where not answered or not applying): the lines tied to a low
-    /// answer first, then the lines tied to nothing, at most
-    /// [`SHOWN_ADVICE`]. A line tied to an answer that is not low is left
-    /// out: it would tell the person to start what is already in place.
-    pub fn advice(&self, theme: usize, band: usize, scores: &[Option<f64>]) -> Vec<String> {
+    /// (`None` where not answered or not applying) and weight: the lines
+    /// tied to a low answer first, the heaviest shortfall (weight × (1 −
+    /// s)) first, then the lines tied to nothing, at most [`SHOWN_ADVICE`].
+    /// A line tied to an answer that is not low is left out: it would tell
+    /// the person to start what is already in place.
+    pub fn advice(
+        &self,
+        theme: usize,
+        band: usize,
+        scores: &[Option<f64>],
+        weights: &[f64],
+    ) -> Vec<String> {
         let lines = self
             .themes
             .get(theme)
@@ -101,9 +108,22 @@ impl Rubric {
                 .flatten()
                 .is_some_and(|s| s < LOW)
         };
-        let tied = lines.iter().filter(|line| line.if_low.is_some_and(low));
+        let shortfall = |question: usize| {
+            let s = scores.get(question).copied().flatten().unwrap_or(0.0);
+            weights.get(question).copied().unwrap_or(1.0) * (1.0 - s)
+        };
+        let mut tied: Vec<&Advice> = lines
+            .iter()
+            .filter(|line| line.if_low.is_some_and(low))
+            .collect();
+        // A stable sort keeps the rubric's order among equal shortfalls.
+        tied.sort_by(|a, b| {
+            let of = |line: &Advice| line.if_low.map_or(0.0, shortfall);
+            of(b).total_cmp(&of(a))
+        });
         let plain = lines.iter().filter(|line| line.if_low.is_none());
-        tied.chain(plain)
+        tied.into_iter()
+            .chain(plain)
             .take(SHOWN_ADVICE)
             .map(|line| line.text.clone())
             .collect()

@@ -144,7 +144,7 @@ fn advice_tied_to_a_low_answer_comes_first_and_only_when_low() {
     scores[2] = Some(0.5);
     scores[4] = Some(0.0);
     assert_eq!(
-        r.advice(people, developing, &scores),
+        r.advice(people, developing, &scores, &q.weights()),
         [
             "Write the runbook for the system that pages most.",
             "Ask the team what they would change."
@@ -153,7 +153,7 @@ fn advice_tied_to_a_low_answer_comes_first_and_only_when_low() {
     // one-to-ones low as well: both tied lines, then the plain one.
     scores[2] = Some(0.0);
     assert_eq!(
-        r.advice(people, developing, &scores),
+        r.advice(people, developing, &scores, &q.weights()),
         [
             "Hold a one-to-one with everyone this month.",
             "Write the runbook for the system that pages most.",
@@ -162,7 +162,7 @@ fn advice_tied_to_a_low_answer_comes_first_and_only_when_low() {
     );
     // A line tied to a question not answered is left out.
     scores[4] = None;
-    assert_eq!(r.advice(people, developing, &scores).len(), 2);
+    assert_eq!(r.advice(people, developing, &scores, &q.weights()).len(), 2);
 }
 
 #[test]

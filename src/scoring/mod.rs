@@ -16,7 +16,7 @@ const EPSILON: f64 = 1e-9;
 /// A theme meets its target only when its facts are no more than this many
 /// points below it: a score that rests on views cannot meet a target that
 /// the facts do not bear out.
-pub const FACTS_MARGIN: f64 = 20.0;
+pub const FACTS_MARGIN: f64 = 10.0;
 
 /// The scored result of one set of answers.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +70,65 @@ impl ThemeOutcome {
     pub fn met(&self) -> bool {
         meets(self.score, self.target, self.facts)
     }
+
+    /// What the verdict on the theme rests on.
+    pub fn standing(&self) -> Standing {
+        Standing {
+            weight: self.weight,
+            score: self.score,
+            target: self.target,
+            facts: self.facts,
+        }
+    }
+}
+
+/// What the verdict on a theme rests on — whatever report it is in, self,
+/// rated or team: its weight, score, target and facts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Standing {
+    /// The rubric's weight (`W`).
+    pub weight: f64,
+    /// Its score, if it has one.
+    pub score: Option<f64>,
+    /// Its target.
+    pub target: f64,
+    /// Its facts sub-score, if it has facts.
+    pub facts: Option<f64>,
+}
+
+impl Standing {
+    /// Whether the theme meets its target (see [`meets`]).
+    pub fn met(&self) -> bool {
+        meets(self.score, self.target, self.facts)
+    }
+
+    /// How pressing it is: its weight times its [`shortfall`].
+    pub fn pressing(&self) -> f64 {
+        self.weight * shortfall(self.score, self.target, self.facts)
+    }
+}
+
+/// The priorities among `themes`: the scored themes not met, most pressing
+/// first, ties in the given order. The one rule every report uses.
+pub fn priorities(themes: &[Standing]) -> Vec<usize> {
+    let mut priorities: Vec<usize> = (0..themes.len())
+        .filter(|&i| themes[i].score.is_some() && !themes[i].met())
+        .collect();
+    // A stable sort keeps the given order among equal weighted shortfalls.
+    priorities.sort_by(|&a, &b| themes[b].pressing().total_cmp(&themes[a].pressing()));
+    priorities
+}
+
+/// The overall score and the overall target of `themes`: their means
+/// weighted by `W`, over the scored themes; `None` when no theme with a
+/// positive weight has a score.
+pub fn overall(themes: &[Standing]) -> (Option<f64>, Option<f64>) {
+    let scored: Vec<&Standing> = themes.iter().filter(|t| t.score.is_some()).collect();
+    let weight: f64 = scored.iter().map(|t| t.weight).sum();
+    let mean = |value: &dyn Fn(&Standing) -> f64| {
+        (weight > 0.0).then(|| scored.iter().map(|t| t.weight * value(t)).sum::<f64>() / weight)
+    };
+    (mean(&|t| t.score.unwrap_or_default()), mean(&|t| t.target))
 }
 
 /// Whether a theme scored `score` with facts `facts` meets `target`: its
@@ -207,26 +266,19 @@ pub fn score(
         })
         .collect();
 
-    let scored: Vec<&ThemeOutcome> = themes.iter().filter(|t| t.score.is_some()).collect();
-    let weight: f64 = scored.iter().map(|t| t.weight).sum();
-    let weighted_mean = |value: &dyn Fn(&ThemeOutcome) -> f64| {
-        (weight > 0.0).then(|| scored.iter().map(|t| t.weight * value(t)).sum::<f64>() / weight)
-    };
-    let overall = weighted_mean(&|t| t.score.unwrap_or_default());
-    let overall_target = weighted_mean(&|t| t.target);
-
-    let mut priorities: Vec<usize> = (0..themes.len())
-        .filter(|&i| themes[i].score.is_some() && !themes[i].met())
+    // A global item ("would you recommend…") is reported beside the
+    // themes, never in the overall score or among the priorities: the same
+    // rule as a team report's.
+    let standings: Vec<Standing> = themes
+        .iter()
+        .zip(&questionnaire.themes)
+        .map(|(outcome, theme)| Standing {
+            score: outcome.score.filter(|_| !theme.global),
+            ..outcome.standing()
+        })
         .collect();
-    // A stable sort keeps questionnaire order among equal weighted
-    // shortfalls.
-    priorities.sort_by(|&a, &b| {
-        let weighted = |i: usize| {
-            let t = &themes[i];
-            t.weight * shortfall(t.score, t.target, t.facts)
-        };
-        weighted(b).total_cmp(&weighted(a))
-    });
+    let (overall, overall_target) = self::overall(&standings);
+    let priorities = self::priorities(&standings);
 
     let checks = questionnaire
         .checks

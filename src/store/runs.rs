@@ -47,6 +47,39 @@ pub struct Progress {
     /// option id, so that a resumed run shows the same order.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub orders: BTreeMap<String, Vec<String>>,
+    /// Who rates whom, when the run rates someone else (`assess --about`):
+    /// a resumed run stays that rating, never anyone's self-assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+}
+
+/// Who rates whom in a run that rates someone else.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// Whom the answers are about.
+    pub subject: String,
+    /// Who answers.
+    pub rater: String,
+}
+
+/// The name a run is kept under: the questionnaire's id, or for a rating
+/// of someone else that id with whom it is about (each rating its own run).
+pub fn run_name(questionnaire_id: &str, subject: Option<&str>) -> String {
+    match subject {
+        None => questionnaire_id.to_owned(),
+        Some(subject) => {
+            let slug: String = subject
+                .trim()
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            let slug = slug.trim_matches('-').to_owned();
+            let tail = &crate::team::invite::text_hash(subject.trim())[7..13];
+            format!("{questionnaire_id}-about-{slug}-{tail}")
+        }
+    }
 }
 
 /// The questionnaire a run was started on.
@@ -146,7 +179,23 @@ impl Progress {
                     (!ids.is_empty()).then(|| (question.id.clone(), ids))
                 })
                 .collect(),
+            rating: answers
+                .rater
+                .clone()
+                .filter(|rater| rater != crate::report::SELF_RATER)
+                .map(|rater| Rating {
+                    subject: answers.respondent.clone().unwrap_or_default(),
+                    rater,
+                }),
         }
+    }
+
+    /// The name this run is kept under ([`run_name`]).
+    pub fn name(&self) -> String {
+        run_name(
+            &self.questionnaire.id,
+            self.rating.as_ref().map(|r| r.subject.as_str()),
+        )
     }
 
     /// The answers that still apply to `questionnaire`: those whose question
@@ -172,6 +221,10 @@ impl Progress {
         }
         for (index, theme) in questionnaire.themes.iter().enumerate() {
             answers.notes[index] = self.notes.get(&theme.id).cloned();
+        }
+        if let Some(rating) = &self.rating {
+            answers.respondent = Some(rating.subject.clone());
+            answers.rater = Some(rating.rater.clone());
         }
         let notes_asked = questionnaire
             .themes
@@ -214,8 +267,8 @@ fn runs_dir(data: &DataDir) -> PathBuf {
     data.root().join("runs")
 }
 
-fn file_name(questionnaire_id: &str) -> String {
-    format!("{questionnaire_id}.toml")
+fn file_name(run: &str) -> String {
+    format!("{run}.toml")
 }
 
 /// The lock an interactive run holds for as long as it asks questions, so
@@ -286,12 +339,8 @@ pub fn save(data: &DataDir, progress: &Progress) -> Result<PathBuf> {
     files::create_private_dir(&dir)?;
     let text =
         toml::to_string(progress).map_err(|e| Error::user(format!("cannot save progress: {e}")))?;
-    files::replace(
-        &dir,
-        &file_name(&progress.questionnaire.id),
-        text.as_bytes(),
-    )
-    .map_err(|error| Error::io("save progress in", dir, error))
+    files::replace(&dir, &file_name(&progress.name()), text.as_bytes())
+        .map_err(|error| Error::io("save progress in", dir, error))
 }
 
 /// Removes the run in progress of a questionnaire, once its report is saved.

@@ -235,20 +235,16 @@ fn problems(report: &Report) -> Vec<Problem<'static>> {
     }
 
     if let Some(overall) = report.overall {
-        let scored = report
-            .themes
-            .iter()
-            .filter_map(|t| Some((t.weight, t.score?)));
-        let (weights, sum) = scored.fold((0.0, 0.0), |(w, s), (weight, score)| {
-            (w + weight, s + weight * score)
-        });
-        if weights > 0.0 && (sum / weights - overall).abs() > TOLERANCE {
+        let standings: Vec<_> = report.themes.iter().map(|t| t.standing()).collect();
+        if let (Some(follows), _) = crate::scoring::overall(&standings)
+            && (follows - overall).abs() > TOLERANCE
+        {
             say(
                 vec![Step::Key("overall")],
                 format!(
                     "overall {} does not follow from the theme scores, which give {}",
                     format_number(overall),
-                    format_number(sum / weights)
+                    format_number(follows)
                 ),
             );
         }

@@ -38,8 +38,7 @@ pub mod view;
 
 pub use crate::report::TEAM_RATER;
 
-/// The smallest number of responses any figure may rest on.
-pub const MIN_GROUP: usize = 3;
+pub use crate::report::MIN_GROUP;
 
 /// The group that pools groups too small to be shown on their own.
 pub const OTHER_GROUP: &str = "other";
@@ -74,6 +73,7 @@ pub fn group_label(group: &str) -> String {
         "direct-report" => "Direct reports".to_owned(),
         "peer" => "Peers".to_owned(),
         "stakeholder" => "Stakeholders".to_owned(),
+        "mentor" => "Mentor".to_owned(),
         MANAGER_GROUP => "Manager".to_owned(),
         OTHER_GROUP => "Other".to_owned(),
         other => other.to_owned(),
@@ -85,6 +85,7 @@ pub fn group_label(group: &str) -> String {
 pub fn group_words(group: &str, subject: &str) -> String {
     match group {
         MANAGER_GROUP => format!("{subject}'s manager"),
+        "mentor" => format!("{subject}'s mentor"),
         "direct-report" | "peer" | "stakeholder" => group_label(group).to_lowercase(),
         other => other.to_owned(),
     }

@@ -11,6 +11,32 @@ use super::response::Opened;
 use crate::answers::file::AnswerFile;
 use crate::source::Source;
 
+/// The most a response may hold once unpacked: far more than any form's
+/// answers and comments, far less than a packed bomb would give.
+const UNPACKED_LIMIT: u64 = 256 * 1024;
+
+/// The text of an opened envelope: the form packs its answers with gzip
+/// before sealing them (so that they fit in a link to an email), `respond`
+/// does not. Gzip starts with bytes no response text starts with.
+fn unpacked(plain: Vec<u8>) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    if !plain.starts_with(&[0x1f, 0x8b]) {
+        return Ok(plain);
+    }
+    let mut text = Vec::new();
+    flate2::read::GzDecoder::new(plain.as_slice())
+        .take(UNPACKED_LIMIT + 1)
+        .read_to_end(&mut text)
+        .map_err(|_| "it does not hold a response (packed, but damaged)".to_owned())?;
+    if text.len() as u64 > UNPACKED_LIMIT {
+        return Err(format!(
+            "it unpacks to more than {} KiB, far more than a response holds",
+            UNPACKED_LIMIT / 1024
+        ));
+    }
+    Ok(text)
+}
+
 /// Opens `sealed` with `identity` (an identity file's text) and reads it
 /// as a response to `invite`'s form.
 pub fn open(sealed: &Sealed, identity: &str, invite: &Invite) -> Result<Arrived, String> {
@@ -20,7 +46,7 @@ pub fn open(sealed: &Sealed, identity: &str, invite: &Invite) -> Result<Arrived,
             format!("it cannot be opened (damaged, cut short or edited: {why})")
         }
     })?;
-    let text = String::from_utf8(plain)
+    let text = String::from_utf8(unpacked(plain)?)
         .map_err(|_| "it does not hold a response (not text)".to_owned())?;
     let source = Source::new(sealed.place.clone(), text);
     let form = &invite.form;
@@ -69,4 +95,39 @@ pub fn open(sealed: &Sealed, identity: &str, invite: &Invite) -> Result<Arrived,
             answers,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    #[test]
+    fn text_is_read_as_it_is_and_packed_text_is_unpacked() {
+        let text = b"questionnaire = \"it-manager-team\"\n".to_vec();
+        assert_eq!(unpacked(text.clone()), Ok(text.clone()));
+        assert_eq!(unpacked(gzip(&text)), Ok(text));
+    }
+
+    #[test]
+    fn a_packed_bomb_or_damaged_packing_is_refused() {
+        let bomb = gzip(&vec![b'a'; 10 * 1024 * 1024]);
+        assert!(bomb.len() < 20 * 1024, "{}", bomb.len());
+        assert_eq!(
+            unpacked(bomb),
+            Err("it unpacks to more than 256 KiB, far more than a response holds".to_owned())
+        );
+        let mut damaged = gzip(b"questionnaire = 1\n");
+        damaged.truncate(12);
+        assert_eq!(
+            unpacked(damaged),
+            Err("it does not hold a response (packed, but damaged)".to_owned())
+        );
+    }
 }

@@ -55,6 +55,7 @@ pub fn template(subject: Option<&str>, groups: &[(String, String)]) -> String {
             "peer" => "a fellow manager, or someone who works beside you as an equal",
             "stakeholder" => "someone outside IT whom your team's work serves",
             super::MANAGER_GROUP => "your own manager",
+            "mentor" => "your mentor",
             _ => label,
         };
         text.push_str(&format!("#   {id}: {}\n", clean_line(words)));

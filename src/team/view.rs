@@ -155,20 +155,22 @@ pub fn report(
             title: theme.title.clone(),
             description: theme.description.clone(),
             hash: theme.hash.clone(),
+            global: theme.global,
             weight: rubric.themes[index].weight,
             score,
             target,
             gap,
             band: band.map(|b| rubric.bands[b].id.clone()),
-            // The team's figures are means of responses; facts and views
-            // are the self-assessment's.
-            facts: None,
-            views: None,
+            // The team's facts and views: the means of the same responses'
+            // sub-scores, only where every one of them has that part, so
+            // that each rests on exactly the theme's responses.
+            facts: part(members, &|i| outcomes[i].themes[index].facts).filter(|_| shown),
+            views: part(members, &|i| outcomes[i].themes[index].views).filter(|_| shown),
             // A shown theme is complete; the count is in the team's view.
             coverage: if shown { 1.0 } else { 0.0 },
             not_applicable: 0,
             advice: band
-                .map(|b| rubric.advice(index, b, &low))
+                .map(|b| rubric.advice(index, b, &low, &form.weights()))
                 .unwrap_or_default(),
             note: None,
         });
@@ -249,26 +251,10 @@ pub fn report(
     let keep = comments(&|r: &Opened| r.keep.as_ref(), rng);
     let change = comments(&|r: &Opened| r.change.as_ref(), rng);
 
-    let scored_themes: Vec<&ThemeReport> = themes.iter().filter(|t| t.score.is_some()).collect();
-    let weight: f64 = scored_themes.iter().map(|t| t.weight).sum();
-    let weighted = |value: &dyn Fn(&ThemeReport) -> f64| {
-        (weight > 0.0).then(|| {
-            scored_themes
-                .iter()
-                .map(|t| t.weight * value(t))
-                .sum::<f64>()
-                / weight
-        })
-    };
-    let overall = weighted(&|t| t.score.unwrap_or_default());
-    let overall_target = weighted(&|t| t.target);
-    let mut priorities: Vec<usize> = (0..themes.len())
-        .filter(|&i| themes[i].gap.is_some_and(|g| g > 0.0))
-        .collect();
-    priorities.sort_by(|&a, &b| {
-        let weighted = |i: usize| themes[i].weight * themes[i].gap.unwrap_or_default();
-        weighted(b).total_cmp(&weighted(a))
-    });
+    // The one verdict every report uses: met, priorities, overall.
+    let standings: Vec<scoring::Standing> = themes.iter().map(ThemeReport::standing).collect();
+    let (overall, overall_target) = scoring::overall(&standings);
+    let priorities = scoring::priorities(&standings);
     Report {
         schema: crate::document::SCHEMA,
         id: meta.id,
@@ -314,6 +300,12 @@ pub fn report(
         }),
         signature: None,
     }
+}
+
+/// The mean of `value` over `members`, when every one of them has it.
+fn part(members: &[usize], value: &dyn Fn(usize) -> Option<f64>) -> Option<f64> {
+    let values: Option<Vec<f64>> = members.iter().map(|&i| value(i)).collect();
+    values.and_then(|v| mean_sd(&v).0)
 }
 
 /// The items of `all`, one per theme of `form`, that are not global.
@@ -447,6 +439,7 @@ mod tests {
             },
             when: None,
             per: None,
+            members: false,
             dont_know: false,
             ordered: false,
             mirrors: None,

@@ -71,15 +71,16 @@ fn driver() -> Driver {
 
 /// The answers a direct report gives, as `respond --answers` takes them.
 const ANSWERS: &str = "questionnaire = \"it-manager-team\"\n[context]\ngroup = \"direct-report\"\n\
-    [answers]\ndecisions-in-my-area = 4\nnew-work-given = \"checked\"\n\
-    news-passed-on = \"last-quarter\"\nwhen-away = \"dont-know\"\nreasoning-known = 3\n\
-    mistake-reviewed = \"last-year\"\nsupplier-handled = \"call-with-tickets\"\n\
-    evidence-seen = \"skip\"\nrestore-seen = \"dont-know\"\nfinding-closed = \"fixed-told\"\n\
-    knows-expectations = 3\njoined-well = [\"team-met\"]\n\
-    last-one-to-one = 3\nfeedback-received = \"specific\"\ncareer-talked = \"yes\"\n\
-    workload-heard = \"last-quarter\"\nproblem-raised = \"talk-this-week\"\n\
-    seen-busy-with = 60\ncredit-given = \"the-team\"\npriorities-kept = \"postponed-said\"\n\
-    asked-for-feedback = \"once\"\nwould-recommend = 4\n\
+    [answers]\ndecisions-in-my-area = 4\nnew-work-given = \"checked\"\nhanded-back-seen = \"month\"\n\
+    disagreement-heard = \"last-quarter\"\nchanges-by-manager = 20\nnews-passed-on = \"last-quarter\"\n\
+    direction-known = [\"goals\", \"why\"]\nwhen-away = \"skip\"\nreasoning-known = 3\n\
+    cover-seen = \"last-year\"\nmistake-reviewed = \"last-year\"\n\
+    supplier-handled = \"call-with-tickets\"\nevidence-seen = \"skip\"\nrestore-seen = \"skip\"\n\
+    finding-closed = \"fixed-told\"\nknows-expectations = 3\nhad-one-to-one = \"yes\"\n\
+    feedback-received = \"specific\"\nthanked-me = \"privately\"\ncareer-talked = \"yes\"\n\
+    workload-heard = \"last-quarter\"\nmy-work-slipped = \"talk-this-week\"\n\
+    joined-well = [\"team-met\"]\nseen-busy-with = 60\nreviews-seen = 2\n\
+    priorities-kept = \"postponed-said\"\nasked-for-feedback = \"once\"\nwould-recommend = 4\n\
     [comments]\nkeep = \"Clear priorities.\"\nchange = \"More time for one-to-ones.\"\n";
 
 /// axe-core, vendored (`vendor/axe-core/`), injected into the page under
@@ -118,21 +119,27 @@ async fn fill_in(client: &Client) {
     for (name, value) in [
         ("decisions-in-my-area", "4"),
         ("new-work-given", "checked"),
+        ("handed-back-seen", "month"),
+        ("disagreement-heard", "last-quarter"),
         ("news-passed-on", "last-quarter"),
-        ("when-away", "dont-know"),
+        ("direction-known", "goals"),
+        ("direction-known", "why"),
+        ("when-away", "skip"),
         ("reasoning-known", "3"),
+        ("cover-seen", "last-year"),
         ("mistake-reviewed", "last-year"),
         ("supplier-handled", "call-with-tickets"),
         ("evidence-seen", "skip"),
-        ("restore-seen", "dont-know"),
+        ("restore-seen", "skip"),
         ("finding-closed", "fixed-told"),
         ("knows-expectations", "3"),
-        ("joined-well", "team-met"),
+        ("had-one-to-one", "yes"),
         ("feedback-received", "specific"),
+        ("thanked-me", "privately"),
         ("career-talked", "yes"),
         ("workload-heard", "last-quarter"),
-        ("problem-raised", "talk-this-week"),
-        ("credit-given", "the-team"),
+        ("my-work-slipped", "talk-this-week"),
+        ("joined-well", "team-met"),
         ("priorities-kept", "postponed-said"),
         ("asked-for-feedback", "once"),
         ("would-recommend", "4"),
@@ -147,7 +154,11 @@ async fn fill_in(client: &Client) {
             .await
             .unwrap();
     }
-    for (name, value) in [("last-one-to-one", "3"), ("seen-busy-with", "60")] {
+    for (name, value) in [
+        ("changes-by-manager", "20"),
+        ("seen-busy-with", "60"),
+        ("reviews-seen", "2"),
+    ] {
         client
             .find(Locator::Css(&format!("input[name={name}][type=number]")))
             .await
@@ -288,7 +299,7 @@ async fn a_rater_answers_on_a_phone_and_the_answer_travels_as_text_or_a_file() {
         .await
         .unwrap();
     // "Doesn't apply" (evidence-seen) is no answer; "Don't know" is.
-    assert_eq!(progress, "21 of 22 answered");
+    assert_eq!(progress, "25 of 28 answered");
     check_the_page(&client, "filled in").await;
     let counter = client
         .find(Locator::Id("keep-count"))
@@ -544,8 +555,9 @@ async fn a_personal_invitation_fixes_the_group_refuses_too_little_and_a_long_ans
         )),
         "{asked}"
     );
-    // Answered, with both comments at their limit: sealed, and too long for
-    // an email link, which the page says instead of offering a cut one.
+    // Answered, with both comments at their limit (text that packs badly):
+    // sealed, and too long for an email link, which the page says instead
+    // of offering a cut one.
     client
         .execute(
             "document.querySelectorAll('fieldset.q:not([hidden])').forEach(q => {\
@@ -554,9 +566,12 @@ async fn a_personal_invitation_fixes_the_group_refuses_too_little_and_a_long_ans
                const number = q.querySelector('input[type=number]');\
                if (number) number.value = '1';\
              });\
+             const letters = 'abcdefghijklmnopqrstuvwxyzé ';\
              for (const name of ['keep', 'change']) {\
                const area = document.querySelector('textarea[name=' + name + ']');\
-               area.value = 'é'.repeat(2000); area.dispatchEvent(new Event('input'));\
+               const random = crypto.getRandomValues(new Uint8Array(2000));\
+               area.value = Array.from(random, b => letters[b % letters.length]).join('');\
+               area.dispatchEvent(new Event('input'));\
              }\
              document.getElementById('create-response').click(); return true;",
             vec![],

@@ -642,8 +642,9 @@ fn facts_and_views_are_scored_apart_and_views_alone_cannot_meet_a_target() {
             ),
         ]
     );
-    // Work on the gap of 10 first, then the facts 1.1 short of 40.
-    assert_eq!(report["priorities"], serde_json::json!(["two", "one"]));
+    // Work on the facts first, 11.1 short of the 50 the target needs, then
+    // the gap of 10.
+    assert_eq!(report["priorities"], serde_json::json!(["one", "two"]));
     let table = sandbox.run(args).run().stdout;
     assert!(
         table.contains(
@@ -653,7 +654,7 @@ fn facts_and_views_are_scored_apart_and_views_alone_cannot_meet_a_target() {
     );
     let note = "One: views high, facts low is not met: your facts are 21 points below the target \
                 (60): the score rests on your views. A theme meets its target only when its facts \
-                are at most 20 points below it.";
+                are at most 10 points below it.";
     let flat = table.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(note), "{table}");
     let markdown = sandbox

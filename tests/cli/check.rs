@@ -169,7 +169,7 @@ fn check_goes_on_after_an_unreadable_file() {
     Sandbox::new()
         .run(["check", "missing.toml", "examples/hero.toml"])
         .status(1)
-        .stdout("ok: examples/hero.toml: answers to `it-manager`: 43 of 46 questions answered\n")
+        .stdout("ok: examples/hero.toml: answers to `it-manager`: 49 of 57 questions answered\n")
         .stderr("error: missing.toml: cannot read `missing.toml`: no such file or folder\n")
         .run();
 }
@@ -186,7 +186,7 @@ fn a_saved_report_can_be_checked() {
         .arg(&sandbox.reports()[0])
         .stdout(
             "ok: [DATA]/reports/2026-11-22T13-05-01Z.toml: report `2026-11-22T13-05-01Z` \
-             (it-manager 2.1.0, Sam Hero, self-assessment, overall 17)\n",
+             (it-manager 2.2.0, Sam Hero, self-assessment, overall 9)\n",
         )
         .stderr("")
         .run();

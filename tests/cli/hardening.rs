@@ -994,7 +994,7 @@ fn minor_messages_and_settings() {
     sandbox
         .run(["check", "-"])
         .stdin(std::fs::read_to_string(repo().join("examples/hero.toml")).unwrap())
-        .stdout("ok: <stdin>: answers to `it-manager`: 43 of 46 questions answered\n")
+        .stdout("ok: <stdin>: answers to `it-manager`: 49 of 57 questions answered\n")
         .run();
     // Equal views are no flag, even at a threshold of 0.
     sandbox

@@ -334,13 +334,15 @@ fn reports_of_version_1_stay_readable_and_version_2_is_not_compared_with_them() 
     std::fs::create_dir_all(&reports).unwrap();
     for name in ["sam-2026-06.toml", "sam-2026-09.toml"] {
         std::fs::copy(
-            support::repo().join("examples/reports").join(name),
+            support::repo()
+                .join("tests/fixtures/it-manager-1")
+                .join(name),
             reports.join(name),
         )
         .unwrap();
     }
     let report = sandbox.assess_at("2026-12-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
-    assert_eq!(report["questionnaire"]["version"], "2.1.0");
+    assert_eq!(report["questionnaire"]["version"], "2.2.0");
     assert_eq!(report["earlier_reports"], 2);
     assert_eq!(report["previous"]["overall_change"], Value::Null);
     let kinds: Vec<(&str, &str)> = report["themes"]

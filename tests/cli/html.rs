@@ -363,7 +363,10 @@ fn a_long_rater_name_stays_inside_the_compare_radar() {
             support::repo().join("examples/reports/sam-2026-09-by-morgan.toml"),
         )
         .unwrap()
-        .replace("rater = \"Morgan\"", "rater = \"Morgan Lee\""),
+        .replace(
+            "rater = \"Morgan Lee\"",
+            "rater = \"Morgan Lee-Fitzgerald\"",
+        ),
     );
     let svg = sandbox
         .run([
@@ -407,5 +410,5 @@ fn a_long_rater_name_stays_inside_the_compare_radar() {
         .filter(|n| has_class(n, "detail"))
         .filter_map(|n| n.text().map(str::to_owned))
         .collect();
-    assert!(texts.iter().any(|t| t == "Morgan Lee 74"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "Lee-Fitzgerald 78"), "{texts:?}");
 }

@@ -515,10 +515,10 @@ fn the_first_run_asks_your_name_once_and_your_reports_carry_it() {
     let before = at(&mut session, "1/4 ", &["\x03"]);
     assert!(!before.contains("Your name?"), "{before}");
     assert_eq!(finish(session).1, 130);
-    // `--subject` answers about someone else, for this run only.
+    // `--subject` names whom a self-assessment is about, for this run only.
     let mut session = spawn_with(
         &sandbox,
-        &format!("assess --questionnaire {QUESTIONNAIRE} --subject Sam --rater Morgan"),
+        &format!("assess --questionnaire {QUESTIONNAIRE} --subject Sam"),
         &[],
     );
     let before = at(&mut session, "1/4 ", &["\x03"]);
@@ -671,4 +671,100 @@ fn a_required_fact_offers_no_skip_and_refuses_one() {
     assert_eq!(finish(session).1, 0);
     let report = saved_report(&sandbox);
     assert_eq!(answer(&report, "one-fact-b").as_float(), Some(1.0));
+}
+
+#[test]
+fn a_mentors_rating_is_asked_in_their_voice_and_resumes_as_the_same_rating() {
+    let sandbox = Sandbox::new();
+    // A rater is not a subject: `--rater` alone names no one rated.
+    let mut session = spawn(&sandbox, "assess --rater Morgan");
+    let (printed, code) = finish(session);
+    assert_eq!(
+        printed,
+        "error: --rater Morgan names who rates, but not whom\r\n  help: to rate someone else, \
+         add --about \"THEIR NAME\"; your own assessment needs no --rater\r\n"
+    );
+    assert_eq!(code, 1);
+
+    let rating = "assess --about 'Sam Hero' --rater 'Morgan Lee'";
+    session = spawn(&sandbox, rating);
+    // The team form, in the rater's voice: no name asked, no group asked
+    // (a mentor by default), and "don't know" on every question.
+    let before = at(&mut session, "1/10 ", &[ENTER]);
+    for shown in [
+        "Your view of Sam Hero, as Sam Hero's mentor.",
+        "10 questions in 10 themes",
+        "this manager",
+        "Don't know / didn't see",
+    ] {
+        assert!(before.contains(shown), "{shown}: {before}");
+    }
+    for never in ["Your name?", "How do you work with", "who invited you"] {
+        assert!(!before.contains(never), "{never}: {before}");
+    }
+    at(&mut session, "2/10 ", &["\x03"]);
+    let (stopped, code) = finish(session);
+    assert_eq!(code, 130);
+    assert!(
+        stopped.contains(
+            "Continue with: leadgap assess --about 'Sam Hero' --rater 'Morgan Lee' --resume"
+        ),
+        "{stopped}"
+    );
+    // The paused rating is its own run: a self-assessment does not resume it.
+    let runs: Vec<String> = std::fs::read_dir(sandbox.data_dir().join("runs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    assert_eq!(runs.len(), 1, "{runs:?}");
+    assert!(
+        runs[0].starts_with("it-manager-team-about-sam-hero-"),
+        "{runs:?}"
+    );
+    session = spawn(&sandbox, "assess --resume");
+    let (refused, code) = finish(session);
+    assert!(
+        refused.starts_with("error: there is no unfinished run of `it-manager` to resume"),
+        "{refused}"
+    );
+    assert_eq!(code, 1);
+
+    // Resumed, it is the same rating, at its second question.
+    session = spawn(&sandbox, &format!("{rating} --resume"));
+    for step in 2..=10 {
+        // The share seen is not known; everything else the first option.
+        let shown = at(&mut session, &format!("{step}/10 "), &[]);
+        if shown.contains("(0 to 100 %)") {
+            session.send("s").unwrap();
+        }
+        session.send(ENTER).unwrap();
+        session.flush().unwrap();
+    }
+    let (done, code) = finish(session);
+    assert_eq!(code, 0, "{done}");
+    assert!(!done.contains("Commit to up to three actions"), "{done}");
+    let report = saved_report(&sandbox);
+    assert_eq!(
+        (
+            report["respondent"].as_str(),
+            report["rater"].as_str(),
+            report["questionnaire"]["id"].as_str()
+        ),
+        (
+            Some("Sam Hero"),
+            Some("Morgan Lee"),
+            Some("it-manager-team")
+        )
+    );
+    let group = report["context"].as_array().unwrap()[0].as_table().unwrap();
+    assert_eq!(group["value"].as_str(), Some("mentor"));
+    // Nothing of it is anyone's self-assessment or plan.
+    assert!(!sandbox.data_dir().join("plan.toml").exists());
+    assert!(!sandbox.data_dir().join("runs").join(&runs[0]).exists());
+    sandbox
+        .run(["show", "latest"])
+        .status(1)
+        .stderr_checked_by_the_test()
+        .run();
 }

@@ -164,7 +164,7 @@ fn none_of_these_goes_alone_and_a_count_is_whole_in_answer_files() {
         ran.stderr
     );
     assert!(ran.stderr.starts_with(
-        "error: [SANDBOX]/answers.toml:2:1: no answer for 28 required questions: `stretch-people`, "
+        "error: [SANDBOX]/answers.toml:2:1: no answer for 45 required questions: `change-share`, "
     ));
 }
 
@@ -220,7 +220,7 @@ fn history_tells_same_day_reports_apart_and_has_markdown() {
     assert!(html.contains("<th class=\"num\">2026-11-22 16:30</th>"));
     assert!(
         html.contains(
-            "<tr><td>Delegation</td><td class=\"num\">70</td><td class=\"num\">70 ±0</td></tr>"
+            "<tr><td>Delegation</td><td class=\"num\">84</td><td class=\"num\">84 ±0</td></tr>"
         ),
         "{html}"
     );
@@ -238,7 +238,7 @@ fn a_diff_of_two_people_names_both() {
         head,
         [
             "Diff: 2026-11-01 → 2026-11-20 · Pat Example, self-assessment → Sam Hero, \
-             self-assessment · it-manager 2.1.0",
+             self-assessment · it-manager 2.2.0",
             "The reports are about different people (`Pat Example` and `Sam Hero`): a diff \
              follows one person over time.",
         ]
@@ -402,11 +402,14 @@ fn the_questions_that_did_not_apply_are_named() {
         .stdout;
     assert!(
         shown.contains(
-            "- 3 questions do not apply to the context given, and count neither way: \"For the \
-             regulation your organisation is under, what do you know of its duties for IT?\" \"For \
-             the last person who joined your team, which of these did you do?\" \"In the last three \
-             months, how many of the managers who report to you did you coach through a people \
-             decision of theirs (a hire, a difficult conversation, a promotion)?\"\n"
+            "- 8 questions do not apply to the context given, and count neither way: \"When did \
+             you last go through your area's IT spend, with figures, with whoever holds the \
+             budget?\" \"For the last person who joined your team, which of these did you do?\" \
+             \"In the last three months, how many of the managers who report to you did you coach \
+             through a people decision of theirs (a hire, a difficult conversation, a \
+             promotion)?\" \"Since you started leading the team, with how many of the people on it \
+             did you talk about how you will work together (what they need from you, how they like \
+             to hear feedback)?\"; 4 more are asked in the form that fits this context\n"
         ),
         "{shown}"
     );

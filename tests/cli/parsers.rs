@@ -345,7 +345,7 @@ prop_compose! {
                    gap in proptest::option::of(finite()), band in proptest::option::of("[a-z]{1,10}"),
                    coverage in finite(), advice in proptest::collection::vec(".{0,30}", 0..3),
                    note in proptest::option::of(".{0,30}")) -> ThemeReport {
-        ThemeReport { id, title, description, hash, weight, score, target, gap, band, coverage, not_applicable: 0, advice, note, facts: None, views: None }
+        ThemeReport { id, title, description, hash, global: false, weight, score, target, gap, band, coverage, not_applicable: 0, advice, note, facts: None, views: None }
     }
 }
 
@@ -354,7 +354,7 @@ prop_compose! {
                     hash in "[0-9a-f]{16}", weight in finite(), value in proptest::option::of(answer_value()),
                     answer in ".{0,20}", score in proptest::option::of(0.0..=1.0f64),
                     evidence in proptest::option::of(".{0,30}")) -> AnswerRecord {
-        AnswerRecord { question, theme, text, kind, hash, weight, value, answer, score, evidence, not_applicable: false, conditional: false }
+        AnswerRecord { question, theme, text, kind, hash, weight, value, answer, score, evidence, not_applicable: false, conditional: false, mirrors: None }
     }
 }
 

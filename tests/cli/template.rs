@@ -31,16 +31,16 @@ fn an_unfilled_template_is_valid_toml_that_asks_for_answers() {
         .arg(&path)
         .status(1)
         .stderr(&format!(
-            "{}{}{}{}{}error: [SANDBOX]/answers.toml:{line}:1: no answer for 30 required questions: \
-             `team-work-hours`, `stretch-people`, `handed-back`, `variance-explained`, \
-             `last-cancelled`, `budget-work`, `business-conversations`, `initiative-written`, and \
-             22 more\n  help: a required question cannot be skipped or left out; answer each under \
-             [answers] (with \"dont-know\" where its question offers it)\n\
-             error: [SANDBOX]/answers.toml:{line}:1: no answer for 16 questions: \
-             `decisions-without-you`, `late-outage`, `knows-spend`, `cloud-overrun`, \
-             `update-opens-with`, `why-replace-backup`, `away-two-weeks`, `reasoning-shared`, and 8 \
-             more\n  help: answer each under [answers], or write `ID = \"skip\"`; `--allow-partial` \
-             counts missing answers as skipped\n7 problems found\n",
+            "{}{}{}{}{}{}{}error: [SANDBOX]/answers.toml:{line}:1: no answer for 47 required \
+             questions: `team-work-hours`, `change-share`, `stretch-people`, \
+             `stretch-people-small`, `handed-back`, `decision-changed`, `variance-explained`, \
+             `spend-reviewed`, and 39 more\n  help: a required question cannot be skipped or left \
+             out; answer each under [answers] (with \"dont-know\" where its question offers it)\n\
+             error: [SANDBOX]/answers.toml:{line}:1: no answer for 10 questions: \
+             `decisions-without-you`, `late-outage`, `cloud-overrun`, `why-replace-backup`, \
+             `away-two-weeks`, `sla-missed`, `audit-finding`, `expectations-shared`, and 2 more\n  \
+             help: answer each under [answers], or write `ID = \"skip\"`; `--allow-partial` counts \
+             missing answers as skipped\n9 problems found\n",
             missing("team-size", "How many people report to you directly?", "1"),
             missing("budget", "Which IT budget do you hold?", "\"own\""),
             missing(
@@ -59,6 +59,17 @@ fn an_unfilled_template_is_valid_toml_that_asks_for_answers() {
                 "Has anyone joined your team since you started leading it?",
                 "\"yes\""
             ),
+            missing(
+                "former-peers",
+                "Were any of the people you now manage your peers before you led the team?",
+                "\"yes\""
+            ),
+            missing(
+                "suppliers",
+                "How many suppliers does your area have contracts with? (Count up to five: your \
+                 five largest.)",
+                "1"
+            ),
         ))
         .run();
 
@@ -68,10 +79,10 @@ fn an_unfilled_template_is_valid_toml_that_asks_for_answers() {
         .arg(&path)
         .status(1)
         .stderr(&format!(
-            "error: [SANDBOX]/answers.toml:{line}:1: no answer for 30 required questions: \
-             `team-work-hours`, `stretch-people`, `handed-back`, `variance-explained`, \
-             `last-cancelled`, `budget-work`, `business-conversations`, `initiative-written`, and \
-             22 more\n  help: a required question cannot be skipped or left out; answer each under \
+            "error: [SANDBOX]/answers.toml:{line}:1: no answer for 47 required questions: \
+             `team-work-hours`, `change-share`, `stretch-people`, `stretch-people-small`, \
+             `handed-back`, `decision-changed`, `variance-explained`, `spend-reviewed`, and 39 \
+             more\n  help: a required question cannot be skipped or left out; answer each under \
              [answers] (with \"dont-know\" where its question offers it)\n"
         ))
         .run();

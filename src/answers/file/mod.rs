@@ -223,6 +223,12 @@ impl<'s> AnswerFile<'s> {
                     format!("`{}` is required and cannot be skipped", question.id),
                 );
             }
+            if let Some(why) = questionnaire.impossible(index, &response, &answers.context) {
+                document.problem(Some(key.span()), why).help =
+                    Some("count only people (or things) of the context given".to_owned());
+                invalid[index] = true;
+                continue;
+            }
             answers.responses[index] = response;
         }
         // A question that does not apply is never missing.

@@ -24,6 +24,9 @@ pub struct Ask<'a> {
     /// The order to show a choice's or checklist's options in (indices
     /// into its options); empty for the other kinds.
     pub order: &'a [usize],
+    /// The largest count the answers so far allow (a count of people per
+    /// the team's size cannot be larger than the team).
+    pub ceiling: Option<crate::questionnaire::Ceiling>,
 }
 
 /// What the respondent did at a prompt.
@@ -295,6 +298,7 @@ impl Walk {
                 .get(index)
                 .map(Vec::as_slice)
                 .unwrap_or_default(),
+            ceiling: questionnaire.ceiling(index, &self.answers.context),
         };
         let progress = ask.progress.clone();
         let Step::Answer(response) = prompter.ask(ask)? else {

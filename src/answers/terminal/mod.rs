@@ -20,6 +20,11 @@ use crate::output::{clean, clean_line, paint, styles, wrap};
 /// The extra option offered on every question that is not required.
 pub const SKIP_LABEL: &str = "Not sure / doesn't apply";
 
+/// The same option when someone rates another person (`assess --about`):
+/// what they did not see, they do not know, and it scores nothing either
+/// way.
+pub const RATING_SKIP_LABEL: &str = "Don't know / didn't see";
+
 /// Text never wraps wider than this, for readability on wide terminals.
 const MAX_WIDTH: usize = 88;
 
@@ -28,6 +33,8 @@ const MAX_WIDTH: usize = 88;
 #[derive(Debug)]
 pub struct Terminal {
     color: bool,
+    /// How the skip is labelled: [`SKIP_LABEL`], or [`RATING_SKIP_LABEL`].
+    skip: &'static str,
 }
 
 impl Terminal {
@@ -42,7 +49,18 @@ impl Terminal {
         inquire::set_global_render_config(
             config.with_canceled_prompt_indicator(Styled::new("(back)")),
         );
-        Terminal { color }
+        Terminal {
+            color,
+            skip: SKIP_LABEL,
+        }
+    }
+
+    /// The terminal of someone rating another person: a skip reads "Don't
+    /// know / didn't see".
+    #[must_use]
+    pub fn rating(mut self) -> Self {
+        self.skip = RATING_SKIP_LABEL;
+        self
     }
 
     /// The width to wrap text at.

@@ -7,7 +7,7 @@ use inquire::Text;
 use inquire::error::CustomUserError;
 use inquire::validator::Validation;
 
-use super::{SKIP_LABEL, Terminal, back_or_stop};
+use super::{Terminal, back_or_stop};
 use crate::answers::interactive::{Step, Stop};
 use crate::error::Error;
 use crate::output::clean_line;
@@ -22,6 +22,9 @@ pub(super) struct Bounds<'a> {
     pub(super) unit: Option<&'a str>,
     pub(super) skippable: bool,
     pub(super) dont_know: bool,
+    /// The largest the earlier answers allow, when a count is per one of
+    /// them.
+    pub(super) ceiling: Option<&'a crate::questionnaire::Ceiling>,
 }
 
 /// What was typed at a number prompt.
@@ -51,8 +54,11 @@ impl Terminal {
             format_number(bounds.min),
             format_number(bounds.max)
         );
+        let rating = self.skip == super::RATING_SKIP_LABEL;
         let keys = match (bounds.skippable, bounds.dont_know) {
             (true, true) => "type a number, d for don't know, s to skip",
+            // Rating someone else, the skip is what the rater did not see.
+            (true, false) if rating => "type a number, s if you don't know or didn't see",
             (true, false) => "type a number, s to skip",
             (false, true) => "type a number, d for don't know",
             (false, false) => "type a number",
@@ -71,7 +77,7 @@ impl Terminal {
                 bounds.unit,
             ))),
             Ok(Typed::DontKnow) => self.answer(DONT_KNOW_LABEL),
-            _ => self.answer(SKIP_LABEL),
+            _ => self.answer(self.skip),
         };
         let result = Text::new(&message)
             .with_initial_value(initial)
@@ -101,11 +107,33 @@ fn parse_number(input: &str, bounds: Bounds<'_>) -> Result<Typed, String> {
     }
     let (min, max) = (bounds.min, bounds.max);
     let range = format!("{} to {}", format_number(min), format_number(max));
+    if !bounds.skippable && matches!(input, "s" | "skip") {
+        let or = if bounds.dont_know {
+            ", or d for don't know"
+        } else {
+            ""
+        };
+        return Err(format!(
+            "this question cannot be skipped: type a number from {range}{or}"
+        ));
+    }
+    // Digits, one point and a sign: "1e1" and "inf" are not how anyone
+    // writes a count of hours.
+    let written = input.strip_prefix('-').unwrap_or(input);
+    if written.is_empty()
+        || !written.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || written.matches('.').count() > 1
+    {
+        return Err(format!("type a number from {range}"));
+    }
     match input.parse::<f64>() {
         Ok(value) if bounds.integer && value.is_finite() && value.fract() != 0.0 => Err(format!(
             "{} is not a whole number; type a count from {range}",
             format_number(value)
         )),
+        Ok(value) if bounds.ceiling.is_some_and(|c| value > c.value) => {
+            Err(bounds.ceiling.map(|c| c.refuse(value)).unwrap_or_default())
+        }
         Ok(value) if value.is_finite() && (min..=max).contains(&value) => Ok(Typed::Number(value)),
         Ok(value) if value.is_finite() => {
             Err(format!("{} is outside {range}", format_number(value)))
@@ -126,6 +154,7 @@ mod tests {
             unit: None,
             skippable,
             dont_know,
+            ceiling: None,
         }
     }
 
@@ -154,9 +183,33 @@ mod tests {
             parse_number("NaN", plain),
             Err("type a number from 0 to 80".to_owned())
         );
-        assert!(
-            parse_number("s", bounds(false, false, false)).is_err(),
-            "a required question cannot be skipped"
+        assert_eq!(
+            parse_number("s", bounds(true, false, true)),
+            Err(
+                "this question cannot be skipped: type a number from 0 to 80, or d for don't know"
+                    .to_owned()
+            ),
+            "a required question says so"
+        );
+        // Written as anyone writes a number: no exponent.
+        assert_eq!(
+            parse_number("1e1", plain),
+            Err("type a number from 0 to 80".to_owned())
+        );
+        assert_eq!(parse_number("-0", plain), Ok(Typed::Number(0.0)));
+        // A count per the team's size is no larger than the team.
+        let team = crate::questionnaire::Ceiling {
+            value: 6.0,
+            context: "team-size".to_owned(),
+        };
+        let per_team = Bounds {
+            ceiling: Some(&team),
+            ..count
+        };
+        assert_eq!(parse_number("6", per_team), Ok(Typed::Number(6.0)));
+        assert_eq!(
+            parse_number("7", per_team),
+            Err("7 is more than the 6 given for `team-size`, whose members it counts".to_owned())
         );
         assert!(parse_number("d", plain).is_err(), "no don't know offered");
         assert_eq!(

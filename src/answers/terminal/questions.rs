@@ -10,7 +10,7 @@ use inquire::list_option::ListOption;
 use inquire::validator::Validation;
 
 use super::number::{Bounds, Typed};
-use super::{SKIP_LABEL, Terminal, back_or_stop};
+use super::{Terminal, back_or_stop};
 use crate::answers::interactive::{Ask, Prompter, Step, Stop};
 use crate::output::clean_line;
 use crate::questionnaire::{
@@ -86,6 +86,7 @@ impl Prompter for Terminal {
                         unit: unit.as_deref(),
                         skippable: false,
                         dont_know: false,
+                        ceiling: None,
                     },
                 )?;
                 Ok(typed.map(|typed| match typed {
@@ -103,7 +104,7 @@ impl Prompter for Terminal {
         // After the options: "Don't know" where offered, then the skip.
         let extras: Vec<&str> = [
             question.dont_know.then_some(DONT_KNOW_LABEL),
-            skippable.then_some(SKIP_LABEL),
+            skippable.then_some(self.skip),
         ]
         .into_iter()
         .flatten()
@@ -122,7 +123,7 @@ impl Prompter for Terminal {
                 .map(|i| count + i),
             Response::Skipped => extras
                 .iter()
-                .position(|e| *e == SKIP_LABEL)
+                .position(|e| *e == self.skip)
                 .map(|i| count + i),
             _ => None,
         };
@@ -259,6 +260,7 @@ impl Prompter for Terminal {
                         unit: unit.as_deref(),
                         skippable,
                         dont_know: question.dont_know,
+                        ceiling: ask.ceiling.as_ref(),
                     },
                 )?;
                 Ok(typed.map(|typed| match typed {

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use super::AssessArgs;
-use super::{Setup, finish, plan_steps, start};
+use super::{Setup, finish, plan_steps, rating, start};
 use crate::Config;
 use crate::answers::interactive::{Seed, Stop, Walk, shuffled};
 use crate::answers::terminal::Terminal;
@@ -36,37 +36,64 @@ pub(super) fn run(config: &Config, args: &AssessArgs, out: &mut dyn Write) -> Re
         .questionnaire
         .as_deref()
         .unwrap_or(DEFAULT_QUESTIONNAIRE);
-    let setup = Setup::new(catalog::questionnaire(spec, Some(&data))?, args)?;
+    let rating = rating::of(config, args, &data)?;
+    let found = match &rating {
+        // Someone else is rated with the team form, in the rater's voice.
+        Some(_) => catalog::team_form(spec, Some(&data))?,
+        None => catalog::questionnaire(spec, Some(&data))?,
+    };
+    let setup = Setup::new(found, args)?;
     let questionnaire = &setup.found.questionnaire;
     let mut terminal = Terminal::new(config.stderr_color());
-    let resume_command = config.invocation().command(&match &args.questionnaire {
-        Some(spec) => format!("assess --questionnaire {} --resume", shell_word(spec)),
-        None => "assess --resume".to_owned(),
-    });
+    let mut resume = String::from("assess");
+    if let Some(spec) = &args.questionnaire {
+        resume.push_str(&format!(" --questionnaire {}", shell_word(spec)));
+    }
+    if let Some(rating) = &rating {
+        resume.push_str(&rating.resume_arguments());
+        terminal = terminal.rating();
+    }
+    resume.push_str(" --resume");
+    let resume_command = config.invocation().command(&resume);
 
     let mut walk = Walk {
         answers: Answers::empty(questionnaire),
         notes_asked: vec![false; questionnaire.themes.len()],
-        with_notes: args.notes,
-        with_evidence: !args.no_evidence,
+        with_notes: args.notes && rating.is_none(),
+        with_evidence: !args.no_evidence && rating.is_none(),
         orders: shuffled(questionnaire, seed()?),
     };
-    let total = questionnaire.questions.len();
-    // One run of a questionnaire at a time: held until this function ends.
-    let _lock = runs::lock(&data, &questionnaire.id, &resume_command)?;
+    let run = runs::run_name(
+        &questionnaire.id,
+        rating.as_ref().map(|r| r.subject.as_str()),
+    );
+    let mut total = questionnaire.questions.len();
+    // One run of a questionnaire (or of one rating) at a time: held until
+    // this function ends.
+    let _lock = runs::lock(&data, &run, &resume_command)?;
     let started = start::restore(
         config,
         args,
         &mut terminal,
         &data,
-        questionnaire,
+        (questionnaire, &run),
         &mut walk,
         &resume_command,
     )?;
-    walk.answers.respondent = start::respondent(config, args, &mut terminal, &data)?;
+    match &rating {
+        Some(rating) => {
+            rating.apply(questionnaire, &mut walk.answers)?;
+            // The group is given: only the questions it is asked count.
+            total = (0..total)
+                .filter(|&index| walk.answers.applies(questionnaire, index))
+                .count();
+        }
+        None => walk.answers.respondent = start::respondent(config, args, &mut terminal, &data)?,
+    }
 
-    // A new run starts by asking how the open actions of the plan went.
-    if walk.answers.answered() == 0 {
+    // A new self-assessment starts by asking how the open actions of the
+    // plan went; a rating of someone else has no plan of the rater's.
+    if walk.answers.answered() == 0 && rating.is_none() {
         plan_steps::review(config, &mut terminal, &data).map_err(|stop| match stop {
             Stop::Interrupted => Error::Interrupted {
                 help: "Stopped before the first question; nothing to resume.".to_owned(),
@@ -77,8 +104,13 @@ pub(super) fn run(config: &Config, args: &AssessArgs, out: &mut dyn Write) -> Re
 
     let _ = writeln!(std::io::stderr());
     terminal.heading(&clean_line(&questionnaire.title));
-    if !questionnaire.description.is_empty() {
-        terminal.say(&clean_line(&questionnaire.description));
+    match &rating {
+        // The form's own words are for raters a manager invited.
+        Some(rating) => terminal.say(&clean_line(&rating.introduction())),
+        None if !questionnaire.description.is_empty() => {
+            terminal.say(&clean_line(&questionnaire.description));
+        }
+        None => {}
     }
     terminal.say(&format!(
         "{total} questions in {} themes. Every answer is saved as you go: esc goes back one question, \
@@ -113,7 +145,10 @@ pub(super) fn run(config: &Config, args: &AssessArgs, out: &mut dyn Write) -> Re
     }
     let _ = writeln!(std::io::stderr());
     let finished = finish(config, args, Some(&data), &setup, &walk.answers, out)?;
-    runs::discard(&data, &questionnaire.id)?;
+    runs::discard(&data, &run)?;
+    if rating.is_some() {
+        return Ok(finished.code);
+    }
     // The report is saved: stopping now loses nothing but the plan.
     if let Err(stop) = plan_steps::commit(config, &mut terminal, &data, &finished) {
         terminal.interrupted();

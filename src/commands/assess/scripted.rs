@@ -37,7 +37,13 @@ pub(super) fn run(
         .as_deref()
         .or(named.as_deref())
         .unwrap_or(DEFAULT_QUESTIONNAIRE);
-    let found = catalog::questionnaire(spec, data.as_ref()).map_err(|error| {
+    // A rating of someone else is given with the team form.
+    let found = if args.about.is_some() {
+        catalog::team_form(spec, data.as_ref())
+    } else {
+        catalog::questionnaire(spec, data.as_ref())
+    };
+    let found = found.map_err(|error| {
         if args.questionnaire.is_some() {
             return error;
         }

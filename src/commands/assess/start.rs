@@ -22,13 +22,13 @@ pub(super) fn restore(
     args: &AssessArgs,
     terminal: &mut Terminal,
     data: &DataDir,
-    questionnaire: &Questionnaire,
+    (questionnaire, run): (&Questionnaire, &str),
     walk: &mut Walk,
     resume_command: &str,
 ) -> Result<String> {
     let mut started = clock::format_rfc3339(clock::now()?);
     let total = questionnaire.questions.len();
-    let (saved, warning) = runs::load(data, &questionnaire.id)?;
+    let (saved, warning) = runs::load(data, run)?;
     if let Some(warning) = warning {
         config.warn(&warning);
     }

@@ -288,10 +288,11 @@ pub(super) fn build_when(
     })
 }
 
-/// A number question's `per`: a number context whose answer is never 0.
+/// A number question's `per` or `of` (`key`): a number context whose answer
+/// is never 0.
 pub(super) fn build_per(
     document: &mut Document<'_>,
-    raw: &Spanned<String>,
+    (key, raw): (&str, &Spanned<String>),
     contexts: &[ContextQuestion],
 ) -> Option<(usize, String)> {
     let name = raw.get_ref();
@@ -306,7 +307,7 @@ pub(super) fn build_per(
                 .problem(
                     Some(raw.span()),
                     format!(
-                        "`per = \"{name}\"` divides by the context's answer, which may be {} here",
+                        "`{key} = \"{name}\"` divides by the context's answer, which may be {} here",
                         format_number(*min)
                     ),
                 )
@@ -316,7 +317,7 @@ pub(super) fn build_per(
         ContextKind::Choice { .. } => {
             document.problem(
                 Some(raw.span()),
-                format!("`per` needs a number context; `{name}` is a choice"),
+                format!("`{key}` needs a number context; `{name}` is a choice"),
             );
             None
         }

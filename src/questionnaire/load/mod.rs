@@ -410,16 +410,36 @@ fn build_question(
         .when
         .as_ref()
         .and_then(|when| context::build_when(document, when, contexts));
-    let per = match (&raw.per, &kind) {
-        (Some(per), Some(Kind::Number { .. })) => context::build_per(document, per, contexts),
-        (Some(per), _) if kind_name != "number" => {
+    // `of` counts members of the context: divided by it as `per` is, and
+    // never larger than it.
+    let members = raw.of.is_some();
+    let per = match (&raw.per, &raw.of) {
+        (Some(per), Some(_)) => {
             document.problem(
                 Some(per.span()),
-                format!("`per` only applies to a number question (`{id}` is a {kind_name})"),
+                format!(
+                    "`{id}` has both `per` and `of`: `of` already divides by its context; keep one"
+                ),
             );
             None
         }
-        _ => None,
+        (Some(by), None) | (None, Some(by)) => {
+            let key = if members { "of" } else { "per" };
+            match &kind {
+                Some(Kind::Number { .. }) => context::build_per(document, (key, by), contexts),
+                _ if kind_name != "number" => {
+                    document.problem(
+                        Some(by.span()),
+                        format!(
+                            "`{key}` only applies to a number question (`{id}` is a {kind_name})"
+                        ),
+                    );
+                    None
+                }
+                _ => None,
+            }
+        }
+        (None, None) => None,
     };
 
     let basis = match raw.basis.as_ref().map(|b| b.get_ref().as_str()) {
@@ -449,6 +469,7 @@ fn build_question(
         kind: kind?,
         when,
         per,
+        members,
         dont_know: raw.dont_know.is_some_and(|d| *d.get_ref()),
         ordered: raw.ordered.is_some_and(|o| *o.get_ref()),
         mirrors: raw.mirrors.map(Spanned::into_inner),

@@ -42,6 +42,7 @@ pub fn by_theme(report: &Report) -> Vec<ThemeAnswers<'_>> {
                 .answers
                 .iter()
                 .filter(|answer| answer.theme == theme.id)
+                .filter(|answer| !report.asked_in_another_form(answer))
                 .collect(),
         })
         .filter(|group| !group.answers.is_empty())

@@ -144,6 +144,9 @@ impl Render for Html {
             "<p class=\"history\">{}</p>",
             escape(&text::history_line(trend))
         );
+        if let Some(context) = text::context_line(report) {
+            let _ = writeln!(body, "<p class=\"context\">{}</p>", escape(&context));
+        }
         let chart = chart(report, extras);
         let _ = writeln!(
             body,

@@ -35,6 +35,9 @@ impl Render for Markdown {
         )?;
         writeln!(out, "- **{}**", inline(&text::overall_line(report)))?;
         writeln!(out, "- **History:** {}", inline(&text::history_line(trend)))?;
+        if let Some(context) = text::context_line(report) {
+            writeln!(out, "- {}", inline(&context))?;
+        }
 
         let history = !trend.is_baseline();
         let basis = text::has_basis(report);

@@ -55,6 +55,12 @@ impl Render for Table {
         for line in wrap(&text::history_line(trend), width, "", "") {
             writeln!(out, "{}", dim(&line))?;
         }
+        for line in text::context_line(report)
+            .iter()
+            .flat_map(|c| wrap(&clean_line(c), width, "", ""))
+        {
+            writeln!(out, "{}", dim(&line))?;
+        }
         writeln!(out)?;
 
         if self.look.width < NARROW {

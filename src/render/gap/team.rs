@@ -37,9 +37,6 @@ fn signed_by(report: &Report) -> String {
     }
 }
 
-/// Self and team this many points apart make a flag, as `compare` does.
-pub const FLAG_POINTS: f64 = 15.0;
-
 /// The team's view of `report`, with `beside` (the manager's latest
 /// self-assessment) when there is one.
 pub fn blocks(report: &Report, team: &TeamView, beside: Option<&Report>) -> Vec<Block> {
@@ -258,7 +255,7 @@ fn flag_note() -> String {
          strength: at least that far below. Spread is the team's standard deviation: a flag with \
          \"?\" has a spread wider than the gap, where the team disagrees more than it disagrees \
          with you.",
-        whole(FLAG_POINTS)
+        whole(crate::comparison::FLAG_THRESHOLD)
     )
 }
 
@@ -305,13 +302,10 @@ fn flag(own: Option<f64>, team: Option<f64>, sd: Option<f64>) -> String {
         return String::new();
     };
     let gap = own - team;
-    let words = if gap >= FLAG_POINTS {
-        "blind spot"
-    } else if -gap >= FLAG_POINTS {
-        "hidden strength"
-    } else {
+    let Some(flag) = crate::comparison::flag(own, team, crate::comparison::FLAG_THRESHOLD) else {
         return String::new();
     };
+    let words = flag.words();
     match sd {
         // The spread is in its own column; the note says what "?" means.
         Some(sd) if sd > gap.abs() => format!("{words}?"),

@@ -105,7 +105,7 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
     assert_eq!(
         head,
         [
-            "# leadgap answer file: \"How your IT manager manages: the team's view\" (it-manager-team 2.1.0).",
+            "# leadgap answer file: \"How your IT manager manages: the team's view\" (it-manager-team 2.2.0).",
             "#",
             "# Write each answer after its `=`, as the comment above it describes, or",
             "# \"skip\" for \"not sure / doesn't apply\". An answer left as \"\" is not given,",
@@ -129,7 +129,7 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
         .run(["check"])
         .arg(&path)
         .stdout(
-            "ok: [SANDBOX]/peer.toml: answers to `it-manager-team`: 1 of 30 questions answered\n",
+            "ok: [SANDBOX]/peer.toml: answers to `it-manager-team`: 1 of 38 questions answered\n",
         )
         .run();
     sandbox.with_collector_key();
@@ -141,7 +141,7 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
         .arg(&path)
         .status(1)
         .stderr(
-            "error: you answered 1 of the 10 questions asked of your group: an answer counts only \
+            "error: you answered 1 of the 8 questions asked of your group: an answer counts only \
              when it answers at least half of them, so this one would not be counted\n  help: \
              answer more of them (\"don't know\" is an answer where it is offered); nothing was \
              written\n",
@@ -150,8 +150,8 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
     for (id, value) in [
         ("team-decides", "2"),
         ("update-heard", "\"decision\""),
-        ("when-away", "2"),
-        ("problem-raised", "\"talk-this-week\""),
+        ("when-away", "\"named-all\""),
+        ("credit-given", "\"the-team\""),
         ("would-recommend", "4"),
     ] {
         filled = filled.replace(&format!("{id} = \"\""), &format!("{id} = {value}"));

@@ -86,6 +86,7 @@ fn the_subject_fills_in_a_list_of_raters_and_checks_it_before_sending_it() {
          #   peer: a fellow manager, or someone who works beside you as an equal\n\
          #   stakeholder: someone outside IT whom your team's work serves\n\
          #   manager: your own manager\n\
+         #   mentor: your mentor\n\
          # A group needs at least 3 people to be shown on its own (your own manager may be\n\
          # shown alone if the collector allows it); smaller groups may be pooled as Other.\n\
          # For example:\n\
@@ -105,10 +106,10 @@ fn the_subject_fills_in_a_list_of_raters_and_checks_it_before_sending_it() {
         .arg(&list)
         .status(1)
         .stderr(
-            "error: [SANDBOX]/raters.csv:17:1: `direct-reports` is not a group of the form \
-             (direct-report, peer, stakeholder, manager); did you mean `direct-report`?\n  help: \
-             one row per person: name,email,group (`leadgap raters --template` shows one)\n\
-             error: [SANDBOX]/raters.csv:18:1: LEE@example.org is listed twice (line 15 too): \
+            "error: [SANDBOX]/raters.csv:18:1: `direct-reports` is not a group of the form \
+             (direct-report, peer, stakeholder, manager, mentor); did you mean `direct-report`?\n  \
+             help: one row per person: name,email,group (`leadgap raters --template` shows one)\n\
+             error: [SANDBOX]/raters.csv:19:1: LEE@example.org is listed twice (line 16 too): \
              each person gets one invitation\n  help: one row per person: name,email,group \
              (`leadgap raters --template` shows one)\n2 problems found\n",
         )
@@ -307,7 +308,7 @@ fn a_personal_invitation_says_the_subject_cannot_read_it_and_what_the_collector_
     assert_eq!(
         said.invite,
         format!(
-            "Round ROUND about Sam Hero: it-manager-team 2.1.0; 4 raters (direct-report 3, peer \
+            "Round ROUND about Sam Hero: it-manager-team 2.2.0; 4 raters (direct-report 3, peer \
              1); no figure rests on fewer than 3 responses.\n\
              \n\
              Send each person on the list their own invitation, as [SANDBOX]/invite/send.csv \

@@ -5,6 +5,8 @@ use std::io::Write;
 
 use comfy_table::CellAlignment;
 
+mod answers;
+
 use super::svg::{self, Radar, Series, Style};
 use super::text::{date_of, whole};
 use super::{Format, Look, listing_table, write_json};
@@ -43,7 +45,7 @@ pub fn render(
 }
 
 /// The column name of a rater: "Self" for a self-assessment.
-fn rater_label(rater: &str) -> String {
+pub(super) fn rater_label(rater: &str) -> String {
     if rater == SELF_RATER {
         "Self".to_owned()
     } else if rater == crate::report::TEAM_RATER {
@@ -121,9 +123,10 @@ fn flag_words(theme: &comparison::CompareTheme) -> Option<String> {
 /// Whether the comparison is with a team's view and the self-view has
 /// facts and views: then they stand beside the team's score.
 fn with_facts(comparison: &Comparison) -> bool {
+    let other_form = comparison.own.questionnaire != comparison.other.questionnaire;
     let team =
         comparison.themes.iter().any(|t| t.spread.is_some()) || !comparison.groups.is_empty();
-    team && comparison.themes.iter().any(|t| t.facts.is_some())
+    (team || other_form) && comparison.themes.iter().any(|t| t.facts.is_some())
 }
 
 /// The extra columns of a comparison with a team: the self-view's facts
@@ -259,6 +262,7 @@ fn table(look: Look, comparison: &Comparison, out: &mut dyn Write) -> std::io::R
     }
     writeln!(out)?;
     writeln!(out, "{}", legend(comparison))?;
+    answers::table(look, comparison, out)?;
     Ok(())
 }
 
@@ -313,6 +317,7 @@ fn markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()>
     }
     writeln!(out)?;
     writeln!(out, "_{}_", cell(&legend(comparison)))?;
+    answers::markdown(comparison, out)?;
     Ok(())
 }
 
@@ -428,5 +433,6 @@ fn html(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
         "<p class=\"footnote\">{}</p>\n",
         escape(&legend(comparison))
     ));
+    body.push_str(&answers::html(comparison));
     out.write_all(page::page(&heading(comparison), &body).as_bytes())
 }
