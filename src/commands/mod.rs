@@ -24,7 +24,7 @@ pub mod template;
 
 use std::path::PathBuf;
 
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use crate::render::Format;
 
@@ -60,9 +60,9 @@ pub fn formats(allowed: &'static [Format]) -> impl TypedValueParser<Value = Form
     PossibleValuesParser::new(
         allowed
             .iter()
-            .map(|format| PossibleValue::new(format.name()).help(format.describe())),
+            .filter_map(clap::ValueEnum::to_possible_value),
     )
-    .try_map(|name| name.parse::<Format>())
+    .try_map(|name| <Format as clap::ValueEnum>::from_str(&name, false))
 }
 
 /// A score from 0 to 100.

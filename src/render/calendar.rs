@@ -1,9 +1,8 @@
 //! iCalendar (RFC 5545): all-day events any calendar imports — the open
 //! actions of the plan on their due dates, and the next check-in.
 
-use std::fmt::Write;
-
 use chrono::{DateTime, NaiveDate, Utc};
+use icalendar::{Calendar, Component, EventLike, EventStatus};
 
 use crate::output::clean_line;
 
@@ -24,80 +23,51 @@ pub struct Event {
     pub cancelled: bool,
 }
 
-/// A calendar of `events`, stamped `now`.
+/// A calendar of `events`, stamped `now`, written by the `icalendar` crate
+/// (escaping and folding as RFC 5545 says).
 pub fn calendar(events: &[Event], now: DateTime<Utc>) -> String {
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        format!(
-            "PRODID:-//leadgap//leadgap {}//EN",
-            env!("CARGO_PKG_VERSION")
-        ),
-        "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
-    ];
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property((
+            "PRODID",
+            concat!("-//leadgap//leadgap ", env!("CARGO_PKG_VERSION"), "//EN"),
+        ))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .append_property(("METHOD", "PUBLISH"));
     for event in events {
         let next_day = event.date.succ_opt().unwrap_or(event.date);
-        lines.extend([
-            "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}", text(&event.uid)),
-            format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
-            format!("DTSTART;VALUE=DATE:{}", event.date.format("%Y%m%d")),
-            format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")),
-            format!("SUMMARY:{}", text(&event.summary)),
-            format!("DESCRIPTION:{}", text(&event.description)),
-            "TRANSP:TRANSPARENT".to_owned(),
-        ]);
-        // A cancellation is a revision of the event: its sequence goes up.
-        if event.cancelled {
-            lines.extend(["STATUS:CANCELLED".to_owned(), "SEQUENCE:1".to_owned()]);
+        let (status, sequence) = if event.cancelled {
+            // A cancellation is a revision of the event: its sequence goes up.
+            (EventStatus::Cancelled, 1)
         } else {
-            lines.extend(["STATUS:CONFIRMED".to_owned(), "SEQUENCE:0".to_owned()]);
-        }
-        lines.push("END:VEVENT".to_owned());
+            (EventStatus::Confirmed, 0)
+        };
+        calendar.push(
+            icalendar::Event::new()
+                .uid(&text(&event.uid))
+                .timestamp(now)
+                .starts(event.date)
+                .ends(next_day)
+                .summary(&text(&event.summary))
+                .description(&text(&event.description))
+                .add_property("TRANSP", "TRANSPARENT")
+                .status(status)
+                .sequence(sequence)
+                .done(),
+        );
     }
-    lines.push("END:VCALENDAR".to_owned());
-    let mut out = String::new();
-    for line in lines {
-        fold(&mut out, &line);
-    }
-    out
+    calendar.to_string()
 }
 
-/// A TEXT value: control characters neutralised, then `\`, `;`, `,` and
-/// line breaks escaped (RFC 5545 §3.3.11).
+/// A TEXT value with control characters neutralised, line by line; the
+/// crate escapes it.
 fn text(value: &str) -> String {
-    let mut escaped = String::with_capacity(value.len());
-    for line in value.split('\n').map(clean_line) {
-        if !escaped.is_empty() {
-            escaped.push_str("\\n");
-        }
-        for c in line.chars() {
-            match c {
-                '\\' | ';' | ',' => {
-                    escaped.push('\\');
-                    escaped.push(c);
-                }
-                _ => escaped.push(c),
-            }
-        }
-    }
-    escaped
-}
-
-/// Writes `line` folded at 75 octets, never inside a character, with CRLF
-/// line ends (RFC 5545 §3.1).
-fn fold(out: &mut String, line: &str) {
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    let _ = write!(out, "\r\n");
+    value
+        .split('\n')
+        .map(clean_line)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -106,14 +76,34 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_long_lines_fold_between_characters() {
-        assert_eq!(text("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
-        let mut out = String::new();
-        fold(&mut out, &format!("SUMMARY:{}", "é".repeat(40)));
-        let lines: Vec<&str> = out.split("\r\n").collect();
-        // "SUMMARY:" is 8 octets, each é 2: 33 fit in the first 75 (74
-        // octets), the next line starts with a space.
-        assert_eq!(lines[0].len(), 74);
-        assert!(lines[1].starts_with(' ') && lines[1].len() == 1 + 14);
-        assert_eq!(lines[2], "");
+        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let now = DateTime::from_timestamp(0, 0).unwrap();
+        let event = Event {
+            uid: "a".to_owned(),
+            date: day,
+            summary: "é".repeat(40),
+            description: "a, b; c\\d\ne\u{1b}[31m".to_owned(),
+            cancelled: false,
+        };
+        let written = calendar(&[event], now);
+        assert!(
+            written.contains("DESCRIPTION:a\\, b\\; c\\\\d\\ne[31m\r\n"),
+            "{written}"
+        );
+        let summary: Vec<&str> = written
+            .split("\r\n")
+            .skip_while(|l| !l.starts_with("SUMMARY:"))
+            .take(2)
+            .collect();
+        // Folded at 75 octets, never inside a character: the rest of the
+        // line starts with a space.
+        assert!(summary[0].len() <= 75, "{summary:?}");
+        assert!(summary[1].starts_with(' '), "{summary:?}");
+        assert_eq!(
+            format!("{}{}", &summary[0][8..], &summary[1][1..]),
+            "é".repeat(40)
+        );
+        assert!(written.contains("DTSTART;VALUE=DATE:20261201\r\n"));
+        assert!(written.contains("DTEND;VALUE=DATE:20261202\r\n"));
     }
 }

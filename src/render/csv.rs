@@ -1,20 +1,12 @@
-//! CSV cells: text neutralised for spreadsheets, numbers to one decimal.
+//! CSV, written by the `csv` crate: text neutralised for spreadsheets,
+//! numbers to one decimal.
 
-/// A text field for CSV: quoted when needed, and with a leading `'` when it
-/// would start a spreadsheet formula (`=`, `+`, `-`, `@`), since names and
-/// titles come from files.
-pub fn csv_text(text: &str) -> String {
-    let text = guard(text);
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
+use std::io::Write;
 
 /// Text from a file as a spreadsheet may read it: control characters
 /// neutralised, and a leading `'` when it would start a formula (`=`, `+`,
-/// `-`, `@`). The `csv` crate quotes it.
+/// `-`, `@`), since names and titles come from files. The `csv` crate
+/// quotes it.
 pub fn guard(text: &str) -> String {
     let text = crate::output::clean_line(text);
     if text.starts_with(['=', '+', '-', '@']) {
@@ -29,4 +21,46 @@ pub fn csv_number(value: Option<f64>) -> String {
     value
         .map(|v| format!("{:.1}", crate::rounding::one_decimal(v)))
         .unwrap_or_default()
+}
+
+/// Writes `records` (the header first) to `out` as CSV, every field as
+/// given: text fields are passed through [`guard`] by the caller.
+///
+/// # Errors
+///
+/// When writing fails.
+pub fn write<I, R>(out: &mut dyn Write, records: I) -> std::io::Result<()>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator,
+    R::Item: AsRef<[u8]>,
+{
+    let mut writer = csv::Writer::from_writer(out);
+    for record in records {
+        writer.write_record(record).map_err(std::io::Error::other)?;
+    }
+    writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_and_formulas_guarded() {
+        let mut out = Vec::new();
+        write(
+            &mut out,
+            [
+                vec!["name".to_owned(), "note".to_owned()],
+                vec![guard("=SUM(A1)"), guard("a, \"b\"\nc")],
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            // A line break in a name becomes a space before it is written.
+            "name,note\n'=SUM(A1),\"a, \"\"b\"\" c\"\n"
+        );
+    }
 }

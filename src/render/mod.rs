@@ -22,93 +22,38 @@ pub mod template;
 pub mod text;
 
 use std::fmt;
-use std::str::FromStr;
 
 pub use gap::{Extras, PlanView};
 
 /// Every output format. Each document has some of them; its `FORMATS` lists
-/// which, and the command line offers exactly those.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// which, and the command line offers exactly those, each with the help
+/// below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A table for the terminal.
+    /// A table for the terminal
     Table,
-    /// Markdown, to paste into a 1:1 document.
+    /// Markdown, to paste into a 1:1 document
     Markdown,
-    /// JSON, for scripts.
+    /// JSON, for scripts
     Json,
-    /// CSV, one row per item, for spreadsheets.
+    /// CSV, one row per item, for spreadsheets
     Csv,
-    /// A self-contained HTML page with charts.
+    /// A self-contained HTML page with charts, to open anywhere or attach to an email
     Html,
-    /// The chart alone, as SVG.
+    /// The chart alone, as SVG
     Svg,
-    /// An iCalendar file (RFC 5545).
+    /// An iCalendar file (RFC 5545) to import into any calendar
     Ics,
-    /// The report file itself, as leadgap saves it.
+    /// The report file itself, as leadgap saves it: to keep, send or read with `show`
     Toml,
-}
-
-impl Format {
-    /// Every format, in the order help lists them.
-    pub const ALL: &[Format] = &[
-        Format::Table,
-        Format::Markdown,
-        Format::Json,
-        Format::Csv,
-        Format::Html,
-        Format::Svg,
-        Format::Ics,
-        Format::Toml,
-    ];
-
-    /// The name on the command line: `table`, `markdown`…
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Markdown => "markdown",
-            Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Html => "html",
-            Format::Svg => "svg",
-            Format::Ics => "ics",
-            Format::Toml => "toml",
-        }
-    }
-
-    /// What the format is for, as `--help` says it.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Format::Table => "A table for the terminal",
-            Format::Markdown => "Markdown, to paste into a 1:1 document",
-            Format::Json => "JSON, for scripts",
-            Format::Csv => "CSV, one row per item, for spreadsheets",
-            Format::Html => {
-                "A self-contained HTML page with charts, to open anywhere or attach to an email"
-            }
-            Format::Svg => "The chart alone, as SVG",
-            Format::Ics => "An iCalendar file (RFC 5545) to import into any calendar",
-            Format::Toml => {
-                "The report file itself, as leadgap saves it: to keep, send or read with `show`"
-            }
-        }
-    }
 }
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Format {
-    type Err = String;
-
-    fn from_str(name: &str) -> Result<Format, String> {
-        Format::ALL
-            .iter()
-            .copied()
-            .find(|format| format.name() == name)
-            .ok_or_else(|| format!("unknown format `{name}`"))
+        match clap::ValueEnum::to_possible_value(self) {
+            Some(value) => f.write_str(value.get_name()),
+            None => Ok(()),
+        }
     }
 }
 

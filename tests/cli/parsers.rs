@@ -238,7 +238,7 @@ proptest! {
                 prop_assert!(relative || NaiveDate::parse_from_str(candidate.trim(), "%Y-%m-%d") == Ok(due));
             }
             let _ = leadgap::clock::parse(&candidate);
-            let _ = candidate.parse::<leadgap::render::Format>();
+            let _ = <leadgap::render::Format as clap::ValueEnum>::from_str(&candidate, false);
             if leadgap::store::is_report_id(&candidate) {
                 prop_assert!(!candidate.contains(['/', '.', '\\']));
             }

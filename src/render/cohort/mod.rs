@@ -6,7 +6,7 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
-use super::csv::{csv_number, csv_text};
+use super::csv::{csv_number, guard};
 use super::text::whole;
 use super::{Format, Look, align_right, listing_table, write_json};
 use crate::cohort::{self, Cohort, MIN_GROUP, PersonTheme};
@@ -332,27 +332,36 @@ fn short_codes(ids: impl Iterator<Item = String>) -> Vec<String> {
 
 /// One row per person and theme.
 fn csv(cohort: &Cohort, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "questionnaire,person,report,created,theme,score,band,below_target"
-    )?;
-    for group in cohort.groups.iter().filter(|g| !g.hidden) {
-        for person in &group.people {
-            for theme in &person.themes {
-                writeln!(
-                    out,
-                    "{},{},{},{},{},{},{},{}",
-                    csv_text(&group.questionnaire),
-                    csv_text(&person.name),
-                    csv_text(person.report.as_deref().unwrap_or_default()),
-                    csv_text(person.created.as_deref().unwrap_or_default()),
-                    csv_text(&theme.id),
-                    csv_number(theme.score),
-                    csv_text(theme.band.as_deref().unwrap_or_default()),
-                    theme.below_target,
-                )?;
-            }
-        }
-    }
-    Ok(())
+    const COLUMNS: [&str; 8] = [
+        "questionnaire",
+        "person",
+        "report",
+        "created",
+        "theme",
+        "score",
+        "band",
+        "below_target",
+    ];
+    let header = COLUMNS.map(str::to_owned);
+    let rows = cohort
+        .groups
+        .iter()
+        .filter(|g| !g.hidden)
+        .flat_map(|group| {
+            group.people.iter().flat_map(move |person| {
+                person.themes.iter().map(move |theme| {
+                    [
+                        guard(&group.questionnaire),
+                        guard(&person.name),
+                        guard(person.report.as_deref().unwrap_or_default()),
+                        guard(person.created.as_deref().unwrap_or_default()),
+                        guard(&theme.id),
+                        csv_number(theme.score),
+                        guard(theme.band.as_deref().unwrap_or_default()),
+                        theme.below_target.to_string(),
+                    ]
+                })
+            })
+        });
+    super::csv::write(out, std::iter::once(header).chain(rows))
 }

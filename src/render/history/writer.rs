@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{html, markdown, table};
-use crate::render::csv::{csv_number, csv_text};
+use crate::render::csv::{csv_number, guard};
 use crate::render::{Extras, Format, Look, gap, svg};
 use crate::report::Report;
 use crate::spool::{self, Spool};
@@ -83,10 +83,7 @@ impl<'w> Writer<'w> {
                 folder.display()
             )?,
             Format::Markdown => writeln!(out, "# History")?,
-            Format::Csv => writeln!(
-                out,
-                "report,created,questionnaire,version,respondent,rater,profile,overall,theme,score,change,target,gap,band,coverage"
-            )?,
+            Format::Csv => crate::render::csv::write(out, [CSV_COLUMNS])?,
             Format::Ics | Format::Toml => {
                 return Err(crate::render::unsupported("history", format));
             }
@@ -196,6 +193,25 @@ impl<'w> Writer<'w> {
     }
 }
 
+/// The columns of the history's CSV.
+const CSV_COLUMNS: [&str; 15] = [
+    "report",
+    "created",
+    "questionnaire",
+    "version",
+    "respondent",
+    "rater",
+    "profile",
+    "overall",
+    "theme",
+    "score",
+    "change",
+    "target",
+    "gap",
+    "band",
+    "coverage",
+];
+
 /// A report's rows of the CSV: one per theme (or only `theme`).
 fn csv_rows(
     report: &Report,
@@ -203,31 +219,31 @@ fn csv_rows(
     theme: Option<&str>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    for (t, theme_trend) in report.themes.iter().zip(&extras.trend.themes) {
-        if theme.is_some_and(|id| id != t.id) {
-            continue;
-        }
-        writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.3}",
-            csv_text(&report.id),
-            csv_text(&report.created.to_string()),
-            csv_text(&report.questionnaire.id),
-            csv_text(&report.questionnaire.version),
-            csv_text(report.respondent.as_deref().unwrap_or_default()),
-            csv_text(&report.rater),
-            csv_text(&report.rubric.profile),
-            csv_number(report.overall),
-            csv_text(&t.id),
-            csv_number(t.score),
-            csv_number(theme_trend.change.delta()),
-            csv_number(Some(t.target)),
-            csv_number(t.gap),
-            csv_text(t.band.as_deref().unwrap_or_default()),
-            t.coverage,
-        )?;
-    }
-    Ok(())
+    let rows = report
+        .themes
+        .iter()
+        .zip(&extras.trend.themes)
+        .filter(|(t, _)| theme.is_none_or(|id| id == t.id))
+        .map(|(t, theme_trend)| {
+            [
+                guard(&report.id),
+                guard(&report.created.to_string()),
+                guard(&report.questionnaire.id),
+                guard(&report.questionnaire.version),
+                guard(report.respondent.as_deref().unwrap_or_default()),
+                guard(&report.rater),
+                guard(&report.rubric.profile),
+                csv_number(report.overall),
+                guard(&t.id),
+                csv_number(t.score),
+                csv_number(theme_trend.change.delta()),
+                csv_number(Some(t.target)),
+                csv_number(t.gap),
+                guard(t.band.as_deref().unwrap_or_default()),
+                format!("{:.3}", t.coverage),
+            ]
+        });
+    crate::render::csv::write(out, rows)
 }
 
 #[cfg(test)]
