@@ -5,13 +5,13 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use leadgap::answers::file::AnswerFile;
-use leadgap::catalog;
-use leadgap::questionnaire::Answers;
-use leadgap::questionnaire::BUILT_IN;
-use leadgap::report::{Meta, Report};
-use leadgap::source::Source;
-use leadgap::{quality, scoring};
+use leadgap::testing::answers::AnswerFile;
+use leadgap::testing::catalog;
+use leadgap::testing::questionnaire::Answers;
+use leadgap::testing::questionnaire::BUILT_IN;
+use leadgap::testing::report::{Meta, Report};
+use leadgap::testing::source::Source;
+use leadgap::testing::{quality, scoring};
 
 /// The example answer sets, checked against the built-in questionnaire.
 fn answer_sets(found: &catalog::Found) -> Vec<Answers> {
@@ -62,7 +62,7 @@ fn scoring(c: &mut Criterion) {
                 let notes = quality::notes(questionnaire, &answers.responses, &outcome.questions);
                 let meta = Meta {
                     id: "2026-11-22T13-05-01Z".to_owned(),
-                    created: leadgap::clock::Timestamp::parse("2026-11-22T13:05:01Z")
+                    created: leadgap::testing::clock::Timestamp::parse("2026-11-22T13:05:01Z")
                         .expect("a time"),
                     respondent: answers.respondent.clone(),
                     rater: "self".to_owned(),

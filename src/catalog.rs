@@ -149,7 +149,7 @@ pub fn rubric_source(found: &Found, explicit: Option<&Path>) -> Result<Source> {
     }
 }
 
-/// Loads the rubric for `found` (see [`rubric_source`]) and checks it.
+/// Loads the rubric for `found` (see `rubric_source`) and checks it.
 pub fn rubric(found: &Found, explicit: Option<&Path>) -> Result<Rubric> {
     let source = rubric_source(found, explicit)?;
     Ok(rubric::load(&source, &found.questionnaire)?)

@@ -114,13 +114,7 @@ pub enum Command {
 
     /// Print this data directory's collector keys and their fingerprint, making them on first use
     #[command(
-        long_about = "Print the public key of this data directory's collector identity (age1…) and \
-the fingerprint raters see on their forms, making the keys on first use (DATA/identity.txt, 0600): \
-one age key opens the answers of your rounds, and a signing key derived from it signs their reports.\n\n\
-Run it if you collect a team round for someone — as their mentor, in HR, or as a colleague their \
-team trusts. The manager sends you their list of raters (`leadgap raters --template`), and you \
-start the round here with `leadgap invite --subject NAME --raters LIST.csv`: only you can open the \
-answers.",
+        long_about = crate::team::promise::KEY_HELP,
         after_help = "Examples:
   leadgap key --email morgan@example.org --name \"Morgan Lee (mentor)\"
   leadgap key"

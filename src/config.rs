@@ -273,7 +273,7 @@ impl Config {
         Ok((path, report))
     }
 
-    /// Your newest readable report (see [`Config::owner`]): your series, not
+    /// Your newest readable report (see `Config::owner`): your series, not
     /// that of someone whose reports are also in the data directory.
     pub fn latest_own(&self, data: &DataDir) -> Result<OwnLatest> {
         let me = self.owner(data);

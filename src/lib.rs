@@ -6,10 +6,10 @@
 //! here so that tests can reach it. The map of the modules, and the rule
 //! that keeps data flowing one way, is `docs/ARCHITECTURE.md`.
 
-pub mod answers;
-pub mod catalog;
+pub(crate) mod answers;
+pub(crate) mod catalog;
 pub mod cli;
-pub mod clock;
+pub(crate) mod clock;
 pub(crate) mod cohort;
 mod commands;
 pub(crate) mod comparison;
@@ -18,21 +18,21 @@ pub(crate) mod document;
 pub mod error;
 pub(crate) mod files;
 pub(crate) mod interval;
-pub mod output;
-pub mod plan;
+pub(crate) mod output;
+pub(crate) mod plan;
 pub(crate) mod programme;
-pub mod quality;
-pub mod questionnaire;
-pub mod render;
-pub mod report;
+pub(crate) mod quality;
+pub(crate) mod questionnaire;
+pub(crate) mod render;
+pub(crate) mod report;
 pub(crate) mod rounding;
-pub mod rubric;
-pub mod scoring;
-pub mod source;
+pub(crate) mod rubric;
+pub(crate) mod scoring;
+pub(crate) mod source;
 pub(crate) mod spool;
 pub(crate) mod stats;
-pub mod store;
-pub mod team;
+pub(crate) mod store;
+pub(crate) mod team;
 #[doc(hidden)]
 pub mod testing;
 pub(crate) mod trend;
@@ -43,9 +43,10 @@ use std::path::Path;
 use clap::CommandFactory;
 use cli::{Cli, Command};
 use error::{Error, Result};
-use output::{ColorChoice, clean, paint, styles};
+use output::{clean, paint, styles};
 
 pub use config::{Config, Invocation};
+pub use output::{ColorChoice, hide_secrets};
 
 /// Runs one command and returns its exit code (see [`error::exit`]).
 pub fn run(cli: Cli) -> Result<u8> {

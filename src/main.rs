@@ -42,7 +42,7 @@ fn clap_exit(clap: &clap::Error) -> ExitCode {
     } else {
         clap.render().to_string()
     };
-    let text = leadgap::output::hide_secrets(&rendered);
+    let text = leadgap::hide_secrets(&rendered);
     let written = if clap.use_stderr() {
         std::io::stderr().write_all(text.as_bytes())
     } else {
@@ -56,7 +56,7 @@ fn clap_exit(clap: &clap::Error) -> ExitCode {
             let invocation = leadgap::Invocation::of_this_process(None);
             leadgap::print_error(
                 &Error::stdout(error),
-                leadgap::output::ColorChoice::Auto,
+                leadgap::ColorChoice::Auto,
                 &invocation,
             );
             ExitCode::from(exit::FAILURE)

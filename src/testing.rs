@@ -4,6 +4,78 @@
 
 use crate::team::encryption;
 
+/// Questionnaires: their model, loading and the built-in ones.
+pub mod questionnaire {
+    pub use crate::questionnaire::{
+        AnswerValue, Answers, BUILT_IN, Basis, Choice, Condition, ContextKind, ContextValue, Kind,
+        NumberBand, Question, Questionnaire, Response, Theme, is_valid_id, load,
+    };
+}
+
+/// Rubrics.
+pub mod rubric {
+    pub use crate::rubric::{Rubric, load};
+}
+
+/// The scoring arithmetic.
+pub mod scoring {
+    pub use crate::scoring::{Outcome, answer_score, score};
+}
+
+/// Quality notes.
+pub mod quality {
+    pub use crate::quality::notes;
+}
+
+/// Built-in and installed questionnaires.
+pub mod catalog {
+    pub use crate::catalog::{Found, built_in_questionnaire, rubric};
+}
+
+/// Reports.
+pub mod report {
+    pub use crate::report::{
+        AnswerRecord, Meta, QuestionnaireInfo, Report, Review, RubricInfo, ThemeReport,
+    };
+}
+
+/// Saved files.
+pub mod store {
+    pub use crate::store::{DataDir, is_report_id, parse_report, plan};
+}
+
+/// Files read with their name, for messages.
+pub mod source {
+    pub use crate::source::Source;
+}
+
+/// Answer files.
+pub mod answers {
+    pub use crate::answers::file::AnswerFile;
+}
+
+/// Times.
+pub mod clock {
+    pub use crate::clock::{Timestamp, parse};
+}
+
+/// Dates and intervals.
+pub mod interval {
+    pub use crate::interval::parse_date;
+}
+
+/// Output formats and charts.
+pub mod render {
+    pub use crate::render::Format;
+    pub use crate::render::svg::line_y;
+}
+
+/// The team round's promises.
+pub mod team {
+    pub use crate::team::invite::Access;
+    pub use crate::team::promise::{Arrangement, to_raters};
+}
+
 /// `plaintext` sealed for `recipient`, as a binary age file.
 pub fn seal(recipient: &str, plaintext: &[u8]) -> Result<Vec<u8>, String> {
     encryption::seal(recipient, plaintext)

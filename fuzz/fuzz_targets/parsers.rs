@@ -3,12 +3,12 @@
 
 #![no_main]
 
-use leadgap::answers::file::AnswerFile;
+use leadgap::testing::answers::AnswerFile;
 use leadgap::error::{Diagnostic, Error};
-use leadgap::questionnaire::{self, BUILT_IN};
-use leadgap::source::Source;
-use leadgap::store::plan;
-use leadgap::{rubric, store};
+use leadgap::testing::questionnaire::{self, BUILT_IN};
+use leadgap::testing::source::Source;
+use leadgap::testing::store::plan;
+use leadgap::testing::{rubric, store};
 use libfuzzer_sys::fuzz_target;
 
 fn inside(text: &str, diagnostics: &[Diagnostic]) {

@@ -2,7 +2,7 @@
 //! runbook to Lee by 15 January"), each linked to the report and theme it
 //! came from. Pure: `store::plan` keeps it in `DATA/plan.toml`.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 mod follow;
@@ -11,7 +11,7 @@ use crate::document::SCHEMA;
 use crate::error::{Error, Result};
 
 pub use crate::report::{Action, Status};
-pub use follow::{FollowThrough, ThemeFollowThrough, follow_through};
+pub use follow::{FollowThrough, follow_through};
 
 /// Days until an action is due when no date is given.
 pub const DEFAULT_DAYS: u64 = 30;
@@ -131,7 +131,7 @@ impl Plan {
     }
 
     /// The actions made with a report, in order.
-    pub fn from_report(&self, id: &str) -> Vec<Action> {
+    pub fn made_with(&self, id: &str) -> Vec<Action> {
         self.actions
             .iter()
             .filter(|a| a.report.as_deref() == Some(id))
@@ -163,50 +163,6 @@ pub struct NewAction {
     pub report: Option<String>,
 }
 
-/// Parses a due date: `2027-01-15`, or relative to `today` as `+10d`, `+6w`
-/// or `+2m` (days, weeks, months).
-pub fn parse_due(text: &str, today: NaiveDate) -> std::result::Result<NaiveDate, String> {
-    let text = text.trim();
-    let explain = || {
-        format!(
-            "`{text}` is not a date: write it as 2027-01-15, or from today as +10d (days), +6w (weeks) or +2m (months)"
-        )
-    };
-    if let Some(relative) = text.strip_prefix('+') {
-        // `+` then digits then one unit letter; the unit is a character, not
-        // a byte, so that `+1é` is a mistake and not a crash.
-        let Some(unit) = relative.chars().last() else {
-            return Err(explain());
-        };
-        let count = &relative[..relative.len() - unit.len_utf8()];
-        if count.is_empty() || count.len() > 6 || !count.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(explain());
-        }
-        let count: u32 = count.parse().map_err(|_| explain())?;
-        let date = match unit {
-            'd' => today.checked_add_days(Days::new(u64::from(count))),
-            'w' => today.checked_add_days(Days::new(7 * u64::from(count))),
-            'm' => today.checked_add_months(Months::new(count)),
-            _ => None,
-        };
-        return date.ok_or_else(explain);
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| explain())
-}
-
-/// Like [`parse_due`], for a new due date, which cannot be in the past: an
-/// action overdue the day it is made is a mistake.
-pub fn parse_future_due(text: &str, today: NaiveDate) -> std::result::Result<NaiveDate, String> {
-    let due = parse_due(text, today)?;
-    if due < today {
-        return Err(format!(
-            "`{}` is in the past (today is {today}); give a date from today on, or +10d, +6w, +2m",
-            text.trim()
-        ));
-    }
-    Ok(due)
-}
-
 /// "today", "tomorrow", "in 14 days".
 pub fn days_from(today: NaiveDate, date: NaiveDate) -> String {
     match (date - today).num_days() {
@@ -232,33 +188,8 @@ mod tests {
     }
 
     #[test]
-    fn due_dates_are_absolute_or_relative_to_today() {
-        let today = date("2026-11-22");
-        assert_eq!(parse_due("2027-01-15", today), Ok(date("2027-01-15")));
-        assert_eq!(parse_due("+10d", today), Ok(date("2026-12-02")));
-        assert_eq!(parse_due("+6w", today), Ok(date("2027-01-03")));
-        assert_eq!(parse_due(" +2m ", today), Ok(date("2027-01-22")));
-        for bad in [
-            "2027-13-01",
-            "+6y",
-            "+w",
-            "next week",
-            "",
-            "+-3d",
-            "++1d",
-            "+1é",
-            "+2週",
-            "+é",
-            "+ 1d",
-            "+9999999d",
-        ] {
-            assert!(parse_due(bad, today).is_err(), "{bad}");
-        }
-        assert_eq!(
-            parse_due("2027-02-30", today).unwrap_err(),
-            "`2027-02-30` is not a date: write it as 2027-01-15, or from today as +10d (days), +6w (weeks) or +2m (months)"
-        );
-        assert_eq!(default_due(today), date("2026-12-22"));
+    fn the_default_due_date_is_a_month_away() {
+        assert_eq!(default_due(date("2026-11-22")), date("2026-12-22"));
     }
 
     fn action(plan: &mut Plan, due: &str) -> u32 {

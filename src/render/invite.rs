@@ -67,6 +67,7 @@ pub fn page(invite: &Invite) -> String {
         (None, None) => format!("to {}", invite.subject),
     };
     let fingerprint = promise::fingerprint(&invite.holder);
+    let arrangement = promise::of(invite, &fingerprint);
     let mut body = String::new();
     let _ = writeln!(
         body,
@@ -78,7 +79,7 @@ pub fn page(invite: &Invite) -> String {
         body,
         "<section id=\"who-reads\" aria-label=\"Who can read your answers\">"
     );
-    for paragraph in promise::to_raters(&promise::of(invite, &fingerprint)) {
+    for paragraph in promise::to_raters(&arrangement) {
         let _ = writeln!(body, "<p>{}</p>", escape(&paragraph));
     }
     let _ = writeln!(
@@ -146,20 +147,18 @@ pub fn page(invite: &Invite) -> String {
     }
     let _ = writeln!(
         body,
-        "<p class=\"footnote\">Comments are listed without your group, each list in a random \
-         order of its own, and only when at least {} people's answers count.</p>\n</section>\n\
+        "<p class=\"footnote\">{}</p>\n</section>\n\
          <p class=\"footnote\" id=\"enough\">Answer at least half of your questions: “Doesn't \
          apply” is not an answer, and a response with fewer answers is not counted.</p>\n\
          <button type=\"button\" id=\"create-response\">Seal my answers</button>\n\
          <p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n</form>",
-        invite.min_group
+        escape(&promise::comments(Some(invite.min_group)))
     );
     let _ = writeln!(
         body,
         "<section id=\"sealed\" hidden=\"hidden\" aria-labelledby=\"sealed-heading\">\n\
          <h2 id=\"sealed-heading\" tabindex=\"-1\">Your answers are sealed</h2>\n\
-         <p>Nobody but the key holder can open them. Send them {}, one of these ways; your \
-         answers are no longer on this page.</p>\n\
+         <p>{} Send them {}, one of these ways; your answers are no longer on this page.</p>\n\
          <p><a class=\"button\" id=\"send-email\" href=\"#\">Email it</a>\
          <button type=\"button\" class=\"secondary\" id=\"copy-response\">Copy</button>\
          <a class=\"button secondary\" id=\"download-response\" href=\"#\" \
@@ -173,6 +172,7 @@ pub fn page(invite: &Invite) -> String {
          <textarea id=\"sealed-response\" readonly=\"readonly\" rows=\"8\"></textarea>\n\
          <p><button type=\"button\" class=\"secondary\" id=\"clear-response\">Start \
          again</button></p>\n</section>",
+        escape(&promise::once_sealed(&arrangement)),
         escape(&send_to)
     );
     let _ = write!(

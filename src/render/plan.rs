@@ -21,8 +21,6 @@ pub const FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Markdown, 
 pub struct CheckIn {
     /// The day.
     pub date: NaiveDate,
-    /// The id of the latest self-assessment.
-    pub after: String,
     /// Whose check-in it is (the latest self-assessment's respondent): its
     /// event keeps one id from one self-assessment to the next, and moves.
     pub person: Option<String>,

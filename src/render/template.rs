@@ -142,13 +142,13 @@ pub fn render(questionnaire: &Questionnaire) -> String {
 fn comments(out: &mut String) {
     let _ = writeln!(out);
     let _ = writeln!(out, "[comments]");
-    let _ = writeln!(
-        out,
-        "# Optional. The report lists them without your group, each list in a random\n\
-         # order of its own, and only when at least the round's minimum number of\n\
-         # people's answers count. Who holds the round's key is said by `leadgap\n\
-         # respond` and the form."
+    let said = format!(
+        "Optional. {} Who holds the round's key is said by `leadgap respond` and the form.",
+        crate::team::promise::comments(None)
     );
+    for line in crate::output::wrap(&said, 78, "# ", "# ") {
+        let _ = writeln!(out, "{line}");
+    }
     for (key, question) in crate::team::COMMENTS {
         let _ = writeln!(out);
         comment(out, question, "");

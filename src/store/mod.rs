@@ -21,7 +21,7 @@ use crate::error::{Error, Result, with_suggestion};
 use crate::files;
 use crate::report::Report;
 
-pub use folder::{Loaded, Skipped, visit};
+pub use folder::{Loaded, visit};
 pub use reports::{add_review, load_report, load_summary, parse_report, set_plan};
 
 /// The environment variable naming the data directory.

@@ -136,8 +136,8 @@ fn sync_reports(data: &DataDir, before: &Plan, after: &Plan) -> Option<String> {
     ids.dedup();
     let mut problems = Vec::new();
     for id in ids {
-        let actions = after.from_report(id);
-        if actions == before.from_report(id) {
+        let actions = after.made_with(id);
+        if actions == before.made_with(id) {
             continue;
         }
         let path = data.reports().join(format!("{id}.toml"));

@@ -110,12 +110,6 @@ pub fn create(data: &DataDir, invite: &Invite, sent: Vec<Sent>) -> Result<RoundF
     Ok(RoundFolder { dir })
 }
 
-/// Removes a round that was just started (its invitations could not be
-/// written).
-pub fn discard(round: RoundFolder) {
-    let _ = std::fs::remove_dir_all(round.dir);
-}
-
 /// The round `id` of this data directory and its invitation.
 pub fn find(data: &DataDir, id: &str) -> Result<(RoundFolder, Invite)> {
     if !crate::questionnaire::is_valid_id(id) {

@@ -282,7 +282,6 @@ mod tests {
             place: place.to_owned(),
             fingerprint: format!("sha256:{place}"),
             response: Opened {
-                id: "same-id".to_owned(),
                 group: group.to_owned(),
                 invitation: Some(invite.hash()),
                 code: code.map(str::to_owned),

@@ -87,13 +87,6 @@ pub fn seal(recipient: &str, plaintext: &[u8]) -> Result<Vec<u8>, String> {
     age::encrypt(&recipient, plaintext).map_err(|e| e.to_string())
 }
 
-/// `plaintext` sealed for `recipient`, as ASCII-armored text that an email
-/// body or a chat message carries unchanged.
-pub fn seal_armored(recipient: &str, plaintext: &[u8]) -> Result<String, String> {
-    let recipient = parse_recipient(recipient)?;
-    age::encrypt_and_armor(&recipient, plaintext).map_err(|e| e.to_string())
-}
-
 /// The armored form of a binary age file.
 pub fn armor(binary: &[u8]) -> Result<String, String> {
     let mut out = Vec::new();
@@ -215,8 +208,6 @@ mod tests {
             fingerprint(&binary(armored.as_bytes()).unwrap()),
             fingerprint(&binary(&sealed).unwrap())
         );
-        let direct = seal_armored(&public, b"answers").unwrap();
-        assert_eq!(open(&secret, direct.as_bytes()).unwrap(), b"answers");
     }
 
     #[test]

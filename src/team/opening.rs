@@ -69,7 +69,8 @@ pub fn open(sealed: &Sealed, identity: &str, invite: &Invite) -> Result<Arrived,
     if parts.round.as_deref() != Some(invite.round.as_str()) {
         return Err("it answers another round".to_owned());
     }
-    let id = parts.id.ok_or("it has no response id")?;
+    // Every response has an id, though no id decides anything.
+    parts.id.as_ref().ok_or("it has no response id")?;
     let group = parts
         .group
         .filter(|g| invite.groups.contains(g))
@@ -85,7 +86,6 @@ pub fn open(sealed: &Sealed, identity: &str, invite: &Invite) -> Result<Arrived,
         place: sealed.place.clone(),
         fingerprint: encryption::fingerprint(&sealed.binary),
         response: Opened {
-            id,
             group,
             invitation: parts.invitation,
             code: parts.code,

@@ -5,8 +5,8 @@
 //! --help` all take their words from here, so that the promise made to
 //! raters is the one the round keeps.
 
+use super::MIN_GROUP;
 use super::invite::{Access, Closing, Invite, KeyHolder};
-use super::{MANAGER_GROUP, MIN_GROUP};
 
 /// What the sentences depend on.
 #[derive(Clone, Copy, Debug)]
@@ -33,7 +33,7 @@ pub fn of<'a>(invite: &'a Invite, fingerprint: &'a str) -> Arrangement<'a> {
         fingerprint,
         access: invite.access(),
         min_group: invite.min_group,
-        manager_alone: invite.open_groups.iter().any(|g| g == MANAGER_GROUP),
+        manager_alone: invite.manager_alone(),
     }
 }
 
@@ -185,6 +185,64 @@ pub fn after_responding(a: &Arrangement) -> String {
         ),
     }
 }
+
+/// What the form says once the answers are sealed, before offering ways
+/// to send them.
+pub fn once_sealed(a: &Arrangement) -> String {
+    match a.collector {
+        Some(c) => format!(
+            "Nobody but {c} can open them, with the key of fingerprint {}; {} cannot.",
+            a.fingerprint, a.subject
+        ),
+        None => format!(
+            "Nobody but {}, who holds this round's key (fingerprint {}), can open them.",
+            a.subject, a.fingerprint
+        ),
+    }
+}
+
+/// How comments are shown: `min_group` is the round's minimum, or `None`
+/// where it is not known (a template for any round).
+pub fn comments(min_group: Option<usize>) -> String {
+    let enough = min_group.map_or_else(
+        || "the round's minimum number of".to_owned(),
+        |m| m.to_string(),
+    );
+    format!(
+        "Comments are listed without your group, each list in a random order of its own, and \
+         only when at least {enough} people's answers count."
+    )
+}
+
+/// Why `collect` cannot open a round's answers in a data directory without
+/// the collector's key: who can.
+pub fn only_collector_opens(collector: &str) -> String {
+    format!(
+        "only {collector} can open them: collect on their machine, or pass --identity FILE with \
+         their key"
+    )
+}
+
+/// What the subject's list of raters tells the subject, at its top: the
+/// list goes to the collector, who alone sends and holds the invitations.
+pub fn raters_list(subject: &str) -> String {
+    format!(
+        "# The people to ask about {subject}: one row each, then send this file to your \
+         collector\n\
+         # (your mentor, HR or a colleague your team trusts), never to the raters.\n\
+         # The collector sends each person their own invitation; you never see them.\n"
+    )
+}
+
+/// `key --help`: what the collector's key lets its holder read.
+pub const KEY_HELP: &str = "Print the public key of this data directory's collector identity \
+(age1…) and the fingerprint raters see on their forms, making the keys on first use \
+(DATA/identity.txt, 0600): one age key opens the answers of your rounds, and a signing key \
+derived from it signs their reports.\n\n\
+Run it if you collect a team round for someone — as their mentor, in HR, or as a colleague their \
+team trusts. The manager sends you their list of raters (`leadgap raters --template`), and you \
+start the round here with `leadgap invite --subject NAME --raters LIST.csv`: only you can open the \
+answers.";
 
 /// `invite --help`'s account of who can read what, in the words the form
 /// uses for each arrangement.

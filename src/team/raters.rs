@@ -43,12 +43,8 @@ pub const COLUMNS: [&str; 3] = ["name", "email", "group"];
 /// A rater list to fill in, naming the groups of the form (`(id, label)`).
 pub fn template(subject: Option<&str>, groups: &[(String, String)]) -> String {
     let about = subject.map_or_else(|| "you".to_owned(), clean_line_owned);
-    let mut text = format!(
-        "# The people to ask about {about}: one row each, then send this file to your collector\n\
-         # (your mentor, HR or a colleague your team trusts), never to the raters.\n\
-         # The collector sends each person their own invitation; you never see them.\n\
-         # group says how the person works with you:\n"
-    );
+    let mut text = super::promise::raters_list(&about);
+    text.push_str("# group says how the person works with you:\n");
     for (id, label) in groups {
         let words = match id.as_str() {
             "direct-report" => "they report to you",

@@ -104,8 +104,6 @@ fn to_toml(value: &AnswerValue) -> toml::Value {
 /// A response opened and checked against its round's form.
 #[derive(Clone, Debug)]
 pub struct Opened {
-    /// The response's random id.
-    pub id: String,
     /// The rater's group.
     pub group: String,
     /// The hash of the invitation it answers.

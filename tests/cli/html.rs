@@ -301,7 +301,7 @@ fn history_draws_one_line_chart_per_theme_with_its_target() {
         .collect();
     assert_eq!(values, ["46.88", "50"]);
     // 100 is at the top of the plot, 0 at the bottom.
-    let y = |v: f64| leadgap::render::svg::line_y(v);
+    let y = |v: f64| leadgap::testing::render::line_y(v);
     let point = alpha
         .descendants()
         .filter(|n| has_class(n, "point"))

@@ -3,14 +3,16 @@
 //! never panic, every `line:column` reported lies inside the file, and saved
 //! reports round-trip exactly.
 
-use leadgap::answers::file::AnswerFile;
 use leadgap::error::{Diagnostic, Error};
-use leadgap::questionnaire::AnswerValue;
-use leadgap::questionnaire::{self, BUILT_IN, Questionnaire};
-use leadgap::report::{AnswerRecord, QuestionnaireInfo, Report, Review, RubricInfo, ThemeReport};
-use leadgap::source::Source;
-use leadgap::store::plan;
-use leadgap::{rubric, store};
+use leadgap::testing::answers::AnswerFile;
+use leadgap::testing::questionnaire::AnswerValue;
+use leadgap::testing::questionnaire::{self, BUILT_IN, Questionnaire};
+use leadgap::testing::report::{
+    AnswerRecord, QuestionnaireInfo, Report, Review, RubricInfo, ThemeReport,
+};
+use leadgap::testing::source::Source;
+use leadgap::testing::store::plan;
+use leadgap::testing::{rubric, store};
 use proptest::prelude::*;
 
 fn built_in() -> Questionnaire {
@@ -232,21 +234,21 @@ proptest! {
         use chrono::NaiveDate;
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         for candidate in [text.clone(), format!("+{text}{tail}"), format!("+1{tail}{text}"), format!("{text}{tail}")] {
-            if let Ok(due) = leadgap::plan::parse_due(&candidate, today) {
+            if let Ok(due) = leadgap::testing::interval::parse_date(&candidate, today) {
                 // Only the forms the help describes are dates.
                 let relative = candidate.trim().starts_with('+');
                 prop_assert!(relative || NaiveDate::parse_from_str(candidate.trim(), "%Y-%m-%d") == Ok(due));
             }
-            let _ = leadgap::clock::parse(&candidate);
-            let _ = <leadgap::render::Format as clap::ValueEnum>::from_str(&candidate, false);
-            if leadgap::store::is_report_id(&candidate) {
+            let _ = leadgap::testing::clock::parse(&candidate);
+            let _ = <leadgap::testing::render::Format as clap::ValueEnum>::from_str(&candidate, false);
+            if leadgap::testing::store::is_report_id(&candidate) {
                 prop_assert!(!candidate.contains(['/', '.', '\\']));
             }
-            if leadgap::questionnaire::is_valid_id(&candidate) {
+            if leadgap::testing::questionnaire::is_valid_id(&candidate) {
                 prop_assert!(candidate.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
             }
             let dir = tempfile::tempdir().unwrap();
-            let data = leadgap::store::DataDir::resolve(Some(dir.path())).unwrap();
+            let data = leadgap::testing::store::DataDir::resolve(Some(dir.path())).unwrap();
             let _ = data.find_report(&candidate);
         }
     }
@@ -285,7 +287,7 @@ fn consistent(mut report: Report) -> Report {
         }
     };
     report.id = "2026-11-22T13-05-01Z".to_owned();
-    report.created = leadgap::clock::Timestamp::parse("2026-11-22T13:05:01Z").unwrap();
+    report.created = leadgap::testing::clock::Timestamp::parse("2026-11-22T13:05:01Z").unwrap();
     report.rubric.min_coverage = clamp(report.rubric.min_coverage, 0.0, 1.0);
     report.overall_target = report.overall_target.map(|t| clamp(t, 0.0, 100.0));
     let mut seen = std::collections::HashSet::new();
@@ -368,7 +370,7 @@ prop_compose! {
         Report {
             schema: 1,
             id,
-            created: leadgap::clock::Timestamp::at(
+            created: leadgap::testing::clock::Timestamp::at(
                 chrono::DateTime::from_timestamp(created, 0).unwrap_or_default(),
             ),
             leadgap: "0.1.0".to_owned(),

@@ -193,8 +193,8 @@ fn norms_are_refused_below_the_minimum_and_nothing_is_written() {
 /// The answer file of person `p` of twelve: the built-in questionnaire in
 /// contexts that vary (so that some questions apply to some people only),
 /// every answer near the person's level `p / 11`, give or take a little.
-fn built_in_person(q: &leadgap::questionnaire::Questionnaire, p: u32) -> String {
-    use leadgap::questionnaire::{ContextKind, ContextValue};
+fn built_in_person(q: &leadgap::testing::questionnaire::Questionnaire, p: u32) -> String {
+    use leadgap::testing::questionnaire::{ContextKind, ContextValue};
     let context: Vec<(String, String, ContextValue)> = q
         .contexts
         .iter()
@@ -979,4 +979,28 @@ fn the_cohort_grid_fits_80_columns_without_wrapping_a_name() {
         grid[2],
         " Fatima Zahra Okafor   84  43*   78   75   86   93   88   91   92"
     );
+}
+
+#[test]
+fn a_format_the_roster_or_the_items_do_not_have_is_a_usage_error() {
+    let sandbox = Sandbox::new();
+    cohort(&sandbox, 3);
+    let reports = sandbox.data_dir().join("reports");
+    let roster = sandbox.write("roster.txt", "P0\n");
+    sandbox
+        .run(["cohort", "--every", "90d", "--format", "csv", "--roster"])
+        .arg(&roster)
+        .arg(&reports)
+        .status(2)
+        .stderr(
+            "error: `cohort --roster` has no `--format csv`\n  help: use one of: table, json, html, \
+             markdown\n",
+        )
+        .run();
+    sandbox
+        .run(["cohort", "--items", "--format", "csv"])
+        .arg(&reports)
+        .status(2)
+        .stderr("error: `cohort --items` has no `--format csv`\n  help: use one of: table, json\n")
+        .run();
 }

@@ -257,9 +257,9 @@ fn evidence_in_an_answer_file_is_checked() {
 
 #[test]
 fn pairs_set_opposite_statements_of_one_theme_against_each_other() {
-    use leadgap::questionnaire::{self, Kind};
+    use leadgap::testing::questionnaire::{self, Kind};
     let text = std::fs::read_to_string(support::repo().join(V1)).unwrap();
-    let q = questionnaire::load(&leadgap::source::Source::new("q", &text)).unwrap();
+    let q = questionnaire::load(&leadgap::testing::source::Source::new("q", &text)).unwrap();
     assert!(q.pairs.len() >= 4, "{} pairs", q.pairs.len());
     for [a, b] in &q.pairs {
         let reversed = |i: usize| matches!(q.questions[i].kind, Kind::Scale { reverse: true, .. });

@@ -167,8 +167,8 @@ fn the_documented_examples_work_and_leave_only_your_own_reports() {
 
 #[test]
 fn the_guide_quotes_what_raters_are_told_in_the_forms_own_words() {
-    use leadgap::team::invite::Access;
-    use leadgap::team::promise::{Arrangement, to_raters};
+    use leadgap::testing::team::Access;
+    use leadgap::testing::team::{Arrangement, to_raters};
     let guide = std::fs::read_to_string(support::repo().join("docs/GUIDE.md")).unwrap();
     // The example collector of the guide's `leadgap key`.
     let fingerprint = support::COLLECTOR_FINGERPRINT;

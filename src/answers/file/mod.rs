@@ -291,8 +291,10 @@ impl<'s> AnswerFile<'s> {
                 // Without today, any day checks the form; the date is worked
                 // out when saving.
                 let checked = match today {
-                    Some(today) => crate::plan::parse_future_due(due.get_ref(), today),
-                    None => crate::plan::parse_due(due.get_ref(), chrono::NaiveDate::default()),
+                    Some(today) => crate::interval::parse_future_date(due.get_ref(), today),
+                    None => {
+                        crate::interval::parse_date(due.get_ref(), chrono::NaiveDate::default())
+                    }
                 };
                 if let Err(problem) = checked {
                     document.problem(Some(due.span()), problem);

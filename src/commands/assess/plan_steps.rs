@@ -166,13 +166,13 @@ pub fn commit(
             "Due by? (a date such as 2027-01-15, or from today: +10d, +6w, +2m)",
             "enter for 30 days from today, esc to skip this action",
             &default,
-            move |input| plan::parse_future_due(input, today).map(|_| ()),
-            move |input| match plan::parse_future_due(input, today) {
+            move |input| crate::interval::parse_future_date(input, today).map(|_| ()),
+            move |input| match crate::interval::parse_future_date(input, today) {
                 Ok(date) => format!("{date} ({})", plan::days_from(today, date)),
                 Err(_) => input.to_owned(),
             },
         )?;
-        let Some(due) = due.and_then(|d| plan::parse_future_due(&d, today).ok()) else {
+        let Some(due) = due.and_then(|d| crate::interval::parse_future_date(&d, today).ok()) else {
             continue;
         };
         actions.push(NewAction {

@@ -30,7 +30,7 @@ pub fn commit(
             due: p
                 .due
                 .as_deref()
-                .and_then(|d| plan::parse_due(d, today).ok())
+                .and_then(|d| crate::interval::parse_date(d, today).ok())
                 .unwrap_or_else(|| plan::default_due(today)),
             report: Some(report.id.clone()),
         })

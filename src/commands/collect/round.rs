@@ -72,11 +72,7 @@ pub fn identity(data: &DataDir, invite: &Invite, explicit: Option<&Path>) -> Res
                 "this data directory has no key that opens round {}",
                 invite.round
             ),
-            format!(
-                "only {} can open them: collect on their machine, or pass --identity FILE with \
-                 their key",
-                clean_line(name)
-            ),
+            crate::team::promise::only_collector_opens(&clean_line(name)),
         ),
         (None, KeyHolder::Subject { .. }) => (
             format!(

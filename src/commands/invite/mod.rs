@@ -126,7 +126,7 @@ pub fn run(config: &Config, args: InviteArgs, out: &mut dyn Write) -> Result<u8>
     let now = crate::clock::now()?;
     let closes = match &args.closes {
         Some(text) => Some(Closing::local(
-            crate::plan::parse_future_due(text, now.date_naive())
+            crate::interval::parse_future_date(text, now.date_naive())
                 .map_err(|problem| Error::user(format!("--closes: {problem}")))?,
         )),
         None => None,

@@ -8,7 +8,7 @@ use crate::catalog::{self, DEFAULT_QUESTIONNAIRE};
 use crate::clock;
 use crate::error::{Error, Result, exit, with_suggestion};
 use crate::output::clean_line;
-use crate::plan::{self, NewAction, Status};
+use crate::plan::{NewAction, Status};
 use crate::store::plan::IfDamaged;
 use crate::store::{self, DataDir};
 
@@ -68,7 +68,7 @@ pub(super) fn add(
     out: &mut dyn Write,
 ) -> Result<u8> {
     let text = non_empty(text, "action")?;
-    let due = plan::parse_future_due(due, today)
+    let due = crate::interval::parse_future_date(due, today)
         .map_err(|problem| Error::user(format!("--due: {problem}")))?;
     let (theme_title, report) = theme_for(config, data, theme)?;
     let created = clock::format_rfc3339(clock::now()?);
@@ -151,7 +151,7 @@ pub(super) fn edit(
     let due = due
         .as_deref()
         .map(|d| {
-            plan::parse_future_due(d, today)
+            crate::interval::parse_future_date(d, today)
                 .map_err(|problem| Error::user(format!("--due: {problem}")))
         })
         .transpose()?;

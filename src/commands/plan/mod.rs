@@ -161,7 +161,6 @@ fn next_checkin(
     let last = created.date_naive();
     Ok(Some(render::plan::CheckIn {
         date: every.after(last).max(today),
-        after: report.id,
         person: report.respondent,
         last,
     }))

@@ -21,9 +21,8 @@ use crate::programme::norms::Norms;
 use crate::report::Report;
 use crate::trend::{self, Trend};
 
-pub use html::{paragraphs, radar};
 pub use json::{Detail, view as json_view};
-pub use sections::{Block, Column, Entry, Quote, Section, Table, sections, theme_columns};
+pub use sections::{Block, Column, Section, Table, sections, theme_columns};
 pub use team::{counted_line, label as group_label};
 
 /// The formats of the gap report.
@@ -94,7 +93,7 @@ impl Extras {
     ) -> Extras {
         // The actions made with a report: the plan's where it has them,
         // else those the report carries (a report sent to a mentor).
-        let made_with = |report: &Report| match plan.map(|plan| plan.from_report(&report.id)) {
+        let made_with = |report: &Report| match plan.map(|plan| plan.made_with(&report.id)) {
             Some(actions) if !actions.is_empty() => actions,
             _ => report.plan.clone(),
         };

@@ -11,8 +11,8 @@ mod radar;
 
 use std::fmt::Write;
 
-pub use line::{LINE_WIDTH, Line, line_chart, line_grid, line_y};
-pub use radar::{RADAR_CENTRE, RADAR_RADIUS, RADAR_WIDTH, Radar, Series, radar, radar_point};
+pub use line::{Line, line_grid, line_y};
+pub use radar::{Radar, Series, radar};
 
 /// Text safe inside XML text and attribute values.
 pub fn escape(text: &str) -> String {

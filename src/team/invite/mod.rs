@@ -147,8 +147,6 @@ pub struct Invite {
     pub round: String,
     /// Whom the round is about.
     pub subject: String,
-    /// When the round was started (RFC 3339).
-    pub created: String,
     /// When it closes, if it has a last day.
     pub closes: Option<Closing>,
     /// Where raters send their answers (the collector's address).
@@ -209,11 +207,6 @@ impl Invite {
             .find(|p| p.id == self.rubric.default_profile)
             .or(self.rubric.profiles.first())
             .unwrap_or_else(|| unreachable!("a checked rubric has its default profile"))
-    }
-
-    /// How many personal invitations the round has (0 without codes).
-    pub fn invited(&self) -> usize {
-        self.codes.len()
     }
 
     /// The group of the rater `code` was given to, if it is one of the

@@ -213,7 +213,6 @@ pub fn parse(source: &Source) -> Result<Invite, Vec<Diagnostic>> {
     Ok(Invite {
         round: file.round.clone(),
         subject: file.subject.clone(),
-        created: file.created.clone(),
         closes,
         reply_to,
         min_group,

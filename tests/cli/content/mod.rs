@@ -8,9 +8,9 @@ mod team_form;
 
 use std::collections::BTreeSet;
 
-use leadgap::questionnaire::{self, BUILT_IN, Basis, Kind, Questionnaire};
-use leadgap::rubric::{self, Rubric};
-use leadgap::source::Source;
+use leadgap::testing::questionnaire::{self, BUILT_IN, Basis, Kind, Questionnaire};
+use leadgap::testing::rubric::{self, Rubric};
+use leadgap::testing::source::Source;
 
 pub(crate) fn built_in() -> (Questionnaire, Rubric) {
     let built_in = &BUILT_IN[0];
@@ -180,7 +180,7 @@ fn no_label_gives_the_best_answer_away() {
         }
     }
     // The keyed option is the longest no more often than chance.
-    let choices: Vec<&Vec<leadgap::questionnaire::Choice>> = q
+    let choices: Vec<&Vec<leadgap::testing::questionnaire::Choice>> = q
         .questions
         .iter()
         .filter_map(|q| match &q.kind {
@@ -205,7 +205,7 @@ fn no_label_gives_the_best_answer_away() {
         choices.len()
     );
     // Scenarios: real alternatives, every one defensible.
-    let scenarios: Vec<&leadgap::questionnaire::Question> = q
+    let scenarios: Vec<&leadgap::testing::questionnaire::Question> = q
         .questions
         .iter()
         .filter(|q| matches!(q.kind, Kind::Choice { .. }) && q.basis == Basis::View)

@@ -6,9 +6,11 @@
 //! them. Scored in-process with the engine the binary uses; the binary's
 //! own runs are in `examples.rs`.
 
-use leadgap::questionnaire::{Basis, ContextKind, ContextValue, Kind, Questionnaire, Response};
-use leadgap::rubric::Rubric;
-use leadgap::scoring::{self, Outcome};
+use leadgap::testing::questionnaire::{
+    Basis, ContextKind, ContextValue, Kind, Questionnaire, Response,
+};
+use leadgap::testing::rubric::Rubric;
+use leadgap::testing::scoring::{self, Outcome};
 
 use super::built_in;
 

@@ -3,11 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use leadgap::questionnaire::{
+use leadgap::testing::questionnaire::{
     self, BUILT_IN, Basis, Condition, ContextKind, ContextValue, Kind, Questionnaire,
 };
-use leadgap::rubric;
-use leadgap::source::Source;
+use leadgap::testing::rubric;
+use leadgap::testing::source::Source;
 
 use super::built_in;
 
@@ -32,7 +32,7 @@ fn the_team_form_mirrors_the_self_form() {
         "the same themes, in the same order"
     );
     // One global item, reported on its own.
-    let global: Vec<&leadgap::questionnaire::Theme> =
+    let global: Vec<&leadgap::testing::questionnaire::Theme> =
         team.themes.iter().filter(|t| t.global).collect();
     assert_eq!(global.len(), 1);
     let (_, recommend) = team
@@ -75,7 +75,7 @@ fn the_team_form_mirrors_the_self_form() {
             }
             (Kind::Choice { options: a }, Kind::Choice { options: b })
             | (Kind::Multi { options: a }, Kind::Multi { options: b }) => {
-                let scores = |o: &[leadgap::questionnaire::Choice]| {
+                let scores = |o: &[leadgap::testing::questionnaire::Choice]| {
                     let mut s: Vec<u64> = o.iter().map(|o| (o.score * 100.0) as u64).collect();
                     s.sort_unstable();
                     s
@@ -83,7 +83,7 @@ fn the_team_form_mirrors_the_self_form() {
                 assert_eq!(scores(a), scores(b), "{}: options", question.id);
             }
             (Kind::Number { bands: a, .. }, Kind::Number { bands: b, .. }) => {
-                let bands = |b: &[leadgap::questionnaire::NumberBand]| {
+                let bands = |b: &[leadgap::testing::questionnaire::NumberBand]| {
                     b.iter().map(|b| (b.upto, b.score)).collect::<Vec<_>>()
                 };
                 assert_eq!(bands(a), bands(b), "{}: bands", question.id);
