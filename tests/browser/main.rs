@@ -269,6 +269,7 @@ async fn a_rater_answers_on_a_phone_and_the_answer_travels_as_text_or_a_file() {
             "-o",
         ])
         .arg(&invite)
+        .stdout_any()
         .run();
     let round = round_of(&sandbox);
     let downloads = sandbox.scratch().join("downloads");
@@ -388,13 +389,21 @@ async fn a_rater_answers_on_a_phone_and_the_answer_travels_as_text_or_a_file() {
         .click()
         .await
         .unwrap();
-    let copied = client
-        .find(Locator::Id("sent-status"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    // The clipboard answers in its own time: wait for the status to say.
+    let mut copied = String::new();
+    for _ in 0..50 {
+        copied = client
+            .find(Locator::Id("sent-status"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if !copied.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert!(copied.starts_with("Copied"), "{copied}");
     // Download.
     client
@@ -444,6 +453,7 @@ async fn a_rater_answers_on_a_phone_and_the_answer_travels_as_text_or_a_file() {
             .arg(&answers)
             .arg("-o")
             .arg(responses.join(format!("terminal-{i}.age")))
+            .stdout_any()
             .run();
     }
     let ran = sandbox
@@ -457,6 +467,7 @@ async fn a_rater_answers_on_a_phone_and_the_answer_travels_as_text_or_a_file() {
         ])
         .arg(&responses)
         .stderr_checked_by_the_test()
+        .stdout_any()
         .run();
     assert!(
         ran.stderr.contains(&format!(
@@ -614,6 +625,7 @@ async fn a_personal_invitation_fixes_the_group_refuses_too_little_and_a_long_ans
         .arg(&responses)
         .at(&now)
         .stderr("Read 1 input: 1 sealed response, 1 counts.\n")
+        .stdout_any()
         .run();
     assert_eq!(ran.json()["responses"], 1);
 }
@@ -634,6 +646,7 @@ async fn a_custom_team_form_fits_a_phone_and_passes_axe_core() {
             "-o",
         ])
         .arg(&invite)
+        .stdout_any()
         .run();
     let downloads = sandbox.scratch().join("downloads");
     let driver = driver();
@@ -672,6 +685,7 @@ async fn the_cohort_page_fits_a_phone_and_passes_axe_core() {
                 name,
             ])
             .stderr_checked_by_the_test()
+            .stdout_any()
             .run();
     }
     let page = sandbox.scratch().join("cohort.html");
@@ -714,11 +728,13 @@ async fn the_team_report_and_the_self_report_beside_it_fit_a_phone_and_pass_axe_
         .run(["assess", "--answers", "examples/hero.toml"])
         .at("2026-11-01T09:00:00Z")
         .stderr_checked_by_the_test()
+        .stdout_any()
         .run();
     let invite = sandbox.scratch().join("invite");
     sandbox
         .run(["invite", "--subject", "Sam Hero", "--self-collect", "-o"])
         .arg(&invite)
+        .stdout_any()
         .run();
     let responses = sandbox.scratch().join("responses");
     std::fs::create_dir_all(&responses).unwrap();
@@ -739,6 +755,7 @@ async fn the_team_report_and_the_self_report_beside_it_fit_a_phone_and_pass_axe_
             .arg("-o")
             .arg(responses.join(format!("r{n}.age")))
             .stderr_checked_by_the_test()
+            .stdout_any()
             .run();
     }
     let team = sandbox.scratch().join("team.html");

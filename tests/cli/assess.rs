@@ -28,6 +28,7 @@ fn json_report_has_the_hand_worked_numbers() {
     let sandbox = Sandbox::new();
     let report = assess_rules(&sandbox, &["--no-save"])
         .stderr("")
+        .stdout_any()
         .run()
         .json();
 
@@ -88,6 +89,7 @@ fn json_report_has_the_hand_worked_numbers() {
 fn profile_changes_targets_and_priorities() {
     let sandbox = Sandbox::new();
     let report = assess_rules(&sandbox, &["--no-save", "--profile", "director"])
+        .stdout_any()
         .run()
         .json();
     assert_eq!(report["rubric"]["profile"], "director");
@@ -107,6 +109,7 @@ fn the_answer_file_names_the_questionnaire_by_default() {
             "json",
             "--no-save",
         ])
+        .stdout_any()
         .run()
         .json();
     assert_eq!(report["questionnaire"]["id"], "it-manager");
@@ -128,6 +131,7 @@ fn answers_can_come_from_standard_input() {
             "--no-save",
         ])
         .stdin(answers)
+        .stdout_any()
         .run()
         .json();
     assert_eq!(report["overall"], 63.1);
@@ -140,6 +144,7 @@ fn a_saved_report_is_private_and_self_contained() {
         .stderr(&format!(
             "Saved to [DATA]/reports/{NOW_ID}.toml\nSee it again with: leadgap show {NOW_ID}\n"
         ))
+        .stdout_any()
         .run();
     let reports = sandbox.reports();
     assert_eq!(reports, [sandbox.report_path(NOW_ID)]);
@@ -187,6 +192,7 @@ fn two_runs_in_the_same_second_get_two_files() {
     ] {
         assess_rules(&sandbox, &[])
             .stderr(&crate::support::saved_to(&id))
+            .stdout_any()
             .run();
     }
     let names: Vec<String> = sandbox
@@ -214,7 +220,10 @@ fn two_runs_in_the_same_second_get_two_files() {
 #[test]
 fn no_save_saves_nothing() {
     let sandbox = Sandbox::new();
-    assess_rules(&sandbox, &["--no-save"]).stderr("").run();
+    assess_rules(&sandbox, &["--no-save"])
+        .stderr("")
+        .stdout_any()
+        .run();
     assert!(!sandbox.data_dir().exists());
 }
 
@@ -245,13 +254,14 @@ fn fail_under_exits_3_but_still_prints_and_saves() {
             "Saved to [DATA]/reports/{NOW_ID}.toml\nSee it again with: leadgap show {NOW_ID}\n\
              Overall score 63.1 is below --fail-under 63.2\n"
         ))
-        .run();
+        .output();
     assert_eq!(ran.json()["overall"], 63.1);
     assert_eq!(sandbox.reports().len(), 1);
 
     // Equal to the threshold passes.
     assess_rules(&sandbox, &["--fail-under", "63.1", "--no-save"])
         .stderr("")
+        .stdout_any()
         .run();
 }
 
@@ -351,6 +361,7 @@ fn missing_answers_are_an_error_unless_partial_is_allowed() {
             "-a",
         ])
         .args([&answers])
+        .stdout_any()
         .run()
         .json();
     // alpha: only a-scale (w 1 of 8) answered: below the cut-off.
@@ -445,6 +456,7 @@ fn rater_and_subject_override_the_answer_file() {
         &sandbox,
         &["--no-save", "--rater", "Morgan", "--subject", "Alex"],
     )
+    .stdout_any()
     .run()
     .json();
     assert_eq!(report["rater"], "Morgan");
@@ -455,9 +467,9 @@ fn rater_and_subject_override_the_answer_file() {
 fn the_table_and_markdown_formats_render() {
     let sandbox = Sandbox::new();
     let args = ["assess", "-q", RULES, "-a", RULES_ANSWERS, "--no-save"];
-    let table = sandbox.run(args).stderr("").run();
+    let table = sandbox.run(args).stderr("").output();
     insta::assert_snapshot!("rules_table", table.stdout);
-    let markdown = sandbox.run(args).args(["--format", "markdown"]).run();
+    let markdown = sandbox.run(args).args(["--format", "markdown"]).output();
     insta::assert_snapshot!("rules_markdown", markdown.stdout);
 }
 
@@ -465,9 +477,9 @@ fn the_table_and_markdown_formats_render() {
 fn color_follows_the_flag_and_no_color() {
     let sandbox = Sandbox::new();
     let args = ["assess", "-q", RULES, "-a", RULES_ANSWERS, "--no-save"];
-    let plain = sandbox.run(args).run().stdout;
+    let plain = sandbox.run(args).output().stdout;
     assert!(!plain.contains('\u{1b}'), "not a terminal: no color");
-    let forced = sandbox.run(args).arg("--color=always").run().stdout;
+    let forced = sandbox.run(args).arg("--color=always").output().stdout;
     let trimmed =
         |text: &str| -> Vec<String> { text.lines().map(|l| l.trim_end().to_owned()).collect() };
     assert_eq!(
@@ -483,7 +495,7 @@ fn color_follows_the_flag_and_no_color() {
         .run(args)
         .args(["--color", "never"])
         .env("TERM", "xterm")
-        .run()
+        .output()
         .stdout;
     assert_eq!(never, plain);
 }
@@ -516,7 +528,7 @@ fn control_characters_from_files_are_not_printed() {
     let text = sandbox
         .run(["assess", "-q", RULES, "--allow-partial", "--no-save", "-a"])
         .args([&answers])
-        .run()
+        .output()
         .stdout;
     assert!(
         !text.contains('\u{1b}') && !text.contains('\u{7}'),
@@ -575,7 +587,7 @@ fn the_documented_json_report_is_pinned() {
             "--format",
             "json",
         ])
-        .run()
+        .output()
         .stdout;
     insta::assert_snapshot!("balanced_json", json);
 }
@@ -592,7 +604,12 @@ fn facts_and_views_are_scored_apart_and_views_alone_cannot_meet_a_target() {
         "tests/fixtures/basis/answers.toml",
         "--no-save",
     ];
-    let report = sandbox.run(args).args(["--format", "json"]).run().json();
+    let report = sandbox
+        .run(args)
+        .args(["--format", "json"])
+        .stdout_any()
+        .run()
+        .json();
     let got: Vec<(&str, &Value, &Value, &Value, &Value, &Value)> = report["themes"]
         .as_array()
         .unwrap()
@@ -645,7 +662,7 @@ fn facts_and_views_are_scored_apart_and_views_alone_cannot_meet_a_target() {
     // Work on the facts first, 11.1 short of the 50 the target needs, then
     // the gap of 10.
     assert_eq!(report["priorities"], serde_json::json!(["one", "two"]));
-    let table = sandbox.run(args).run().stdout;
+    let table = sandbox.run(args).output().stdout;
     assert!(
         table.contains(
             " One: views high, facts low     63     39    100      60  facts  high      100%"
@@ -660,13 +677,13 @@ fn facts_and_views_are_scored_apart_and_views_alone_cannot_meet_a_target() {
     let markdown = sandbox
         .run(args)
         .args(["--format", "markdown"])
-        .run()
+        .output()
         .stdout;
     assert!(markdown.contains(&format!("_{note}_")), "{markdown}");
     assert!(
         markdown.contains("| Theme | Score | Facts | Views | Target | Gap | Band | Answered |")
     );
-    let html = sandbox.run(args).args(["--format", "html"]).run().stdout;
+    let html = sandbox.run(args).args(["--format", "html"]).output().stdout;
     assert!(
         html.contains(&format!("<p class=\"footnote\">{note}</p>")),
         "{html}"

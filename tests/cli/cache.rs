@@ -50,7 +50,7 @@ fn listing(sandbox: &Sandbox, args: &[&str], settle: &str) -> String {
         .run(args)
         .env("LEADGAP_CACHE_SETTLE", settle)
         .stderr_checked_by_the_test()
-        .run();
+        .output();
     assert!(!ran.stderr.contains("warning"), "{}", ran.stderr);
     ran.stdout
 }

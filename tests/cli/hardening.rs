@@ -21,6 +21,7 @@ fn saved(sandbox: &Sandbox) -> PathBuf {
         .run(["assess", "-q", RULES, "-a"])
         .arg(&answers)
         .stderr_checked_by_the_test()
+        .stdout_any()
         .run();
     assert!(ran.stderr.starts_with("Saved to "), "{}", ran.stderr);
     sandbox.report_path(NOW_ID)
@@ -60,6 +61,7 @@ fn a_due_date_ending_in_any_character_is_a_mistake_not_a_crash() {
     }
     sandbox
         .run(["plan", "add", "--theme", "alpha", "A real action"])
+        .stdout_any()
         .run();
     sandbox
         .run(["plan", "edit", "1", "--due", "+2週"])
@@ -141,7 +143,7 @@ fn output_into_a_device_a_pipe_or_a_link_is_written_through() {
     saved(&sandbox);
     let shown = sandbox
         .run(["show", "latest", "--format", "json"])
-        .run()
+        .output()
         .stdout;
 
     // A device stays a device.
@@ -249,7 +251,7 @@ fn special_files_named_like_reports_never_hang_a_command() {
         .run(["history", "--from", folder])
         .timeout(20)
         .stderr_checked_by_the_test()
-        .run();
+        .output();
     assert!(
         ran.stdout
             .contains("Every scoring rule · Test Person, self-assessment · 1 report"),
@@ -282,7 +284,7 @@ fn special_files_named_like_reports_never_hang_a_command() {
             "warning: skipping `[DATA]/questionnaires/pipe.toml`: `[DATA]/questionnaires/pipe.toml` \
              is a named pipe, not a file\n",
         )
-        .run();
+        .stdout_any().run();
     // Beside a report opened by path, the same.
     let copy = sandbox.scratch().join("sent");
     std::fs::create_dir(&copy).unwrap();
@@ -296,6 +298,7 @@ fn special_files_named_like_reports_never_hang_a_command() {
             "warning: skipping `[SANDBOX]/sent/other.toml`: it is a named pipe, not a report file\n\
              warning: `[DATA]/plan.toml` is a named pipe, not a file\n",
         )
+        .stdout_any()
         .run();
 
     // Then every command, each finishing (a damaged plan is set aside by
@@ -382,7 +385,11 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
         "not = \"a report\"",
     )
     .unwrap();
-    let ran = sandbox.run(["history"]).stderr_checked_by_the_test().run();
+    let ran = sandbox
+        .run(["history"])
+        .stderr_checked_by_the_test()
+        .stdout_any()
+        .run();
     assert_eq!(
         ran.stderr,
         "warning: skipping `[DATA]/reports/x]0;owned[2J.toml`: this is not a leadgap report (it has \
@@ -485,13 +492,14 @@ fn huge_texts_are_linear_and_shown_cut() {
         .run(["assess", "-q", RULES, "-a"])
         .arg(&answers)
         .stderr(&crate::support::saved_to(NOW_ID))
+        .stdout_any()
         .run();
     let started = std::time::Instant::now();
     let ran = sandbox
         .run(["cohort"])
         .arg(sandbox.data_dir().join("reports"))
         .timeout(30)
-        .run();
+        .output();
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
     // The name is cut at 1,000 characters with an ellipsis (the table may
     // wrap it over several lines).
@@ -502,6 +510,7 @@ fn huge_texts_are_linear_and_shown_cut() {
     // An action of 200,000 characters in the plan.
     sandbox
         .run(["plan", "add", "--theme", "alpha", "short"])
+        .stdout_any()
         .run();
     let plan = sandbox.data_dir().join("plan.toml");
     let text = std::fs::read_to_string(&plan).unwrap().replace(
@@ -510,10 +519,11 @@ fn huge_texts_are_linear_and_shown_cut() {
     );
     std::fs::write(&plan, text).unwrap();
     let started = std::time::Instant::now();
-    sandbox.run(["plan"]).timeout(30).run();
+    sandbox.run(["plan"]).timeout(30).stdout_any().run();
     sandbox
         .run(["plan", "--format", "markdown"])
         .timeout(30)
+        .stdout_any()
         .run();
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
 }
@@ -535,6 +545,7 @@ fn markdown_from_files_is_inert() {
         .arg(&answers)
         .at("2026-01-01T09:00:00Z")
         .stderr(&crate::support::saved_to("2026-01-01T09-00-00Z"))
+        .stdout_any()
         .run()
         .json();
     sandbox
@@ -542,6 +553,7 @@ fn markdown_from_files_is_inert() {
         .arg(&answers)
         .at("2026-01-02T09:00:00Z")
         .stderr(&support::saved_to("2026-01-02T09-00-00Z"))
+        .stdout_any()
         .run();
     let escaped = "\\<script\\>x\\</script\\> \\[click\\](javascript:alert(1)) \\!\\[i\\](http://e/i.png) \\<\\!-- c";
     let show = sandbox
@@ -551,7 +563,7 @@ fn markdown_from_files_is_inert() {
             "--format",
             "markdown",
         ])
-        .run()
+        .output()
         .stdout;
     assert!(
         show.contains(&format!("- **Who:** {escaped}, self-assessment")),
@@ -571,7 +583,7 @@ fn markdown_from_files_is_inert() {
                 "--format",
                 "markdown",
             ])
-            .run()
+            .output()
             .stdout,
         sandbox
             .run([
@@ -581,7 +593,7 @@ fn markdown_from_files_is_inert() {
                 "--format",
                 "markdown",
             ])
-            .run()
+            .output()
             .stdout,
     ] {
         for raw in ["<script>", "[click](", "![i](", "<!--", "<b>"] {
@@ -607,6 +619,7 @@ fn note_keeps_what_it_does_not_know_and_locks_only_inside_the_data_directory() {
             "Morgan",
             "Well done.",
         ])
+        .stdout_any()
         .run();
     let after = std::fs::read_to_string(&path).unwrap();
     assert!(
@@ -634,6 +647,7 @@ fn note_keeps_what_it_does_not_know_and_locks_only_inside_the_data_directory() {
         .run(["note"])
         .arg(&copy)
         .args(["--theme", "alpha", "--author", "M", "x"])
+        .stdout_any()
         .run();
     let names: Vec<String> = std::fs::read_dir(&elsewhere)
         .unwrap()
@@ -815,6 +829,7 @@ fn ids_and_saves_never_leave_the_data_directory() {
     sandbox
         .run(["assess", "-a", "examples/hero.toml"])
         .stderr(&crate::support::saved_to("2026-11-22T13-05-01Z-2"))
+        .stdout_any()
         .run();
     assert_eq!(mode(&sandbox.data_dir()), 0o700);
     assert_eq!(mode(&sandbox.data_dir().join("reports")), 0o700);
@@ -846,13 +861,13 @@ fn latest_is_the_newest_readable_report() {
              with no value, expected `=`\nwarning: skipping `[DATA]/reports/2099-01-01T00-00-00Z.toml`: \
              it is a folder, not a report file\n",
         )
-        .run();
+        .output();
     assert!(ran.stdout.starts_with("Gap report: Every scoring rule\n"));
     sandbox.run(["diff", "latest"]).status(1).stderr("warning: skipping `[DATA]/reports/2098-01-01T00-00-00Z.toml`: line 1, column 5: key with no value, expected `=`\nwarning: skipping `[DATA]/reports/2099-01-01T00-00-00Z.toml`: it is a folder, not a report file\nerror: `latest` is the first report of its series: there is nothing earlier to compare\n  help: name two reports: `leadgap diff OLDER NEWER`\n").run();
     sandbox
         .run(["note", "latest", "--theme", "alpha", "--author", "M", "x"])
         .stderr("warning: skipping `[DATA]/reports/2098-01-01T00-00-00Z.toml`: line 1, column 5: key with no value, expected `=`\nwarning: skipping `[DATA]/reports/2099-01-01T00-00-00Z.toml`: it is a folder, not a report file\n")
-        .run();
+        .stdout_any().run();
 }
 
 #[test]
@@ -873,6 +888,7 @@ fn temporary_files_of_a_killed_save_are_swept_and_never_listed() {
     let listed = sandbox
         .run(["history", "--format", "json"])
         .stderr("")
+        .stdout_any()
         .run()
         .json();
     assert_eq!(listed.as_array().unwrap().len(), 1, "never listed");
@@ -886,6 +902,7 @@ fn plan_numbers_never_wrap_around_or_repeat() {
     saved(&sandbox);
     sandbox
         .run(["plan", "add", "--theme", "alpha", "First"])
+        .stdout_any()
         .run();
     let plan = sandbox.data_dir().join("plan.toml");
     let text = std::fs::read_to_string(&plan).unwrap();
@@ -1009,6 +1026,7 @@ fn minor_messages_and_settings() {
         ])
         .at("2026-11-23T09:00:00Z")
         .stderr(&support::saved_to("2026-11-23T09-00-00Z"))
+        .stdout_any()
         .run();
     let comparison = sandbox
         .run([
@@ -1020,6 +1038,7 @@ fn minor_messages_and_settings() {
             "--format",
             "json",
         ])
+        .stdout_any()
         .run()
         .json();
     assert!(
@@ -1039,6 +1058,7 @@ fn minor_messages_and_settings() {
         .run(["show"])
         .arg(sent.join("report.toml"))
         .stderr("")
+        .stdout_any()
         .run();
     // A `reports` that is a file says so.
     let other = Sandbox::new();

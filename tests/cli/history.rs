@@ -52,7 +52,10 @@ fn the_first_report_is_the_baseline() {
     assert_eq!(r1["earlier_reports"], 0);
     assert_eq!(theme(&r1, "alpha")["change"], Value::Null);
     assert_eq!(theme(&r1, "alpha")["change_kind"], "baseline");
-    let text = sandbox.run(["show", "2026-01-01T09-00-00Z"]).run().stdout;
+    let text = sandbox
+        .run(["show", "2026-01-01T09-00-00Z"])
+        .output()
+        .stdout;
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[4..6],
@@ -80,7 +83,10 @@ fn a_later_report_carries_the_change_since_the_previous_one() {
     assert_eq!(theme(&r2, "gamma")["change"], Value::Null);
     assert_eq!(theme(&r2, "gamma")["change_kind"], "not-scored");
 
-    let text = sandbox.run(["show", "2026-04-01T09-00-00Z"]).run().stdout;
+    let text = sandbox
+        .run(["show", "2026-04-01T09-00-00Z"])
+        .output()
+        .stdout;
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[4],
@@ -112,7 +118,7 @@ fn themes_whose_questions_changed_are_not_compared() {
     assert_eq!(theme(&r3, "beta")["trend"], json!([100.0, 100.0, 100.0]));
     assert_eq!(r3["previous"]["overall_change"], Value::Null);
 
-    let table = sandbox.run(["show", "latest"]).run().stdout;
+    let table = sandbox.run(["show", "latest"]).output().stdout;
     insta::assert_snapshot!("show_questions_changed", table);
 }
 
@@ -120,13 +126,17 @@ fn themes_whose_questions_changed_are_not_compared() {
 fn history_lists_every_report_in_each_format() {
     let sandbox = Sandbox::new();
     three_reports(&sandbox);
-    let table = sandbox.run(["history"]).stderr("").run();
+    let table = sandbox.run(["history"]).stderr("").output();
     insta::assert_snapshot!("history_table", table.stdout);
 
-    let detail = sandbox.run(["history", "--theme", "delta"]).run();
+    let detail = sandbox.run(["history", "--theme", "delta"]).output();
     insta::assert_snapshot!("history_theme", detail.stdout);
 
-    let listed = sandbox.run(["history", "--format", "json"]).run().json();
+    let listed = sandbox
+        .run(["history", "--format", "json"])
+        .stdout_any()
+        .run()
+        .json();
     let ids: Vec<&str> = listed
         .as_array()
         .unwrap()
@@ -145,6 +155,7 @@ fn history_lists_every_report_in_each_format() {
 
     let one_theme = sandbox
         .run(["history", "--format", "json", "--theme", "beta"])
+        .stdout_any()
         .run()
         .json();
     let ids: Vec<Vec<&Value>> = one_theme
@@ -162,7 +173,7 @@ fn history_lists_every_report_in_each_format() {
         .collect();
     assert_eq!(ids, vec![vec!["beta"]; 3]);
 
-    let csv = sandbox.run(["history", "--format", "csv"]).run().stdout;
+    let csv = sandbox.run(["history", "--format", "csv"]).output().stdout;
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines.len(),
@@ -196,7 +207,7 @@ fn reports_of_other_questionnaires_and_raters_are_separate_series() {
         ],
     );
     sandbox.assess_at("2026-05-02T09:00:00Z", &["-a", "examples/hero.toml"]);
-    let text = sandbox.run(["history"]).run().stdout;
+    let text = sandbox.run(["history"]).output().stdout;
     let headings: Vec<&str> = text
         .lines()
         .filter(|l| !l.starts_with(' ') && !l.is_empty())
@@ -249,10 +260,10 @@ fn history_reads_any_folder_and_warns_about_files_that_are_not_reports() {
     std::fs::create_dir(folder.join("folder.toml")).unwrap();
     std::fs::write(folder.join("README"), "not toml at all").unwrap();
 
-    let ran = sandbox.run(["history", "--from"]).arg(&folder).stderr("warning: skipping `[DATA]/reports/2026-02-01T09-00-00Z.toml`: line 106, column 12: invalid basic string, expected `\"`\nwarning: skipping `[DATA]/reports/folder.toml`: it is a folder, not a report file\nwarning: skipping `[DATA]/reports/foreign.toml`: this is not a leadgap report (it has no `schema = 1`)\nwarning: skipping `[DATA]/reports/future.toml`: line 1, column 10: report schema 2 is newer than this leadgap reads (schema 1)\n").run();
+    let ran = sandbox.run(["history", "--from"]).arg(&folder).stderr("warning: skipping `[DATA]/reports/2026-02-01T09-00-00Z.toml`: line 106, column 12: invalid basic string, expected `\"`\nwarning: skipping `[DATA]/reports/folder.toml`: it is a folder, not a report file\nwarning: skipping `[DATA]/reports/foreign.toml`: this is not a leadgap report (it has no `schema = 1`)\nwarning: skipping `[DATA]/reports/future.toml`: line 1, column 10: report schema 2 is newer than this leadgap reads (schema 1)\n").output();
     assert_eq!(
         ran.stdout,
-        sandbox.run(["history"]).stderr(&ran.stderr).run().stdout,
+        sandbox.run(["history"]).stderr(&ran.stderr).output().stdout,
         "the readable reports are all listed"
     );
     insta::assert_snapshot!("history_warnings", ran.stderr);
@@ -374,6 +385,7 @@ fn reports_of_version_1_stay_readable_and_version_2_is_not_compared_with_them() 
     let old = sandbox
         .run(["show", "--format", "json"])
         .arg(reports.join("sam-2026-09.toml"))
+        .stdout_any()
         .run()
         .json();
     assert_eq!(old["questionnaire"]["version"], "1.0.0");

@@ -49,7 +49,7 @@ fn the_radar_puts_100_on_the_outer_ring_and_0_at_the_centre() {
     let text = sandbox
         .run(["show", "latest", "--format", "svg"])
         .stderr("")
-        .run()
+        .output()
         .stdout;
     let svg = parse(&text);
     let root = svg.root_element();
@@ -134,7 +134,7 @@ fn the_html_report_is_self_contained_and_well_formed() {
     let text = sandbox
         .run(["show", "latest", "--format", "html"])
         .stderr("")
-        .run()
+        .output()
         .stdout;
     let html = parse(&text);
     assert!(
@@ -226,7 +226,7 @@ fn compare_overlays_both_views_and_marks_the_flags() {
             "html",
         ])
         .stderr("")
-        .run()
+        .output()
         .stdout;
     let html = parse(&text);
     let series: Vec<&str> = html
@@ -278,7 +278,7 @@ fn history_draws_one_line_chart_per_theme_with_its_target() {
         "2026-04-01T09:00:00Z",
         &["-q", RULES, "-a", second.to_str().unwrap()],
     );
-    let text = sandbox.run(["history", "--format", "svg"]).run().stdout;
+    let text = sandbox.run(["history", "--format", "svg"]).output().stdout;
     let svg = parse(&text);
     let charts: Vec<Node> = svg
         .descendants()
@@ -310,7 +310,7 @@ fn history_draws_one_line_chart_per_theme_with_its_target() {
     assert!((number(&point, "cy") - y(50.0)).abs() < 0.01);
     assert!(y(100.0) < y(0.0));
 
-    let page = sandbox.run(["history", "--format", "html"]).run().stdout;
+    let page = sandbox.run(["history", "--format", "html"]).output().stdout;
     parse(&page);
     let html = parse(&page);
     let headings: Vec<&str> = html
@@ -339,7 +339,7 @@ fn output_goes_to_a_file_for_every_format() {
             .run();
         let printed = sandbox
             .run(["show", "latest", "--format", format])
-            .run()
+            .output()
             .stdout;
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
@@ -376,7 +376,7 @@ fn a_long_rater_name_stays_inside_the_compare_radar() {
             "svg",
         ])
         .arg(&mentor)
-        .run()
+        .output()
         .stdout;
     let svg = roxmltree::Document::parse(&svg).unwrap();
     let width: f64 = svg

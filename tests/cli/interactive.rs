@@ -765,6 +765,10 @@ fn a_mentors_rating_is_asked_in_their_voice_and_resumes_as_the_same_rating() {
     sandbox
         .run(["show", "latest"])
         .status(1)
-        .stderr_checked_by_the_test()
+        .stderr(
+            "error: `latest` is your own newest self-assessment, and there is none by Pat \
+             Example in `[DATA]/reports`\n  help: name a report by its id or path instead; \
+             `leadgap history` lists them\n",
+        )
         .run();
 }

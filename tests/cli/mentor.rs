@@ -36,6 +36,7 @@ fn diff_shows_both_scores_the_change_and_band_moves() {
 
     let diff = sandbox
         .run(["diff", "2026-01-01T09-00-00Z", "latest", "--format", "json"])
+        .stdout_any()
         .run()
         .json();
     assert_eq!(diff["first"]["id"], "2026-01-01T09-00-00Z");
@@ -56,11 +57,11 @@ fn diff_shows_both_scores_the_change_and_band_moves() {
     );
 
     // One report alone is compared with the one before it.
-    let table = sandbox.run(["diff", "latest"]).stderr("").run();
+    let table = sandbox.run(["diff", "latest"]).stderr("").output();
     insta::assert_snapshot!("diff_table", table.stdout);
     let markdown = sandbox
         .run(["diff", "latest", "--format", "markdown"])
-        .run();
+        .output();
     insta::assert_snapshot!("diff_markdown", markdown.stdout);
 
     sandbox
@@ -89,10 +90,11 @@ fn diff_across_versions_compares_the_themes_they_share() {
         "2026-04-01T09:00:00Z",
         &["-q", v11.to_str().unwrap(), "-a", answers.to_str().unwrap()],
     );
-    let text = sandbox.run(["diff", "latest"]).run().stdout;
+    let text = sandbox.run(["diff", "latest"]).output().stdout;
     insta::assert_snapshot!("diff_across_versions", text);
     let diff = sandbox
         .run(["diff", "latest", "--format", "json"])
+        .stdout_any()
         .run()
         .json();
     assert_eq!(diff["overall_change"], Value::Null);
@@ -137,6 +139,7 @@ fn compare_flags_blind_spots_and_hidden_strengths_at_the_threshold() {
             "--format",
             "json",
         ])
+        .stdout_any()
         .run()
         .json();
     assert_eq!(comparison["threshold"], 15.0);
@@ -174,6 +177,7 @@ fn compare_flags_blind_spots_and_hidden_strengths_at_the_threshold() {
             "--format",
             "json",
         ])
+        .stdout_any()
         .run()
         .json();
     assert!(
@@ -187,7 +191,7 @@ fn compare_flags_blind_spots_and_hidden_strengths_at_the_threshold() {
     let table = sandbox
         .run(["compare", "2026-01-01T09-00-00Z", "2026-01-02T09-00-00Z"])
         .stderr("")
-        .run();
+        .output();
     insta::assert_snapshot!("compare_table", table.stdout);
 }
 
@@ -227,6 +231,7 @@ fn compare_refuses_different_people_and_a_single_rater() {
             "--force",
         ])
         .stderr("")
+        .stdout_any()
         .run();
     sandbox
         .run(["compare", "2026-01-01T09-00-00Z", "2026-01-03T09-00-00Z", "--force"])
@@ -283,7 +288,7 @@ fn a_note_is_shown_under_its_theme_and_changes_nothing_else() {
         })
     );
 
-    let table = sandbox.run(["show", "latest"]).run().stdout;
+    let table = sandbox.run(["show", "latest"]).output().stdout;
     let notes = &table[table.find("\nNotes\n").unwrap()..];
     assert_eq!(
         notes,
@@ -293,7 +298,7 @@ fn a_note_is_shown_under_its_theme_and_changes_nothing_else() {
     );
     let markdown = sandbox
         .run(["show", "latest", "--format", "markdown"])
-        .run()
+        .output()
         .stdout;
     let notes = &markdown[markdown.find("## Notes").unwrap()..];
     assert_eq!(
@@ -304,6 +309,7 @@ fn a_note_is_shown_under_its_theme_and_changes_nothing_else() {
     );
     let shown = sandbox
         .run(["show", "latest", "--format", "json"])
+        .stdout_any()
         .run()
         .json();
     assert_eq!(shown["reviews"][0]["author"], "Morgan");
@@ -458,7 +464,7 @@ fn cohort_summarises_each_persons_latest_self_assessment() {
              people when they assess (`leadgap assess --subject NAME`, or the name asked on a first \
              run)\n",
         )
-        .run()
+        .stdout_any().run()
         .json();
     let group = &cohort["groups"][0];
     assert_eq!(group["size"], 3);
@@ -486,12 +492,12 @@ fn cohort_summarises_each_persons_latest_self_assessment() {
     assert_eq!(group["themes"][2]["count"], 0);
     assert_eq!(group["themes"][2]["median"], Value::Null);
 
-    let table = sandbox.run(["cohort", &folder]).stderr(UNNAMED).run();
+    let table = sandbox.run(["cohort", &folder]).stderr(UNNAMED).output();
     insta::assert_snapshot!("cohort_table", table.stdout);
     let csv = sandbox
         .run(["cohort", &folder, "--format", "csv"])
         .stderr(UNNAMED)
-        .run()
+        .output()
         .stdout;
     insta::assert_snapshot!("cohort_csv", csv);
 }
@@ -505,6 +511,7 @@ fn an_anonymous_cohort_hides_names_and_small_groups() {
     let cohort = sandbox
         .run(["cohort", &folder, "--anonymous", "--format", "json"])
         .stderr(UNNAMED)
+        .stdout_any()
         .run()
         .json();
     let groups = cohort["groups"].as_array().unwrap();
@@ -534,7 +541,7 @@ fn an_anonymous_cohort_hides_names_and_small_groups() {
     let csv = sandbox
         .run(["cohort", &folder, "--anonymous", "--format", "csv"])
         .stderr(UNNAMED)
-        .run()
+        .output()
         .stdout;
     assert_eq!(
         csv.lines().nth(1),
@@ -544,7 +551,7 @@ fn an_anonymous_cohort_hides_names_and_small_groups() {
     let text = sandbox
         .run(["cohort", &folder, "--anonymous"])
         .stderr(UNNAMED)
-        .run()
+        .output()
         .stdout;
     insta::assert_snapshot!("cohort_anonymous", text);
     assert!(

@@ -39,6 +39,7 @@ fn latest_and_the_plan_follow_your_own_reports_and_say_whose_they_took() {
     let shown = sandbox
         .run(["show", "--format", "json"])
         .stderr(said)
+        .stdout_any()
         .run()
         .json();
     assert_eq!(shown["respondent"], ME);
@@ -53,7 +54,11 @@ fn latest_and_the_plan_follow_your_own_reports_and_say_whose_they_took() {
         .stdout("Added #1 (Delegation): Hand over the runbook — due 2026-12-22\n")
         .stderr(&said.replace("`latest` is", "The action is linked to"))
         .run();
-    let plan = sandbox.run(["plan", "--format", "json"]).run().json();
+    let plan = sandbox
+        .run(["plan", "--format", "json"])
+        .stdout_any()
+        .run()
+        .json();
     assert_eq!(plan[0]["report"], "2026-11-01T09-00-00Z");
 }
 
@@ -70,11 +75,13 @@ fn a_report_without_a_name_is_skipped_by_cohort_with_the_fix() {
         .run(["assess", "--answers"])
         .arg(&unnamed)
         .stderr(&support::saved_to(support::NOW_ID))
+        .stdout_any()
         .run();
     let ran = sandbox
         .run(["cohort"])
         .arg(sandbox.data_dir().join("reports"))
         .stderr_checked_by_the_test()
+        .stdout_any()
         .run();
     assert_eq!(
         ran.stderr,
@@ -106,11 +113,13 @@ fn hints_repeat_the_data_dir_that_was_given() {
              See it again with: leadgap --data-dir [SANDBOX]/elsewhere show {id}\n",
             id = support::NOW_ID
         ))
+        .stdout_any()
         .run();
     sandbox
         .run(["--data-dir"])
         .arg(&elsewhere)
         .args(["show", support::NOW_ID, "--format", "json"])
+        .stdout_any()
         .run();
 }
 
@@ -188,17 +197,18 @@ fn show_answers_lists_what_pulled_each_theme_down() {
     sandbox
         .run(["assess", "--answers", "examples/hero.toml"])
         .stderr(&support::saved_to(support::NOW_ID))
+        .stdout_any()
         .run();
     let shown = sandbox
         .run(["show", "--answers"])
         .env("COLUMNS", "120")
-        .run()
+        .output()
         .stdout;
     let answers = &shown[shown.find("\nAnswers\n").unwrap()..shown.find("\nNotes\n").unwrap()];
     insta::assert_snapshot!("show_answers", answers);
     let markdown = sandbox
         .run(["show", "--answers", "--format", "markdown"])
-        .run()
+        .output()
         .stdout;
     assert!(markdown.contains(
         "### Delegation · 1 against a target of 65\n\n| Question | Answer | Points |\n|---|---|--:|\n"
@@ -213,10 +223,10 @@ fn history_tells_same_day_reports_apart_and_has_markdown() {
     }
     let markdown = sandbox
         .run(["history", "--format", "markdown"])
-        .run()
+        .output()
         .stdout;
     insta::assert_snapshot!("history_markdown", markdown);
-    let html = sandbox.run(["history", "--format", "html"]).run().stdout;
+    let html = sandbox.run(["history", "--format", "html"]).output().stdout;
     assert!(html.contains("<th class=\"num\">2026-11-22 16:30</th>"));
     assert!(
         html.contains(
@@ -231,7 +241,7 @@ fn a_diff_of_two_people_names_both() {
     let sandbox = two_people();
     let diff = sandbox
         .run(["diff", "2026-11-01T09-00-00Z", "2026-11-20T09-00-00Z"])
-        .run()
+        .output()
         .stdout;
     let head: Vec<&str> = diff.lines().take(2).collect();
     assert_eq!(
@@ -248,7 +258,7 @@ fn a_diff_of_two_people_names_both() {
 #[test]
 fn every_man_page_the_main_page_names_exists() {
     let sandbox = Sandbox::new();
-    let main = sandbox.run(["man"]).run().stdout;
+    let main = sandbox.run(["man"]).output().stdout;
     let named: Vec<&str> = main
         .lines()
         .filter_map(|line| line.strip_suffix("(1)"))
@@ -279,14 +289,14 @@ fn every_man_page_the_main_page_names_exists() {
         ]
     );
     for command in named {
-        let page = sandbox.run(["man", command]).run().stdout;
+        let page = sandbox.run(["man", command]).output().stdout;
         assert!(
             page.contains(&format!(".TH leadgap-{command} 1 ")),
             "{command}: {page}"
         );
     }
     // Examples are set as typed: no filling, no hyphenation.
-    let assess = sandbox.run(["man", "assess"]).run().stdout;
+    let assess = sandbox.run(["man", "assess"]).output().stdout;
     assert!(assess.contains(
         ".SH EXAMPLES\n.nf\n.nh\n  leadgap assess                       answer in the terminal"
     ));
@@ -312,7 +322,7 @@ fn a_plan_file_can_be_checked() {
             "Hand over the runbook",
         ])
         .stderr("The action is linked to Pat Example's self-assessment of 2026-11-01 09:00 UTC (2026-11-01T09-00-00Z); the data directory holds reports about 2 people, and `leadgap history` lists them by id.\n")
-        .run();
+        .stdout_any().run();
     sandbox
         .run(["check"])
         .arg(sandbox.data_dir().join("plan.toml"))
@@ -327,18 +337,19 @@ fn charts_use_the_page_a_first_report_starts_at_the_left() {
     sandbox
         .run(["assess", "--answers", "examples/balanced.toml"])
         .stderr(&support::saved_to(support::NOW_ID))
+        .stdout_any()
         .run();
     // The radar's 100 ring spans most of the chart's width, and the chart
     // the page's.
-    let radar = sandbox.run(["show", "--format", "svg"]).run().stdout;
+    let radar = sandbox.run(["show", "--format", "svg"]).output().stdout;
     let radar = roxmltree::Document::parse(&radar).unwrap();
     let root = radar.root_element();
     let number = |name: &str| root.attribute(name).unwrap().parse::<f64>().unwrap();
     assert!(2.0 * number("data-r") >= 0.6 * number("width"));
-    let page = sandbox.run(["show", "--format", "html"]).run().stdout;
+    let page = sandbox.run(["show", "--format", "html"]).output().stdout;
     assert!(page.contains("figure svg.radar{width:100%}"));
     // One report: its point sits at the start of each chart, above its date.
-    let history = sandbox.run(["history", "--format", "svg"]).run().stdout;
+    let history = sandbox.run(["history", "--format", "svg"]).output().stdout;
     let history = roxmltree::Document::parse(&history).unwrap();
     for chart in history
         .descendants()
@@ -380,7 +391,11 @@ fn latest_is_never_someone_elses_rating() {
         .run();
     // With Sam's own self-assessment beside it, `latest` is that one.
     sandbox.assess_at("2026-10-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
-    let shown = sandbox.run(["show", "--format", "json"]).run().json();
+    let shown = sandbox
+        .run(["show", "--format", "json"])
+        .stdout_any()
+        .run()
+        .json();
     assert_eq!(
         (&shown["rater"], &shown["id"]),
         (&json!("self"), &json!("2026-10-01T09-00-00Z"))
@@ -398,7 +413,7 @@ fn the_questions_that_did_not_apply_are_named() {
             "--format",
             "markdown",
         ])
-        .run()
+        .output()
         .stdout;
     assert!(
         shown.contains(

@@ -39,7 +39,11 @@ fn completions_are_generated_for_every_shell() {
         ("elvish", "edit:completion:arg-completer[leadgap]"),
         ("powershell", "Register-ArgumentCompleter"),
     ] {
-        let text = sandbox.run(["completions", shell]).stderr("").run().stdout;
+        let text = sandbox
+            .run(["completions", shell])
+            .stderr("")
+            .output()
+            .stdout;
         assert!(text.contains(marker), "{shell}: {marker}");
         assert!(
             text.contains("history") && text.contains("format"),
@@ -51,7 +55,7 @@ fn completions_are_generated_for_every_shell() {
 
 #[test]
 fn the_man_page_documents_every_command() {
-    let page = Sandbox::new().run(["man"]).stderr("").run().stdout;
+    let page = Sandbox::new().run(["man"]).stderr("").output().stdout;
     assert!(page.starts_with(".ie"), "roff");
     assert!(page.contains(".TH leadgap 1"));
     for command in [

@@ -15,8 +15,11 @@ use leadgap::testing::store::plan;
 use leadgap::testing::{rubric, store};
 use proptest::prelude::*;
 
-fn built_in() -> Questionnaire {
-    questionnaire::load(&Source::new("q", BUILT_IN[0].questionnaire)).unwrap()
+/// The built-in questionnaire, loaded once for every case of every
+/// property.
+fn built_in() -> &'static Questionnaire {
+    static BUILT: std::sync::OnceLock<Questionnaire> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| questionnaire::load(&Source::new("q", BUILT_IN[0].questionnaire)).unwrap())
 }
 
 /// Every location in `diagnostics` is inside `text`: a line that exists and

@@ -29,6 +29,7 @@ fn plan_json(sandbox: &Sandbox, now: &str, args: &[&str]) -> Value {
         .args(args)
         .at(now)
         .stderr("")
+        .stdout_any()
         .run()
         .json()
 }
@@ -44,6 +45,7 @@ fn a_scripted_run_commits_the_answer_files_plan() {
             "Added #1, #2, #3 to your plan (`leadgap plan` lists it).\n\
              Saved to [DATA]/reports/{NOW_ID}.toml\nSee it again with: leadgap show {NOW_ID}\n"
         ))
+        .stdout_any()
         .run()
         .json();
     let made: Vec<(&str, &str, &str)> = report["plan"]
@@ -82,6 +84,7 @@ fn a_scripted_run_commits_the_answer_files_plan() {
         .run(["assess", "-q", RULES, "--no-save", "-a"])
         .arg(&answers)
         .stderr("The answer file's [[plan]] actions are not saved with --no-save.\n")
+        .stdout_any()
         .run();
     assert!(!other.data_dir().join("plan.toml").exists());
 }
@@ -116,7 +119,7 @@ fn plan_lists_overdue_actions_first() {
             (1, false, "due in 23 days")
         ]
     );
-    let table = sandbox.run(["plan"]).at("2026-12-23T09:00:00Z").run();
+    let table = sandbox.run(["plan"]).at("2026-12-23T09:00:00Z").output();
     insta::assert_snapshot!("plan_table", table.stdout);
 }
 
@@ -206,9 +209,11 @@ fn the_next_report_shows_the_follow_through() {
     );
     sandbox
         .run(["plan", "done", "1", "--note", "Lee ran it alone *twice*"])
+        .stdout_any()
         .run();
     sandbox
         .run(["plan", "drop", "3", "--note", "Not worth it"])
+        .stdout_any()
         .run();
     let better = rules_answers(&sandbox, "b.toml", &[("a-scale = 4", "a-scale = 5")]);
     let report = sandbox.assess_at(
@@ -228,7 +233,7 @@ fn the_next_report_shows_the_follow_through() {
             ]
         })
     );
-    let table = sandbox.run(["show", "latest"]).run().stdout;
+    let table = sandbox.run(["show", "latest"]).output().stdout;
     let follow =
         &table[table.find("Follow-through").unwrap()..table.find("\nAbout these").unwrap()];
     assert_eq!(
@@ -245,7 +250,7 @@ fn the_next_report_shows_the_follow_through() {
     let first = sandbox
         .run(["show", "2026-11-22T09-00-00Z", "--format", "markdown"])
         .at("2027-02-01T09:00:00Z")
-        .run()
+        .output()
         .stdout;
     let made = &first[first.find("## Plan made").unwrap()..first.find("\n## About").unwrap()];
     // A dropped action is struck through, not an open box; notes follow
@@ -262,7 +267,7 @@ fn the_next_report_shows_the_follow_through() {
     let table = sandbox
         .run(["show", "2026-11-22T09-00-00Z"])
         .at("2027-02-01T09:00:00Z")
-        .run()
+        .output()
         .stdout;
     let made = &table[table.find("Plan made").unwrap()..table.find("\nAbout").unwrap()];
     assert_eq!(
@@ -277,7 +282,7 @@ fn the_next_report_shows_the_follow_through() {
          \x20      dropped 2026-11-22)\n\
          \x20      > Not worth it\n"
     );
-    let history = sandbox.run(["history"]).run().stdout;
+    let history = sandbox.run(["history"]).output().stdout;
     let plan_row = history.lines().find(|l| l.starts_with(" Plan")).unwrap();
     assert_eq!(
         plan_row.split_whitespace().collect::<Vec<_>>(),
@@ -323,6 +328,7 @@ fn a_damaged_plan_file_is_never_overwritten() {
     sandbox
         .run(["show", "latest"])
         .stderr(&format!("warning: {problem}\n"))
+        .stdout_any()
         .run();
 
     // Adding starts a new plan and keeps the damaged one aside.
@@ -383,11 +389,13 @@ fn a_report_sent_to_a_mentor_carries_its_plan_and_its_follow_through() {
                 text,
             ])
             .at("2026-11-02T09:00:00Z")
+            .stdout_any()
             .run();
     }
     manager
         .run(["plan", "done", "1", "--note", "Lee ran the last release"])
         .at("2026-11-20T09:00:00Z")
+        .stdout_any()
         .run();
     manager.assess_at("2026-12-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
     // The mentor: only the two files, in a folder of their own, no plan.
@@ -402,7 +410,7 @@ fn a_report_sent_to_a_mentor_carries_its_plan_and_its_follow_through() {
         .arg(folder.join("2026-11-01T09-00-00Z.toml"))
         .at("2026-11-25T09:00:00Z")
         .env("COLUMNS", "100")
-        .run()
+        .output()
         .stdout;
     let made = &first[first.find("\nPlan made with this report\n").unwrap()..];
     let made = &made[..made[1..].find("\n\n").unwrap() + 1];
@@ -417,7 +425,7 @@ fn a_report_sent_to_a_mentor_carries_its_plan_and_its_follow_through() {
         .arg(folder.join("2026-12-01T09-00-00Z.toml"))
         .at("2026-12-02T09:00:00Z")
         .env("COLUMNS", "100")
-        .run()
+        .output()
         .stdout;
     assert!(
         second.contains("\nFollow-through on the last plan\n"),

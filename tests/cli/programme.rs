@@ -260,6 +260,7 @@ fn alpha_leaves_out_the_questions_asked_of_some_people_only() {
     let json = sandbox
         .run(["cohort", "--items", "--format", "json"])
         .arg(&reports)
+        .stdout_any()
         .run()
         .json();
     let conditional = |theme: &str| -> Vec<String> {
@@ -297,7 +298,7 @@ fn alpha_leaves_out_the_questions_asked_of_some_people_only() {
         .run(["cohort", "--items"])
         .arg(&reports)
         .env("COLUMNS", "200")
-        .run()
+        .output()
         .stdout;
     let people = conditional("people").join(", ");
     assert!(
@@ -328,6 +329,7 @@ fn cohort_items_gives_alpha_item_rest_and_alpha_if_dropped() {
         .run(["cohort", "--items", "--format", "json"])
         .arg(sandbox.data_dir().join("reports"))
         .stderr("")
+        .stdout_any()
         .run()
         .json();
     let lead = &json["themes"][0];
@@ -368,7 +370,7 @@ fn cohort_items_gives_alpha_item_rest_and_alpha_if_dropped() {
         .run(["cohort", "--items"])
         .arg(sandbox.data_dir().join("reports"))
         .env("COLUMNS", "100")
-        .run()
+        .output()
         .stdout;
     insta::assert_snapshot!("items_table", table);
 }
@@ -402,6 +404,7 @@ fn the_roster_lists_who_is_due_and_exits_3() {
         .arg(sandbox.data_dir().join("reports"))
         .at("2026-12-01T09:00:00Z")
         .status(3)
+        .stdout_any()
         .run()
         .json();
     let due: Vec<&str> = json["people"]
@@ -419,6 +422,7 @@ fn the_roster_lists_who_is_due_and_exits_3() {
         .arg(sandbox.data_dir().join("reports"))
         .at("2026-11-30T09:00:00Z")
         .status(0)
+        .stdout_any()
         .run();
     sandbox
         .run(["cohort", "--every", "soon", "--roster"])
@@ -460,6 +464,7 @@ fn percentiles_and_meaningful_change_by_hand() {
             "--norms",
             norms,
         ])
+        .stdout_any()
         .run()
         .json();
     let lead = support::by_id(&report["themes"], "lead");
@@ -487,6 +492,7 @@ fn percentiles_and_meaningful_change_by_hand() {
             "--norms",
             norms,
         ])
+        .stdout_any()
         .run()
         .json();
     let lead = support::by_id(&diff["themes"], "lead");
@@ -503,7 +509,7 @@ fn percentiles_and_meaningful_change_by_hand() {
             norms,
         ])
         .env("COLUMNS", "100")
-        .run()
+        .output()
         .stdout;
     insta::assert_snapshot!("diff_with_norms", table);
 
@@ -511,7 +517,7 @@ fn percentiles_and_meaningful_change_by_hand() {
     let shown = sandbox
         .run(["show", "2026-11-15T09-00-00Z", "--norms", norms])
         .env("COLUMNS", "100")
-        .run()
+        .output()
         .stdout;
     let section =
         &shown[shown.find("Against the cohort").unwrap()..shown.find("Work on first").unwrap()];
@@ -526,6 +532,7 @@ fn percentiles_and_meaningful_change_by_hand() {
     );
     let history = sandbox
         .run(["history", "--format", "json", "--norms", norms])
+        .stdout_any()
         .run()
         .json();
     // Pat's reports, oldest first: the latest change is +25.
@@ -547,7 +554,7 @@ fn percentiles_and_meaningful_change_by_hand() {
             "--norms",
             norms,
         ])
-        .run()
+        .output()
         .stdout;
     let svg = roxmltree::Document::parse(&svg).unwrap();
     let band = svg
@@ -570,7 +577,7 @@ fn a_change_reads_the_same_in_the_table_and_against_the_cohort() {
         .run(["show", "2026-11-01T09-00-00Z", "--norms"])
         .arg(&norms)
         .env("COLUMNS", "120")
-        .run()
+        .output()
         .stdout;
     let row = shown.lines().find(|l| l.starts_with(" Leading")).unwrap();
     assert!(row.contains(" +41 "), "{row}");
@@ -621,10 +628,15 @@ fn the_plan_as_a_calendar_reads_back_with_a_calendar_library() {
         sandbox
             .run(["plan", "add", "--theme", "lead", "--due", due, text])
             .at(at)
+            .stdout_any()
             .run();
     }
-    sandbox.run(["plan", "done", "3"]).at(at).run();
-    let ics = sandbox.run(["plan", "--format", "ics"]).at(at).run().stdout;
+    sandbox.run(["plan", "done", "3"]).at(at).stdout_any().run();
+    let ics = sandbox
+        .run(["plan", "--format", "ics"])
+        .at(at)
+        .output()
+        .stdout;
     assert!(
         ics.lines().all(|l| l.len() <= 76),
         "folded at 75 octets:\n{ics}"
@@ -670,11 +682,12 @@ fn the_plan_as_a_calendar_reads_back_with_a_calendar_library() {
     sandbox
         .run(["plan", "edit", "1", "--text", "Hand the runbook over"])
         .at(at)
+        .stdout_any()
         .run();
     let again: Calendar = sandbox
         .run(["plan", "--format", "ics"])
         .at(at)
-        .run()
+        .output()
         .stdout
         .parse()
         .unwrap();
@@ -716,16 +729,24 @@ fn a_calendar_imported_twice_clears_what_is_done_and_moves_the_check_in() {
         sandbox
             .run(["plan", "add", "--theme", "lead", text])
             .at(at)
+            .stdout_any()
             .run();
     }
-    let first = events_of(&sandbox.run(["plan", "--format", "ics"]).at(at).run().stdout);
+    let first = events_of(
+        &sandbox
+            .run(["plan", "--format", "ics"])
+            .at(at)
+            .output()
+            .stdout,
+    );
     // Then: the first action done, the second dropped, a new one, and a new
     // self-assessment on 2026-12-01.
-    sandbox.run(["plan", "done", "1"]).at(at).run();
-    sandbox.run(["plan", "drop", "2"]).at(at).run();
+    sandbox.run(["plan", "done", "1"]).at(at).stdout_any().run();
+    sandbox.run(["plan", "drop", "2"]).at(at).stdout_any().run();
     sandbox
         .run(["plan", "add", "--theme", "lead", "Ask the team"])
         .at(at)
+        .stdout_any()
         .run();
     assess(&sandbox, "Pat", "2026-12-01T09:00:00Z", (4, 4, 4, 3));
     let later = "2026-12-02T09:00:00Z";
@@ -733,7 +754,7 @@ fn a_calendar_imported_twice_clears_what_is_done_and_moves_the_check_in() {
         &sandbox
             .run(["plan", "--format", "ics"])
             .at(later)
-            .run()
+            .output()
             .stdout,
     );
 
@@ -800,7 +821,7 @@ fn a_profile_sets_how_often_to_check_in() {
     let ics = sandbox
         .run(["plan", "--format", "ics"])
         .at("2026-11-02T09:00:00Z")
-        .run()
+        .output()
         .stdout;
     // 2026-11-01 + 42 days.
     assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20261213\r\n"), "{ics}");
@@ -840,7 +861,7 @@ fn the_cohort_page_shows_the_grid_each_theme_and_who_is_due() {
         .args(["--every", "90d"])
         .arg(&reports)
         .status(3)
-        .run();
+        .output();
     let html = roxmltree::Document::parse_with_options(
         &ran.stdout,
         roxmltree::ParsingOptions {
@@ -927,7 +948,7 @@ fn the_cohort_page_shows_the_grid_each_theme_and_who_is_due() {
     let anonymous = sandbox
         .run(["cohort", "--format", "html", "--anonymous"])
         .arg(&reports)
-        .run()
+        .output()
         .stdout;
     for i in 0..10 {
         assert!(!anonymous.contains(&format!(">P{i}<")), "P{i}");
@@ -944,7 +965,7 @@ fn the_cohort_page_shows_the_grid_each_theme_and_who_is_due() {
         .arg(&norms)
         .arg(&reports)
         .at("2026-11-22T09:00:00Z")
-        .run()
+        .output()
         .stdout;
     insta::assert_snapshot!("cohort_markdown", markdown);
 }
@@ -964,7 +985,7 @@ fn the_cohort_grid_fits_80_columns_without_wrapping_a_name() {
         .run(["cohort"])
         .arg(sandbox.data_dir().join("reports"))
         .env("COLUMNS", "80")
-        .run()
+        .output()
         .stdout;
     assert!(table.lines().all(|l| l.chars().count() <= 80), "{table}");
     let grid: Vec<&str> = table

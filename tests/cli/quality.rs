@@ -37,7 +37,7 @@ fn contradictions_and_uniformly_top_answers_are_noted_in_every_format() {
 
     let table = sandbox
         .run(["assess", "-q", V1, "-a", TOO_GOOD, "--no-save"])
-        .run()
+        .output()
         .stdout;
     let about =
         &table[table.find("About these answers").unwrap()..table.find("\nExamples given").unwrap()];
@@ -54,7 +54,7 @@ fn contradictions_and_uniformly_top_answers_are_noted_in_every_format() {
             "--format",
             "markdown",
         ])
-        .run()
+        .output()
         .stdout;
     let about = &markdown[markdown.find("## About these answers").unwrap()
         ..markdown.find("\n## Examples given").unwrap()];
@@ -102,6 +102,7 @@ fn a_saved_report_keeps_its_notes_and_examples_and_show_prints_them() {
 
     let shown = sandbox
         .run(["show", "latest", "--format", "json"])
+        .stdout_any()
         .run()
         .json();
     assert_eq!(shown["quality"], assessed["quality"]);
@@ -116,12 +117,12 @@ fn a_saved_report_keeps_its_notes_and_examples_and_show_prints_them() {
         "Told the CFO our year-end forecast within 2% in October."
     );
 
-    let table = sandbox.run(["show", "latest"]).run().stdout;
+    let table = sandbox.run(["show", "latest"]).output().stdout;
     let examples = &table[table.find("Examples given").unwrap()..table.find("\nAnswered").unwrap()];
     insta::assert_snapshot!("examples_table", examples);
     let markdown = sandbox
         .run(["show", "latest", "--format", "markdown"])
-        .run()
+        .output()
         .stdout;
     let examples = &markdown
         [markdown.find("## Examples given").unwrap()..markdown.find("\n_Answered").unwrap()];
@@ -171,7 +172,7 @@ fn provisional_scores_and_the_distance_to_target() {
     let table = sandbox
         .run(["assess", "-q", RULES, "--no-save", "-a"])
         .arg(&answers)
-        .run()
+        .output()
         .stdout;
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines[3], "Overall 63 (target 66) · 3 to go · provisional");
@@ -219,7 +220,7 @@ fn progress_since_the_baseline() {
     assert_eq!(alpha["progress_since_baseline"], 67.6);
     // beta's baseline (100) already met its target: no progress to measure.
     assert_eq!(report["themes"][1]["progress_since_baseline"], Value::Null);
-    let shown = sandbox.run(["show", "latest"]).run().stdout;
+    let shown = sandbox.run(["show", "latest"]).output().stdout;
     let progress =
         &shown[shown.find("Progress since").unwrap()..shown.find("\nAbout these").unwrap()];
     assert_eq!(

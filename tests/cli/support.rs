@@ -9,11 +9,14 @@
 //! ```
 //!
 //! The status is always checked (0 unless `.status(n)` says otherwise), and
-//! so is standard error: empty unless `.stderr(…)` says what it holds, or
-//! `.stderr_checked_by_the_test()` says the test looks at it itself.
-//! Standard output is checked when given. Both exactly, after the sandbox's
-//! paths in them are replaced by `[DATA]` (the data directory) and
-//! `[SANDBOX]` (the scratch folder around it).
+//! so are both outputs, as just's and fd's tests check them: standard
+//! output empty unless `.stdout(…)` says what it holds, `.output()` ends the
+//! chain instead of `.run()` because the test reads it, or `.stdout_any()`
+//! says it does not matter (a step before what is tested); standard error
+//! empty unless `.stderr(…)` says what it holds, or
+//! `.stderr_checked_by_the_test()` says the test looks at it itself. Both
+//! exactly, after the sandbox's paths in them are replaced by `[DATA]` (the
+//! data directory) and `[SANDBOX]` (the scratch folder around it).
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -143,8 +146,18 @@ pub struct Test<'a> {
     sandbox: &'a Sandbox,
     command: Command,
     status: i32,
-    stdout: Option<String>,
+    stdout: Stdout,
     stderr: Stderr,
+}
+
+/// What a run's standard output is expected to hold.
+enum Stdout {
+    /// Nothing.
+    Empty,
+    /// Exactly this.
+    Exactly(String),
+    /// Whatever it holds: the test reads it, or it does not matter.
+    Any,
 }
 
 /// What a run's standard error is expected to hold.
@@ -236,14 +249,22 @@ impl Test<'_> {
 
     /// Expects exactly this on standard output.
     pub fn stdout(mut self, text: &str) -> Self {
-        self.stdout = Some(text.to_owned());
+        self.stdout = Stdout::Exactly(text.to_owned());
         self
     }
 
-    /// Leaves standard output to the test, which uses what it holds (or
-    /// ignores it: a step before what is tested).
-    pub fn stdout_any(self) -> Self {
+    /// Does not check standard output: a step before what is tested, whose
+    /// output does not matter.
+    pub fn stdout_any(mut self) -> Self {
+        self.stdout = Stdout::Any;
         self
+    }
+
+    /// Runs and checks what was expected, like [`Test::run`], but leaves
+    /// standard output to the test, which reads it.
+    #[track_caller]
+    pub fn output(self) -> Ran {
+        self.stdout_any().run()
     }
 
     /// Expects exactly this on standard error.
@@ -282,8 +303,10 @@ impl Test<'_> {
             ran.stdout,
             ran.stderr
         );
-        if let Some(expected) = &self.stdout {
-            assert_eq!(&ran.stdout, expected, "standard output");
+        match &self.stdout {
+            Stdout::Empty => assert_eq!(ran.stdout, "", "standard output"),
+            Stdout::Exactly(expected) => assert_eq!(&ran.stdout, expected, "standard output"),
+            Stdout::Any => {}
         }
         match &self.stderr {
             Stderr::Empty => assert_eq!(ran.stderr, "", "standard error"),
@@ -305,7 +328,7 @@ impl Sandbox {
             sandbox: self,
             command: self.leadgap(args),
             status: 0,
-            stdout: None,
+            stdout: Stdout::Empty,
             stderr: Stderr::Empty,
         }
     }
@@ -406,7 +429,7 @@ impl Sandbox {
             .args(args)
             .at(now)
             .stderr_checked_by_the_test()
-            .run();
+            .output();
         let report = ran.json();
         let saved = if args.contains(&"--no-save") {
             String::new()

@@ -7,14 +7,14 @@ fn the_template_lists_every_question_with_its_allowed_values() {
     let ran = Sandbox::new()
         .run(["template", "-q", "tests/fixtures/rules/questionnaire.toml"])
         .stderr("")
-        .run();
+        .output();
     insta::assert_snapshot!("rules_template", ran.stdout);
 }
 
 #[test]
 fn an_unfilled_template_is_valid_toml_that_asks_for_answers() {
     let sandbox = Sandbox::new();
-    let template = sandbox.run(["template"]).run().stdout;
+    let template = sandbox.run(["template"]).output().stdout;
     let path = sandbox.write("answers.toml", &template);
     let line = template.lines().position(|l| l == "[answers]").unwrap() + 1;
     let context = template.lines().position(|l| l == "[context]").unwrap() + 1;
@@ -93,7 +93,7 @@ fn a_filled_in_template_assesses() {
     let sandbox = Sandbox::new();
     let template = sandbox
         .run(["template", "-q", "tests/fixtures/rules/questionnaire.toml"])
-        .run()
+        .output()
         .stdout;
     let filled = template
         .replace("a-scale = \"\"", "a-scale = 4")
@@ -114,6 +114,7 @@ fn a_filled_in_template_assesses() {
         ])
         .arg(&path)
         .stderr("")
+        .stdout_any()
         .run()
         .json();
     // alpha: a-scale 0.75 (w 1), a-multi 0 (w 1), a-number 1.0 (w 3): coverage 5/8.

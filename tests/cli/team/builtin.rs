@@ -39,7 +39,7 @@ fn the_built_in_team_form_in_the_terminal_beside_the_managers_own_view() {
             round.id,
             support::NOW_ID
         ))
-        .run()
+        .output()
         .stdout
         .replace(&round.id, "ROUND");
     insta::assert_snapshot!("team_table", table);
@@ -48,7 +48,7 @@ fn the_built_in_team_form_in_the_terminal_beside_the_managers_own_view() {
     let again = sandbox
         .run(["show", support::NOW_ID])
         .env("COLUMNS", "100")
-        .run()
+        .output()
         .stdout
         .replace(&round.id, "ROUND");
     let section = |text: &str| {
@@ -62,7 +62,7 @@ fn the_built_in_team_form_in_the_terminal_beside_the_managers_own_view() {
     let own = sandbox
         .run(["show", "2026-11-01T09-00-00Z"])
         .env("COLUMNS", "100")
-        .run()
+        .output()
         .stdout
         .replace(&round.id, "ROUND");
     let beside = &own
@@ -78,6 +78,7 @@ fn the_built_in_team_form_in_the_terminal_beside_the_managers_own_view() {
             "--format",
             "json",
         ])
+        .stdout_any()
         .run()
         .json();
     let delegation = support::by_id(&compared["themes"], "delegation");
@@ -88,7 +89,7 @@ fn the_built_in_team_form_in_the_terminal_beside_the_managers_own_view() {
     let table = sandbox
         .run(["compare", "2026-11-01T09-00-00Z", support::NOW_ID])
         .env("COLUMNS", "120")
-        .run()
+        .output()
         .stdout
         .replace(&round.id, "ROUND");
     insta::assert_snapshot!("compare_self_team", table);
@@ -99,7 +100,7 @@ fn a_team_forms_template_is_a_response_to_fill_in() {
     let sandbox = Sandbox::new();
     let template = sandbox
         .run(["template", "-q", "it-manager-team"])
-        .run()
+        .output()
         .stdout;
     let head: Vec<&str> = template.lines().take(10).collect();
     assert_eq!(
@@ -247,6 +248,7 @@ fn a_custom_form_travels_to_raters_and_to_a_collector_on_another_machine() {
         .arg(&round.invitations[1])
         .arg(responses(&raters))
         .stderr_checked_by_the_test()
+        .stdout_any()
         .run()
         .json();
     // Stakeholders, lead (lead-all only): 100, 50, 0.

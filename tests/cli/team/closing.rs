@@ -57,6 +57,7 @@ fn a_round_gives_one_report_and_collecting_it_again_prints_it_whole() {
              one report.\n",
             id = round.id
         ))
+        .stdout_any()
         .run()
         .json();
     assert_eq!(again, first);
@@ -70,7 +71,7 @@ fn a_round_gives_one_report_and_collecting_it_again_prints_it_whole() {
     let listed = sandbox
         .run(["history", "--format", "json"])
         .stderr_checked_by_the_test()
-        .run();
+        .output();
     assert_eq!(listed.json().as_array().unwrap().len(), 1);
     assert_eq!(
         listed.stderr,
@@ -182,7 +183,7 @@ fn a_close_killed_at_any_point_leaves_the_round_open_or_closed_with_its_report()
             .run(["collect", &round.id, "--close", "--format", "json"])
             .arg(responses(&sandbox))
             .stderr_checked_by_the_test()
-            .run();
+            .output();
         let said = if closed {
             format!(
                 "Saved the report of round {} to [DATA]/reports/{}.toml: its close had been cut \

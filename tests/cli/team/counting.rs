@@ -63,7 +63,7 @@ fn a_response_that_answers_less_than_half_counts_nowhere() {
         .arg(responses(&sandbox))
         .status(1)
         .stderr_checked_by_the_test()
-        .run();
+        .output();
     assert_eq!(
         ran.stderr,
         format!(
@@ -111,7 +111,7 @@ fn copies_and_double_presses_count_once_and_a_copied_id_voids_nothing() {
         .run(["collect", &round.id, "--status"])
         .arg(&folder)
         .stderr_checked_by_the_test()
-        .run();
+        .output();
     assert_eq!(
         ran.stderr,
         "warning: `[SANDBOX]/responses/dr1.age`: the same response as \
@@ -205,7 +205,7 @@ fn with_personal_codes_only_one_answer_per_code_counts_the_latest_up_to_now() {
         .run(["collect", &round.id])
         .arg(responses(&sandbox))
         .stderr_checked_by_the_test()
-        .run();
+        .output();
     assert_eq!(
         ran.stderr,
         "warning: `[SANDBOX]/responses/b-first.age`: replaced by a later response with the same \
@@ -289,7 +289,7 @@ fn the_subjects_own_answers_count_for_nobody_in_a_round_the_collector_runs() {
         .arg(responses(&sandbox))
         .status(1)
         .stderr_checked_by_the_test()
-        .run();
+        .output();
     assert_eq!(
         ran.stderr,
         format!(
@@ -357,7 +357,7 @@ fn an_invitation_changed_on_the_way_and_answers_from_another_round_count_for_nob
         .arg(responses(&sandbox))
         .status(1)
         .stderr_checked_by_the_test()
-        .run();
+        .output();
     let refused = ran
         .stderr
         .matches("it answers another invitation than this round's (one changed on the way, or made up); not counted")
@@ -379,6 +379,7 @@ fn an_invitation_changed_on_the_way_and_answers_from_another_round_count_for_nob
         .run(["collect", &round.id, "--status"])
         .arg(responses(&sandbox))
         .stderr_checked_by_the_test()
+        .stdout_any()
         .run();
     assert!(
         ran.stderr
@@ -411,6 +412,7 @@ fn warnings_never_quote_what_is_inside_a_response() {
         .run(["collect", &round.id, "--status"])
         .arg(responses(&sandbox))
         .stderr_checked_by_the_test()
+        .stdout_any()
         .run();
     assert_eq!(
         ran.stderr,

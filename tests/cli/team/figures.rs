@@ -88,7 +88,7 @@ fn everything(sandbox: &Sandbox, round: &Round) -> Vec<String> {
             .run(["collect", &round.id, "--format", format])
             .arg(responses(sandbox))
             .stderr_checked_by_the_test()
-            .run();
+            .output();
         seen.push(ran.stdout.replace(&round.id, "ROUND"));
     }
     let report = std::fs::read_to_string(sandbox.report_path(support::NOW_ID)).unwrap();
@@ -101,7 +101,7 @@ fn everything(sandbox: &Sandbox, round: &Round) -> Vec<String> {
     seen.push(
         sandbox
             .run(["history", "--format", "json"])
-            .run()
+            .output()
             .stdout
             .replace(&round.id, "ROUND"),
     );
@@ -244,7 +244,7 @@ fn a_manager_shown_alone_is_a_figure_of_its_own_and_nothing_is_hidden_behind_it(
     // Advice tied to one question needs the minimum of answers to it:
     // the manager's lone "no" is shown in their own theme score, not as a
     // line of advice that would single out that answer.
-    let shown = sandbox.run(["show", support::NOW_ID]).run().stdout;
+    let shown = sandbox.run(["show", support::NOW_ID]).output().stdout;
     assert!(shown.contains("Explain money."), "{shown}");
     assert!(!shown.contains("Tell your manager"), "{shown}");
 }

@@ -180,7 +180,7 @@ fn every_way_a_mail_or_a_chat_carries_an_answer_counts_and_what_holds_none_is_na
         .run(["collect", &round.id, "--status"])
         .arg(&inbox)
         .stderr_checked_by_the_test()
-        .run();
+        .output();
     assert_eq!(
         ran.stderr,
         "warning: skipping `[SANDBOX]/inbox/junk.age`: it holds no sealed response\n\

@@ -45,6 +45,7 @@ pub fn start(sandbox: &Sandbox, args: &[&str]) -> Round {
         .arg(&folder)
         .args(args)
         .stderr_checked_by_the_test()
+        .stdout_any()
         .run();
     let id = ran
         .stdout
@@ -132,6 +133,7 @@ pub fn respond_to(sandbox: &Sandbox, invite: &Path, name: &str, form: &str, body
         .arg(&answers)
         .arg("-o")
         .arg(&out)
+        .stdout_any()
         .run();
     std::fs::remove_file(answers).unwrap();
     out
@@ -258,6 +260,7 @@ pub fn close(sandbox: &Sandbox, round: &str, read: &str) -> Value {
              [DATA]/reports/{}.toml.\n",
             support::NOW_ID
         ))
+        .stdout_any()
         .run()
         .json()
 }

@@ -11,7 +11,7 @@ use crate::support::{self, COLLECTOR_FINGERPRINT, Sandbox};
 #[test]
 fn key_makes_the_collectors_keys_once_keeps_them_private_and_remembers_where_answers_go() {
     let sandbox = Sandbox::new();
-    let first = sandbox.run(["key"]).stderr_checked_by_the_test().run();
+    let first = sandbox.run(["key"]).stderr_checked_by_the_test().output();
     let lines: Vec<&str> = first.stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{}", first.stdout);
     let public = lines[0].strip_prefix("Collector key: ").unwrap();
@@ -74,7 +74,7 @@ fn the_subject_fills_in_a_list_of_raters_and_checks_it_before_sending_it() {
     let sandbox = Sandbox::new();
     let template = sandbox
         .run(["raters", "--template", "--subject", "Sam Hero"])
-        .run()
+        .output()
         .stdout;
     assert_eq!(
         template,
@@ -191,7 +191,7 @@ fn no_message_repeats_a_secret_key_given_by_mistake() {
             .run(&args)
             .status(if args.contains(&"--recipient") { 2 } else { 1 })
             .stderr_checked_by_the_test()
-            .run();
+            .output();
         let tail = &secret["AGE-SECRET-KEY-1".len()..];
         assert!(!ran.stderr.contains(tail), "{args:?}: {}", ran.stderr);
         assert!(!ran.stdout.contains(tail), "{args:?}: {}", ran.stdout);
@@ -220,7 +220,7 @@ fn said(sandbox: &Sandbox, args: &[&str]) -> (Round, Said) {
         .args(args)
         .at("2026-11-23T09:00:00Z")
         .stderr_checked_by_the_test()
-        .run();
+        .output();
     let invite = format!("{}{}", ran.stdout, ran.stderr);
     let id = invite[6..21].to_owned();
     let mut invitations: Vec<PathBuf> = std::fs::read_dir(&folder)
@@ -254,7 +254,7 @@ fn said(sandbox: &Sandbox, args: &[&str]) -> (Round, Said) {
         .arg(&answers)
         .arg("-o")
         .arg(sandbox.scratch().join("answer.age"))
-        .run()
+        .output()
         .stdout;
     let respond = respond.lines().next().unwrap().to_owned();
     (
@@ -469,7 +469,7 @@ fn when_the_subject_runs_the_round_every_sentence_says_they_could_read_each_answ
 #[test]
 fn the_help_words_every_arrangement_as_the_form_does() {
     let sandbox = Sandbox::new();
-    let help = sandbox.run(["invite", "--help"]).run().stdout;
+    let help = sandbox.run(["invite", "--help"]).output().stdout;
     let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
     for sentence in [
         "With --raters FILE (a personal invitation for each rater): Your answers are sealed on \
@@ -552,7 +552,7 @@ fn a_round_closes_at_the_end_of_its_last_day_in_the_collectors_time_zone() {
             .arg(&folder)
             .env("TZ", "America/Los_Angeles")
             .at("2026-11-23T09:00:00Z")
-            .run();
+            .output();
         Round {
             id: ran.stdout[6..21].to_owned(),
             invitations: vec![folder.join("invite.toml")],
@@ -572,7 +572,7 @@ fn a_round_closes_at_the_end_of_its_last_day_in_the_collectors_time_zone() {
         .arg(responses(&sandbox))
         .at("2026-12-07T04:00:00Z")
         .stderr(&read_all(6))
-        .run();
+        .output();
     assert!(
         open.stdout
             .contains("It closes at the end of 2026-12-06 (UTC−08:00);"),
@@ -589,7 +589,7 @@ fn a_round_closes_at_the_end_of_its_last_day_in_the_collectors_time_zone() {
             read_all(6),
             round.id
         ))
-        .run();
+        .output();
     assert_eq!(closed.json()["raters"], 6);
     assert_eq!(support::NOW, "2026-11-22T13:05:01Z");
 }

@@ -35,7 +35,7 @@ fn the_subject_reads_who_signed_the_report_and_an_edited_one_is_refused() {
     // On the subject's machine, as received.
     let subject = Sandbox::new();
     let received = subject.write("team-report.toml", &std::fs::read_to_string(&sent).unwrap());
-    let shown = subject.run(["show"]).arg(&received).run().stdout;
+    let shown = subject.run(["show"]).arg(&received).output().stdout;
     let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         words.contains(&format!(
@@ -133,7 +133,7 @@ fn a_made_up_report_signed_again_by_its_maker_does_not_add_up_and_is_refused() {
     // Signed again unchanged, it reads: the maker's fingerprint is named.
     let path = collector.write("again.toml", &text);
     leadgap::testing::sign_again(&maker, &path).unwrap();
-    let shown = collector.run(["show"]).arg(&path).run().stdout;
+    let shown = collector.run(["show"]).arg(&path).output().stdout;
     let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(!words.contains(COLLECTOR_FINGERPRINT), "{shown}");
     assert!(words.contains("collected and signed by Morgan Lee (key fingerprint"));
@@ -149,12 +149,6 @@ fn a_self_assessment_relabelled_as_the_teams_view_is_refused() {
         "relabelled.toml",
         &text.replace("rater = \"self\"", "rater = \"team\""),
     );
-    sandbox
-        .run(["show"])
-        .arg(&relabelled)
-        .status(1)
-        .stderr_checked_by_the_test()
-        .run();
     let ran = sandbox
         .run(["show"])
         .arg(&relabelled)
