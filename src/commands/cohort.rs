@@ -70,11 +70,11 @@ pub fn run(config: &Config, args: CohortArgs, out: &mut dyn Write) -> Result<u8>
     if let (Some(roster), Some(every), false) = (&args.roster, &args.every, page) {
         // The page formats show the cohort page with who is due.
         let formats = [render::roster::FORMATS, &[Format::Html, Format::Markdown]].concat();
-        offered(args.format, "cohort --roster", &formats)?;
+        super::offered(args.format, "cohort --roster", &formats)?;
         return due(config, &loaded, roster, every, &args, out);
     }
     if args.items {
-        offered(args.format, "cohort --items", render::reliability::FORMATS)?;
+        super::offered(args.format, "cohort --items", render::reliability::FORMATS)?;
         // One full report at a time: only the running figures are kept.
         let mut collector = Collector::default();
         for latest in latest_self(&loaded, |l| &l.report) {
@@ -108,19 +108,6 @@ pub fn run(config: &Config, args: CohortArgs, out: &mut dyn Write) -> Result<u8>
     Ok(match entries {
         Some(entries) if entries.iter().any(|e| e.due) => exit::BELOW_THRESHOLD,
         _ => exit::SUCCESS,
-    })
-}
-
-/// Refuses a format `what` does not have, as a usage error (exit 2), with
-/// the formats it has.
-fn offered(format: Format, what: &str, formats: &[Format]) -> Result<()> {
-    if formats.contains(&format) {
-        return Ok(());
-    }
-    let names: Vec<String> = formats.iter().map(ToString::to_string).collect();
-    Err(Error::Usage {
-        message: format!("`{what}` has no `--format {format}`"),
-        help: Some(format!("use one of: {}", names.join(", "))),
     })
 }
 

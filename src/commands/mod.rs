@@ -65,6 +65,19 @@ pub fn formats(allowed: &'static [Format]) -> impl TypedValueParser<Value = Form
     .try_map(|name| <Format as clap::ValueEnum>::from_str(&name, false))
 }
 
+/// Refuses a format `what` does not have, as a usage error (exit 2), with
+/// the formats it has.
+pub(crate) fn offered(format: Format, what: &str, formats: &[Format]) -> crate::error::Result<()> {
+    if formats.contains(&format) {
+        return Ok(());
+    }
+    let names: Vec<String> = formats.iter().map(ToString::to_string).collect();
+    Err(crate::error::Error::Usage {
+        message: format!("`{what}` has no `--format {format}`"),
+        help: Some(format!("use one of: {}", names.join(", "))),
+    })
+}
+
 /// A score from 0 to 100.
 pub fn parse_score(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {

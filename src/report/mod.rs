@@ -4,16 +4,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::quality;
+
 mod action;
+mod answers;
+mod build;
 mod team;
 
 pub use action::{Action, Status};
+pub use answers::{AnswerRecord, CheckRecord, ContextRecord};
 pub use team::{Global, GroupTheme, GroupView, Mirror, TeamTheme, TeamView};
-
-use crate::quality;
-use crate::questionnaire::{self, AnswerValue, Answers, Questionnaire};
-use crate::rubric::{Profile, Rubric};
-use crate::scoring::Outcome;
 
 /// How many priorities a report shows with their advice.
 pub const SHOWN_PRIORITIES: usize = 3;
@@ -227,77 +227,6 @@ impl ThemeReport {
     }
 }
 
-/// One question and its answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AnswerRecord {
-    /// Question id.
-    pub question: String,
-    /// Theme id.
-    pub theme: String,
-    /// The question text as asked.
-    pub text: String,
-    /// `scale`, `choice`, `multi` or `number`.
-    pub kind: String,
-    /// Hash of the question as asked.
-    pub hash: String,
-    /// The question's weight in its theme.
-    pub weight: f64,
-    /// The answer as written in answer files; `"skip"` when skipped, absent
-    /// when not answered.
-    pub value: Option<AnswerValue>,
-    /// The answer in words.
-    pub answer: String,
-    /// The question's score `s` in `0..=1`, absent when not answered.
-    pub score: Option<f64>,
-    /// A concrete example the respondent gave with the answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<String>,
-    /// Whether the question did not apply (its `when` was false): neither
-    /// asked nor scored.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub not_applicable: bool,
-    /// Whether the question applies to some people only (it has a `when`):
-    /// item statistics leave it out of a theme's alpha.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub conditional: bool,
-    /// In a team form's report: the self-form question this one mirrors,
-    /// so that `compare` sets the two answers side by side.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mirrors: Option<String>,
-}
-
-impl AnswerRecord {
-    /// Whether the answer was "don't know".
-    pub fn dont_know(&self) -> bool {
-        matches!(&self.value, Some(AnswerValue::Text(text)) if text == questionnaire::DONT_KNOW)
-    }
-}
-
-/// A fact about the job, as given.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ContextRecord {
-    /// Context id.
-    pub id: String,
-    /// The question as asked.
-    pub text: String,
-    /// The answer as written in answer files.
-    pub value: AnswerValue,
-    /// The answer in words.
-    pub answer: String,
-}
-
-/// A check that held.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CheckRecord {
-    /// What it says.
-    pub note: String,
-    /// What to do about it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub advice: Option<String>,
-    /// The questions it sets against each other.
-    pub questions: Vec<String>,
-}
-
 fn is_false(value: &bool) -> bool {
     !*value
 }
@@ -320,144 +249,6 @@ pub struct Meta {
 }
 
 impl Report {
-    /// Builds the report of a scored run: `outcome` is what scoring made of
-    /// `answers`, `quality` what the quality checks noted about them.
-    pub fn build(
-        questionnaire: &Questionnaire,
-        rubric: &Rubric,
-        profile: &Profile,
-        answers: &Answers,
-        outcome: &Outcome,
-        quality: Vec<quality::Note>,
-        meta: Meta,
-    ) -> Report {
-        let themes = questionnaire
-            .themes
-            .iter()
-            .zip(&outcome.themes)
-            .enumerate()
-            .map(|(index, (theme, result))| ThemeReport {
-                id: theme.id.clone(),
-                title: theme.title.clone(),
-                description: theme.description.clone(),
-                hash: theme.hash.clone(),
-                global: theme.global,
-                weight: result.weight,
-                score: result.score,
-                target: result.target,
-                gap: result.gap,
-                band: result.band.map(|band| rubric.bands[band].id.clone()),
-                facts: result.facts,
-                views: result.views,
-                coverage: result.coverage,
-                not_applicable: result.not_applicable,
-                advice: result
-                    .band
-                    .map(|band| {
-                        rubric.advice(index, band, &outcome.questions, &questionnaire.weights())
-                    })
-                    .unwrap_or_default(),
-                note: answers.notes[index].clone(),
-            })
-            .collect();
-        let records = questionnaire
-            .questions
-            .iter()
-            .zip(&answers.responses)
-            .zip(&answers.evidence)
-            .zip(&outcome.questions)
-            .zip(&outcome.applies)
-            .map(
-                |((((question, response), evidence), score), &applies)| AnswerRecord {
-                    question: question.id.clone(),
-                    theme: questionnaire.themes[question.theme].id.clone(),
-                    text: question.text.clone(),
-                    kind: question.kind.name().to_owned(),
-                    hash: question.hash.clone(),
-                    weight: question.weight,
-                    value: applies
-                        .then(|| questionnaire::to_value(question, response))
-                        .flatten(),
-                    answer: if applies {
-                        questionnaire::describe(question, response)
-                    } else {
-                        NOT_APPLICABLE.to_owned()
-                    },
-                    score: *score,
-                    evidence: evidence.clone().filter(|_| applies),
-                    not_applicable: !applies,
-                    conditional: question.when.is_some(),
-                    mirrors: question.mirrors.clone(),
-                },
-            )
-            .collect();
-        let context = questionnaire
-            .contexts
-            .iter()
-            .zip(&answers.context)
-            .filter_map(|(context, value)| {
-                let (value, answer) = questionnaire::describe_context(context, value.as_ref()?);
-                Some(ContextRecord {
-                    id: context.id.clone(),
-                    text: context.text.clone(),
-                    value,
-                    answer,
-                })
-            })
-            .collect();
-        let checks = outcome
-            .checks
-            .iter()
-            .map(|&index| {
-                let check = &questionnaire.checks[index];
-                CheckRecord {
-                    note: check.note.clone(),
-                    advice: check.advice.clone(),
-                    questions: check
-                        .conditions
-                        .iter()
-                        .map(|c| c.question_id.clone())
-                        .collect(),
-                }
-            })
-            .collect();
-        Report {
-            schema: crate::document::SCHEMA,
-            id: meta.id,
-            created: meta.created,
-            leadgap: env!("CARGO_PKG_VERSION").to_owned(),
-            respondent: meta.respondent,
-            rater: meta.rater,
-            questionnaire: QuestionnaireInfo {
-                id: questionnaire.id.clone(),
-                version: questionnaire.version.clone(),
-                title: questionnaire.title.clone(),
-                hash: questionnaire.hash.clone(),
-            },
-            rubric: RubricInfo {
-                id: rubric.id.clone(),
-                profile: profile.id.clone(),
-                min_coverage: rubric.min_coverage,
-            },
-            overall: outcome.overall,
-            overall_target: outcome.overall_target,
-            priorities: outcome
-                .priorities
-                .iter()
-                .map(|&i| questionnaire.themes[i].id.clone())
-                .collect(),
-            themes,
-            answers: records,
-            context,
-            checks,
-            quality,
-            reviews: Vec::new(),
-            plan: Vec::new(),
-            team: None,
-            signature: None,
-        }
-    }
-
     /// Whether the overall score is provisional: some theme with a weight is
     /// provisional or not scored at all.
     pub fn overall_provisional(&self) -> bool {

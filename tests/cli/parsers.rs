@@ -203,19 +203,19 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         let q = built_in();
-        every_parser(&String::from_utf8_lossy(&bytes), &q);
+        every_parser(&String::from_utf8_lossy(&bytes), q);
     }
 
     #[test]
     fn toml_shaped_documents_never_panic(text in document()) {
         let q = built_in();
-        every_parser(&text, &q);
+        every_parser(&text, q);
     }
 
     #[test]
     fn damaged_real_files_never_panic(text in mutated()) {
         let q = built_in();
-        every_parser(&text, &q);
+        every_parser(&text, q);
     }
 
     #[test]
@@ -401,7 +401,7 @@ prop_compose! {
 fn deep_nesting_is_an_error_not_a_crash() {
     let q = built_in();
     let deep = format!("questions = {}1{}", "[".repeat(10_000), "]".repeat(10_000));
-    every_parser(&deep, &q);
+    every_parser(&deep, q);
     let tables = format!("x = {}{}", "{ a = ".repeat(5_000), "}".repeat(5_000));
-    every_parser(&tables, &q);
+    every_parser(&tables, q);
 }

@@ -4,12 +4,11 @@
 //! information on standard error, and finding reports.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::clock;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::{ColorChoice, clean, paint, styles};
 use crate::plan::Plan;
 use crate::render::Look;
@@ -17,66 +16,10 @@ use crate::report::{Report, SELF_RATER};
 use crate::store::{self, DataDir, Loaded};
 use crate::trend;
 
-/// How leadgap was run, so that the commands a message suggests can be
-/// typed as they are: with the program as it was called (`target/release/
-/// leadgap` after `cargo build`, which is not on `PATH`) and with
-/// `--data-dir` when it was given.
-#[derive(Clone, Debug)]
-pub struct Invocation {
-    /// The program, as called; `leadgap` when called by name.
-    program: String,
-    /// `--data-dir DIR`, quoted for a shell, when it was given.
-    data_dir: Option<String>,
-}
+mod invocation;
+mod own;
 
-impl Invocation {
-    /// The invocation of this process, with `--data-dir` if it was given.
-    pub fn of_this_process(data_dir: Option<&Path>) -> Invocation {
-        let program = std::env::args_os()
-            .next()
-            .map(|p| p.to_string_lossy().into_owned())
-            .filter(|p| p.contains(std::path::MAIN_SEPARATOR) || p.contains('/'))
-            .map_or_else(|| "leadgap".to_owned(), |p| shell_word(&p));
-        Invocation {
-            program,
-            data_dir: data_dir
-                .filter(|d| !d.as_os_str().is_empty())
-                .map(|d| shell_word(&d.display().to_string())),
-        }
-    }
-
-    /// `leadgap ARGS` as the user should type it now.
-    pub fn command(&self, args: &str) -> String {
-        match &self.data_dir {
-            Some(dir) => format!("{} --data-dir {dir} {args}", self.program),
-            None => format!("{} {args}", self.program),
-        }
-    }
-
-    /// `text` with every command it suggests in backticks (`` `leadgap
-    /// show` ``) made runnable as [`Invocation::command`] would write it.
-    pub fn hints(&self, text: &str) -> String {
-        if self.program == "leadgap" && self.data_dir.is_none() {
-            return text.to_owned();
-        }
-        text.replace("`leadgap ", &format!("`{} ", self.command("").trim_end()))
-            .replace("`leadgap`", &format!("`{}`", self.command("").trim_end()))
-    }
-}
-
-/// `word` as one word for a POSIX shell: quoted when it holds anything but
-/// letters, digits and `_./-:+@%=`.
-pub fn shell_word(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_./-:+@%=".contains(c));
-    if plain {
-        word.to_owned()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
-    }
-}
+pub use invocation::{Invocation, shell_word};
 
 /// Your newest report, if you have one, and the newer files passed over.
 #[derive(Debug)]
@@ -271,126 +214,6 @@ impl Config {
         };
         let report = store::load_report(&path)?;
         Ok((path, report))
-    }
-
-    /// Your newest readable report (see `Config::owner`): your series, not
-    /// that of someone whose reports are also in the data directory.
-    pub fn latest_own(&self, data: &DataDir) -> Result<OwnLatest> {
-        let me = self.owner(data);
-        let own = |report: &Report| report.is_self() && report.respondent == me;
-        match data.latest(own) {
-            Ok(latest) => Ok(OwnLatest {
-                path: latest.path,
-                report: Some(latest.report),
-                skipped: latest.skipped,
-            }),
-            Err(_) => Ok(OwnLatest {
-                path: PathBuf::new(),
-                report: None,
-                skipped: Vec::new(),
-            }),
-        }
-    }
-
-    /// Why `latest` names nothing here, and how to choose instead.
-    fn no_latest(&self, data: &DataDir) -> Error {
-        let folder = data.reports();
-        let help = "name a report by its id or path instead; `leadgap history` lists them";
-        let people = match self.people(data) {
-            Ok(people) if people.everyone > 0 => people,
-            // Nothing at all (or nothing readable): say so as before.
-            _ => {
-                return match data.latest(|_| true) {
-                    Err(error) => error,
-                    Ok(_) => Error::user_with_help(
-                        format!("`latest` found no report in `{}`", folder.display()),
-                        help,
-                    ),
-                };
-            }
-        };
-        let why = match (self.owner(data), people.selves.len()) {
-            (Some(name), _) => format!("there is none by {name} in `{}`", folder.display()),
-            (None, 0) => format!(
-                "`{}` holds no self-assessment, only other raters' reports",
-                folder.display()
-            ),
-            (None, _) => format!(
-                "`{}` holds self-assessments of several people and no name of yours (the one a \
-                 first `leadgap assess` asks for) to tell which are yours",
-                folder.display()
-            ),
-        };
-        Error::user_with_help(
-            format!("`latest` is your own newest self-assessment, and {why}"),
-            help,
-        )
-    }
-
-    /// Whose self-assessments are "yours": the name remembered in the data
-    /// directory; before one is, the one person whose self-assessments the
-    /// data directory holds (`None` also when it holds several people's:
-    /// then only unnamed ones are yours).
-    fn owner(&self, data: &DataDir) -> Option<String> {
-        if let Some(name) = self.my_name(data) {
-            return Some(name);
-        }
-        match self.people(data) {
-            Ok(people) if people.selves.len() == 1 => people.selves[0].clone(),
-            _ => None,
-        }
-    }
-
-    /// Who the data directory's reports are about, read once per run.
-    fn people(&self, data: &DataDir) -> Result<&People> {
-        if let Some(people) = self.people.get() {
-            return Ok(people);
-        }
-        let mut everyone: HashSet<Option<String>> = HashSet::new();
-        let mut selves: Vec<Option<String>> = Vec::new();
-        self.visit_reports(&data.reports(), &mut |loaded| {
-            let report = loaded.report;
-            if report.is_self() && selves.len() < 2 && !selves.contains(&report.respondent) {
-                selves.push(report.respondent.clone());
-            }
-            everyone.insert(report.respondent);
-        })?;
-        Ok(self.people.get_or_init(|| People {
-            selves,
-            everyone: everyone.len(),
-        }))
-    }
-
-    /// The name remembered in the data directory; a damaged `me.toml` is a
-    /// warning and no name.
-    pub fn my_name(&self, data: &DataDir) -> Option<String> {
-        match store::identity::name(data) {
-            Ok(name) => name,
-            Err(error) => {
-                if let Some((message, _)) = error.lines().into_iter().next() {
-                    self.warn(&message);
-                }
-                None
-            }
-        }
-    }
-
-    /// When the data directory holds reports about several people, says
-    /// whose report was taken for "latest": "`{lead}` Sam Hero's
-    /// self-assessment of …".
-    pub fn say_whose(&self, data: &DataDir, report: &Report, lead: &str) -> Result<()> {
-        let people = self.people(data)?.everyone;
-        if people > 1 {
-            self.info(&format!(
-                "{lead} {} of {} ({}); the data directory holds reports about {} people, and \
-                 `leadgap history` lists them by id.",
-                crate::render::text::who_possessive(report),
-                crate::render::text::created_display(report),
-                report.id,
-                people
-            ));
-        }
-        Ok(())
     }
 
     /// The action plan in the data directory, if there is a data directory;
