@@ -37,18 +37,22 @@ pub fn looks_like_path(spec: &str) -> bool {
     spec.contains('/') || spec.contains(std::path::MAIN_SEPARATOR) || spec.ends_with(".toml")
 }
 
+/// The questionnaire in the file at `path`.
+fn from_file(path: PathBuf) -> Result<Found> {
+    let source = Source::read(&path)?;
+    let questionnaire = questionnaire::load(&source)?;
+    Ok(Found {
+        questionnaire,
+        origin: Origin::File(path),
+        text: source.text,
+    })
+}
+
 /// Finds and loads the questionnaire `spec`: a path, a built-in name, or the
 /// name of one installed in the data directory.
 pub fn questionnaire(spec: &str, data: Option<&DataDir>) -> Result<Found> {
     if looks_like_path(spec) {
-        let path = PathBuf::from(spec);
-        let source = Source::read(&path)?;
-        let questionnaire = questionnaire::load(&source)?;
-        return Ok(Found {
-            questionnaire,
-            origin: Origin::File(path),
-            text: source.text,
-        });
+        return from_file(PathBuf::from(spec));
     }
     if let Some(built_in) = BUILT_IN.iter().find(|b| b.name == spec) {
         return built_in_questionnaire(built_in);
@@ -56,13 +60,7 @@ pub fn questionnaire(spec: &str, data: Option<&DataDir>) -> Result<Found> {
     if let Some(data) = data {
         let path = data.questionnaires().join(format!("{spec}.toml"));
         if path.is_file() {
-            let source = Source::read(&path)?;
-            let questionnaire = questionnaire::load(&source)?;
-            return Ok(Found {
-                questionnaire,
-                origin: Origin::File(path),
-                text: source.text,
-            });
+            return from_file(path);
         }
     }
     let names = available_names(data);

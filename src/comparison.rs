@@ -377,6 +377,10 @@ pub fn compare(own: &Report, other: &Report, threshold: f64) -> Comparison {
             // form, whose themes mirror the self form's.
             let status = status_of(mine, theirs, own.questionnaire.id == other.questionnaire.id);
             let theme = mine.or(theirs)?;
+            // A global item ("would you recommend…") is no theme to compare.
+            if theme.global {
+                return None;
+            }
             let difference = (status == Status::Comparable)
                 .then(|| Some(mine?.score? - theirs?.score?))
                 .flatten();

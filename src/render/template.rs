@@ -207,6 +207,16 @@ fn mentor_parts(out: &mut String, questionnaire: &Questionnaire) {
     );
 }
 
+/// `# a whole number from 0 to 80 (hours)`: a number's allowed answers.
+fn range_comment(out: &mut String, (min, max): (f64, f64), integer: bool, unit: Option<&str>) {
+    let unit = unit.map(clean_line);
+    let _ = writeln!(
+        out,
+        "# {}",
+        number_range(min, max, integer, unit.as_deref())
+    );
+}
+
 fn describe_context(out: &mut String, kind: &ContextKind) {
     match kind {
         ContextKind::Number {
@@ -214,14 +224,7 @@ fn describe_context(out: &mut String, kind: &ContextKind) {
             max,
             unit,
             integer,
-        } => {
-            let unit = unit.as_deref().map(clean_line);
-            let _ = writeln!(
-                out,
-                "# {}",
-                number_range(*min, *max, *integer, unit.as_deref())
-            );
-        }
+        } => range_comment(out, (*min, *max), *integer, unit.as_deref()),
         ContextKind::Choice { options } => {
             let _ = writeln!(out, "# one of");
             let width = options.iter().map(|o| o.id.len()).max().unwrap_or(0) + 2;
@@ -277,14 +280,7 @@ fn describe_kind(out: &mut String, kind: &Kind) {
             max,
             integer,
             ..
-        } => {
-            let unit = unit.as_deref().map(clean_line);
-            let _ = writeln!(
-                out,
-                "# {}",
-                number_range(*min, *max, *integer, unit.as_deref())
-            );
-        }
+        } => range_comment(out, (*min, *max), *integer, unit.as_deref()),
     }
 }
 

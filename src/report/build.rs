@@ -9,6 +9,29 @@ use crate::questionnaire::{self, Answers, Questionnaire};
 use crate::rubric::{Profile, Rubric};
 use crate::scoring::Outcome;
 
+impl QuestionnaireInfo {
+    /// What a report keeps of `questionnaire`.
+    pub fn of(questionnaire: &Questionnaire) -> QuestionnaireInfo {
+        QuestionnaireInfo {
+            id: questionnaire.id.clone(),
+            version: questionnaire.version.clone(),
+            title: questionnaire.title.clone(),
+            hash: questionnaire.hash.clone(),
+        }
+    }
+}
+
+impl RubricInfo {
+    /// What a report keeps of `rubric` and the `profile` of its targets.
+    pub fn of(rubric: &Rubric, profile: &Profile) -> RubricInfo {
+        RubricInfo {
+            id: rubric.id.clone(),
+            profile: profile.id.clone(),
+            min_coverage: rubric.min_coverage,
+        }
+    }
+}
+
 impl Report {
     /// Builds the report of a scored run: `outcome` is what scoring made of
     /// `answers`, `quality` what the quality checks noted about them.
@@ -118,17 +141,8 @@ impl Report {
             leadgap: env!("CARGO_PKG_VERSION").to_owned(),
             respondent: meta.respondent,
             rater: meta.rater,
-            questionnaire: QuestionnaireInfo {
-                id: questionnaire.id.clone(),
-                version: questionnaire.version.clone(),
-                title: questionnaire.title.clone(),
-                hash: questionnaire.hash.clone(),
-            },
-            rubric: RubricInfo {
-                id: rubric.id.clone(),
-                profile: profile.id.clone(),
-                min_coverage: rubric.min_coverage,
-            },
+            questionnaire: QuestionnaireInfo::of(questionnaire),
+            rubric: RubricInfo::of(rubric, profile),
             overall: outcome.overall,
             overall_target: outcome.overall_target,
             priorities: outcome

@@ -90,3 +90,9 @@ pub fn group_words(group: &str, subject: &str) -> String {
         other => other.to_owned(),
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    /// The groups of the built-in team form most tests use, in its order.
+    pub(crate) const GROUPS: [&str; 4] = ["direct-report", "peer", "stakeholder", "manager"];
+}

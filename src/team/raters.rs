@@ -205,9 +205,7 @@ mod tests {
     use super::*;
 
     fn groups() -> Vec<String> {
-        ["direct-report", "peer", "stakeholder", "manager"]
-            .map(str::to_owned)
-            .to_vec()
+        crate::team::tests::GROUPS.map(str::to_owned).to_vec()
     }
 
     fn read(text: &str) -> Result<Vec<Rater>, Vec<String>> {

@@ -118,11 +118,8 @@ impl Terminal {
         let text = self.fit(text, 2);
         let help = self.help(progress, "↑↓ to move, enter to choose");
         let last = options.len().saturating_sub(1);
-        let result = Select::new(&text, options)
+        let result = list(&text, options, &help)
             .with_starting_cursor(cursor.min(last))
-            .with_help_message(&help)
-            .with_page_size(8)
-            .without_filtering()
             .with_formatter(&formatter)
             .raw_prompt();
         match result {
@@ -172,10 +169,7 @@ impl Terminal {
         let formatter = |option: ListOption<&String>| shown[option.index].clone();
         let message = self.fit(message, 2);
         let help = self.fit(help, 1);
-        let result = Select::new(&message, labels)
-            .with_help_message(&help)
-            .with_page_size(8)
-            .without_filtering()
+        let result = list(&message, labels, &help)
             .with_formatter(&formatter)
             .raw_prompt();
         match result {
@@ -216,9 +210,7 @@ impl Terminal {
                 Err(problem) => Validation::Invalid(problem.into()),
             })
         };
-        let result = Text::new(&message)
-            .with_initial_value(initial)
-            .with_help_message(&help)
+        let result = typed(&message, initial, &help)
             .with_validator(validator)
             .with_formatter(&formatter)
             .prompt();
@@ -245,10 +237,12 @@ impl Terminal {
     pub(super) fn free_text(
         &self,
         message: &str,
-        help: &str,
+        (progress, keys): (&str, &str),
         current: Option<&str>,
         empty: &str,
     ) -> Result<Step<Option<String>>, Stop> {
+        let message = self.fit(message, 2);
+        let help = self.help(progress, keys);
         let formatter = |text: &str| {
             if text.trim().is_empty() {
                 self.answer(empty)
@@ -256,9 +250,7 @@ impl Terminal {
                 self.answer(text)
             }
         };
-        let result = Text::new(message)
-            .with_initial_value(current.unwrap_or_default())
-            .with_help_message(help)
+        let result = typed(&message, current.unwrap_or_default(), &help)
             .with_formatter(&formatter)
             .prompt();
         match result {
@@ -269,6 +261,26 @@ impl Terminal {
             Err(error) => back_or_stop(error),
         }
     }
+}
+
+/// A list to choose from, as every list of the run shows: eight lines at a
+/// time, no filtering.
+pub(super) fn list<'a, T: std::fmt::Display>(
+    message: &'a str,
+    options: Vec<T>,
+    help: &'a str,
+) -> Select<'a, T> {
+    Select::new(message, options)
+        .with_help_message(help)
+        .with_page_size(8)
+        .without_filtering()
+}
+
+/// A line to type in, starting from `initial`.
+pub(super) fn typed<'a>(message: &'a str, initial: &'a str, help: &'a str) -> Text<'a, 'a> {
+    Text::new(message)
+        .with_initial_value(initial)
+        .with_help_message(help)
 }
 
 /// Esc goes back; Ctrl-C stops; anything else is a failure.

@@ -3,7 +3,6 @@
 //! 0.9) has no key to clear the line: it types Ctrl-U as a `u`, so the hints
 //! promise no such key, and a stray letter is refused like any other.
 
-use inquire::Text;
 use inquire::error::CustomUserError;
 use inquire::validator::Validation;
 
@@ -79,9 +78,7 @@ impl Terminal {
             Ok(Typed::DontKnow) => self.answer(DONT_KNOW_LABEL),
             _ => self.answer(self.skip),
         };
-        let result = Text::new(&message)
-            .with_initial_value(initial)
-            .with_help_message(&help)
+        let result = super::typed(&message, initial, &help)
             .with_validator(validator)
             .with_formatter(&formatter)
             .prompt();

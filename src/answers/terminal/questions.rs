@@ -278,12 +278,12 @@ impl Prompter for Terminal {
         progress: &str,
         current: Option<&str>,
     ) -> Result<Step<Option<String>>, Stop> {
-        let message = self.fit(
+        self.free_text(
             "That is the strongest answer. One concrete example from the last month? (optional)",
-            2,
-        );
-        let help = self.help(progress, "a sentence for your mentor, enter to skip");
-        self.free_text(&message, &help, current, "no example")
+            (progress, "a sentence for your mentor, enter to skip"),
+            current,
+            "no example",
+        )
     }
 
     fn ask_note(
@@ -292,15 +292,16 @@ impl Prompter for Terminal {
         progress: &str,
         current: Option<&str>,
     ) -> Result<Step<Option<String>>, Stop> {
-        let message = self.fit(
-            &format!(
-                "Anything about {} you want your mentor to know? (optional)",
-                theme.title
-            ),
-            2,
+        let message = format!(
+            "Anything about {} you want your mentor to know? (optional)",
+            theme.title
         );
-        let help = self.help(progress, "enter to continue");
-        self.free_text(&message, &help, current, "no note")
+        self.free_text(
+            &message,
+            (progress, "enter to continue"),
+            current,
+            "no note",
+        )
     }
 }
 

@@ -93,15 +93,15 @@ pub fn run(config: &Config, args: CollectArgs, out: &mut dyn Write) -> Result<u8
         config.warn(&format!("skipping `{}`: {}", each.place, each.why));
     }
     let opened = arrived.len();
+    let context = close::Context {
+        config,
+        args: &args,
+        data: &data,
+        round: &round,
+        invite: &invite,
+        identity: &identity,
+    };
     if let Some(closed) = round.closed()? {
-        let context = close::Context {
-            config,
-            args: &args,
-            data: &data,
-            round: &round,
-            invite: &invite,
-            identity: &identity,
-        };
         return again::again(&context, &closed, arrived, out);
     }
     let tally = counting::tally(&invite, arrived, now);
@@ -124,14 +124,6 @@ pub fn run(config: &Config, args: CollectArgs, out: &mut dyn Write) -> Result<u8
             "its last day was {}",
             invite.closes.map(|c| c.day.to_string()).unwrap_or_default()
         )
-    };
-    let context = close::Context {
-        config,
-        args: &args,
-        data: &data,
-        round: &round,
-        invite: &invite,
-        identity: &identity,
     };
     close::close(&context, tally, now, &why, out)
 }

@@ -6,13 +6,24 @@ use std::io::Write;
 
 use super::super::Look;
 use super::rater_label;
-use crate::comparison::{self, Comparison};
+use crate::comparison::{Comparison, MirroredAnswer};
 use crate::output::{clean_line, paint, styles};
 
-/// The mirrored answers grouped under their theme's title, in the order of
-/// the comparison's themes: (title, answers).
-fn answers_by_theme(comparison: &Comparison) -> Vec<(&str, Vec<&comparison::MirroredAnswer>)> {
-    comparison
+/// What every format shows of the mirrored answers, not yet escaped.
+struct SideBySide<'c> {
+    /// "The same questions, both answers (Self and Morgan Lee)".
+    heading: String,
+    /// The self-view's label.
+    own: String,
+    /// The other view's label.
+    other: String,
+    /// Each theme's title with its answers, in the comparison's order.
+    themes: Vec<(&'c str, Vec<&'c MirroredAnswer>)>,
+}
+
+/// The mirrored answers of `comparison`, if it has any.
+fn side_by_side(comparison: &Comparison) -> Option<SideBySide<'_>> {
+    let themes: Vec<(&str, Vec<&MirroredAnswer>)> = comparison
         .themes
         .iter()
         .map(|theme| {
@@ -24,16 +35,18 @@ fn answers_by_theme(comparison: &Comparison) -> Vec<(&str, Vec<&comparison::Mirr
             (theme.title.as_str(), answers)
         })
         .filter(|(_, answers)| !answers.is_empty())
-        .collect()
-}
-
-/// The heading of the side-by-side answers.
-fn answers_heading(comparison: &Comparison) -> String {
-    format!(
-        "The same questions, both answers ({} and {})",
-        rater_label(&comparison.own.rater),
-        rater_label(&comparison.other.rater)
-    )
+        .collect();
+    if themes.is_empty() {
+        return None;
+    }
+    let own = rater_label(&comparison.own.rater);
+    let other = rater_label(&comparison.other.rater);
+    Some(SideBySide {
+        heading: format!("The same questions, both answers ({own} and {other})"),
+        own,
+        other,
+        themes,
+    })
 }
 
 /// The side-by-side answers in the table format.
@@ -42,44 +55,23 @@ pub(super) fn table(
     comparison: &Comparison,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let color = look.color;
-    let by_theme = answers_by_theme(comparison);
-    if by_theme.is_empty() {
+    let Some(shown) = side_by_side(comparison) else {
         return Ok(());
-    }
-    let (own, other) = (
-        rater_label(&comparison.own.rater),
-        rater_label(&comparison.other.rater),
-    );
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        paint(color, styles::HEADING, &answers_heading(comparison))
-    )?;
-    for (title, answers) in by_theme {
-        writeln!(out)?;
-        writeln!(out, "{}", paint(color, styles::HEADING, &clean_line(title)))?;
-        let width = usize::from(look.width).min(100);
-        let wrapped = |text: &str, first: &str, rest: &str| {
-            crate::output::wrap(&clean_line(text), width, first, rest).join("\n")
-        };
+    };
+    let heading = |text: &str| paint(look.color, styles::HEADING, &clean_line(text));
+    let width = usize::from(look.width).min(100);
+    let wrapped = |text: &str, first: &str, rest: &str| {
+        crate::output::wrap(&clean_line(text), width, first, rest).join("\n")
+    };
+    writeln!(out, "\n{}", heading(&shown.heading))?;
+    for (title, answers) in shown.themes {
+        writeln!(out, "\n{}", heading(title))?;
         for answer in answers {
             writeln!(out, "{}", wrapped(&answer.text, "  ", "  "))?;
-            writeln!(
-                out,
-                "{}",
-                wrapped(&format!("{own}: {}", answer.own), "    ", "      ")
-            )?;
-            writeln!(
-                out,
-                "{}",
-                wrapped(
-                    &format!("{other} ({}): {}", answer.other_text, answer.other),
-                    "    ",
-                    "      "
-                )
-            )?;
+            let own = format!("{}: {}", shown.own, answer.own);
+            writeln!(out, "{}", wrapped(&own, "    ", "      "))?;
+            let other = format!("{} ({}): {}", shown.other, answer.other_text, answer.other);
+            writeln!(out, "{}", wrapped(&other, "    ", "      "))?;
         }
     }
     Ok(())
@@ -88,30 +80,17 @@ pub(super) fn table(
 /// The side-by-side answers in Markdown.
 pub(super) fn markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     let cell = super::super::markdown::inline;
-    let by_theme = answers_by_theme(comparison);
-    if by_theme.is_empty() {
+    let Some(shown) = side_by_side(comparison) else {
         return Ok(());
-    }
-    let (own, other) = (
-        rater_label(&comparison.own.rater),
-        rater_label(&comparison.other.rater),
-    );
-    writeln!(out)?;
-    writeln!(out, "## {}", cell(&answers_heading(comparison)))?;
-    for (title, answers) in by_theme {
-        writeln!(out)?;
-        writeln!(out, "### {}", cell(title))?;
-        writeln!(out)?;
-        for answer in answers {
-            writeln!(out, "- {}", cell(&answer.text))?;
-            writeln!(out, "  - {}: {}", cell(&own), cell(&answer.own))?;
-            writeln!(
-                out,
-                "  - {} ({}): {}",
-                cell(&other),
-                cell(&answer.other_text),
-                cell(&answer.other)
-            )?;
+    };
+    writeln!(out, "\n## {}", cell(&shown.heading))?;
+    for (title, answers) in shown.themes {
+        writeln!(out, "\n### {}\n", cell(title))?;
+        for a in answers {
+            writeln!(out, "- {}", cell(&a.text))?;
+            writeln!(out, "  - {}: {}", cell(&shown.own), cell(&a.own))?;
+            let (other, asked) = (cell(&shown.other), cell(&a.other_text));
+            writeln!(out, "  - {other} ({asked}): {}", cell(&a.other))?;
         }
     }
     Ok(())
@@ -120,33 +99,25 @@ pub(super) fn markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io:
 /// The side-by-side answers as a section of the page; empty without any.
 pub(super) fn html(comparison: &Comparison) -> String {
     use super::super::page::escape;
-    let mut body = String::new();
-    let (own, other) = (
-        rater_label(&comparison.own.rater),
-        rater_label(&comparison.other.rater),
-    );
-    let by_theme = answers_by_theme(comparison);
-    if !by_theme.is_empty() {
-        body.push_str(&format!(
-            "<section><h2>{}</h2>\n",
-            escape(&answers_heading(comparison))
-        ));
-        for (title, answers) in by_theme {
-            body.push_str(&format!("<h3>{}</h3>\n<dl>\n", escape(title)));
-            for answer in answers {
-                body.push_str(&format!(
-                    "<dt>{}</dt>\n<dd>{}: {}</dd>\n<dd>{} ({}): {}</dd>\n",
-                    escape(&answer.text),
-                    escape(&own),
-                    escape(&answer.own),
-                    escape(&other),
-                    escape(&answer.other_text),
-                    escape(&answer.other)
-                ));
-            }
-            body.push_str("</dl>\n");
+    let Some(shown) = side_by_side(comparison) else {
+        return String::new();
+    };
+    let mut body = format!("<section><h2>{}</h2>\n", escape(&shown.heading));
+    for (title, answers) in shown.themes {
+        body.push_str(&format!("<h3>{}</h3>\n<dl>\n", escape(title)));
+        for a in answers {
+            body.push_str(&format!(
+                "<dt>{}</dt>\n<dd>{}: {}</dd>\n<dd>{} ({}): {}</dd>\n",
+                escape(&a.text),
+                escape(&shown.own),
+                escape(&a.own),
+                escape(&shown.other),
+                escape(&a.other_text),
+                escape(&a.other)
+            ));
         }
-        body.push_str("</section>\n");
+        body.push_str("</dl>\n");
     }
+    body.push_str("</section>\n");
     body
 }

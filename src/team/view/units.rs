@@ -81,9 +81,7 @@ mod tests {
     use super::*;
 
     fn groups() -> Vec<String> {
-        ["direct-report", "peer", "stakeholder", "manager"]
-            .map(str::to_owned)
-            .to_vec()
+        crate::team::tests::GROUPS.map(str::to_owned).to_vec()
     }
 
     /// The round's minimum is 3; the manager is shown alone.

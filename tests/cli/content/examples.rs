@@ -156,6 +156,12 @@ fn the_example_reports_are_valid_and_tell_the_mentor_story() {
             ),
         ]
     );
+    // What a mentor pastes into a one-to-one document.
+    let markdown = sandbox
+        .run(["compare", reports[1], reports[2], "--format", "markdown"])
+        .output()
+        .stdout;
+    insta::assert_snapshot!("mentor_compare_markdown", markdown);
     let listed = sandbox
         .run(["history", "--from", "examples/reports", "--format", "json"])
         .stderr("")
