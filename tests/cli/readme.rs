@@ -194,3 +194,30 @@ fn the_guide_quotes_what_raters_are_told_in_the_forms_own_words() {
         assert!(guide.contains(&quoted), "the guide quotes:\n{quoted}");
     }
 }
+
+#[test]
+fn every_key_of_the_json_report_is_in_the_reference() {
+    let reference = std::fs::read_to_string(support::repo().join("docs/REFERENCE.md")).unwrap();
+    let json = &reference[reference.find("## The JSON report").unwrap()..];
+    let json = &json[..json.find("## Exit codes").unwrap()];
+    let report = Sandbox::new()
+        .run([
+            "assess",
+            "-a",
+            "examples/balanced.toml",
+            "--format",
+            "json",
+            "--no-save",
+        ])
+        .output()
+        .json();
+    let mut keys: Vec<String> = report.as_object().unwrap().keys().cloned().collect();
+    for part in ["themes", "answers"] {
+        keys.extend(report[part][0].as_object().unwrap().keys().cloned());
+    }
+    let missing: Vec<&String> = keys
+        .iter()
+        .filter(|k| !json.contains(&format!("`{k}`")))
+        .collect();
+    assert!(missing.is_empty(), "not in the reference: {missing:?}");
+}
