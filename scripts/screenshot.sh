@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Renders the HTML pages of the example reports in headless Chromium and
-# saves the screenshots the README shows (docs/report.png, compare.png,
-# history.png, invite.png, invite-phone.png, team.png, cohort.png), so that anyone can look at the pages as a reader would and
-# check them again after a change.
+# saves the screenshots the docs show — every page at 1280 px and, as
+# `*-phone.png`, at 360 px — so that anyone can look at the pages as a
+# reader would and check them again after a change.
 #
 # Needs Debian's Chromium: apt-get install chromium
 set -euo pipefail
@@ -125,11 +125,11 @@ shoot() { # page, width, height, output
     --screenshot="$4" "file://$work/$1" 2>/dev/null
 }
 mkdir -p docs
-shoot report.html 1000 1400 docs/report.png
-shoot compare.html 1000 1250 docs/compare.png
-shoot history.html 1000 900 docs/history.png
-shoot invite.html 1000 1300 docs/invite.png
-shoot invite.html 360 1500 docs/invite-phone.png
-shoot team.html 1000 2000 docs/team.png
-shoot cohort-page.html 1200 1500 docs/cohort.png
-echo "wrote docs/report.png, compare.png, history.png, invite.png, invite-phone.png, team.png and cohort.png"
+# Every page at 1280 px (a desktop) and at 360 px (a phone).
+for page in report compare history invite team cohort; do
+  file="$page.html"
+  [ "$page" = cohort ] && file=cohort-page.html
+  shoot "$file" 1280 1600 "docs/$page.png"
+  shoot "$file" 360 2600 "docs/$page-phone.png"
+done
+echo "wrote docs/{report,compare,history,invite,team,cohort}.png and their -phone.png at 360 px"

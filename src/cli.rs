@@ -10,10 +10,10 @@ use crate::output::ColorChoice;
 
 use crate::commands::{
     assess::AssessArgs, check::CheckArgs, cohort::CohortArgs, collect::CollectArgs,
-    compare::CompareArgs, diff::DiffArgs, history::HistoryArgs, invite::InviteArgs, key::KeyArgs,
-    list::ListArgs, norms::NormsArgs, note::NoteArgs, packaging::CompletionsArgs,
-    packaging::ManArgs, plan::PlanArgs, raters::RatersArgs, respond::RespondArgs, show::ShowArgs,
-    template::TemplateArgs,
+    compare::CompareArgs, diff::DiffArgs, history::HistoryArgs, import::ImportArgs,
+    invite::InviteArgs, key::KeyArgs, list::ListArgs, norms::NormsArgs, note::NoteArgs,
+    packaging::CompletionsArgs, packaging::ManArgs, plan::PlanArgs, raters::RatersArgs,
+    respond::RespondArgs, show::ShowArgs, template::TemplateArgs,
 };
 
 /// See where you stand as a new IT manager: answer a questionnaire, get a
@@ -88,6 +88,11 @@ pub enum Command {
     #[command(after_help = "Example:
   leadgap compare alex-self.toml alex-by-mentor.toml --threshold 15")]
     Compare(CompareArgs),
+
+    /// Bring received reports (a team report, a mentor's view) into your data directory
+    #[command(after_help = "Example:
+  leadgap import ~/Downloads/team-report.toml      then `leadgap show` sets it beside yours")]
+    Import(ImportArgs),
 
     /// Add a reviewer's note on one theme to a saved report
     #[command(after_help = "Example:
@@ -184,6 +189,7 @@ impl Command {
             Command::Check(_)
             | Command::List(_)
             | Command::Note(_)
+            | Command::Import(_)
             | Command::Completions(_)
             | Command::Man(_) => return None,
         };

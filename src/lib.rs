@@ -86,6 +86,7 @@ fn dispatch(config: &Config, command: Command, out: &mut dyn Write) -> Result<u8
         Command::Diff(args) => commands::diff::run(config, args, out),
         Command::Compare(args) => commands::compare::run(config, args, out),
         Command::Note(args) => commands::note::run(config, args, out),
+        Command::Import(args) => commands::import::run(config, args, out),
         Command::Cohort(args) => commands::cohort::run(config, args, out),
         Command::Norms(args) => commands::norms::run(config, args, out),
         Command::Plan(args) => commands::plan::run(config, args, out),

@@ -88,25 +88,25 @@ pub fn run(config: &Config, args: CohortArgs, out: &mut dyn Write) -> Result<u8>
     let cohort = cohort::cohort(&reports, args.anonymous);
     // The page shows who is due too, and exits 3 when anyone is, as the
     // roster does on its own.
-    let entries = match (&args.roster, &args.every) {
+    let checked = match (&args.roster, &args.every) {
         (Some(roster), Some(every)) => Some(roster_entries(config, &loaded, roster, every)?),
         _ => None,
     };
     let view = render::cohort::View {
         cohort: &cohort,
         norms: norms.as_ref(),
-        due: entries
+        due: checked
             .as_ref()
             .zip(args.every.as_deref())
-            .map(|(entries, every)| render::cohort::Due {
-                entries,
+            .map(|(roster, every)| render::cohort::Due {
+                roster,
                 every: every.trim(),
             }),
         made: config.today()?,
     };
     render::cohort::render(&view, args.format, config.look(), out).map_err(Error::stdout)?;
-    Ok(match entries {
-        Some(entries) if entries.iter().any(|e| e.due) => exit::BELOW_THRESHOLD,
+    Ok(match checked {
+        Some(roster) if roster.entries.iter().any(|e| e.due) => exit::BELOW_THRESHOLD,
         _ => exit::SUCCESS,
     })
 }
@@ -152,7 +152,7 @@ fn roster_entries(
     loaded: &[Loaded],
     roster: &Path,
     every: &str,
-) -> Result<Vec<roster::Entry>> {
+) -> Result<roster::Roster> {
     let interval = Every::parse(every).map_err(|e| Error::user(format!("--every: {e}")))?;
     let names = roster::names(&Source::read(roster)?.text);
     if names.is_empty() {
@@ -177,10 +177,10 @@ fn due(
     args: &CohortArgs,
     out: &mut dyn Write,
 ) -> Result<u8> {
-    let entries = roster_entries(config, loaded, roster, every)?;
-    render::roster::render(&entries, every.trim(), args.format, config.look(), out)
+    let checked = roster_entries(config, loaded, roster, every)?;
+    render::roster::render(&checked, every.trim(), args.format, config.look(), out)
         .map_err(Error::stdout)?;
-    Ok(if entries.iter().any(|e| e.due) {
+    Ok(if checked.entries.iter().any(|e| e.due) {
         exit::BELOW_THRESHOLD
     } else {
         exit::SUCCESS

@@ -10,6 +10,7 @@ pub mod collect;
 pub mod compare;
 pub mod diff;
 pub mod history;
+pub mod import;
 pub mod invite;
 pub mod key;
 pub mod list;
@@ -34,6 +35,24 @@ pub struct Output {
     /// Write to this file (atomically) instead of standard output
     #[arg(id = "output", short = 'o', long = "output", value_name = "FILE")]
     pub file: Option<PathBuf>,
+}
+
+impl Output {
+    /// The format a report is written in: `format`, except that a file
+    /// named `*.toml` given with the default format (a table) gets the
+    /// report file itself, which is what a script writing `x.toml` wants.
+    pub fn report_format(&self, format: Format) -> Format {
+        let toml_file = self
+            .file
+            .as_deref()
+            .and_then(|f| f.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        if toml_file && format == Format::Table {
+            Format::Toml
+        } else {
+            format
+        }
+    }
 }
 
 /// `--norms FILE`, which every command that shows scores takes.

@@ -47,12 +47,22 @@ pub fn run(config: &Config, args: ShowArgs, out: &mut dyn Write) -> Result<u8> {
         config.today()?,
     );
     // The other side of its triangulation (the team's view of a
-    // self-assessment, the self-assessment beside a team's), in full.
-    extras.beside = others
-        .counterpart
-        .and_then(|l| crate::store::load_report(&l.path).ok());
+    // self-assessment, the self-assessment beside a team's), in full: from
+    // the report's own folder, else — for a team report received by mail,
+    // in Downloads — the manager's own from the data directory.
+    let counterpart = others.counterpart.or_else(|| {
+        report.team.as_ref()?;
+        let data = config.data_dir().ok()?;
+        let in_data = path.parent() == Some(data.reports().as_path());
+        let found = (!in_data && data.reports().is_dir())
+            .then(|| config.series_in(&data.reports(), false, &report).ok())
+            .flatten()?;
+        found.counterpart
+    });
+    extras.beside = counterpart.and_then(|l| crate::store::load_report(&l.path).ok());
     extras.answers = args.answers;
     extras.norms = norms.map(Arc::new);
-    gap::render(&report, &extras, args.format, config.look(), out).map_err(Error::stdout)?;
+    let format = args.output.report_format(args.format);
+    gap::render(&report, &extras, format, config.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }

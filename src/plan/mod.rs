@@ -41,6 +41,12 @@ impl Plan {
     /// Adds an action and returns its number; numbers are never reused, so
     /// a plan that has used them all cannot take another action.
     pub fn add(&mut self, action: NewAction, created: &str) -> Result<u32> {
+        if let Some(same) = self.open_like(&action) {
+            return Err(Error::user_with_help(
+                format!("action #{same} already says that, and is open"),
+                format!("change it with `leadgap plan edit {same}`, or say something new"),
+            ));
+        }
         let number = self.next_number.max(1);
         self.next_number = number.checked_add(1).ok_or_else(|| {
             Error::user_with_help(
@@ -59,8 +65,25 @@ impl Plan {
             status: Status::Open,
             closed: None,
             note: None,
+            revision: 0,
         });
         Ok(number)
+    }
+
+    /// The number of the open action of `action`'s theme that says the same
+    /// (case and spaces aside), if there is one.
+    pub fn open_like(&self, action: &NewAction) -> Option<u32> {
+        let said = |text: &str| {
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let text = said(&action.text);
+        self.actions
+            .iter()
+            .find(|a| a.status == Status::Open && a.theme == action.theme && said(&a.text) == text)
+            .map(|a| a.number)
     }
 
     /// What is wrong with the numbering of a plan read from a file: each
@@ -97,25 +120,27 @@ impl Plan {
         problems
     }
 
-    /// The action numbered `number`, or an error listing the numbers there are.
+    /// The action numbered `number`, to change, or an error listing the
+    /// numbers there are. Its revision goes up: a plan is saved only when
+    /// the change is made.
     pub fn action_mut(&mut self, number: u32) -> Result<&mut Action> {
         let known: Vec<String> = self.actions.iter().map(|a| a.number.to_string()).collect();
-        self.actions
-            .iter_mut()
-            .find(|a| a.number == number)
-            .ok_or_else(|| {
-                Error::user_with_help(
-                    format!("there is no action number {number} in the plan"),
-                    if known.is_empty() {
-                        "the plan is empty; `leadgap plan add` adds an action".to_owned()
-                    } else {
-                        format!(
-                            "`leadgap plan --all` lists them; the numbers are {}",
-                            known.join(", ")
-                        )
-                    },
+        let found = self.actions.iter_mut().find(|a| a.number == number);
+        if let Some(action) = found {
+            action.revision = action.revision.saturating_add(1);
+            return Ok(action);
+        }
+        Err(Error::user_with_help(
+            format!("there is no action number {number} in the plan"),
+            if known.is_empty() {
+                "the plan is empty; `leadgap plan add` adds an action".to_owned()
+            } else {
+                format!(
+                    "`leadgap plan --all` lists them; the numbers are {}",
+                    known.join(", ")
                 )
-            })
+            },
+        ))
     }
 
     /// The actions to list: open ones (or, with `all`, every one), overdue

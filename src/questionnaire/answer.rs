@@ -104,6 +104,19 @@ impl Answers {
             .count()
     }
 
+    /// How many of the questions that apply are answered, and how many
+    /// apply: the two numbers every progress count says ("6 of 45").
+    pub fn progress(&self, questionnaire: &Questionnaire) -> (usize, usize) {
+        let asked: Vec<usize> = (0..self.responses.len())
+            .filter(|&i| self.applies(questionnaire, i))
+            .collect();
+        let answered = asked
+            .iter()
+            .filter(|&&i| self.responses[i] != Response::Unanswered)
+            .count();
+        (answered, asked.len())
+    }
+
     /// Answers with nothing answered yet.
     pub fn empty(questionnaire: &Questionnaire) -> Self {
         Answers {

@@ -21,6 +21,9 @@ pub struct Event {
     /// Whether it no longer stands (an action done or dropped): kept with
     /// `STATUS:CANCELLED`, so that a calendar that imported it clears it.
     pub cancelled: bool,
+    /// Its revision (`SEQUENCE`): higher each time the event changes, so
+    /// that a calendar importing it again takes the new date or status.
+    pub sequence: u32,
 }
 
 /// A calendar of `events`, stamped `now`, written by the `icalendar` crate
@@ -37,11 +40,10 @@ pub fn calendar(events: &[Event], now: DateTime<Utc>) -> String {
         .append_property(("METHOD", "PUBLISH"));
     for event in events {
         let next_day = event.date.succ_opt().unwrap_or(event.date);
-        let (status, sequence) = if event.cancelled {
-            // A cancellation is a revision of the event: its sequence goes up.
-            (EventStatus::Cancelled, 1)
+        let status = if event.cancelled {
+            EventStatus::Cancelled
         } else {
-            (EventStatus::Confirmed, 0)
+            EventStatus::Confirmed
         };
         calendar.push(
             icalendar::Event::new()
@@ -53,7 +55,7 @@ pub fn calendar(events: &[Event], now: DateTime<Utc>) -> String {
                 .description(&text(&event.description))
                 .add_property("TRANSP", "TRANSPARENT")
                 .status(status)
-                .sequence(sequence)
+                .sequence(event.sequence)
                 .done(),
         );
     }
@@ -84,6 +86,7 @@ mod tests {
             summary: "é".repeat(40),
             description: "a, b; c\\d\ne\u{1b}[31m".to_owned(),
             cancelled: false,
+            sequence: 0,
         };
         let written = calendar(&[event], now);
         assert!(

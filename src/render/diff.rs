@@ -140,8 +140,13 @@ fn band_cell(theme: &comparison::DiffTheme) -> String {
     }
 }
 
-fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), whole)
+/// A score as every format shows it: `~` when provisional.
+fn score(value: Option<f64>, provisional: bool) -> String {
+    match value {
+        Some(value) if provisional => format!("{}~", whole(value)),
+        Some(value) => whole(value),
+        None => "—".to_owned(),
+    }
 }
 
 fn overall_change(diff: &Diff) -> String {
@@ -174,8 +179,8 @@ fn table(look: Look, diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
     table.set_header(header);
     let mut overall = vec![
         "Overall".to_owned(),
-        score(diff.first_overall),
-        score(diff.second_overall),
+        score(diff.first_overall, diff.overall_provisional.0),
+        score(diff.second_overall, diff.overall_provisional.1),
         overall_change(diff),
         String::new(),
     ];
@@ -186,8 +191,8 @@ fn table(look: Look, diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
     for theme in &diff.themes {
         let mut row = vec![
             clean_line(&theme.title).into_owned(),
-            score(theme.first),
-            score(theme.second),
+            score(theme.first, theme.provisional.0),
+            score(theme.second, theme.provisional.1),
             change_cell(theme),
         ];
         if judged {
@@ -215,7 +220,20 @@ fn table(look: Look, diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
             text::NOT_COMPARABLE_NOTE.replace("the last report", "the earlier report")
         )?;
     }
+    if any_provisional(diff) {
+        writeln!(out, "{}", text::PROVISIONAL_NOTE)?;
+    }
     Ok(())
+}
+
+/// Whether any score shown is provisional, so that `~` is explained.
+fn any_provisional(diff: &Diff) -> bool {
+    let (a, b) = diff.overall_provisional;
+    a || b
+        || diff
+            .themes
+            .iter()
+            .any(|t| t.provisional.0 || t.provisional.1)
 }
 
 fn markdown(diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
@@ -234,8 +252,8 @@ fn markdown(diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "| Overall | {} | {} | {} | |",
-        score(diff.first_overall),
-        score(diff.second_overall),
+        score(diff.first_overall, diff.overall_provisional.0),
+        score(diff.second_overall, diff.overall_provisional.1),
         overall_change(diff)
     )?;
     for theme in &diff.themes {
@@ -243,14 +261,17 @@ fn markdown(diff: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
             out,
             "| {} | {} | {} | {} | {} |",
             cell(&theme.title),
-            score(theme.first),
-            score(theme.second),
+            score(theme.first, theme.provisional.0),
+            score(theme.second, theme.provisional.1),
             match verdict(theme) {
                 "" => change_cell(theme),
                 verdict => format!("{} ({verdict})", change_cell(theme)),
             },
             cell(&band_cell(theme))
         )?;
+    }
+    if any_provisional(diff) {
+        writeln!(out, "\n_{}_", cell(text::PROVISIONAL_NOTE))?;
     }
     Ok(())
 }

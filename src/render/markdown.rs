@@ -11,17 +11,51 @@ const ACTIVE: &[char] = &[
     '\\', '`', '*', '_', '[', ']', '<', '>', '|', '!', '~', '&', '{', '}',
 ];
 
-/// `text` on one line, every active character escaped with a backslash.
+/// An invisible character that keeps a renderer from seeing an address in
+/// plain text (U+2060, word joiner).
+const JOINER: char = '\u{2060}';
+
+/// `text` on one line, every active character escaped with a backslash, and
+/// bare addresses — `http://…`, `www.…`, `name@example.org`, which GitHub
+/// and others turn into links by themselves — broken by an invisible
+/// [`JOINER`], so that they stay text.
 pub fn inline(text: &str) -> String {
     let line = clean_line(text);
+    let chars: Vec<char> = line.chars().collect();
     let mut escaped = String::with_capacity(line.len() + 8);
-    for c in line.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         if ACTIVE.contains(&c) {
             escaped.push('\\');
         }
+        let word_before = i > 0 && chars[i - 1].is_alphanumeric();
+        if c == '@' && word_before {
+            escaped.push(JOINER);
+        }
         escaped.push(c);
+        if c == ':' && chars[i + 1..].starts_with(&['/', '/']) {
+            escaped.push(JOINER);
+        }
     }
-    escaped
+    neutralise_www(&escaped)
+}
+
+/// `www.` at the start of a word, with [`JOINER`] before its dot.
+fn neutralise_www(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.to_ascii_lowercase().find("www.") {
+        let starts_word = rest[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&rest[..at + 3]);
+        if starts_word {
+            out.push(JOINER);
+        }
+        rest = &rest[at + 3..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The lines of `text`, each escaped as [`inline`] and protected at its
@@ -55,6 +89,11 @@ mod tests {
             "\\[click\\](javascript:alert(1)) \\!\\[x\\](y) \\<b\\>hi\\</b\\> \\<\\!-- c --\\> a\\|b \\*e\\* \\`c\\`"
         );
         assert_eq!(inline("plain words, a-b: c."), "plain words, a-b: c.");
+        // No bare address stays one a renderer would link.
+        assert_eq!(
+            inline("see http://evil.example, www.evil.example or me@evil.example"),
+            "see http:\u{2060}//evil.example, www\u{2060}.evil.example or me\u{2060}@evil.example"
+        );
         assert_eq!(
             lines("# title\n- item\n1. first\n2) second\nfine"),
             ["\\# title", "\\- item", "\\1. first", "\\2) second", "fine"]

@@ -70,6 +70,9 @@ pub fn calendar(
                 ),
             },
             cancelled: a.status != Status::Open,
+            // A plan written before revisions were kept still marks a
+            // closed action as changed.
+            sequence: a.revision.max(u32::from(a.status != Status::Open)),
         })
         .collect();
     if let Some(checkin) = checkin {
@@ -87,6 +90,12 @@ pub fn calendar(
                 checkin.last
             ),
             cancelled: false,
+            // It moves with each new self-assessment: the later the one it
+            // follows, the newer the event.
+            sequence: u32::try_from(
+                (checkin.last - NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()).num_days(),
+            )
+            .unwrap_or(0),
         });
     }
     out.write_all(super::calendar::calendar(&events, now).as_bytes())

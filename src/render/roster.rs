@@ -4,14 +4,14 @@ use std::io::Write;
 
 use super::{Format, Look, listing_table, write_json, write_table};
 use crate::output::{clean_line, paint, styles};
-use crate::programme::roster::Entry;
+use crate::programme::roster::{Entry, Roster};
 
 /// The formats of `cohort --roster`.
 pub const FORMATS: &[Format] = &[Format::Table, Format::Json];
 
-/// Writes the roster `entries` (checked against `every`) in `format`.
+/// Writes the `roster` (checked against `every`) in `format`.
 pub fn render(
-    entries: &[Entry],
+    roster: &Roster,
     every: &str,
     format: Format,
     look: Look,
@@ -20,9 +20,13 @@ pub fn render(
     match format {
         Format::Json => write_json(
             out,
-            &serde_json::json!({ "every": every, "people": entries }),
+            &serde_json::json!({
+                "every": every,
+                "people": roster.entries,
+                "unnamed": roster.unnamed,
+            }),
         ),
-        Format::Table => table(entries, every, look, out),
+        Format::Table => table(roster, every, look, out),
         _ => Err(super::unsupported("cohort --roster", format)),
     }
 }
@@ -43,7 +47,30 @@ pub fn due_sentence(entries: &[Entry], every: &str) -> String {
     }
 }
 
-fn table(entries: &[Entry], every: &str, look: Look, out: &mut dyn Write) -> std::io::Result<()> {
+/// What the last column says of an entry: "due", with the name it may
+/// be a misspelling of.
+pub fn status_words(entry: &Entry) -> String {
+    match (entry.due, &entry.did_you_mean) {
+        (true, Some(name)) => format!("due; did you mean {}?", clean_line(name)),
+        (true, None) => "due".to_owned(),
+        (false, _) => String::new(),
+    }
+}
+
+/// The people of the cohort that no roster line names, in a sentence.
+pub fn unnamed_sentence(roster: &Roster) -> Option<String> {
+    (!roster.unnamed.is_empty()).then(|| {
+        let names: Vec<String> = roster
+            .unnamed
+            .iter()
+            .map(|n| clean_line(n).into_owned())
+            .collect();
+        format!("In the cohort but on no roster line: {}.", names.join(", "))
+    })
+}
+
+fn table(roster: &Roster, every: &str, look: Look, out: &mut dyn Write) -> std::io::Result<()> {
+    let entries = &roster.entries;
     let heading = due_sentence(entries, every);
     writeln!(out, "{}", paint(look.color, styles::HEADING, &heading))?;
     let mut grid = listing_table(look);
@@ -55,9 +82,13 @@ fn table(entries: &[Entry], every: &str, look: Look, out: &mut dyn Write) -> std
                 .latest
                 .map_or_else(|| "never".to_owned(), |d| d.to_string()),
             entry.days.map(|d| d.to_string()).unwrap_or_default(),
-            if entry.due { "due" } else { "" }.to_owned(),
+            status_words(entry),
         ]);
     }
     super::align_right(&mut grid, 2..=2);
-    write_table(out, &grid)
+    write_table(out, &grid)?;
+    if let Some(sentence) = unnamed_sentence(roster) {
+        writeln!(out, "{sentence}")?;
+    }
+    Ok(())
 }

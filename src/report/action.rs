@@ -29,6 +29,15 @@ pub struct Action {
     pub closed: Option<String>,
     /// A note on how it went.
     pub note: Option<String>,
+    /// How many times it was changed since it was made (its due date, its
+    /// text, done or dropped): a calendar takes the event with the higher
+    /// number as the newer (RFC 5545's `SEQUENCE`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u32,
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
 }
 
 /// Where an action stands.

@@ -22,7 +22,7 @@ use crate::files;
 use crate::report::Report;
 
 pub use folder::{Loaded, visit};
-pub use reports::{add_review, load_report, load_summary, parse_report, set_plan};
+pub use reports::{Imported, add_review, load_report, load_summary, parse_report, set_plan};
 
 /// The environment variable naming the data directory.
 pub const DATA_DIR_VARIABLE: &str = "LEADGAP_DATA_DIR";

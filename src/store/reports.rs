@@ -52,7 +52,66 @@ impl DataDir {
     }
 }
 
+/// What bringing a received report in did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Imported {
+    /// It was saved under its id.
+    Saved(PathBuf),
+    /// The same file was already there.
+    AlreadyThere(PathBuf),
+}
+
 impl DataDir {
+    /// Brings the report file at `path` — a team report the collector
+    /// sent, a mentor's view — into this data directory as it is, under its
+    /// own id, after reading it as strictly as any saved report (a team
+    /// report's signature and figures included). Nothing is replaced: a
+    /// different report with the same id, or a second report of one round,
+    /// is refused.
+    pub fn import_report(&self, path: &Path) -> Result<(Imported, Report)> {
+        let source = Source::read(path)?;
+        let report = parse_report(&source)?;
+        if !super::is_report_id(&report.id) {
+            return Err(Error::user(format!(
+                "`{}`: its id `{}` cannot name a file",
+                path.display(),
+                crate::output::clean_line(&report.id)
+            )));
+        }
+        let folder = self.private_folder("reports")?;
+        let name = format!("{}.toml", report.id);
+        let target = folder.join(&name);
+        if let Ok(there) = std::fs::read(&target) {
+            if there == source.text.as_bytes() {
+                return Ok((Imported::AlreadyThere(target), report));
+            }
+            return Err(Error::user_with_help(
+                format!(
+                    "`{}`: a different report with its id `{}` is already saved here; it was not \
+                     replaced",
+                    path.display(),
+                    report.id
+                ),
+                format!("`leadgap show {}` prints the one saved", report.id),
+            ));
+        }
+        if let Some(round) = report.team.as_ref().map(|t| t.round.clone())
+            && let Some(id) = self.team_report_of(&round)?
+        {
+            return Err(Error::user_with_help(
+                format!(
+                    "`{}`: the team report of round {round} is already saved here ({id}); a \
+                     round gives one report",
+                    path.display()
+                ),
+                format!("`leadgap show {id}` prints it"),
+            ));
+        }
+        let saved = files::write_new(&folder, &name, source.text.as_bytes())
+            .map_err(|error| Error::io("save a report in", &folder, error))?;
+        Ok((Imported::Saved(saved), report))
+    }
+
     /// The id of the saved team report of round `round`, if there is one.
     pub fn team_report_of(&self, round: &str) -> Result<Option<String>> {
         let mut kept: Option<String> = None;

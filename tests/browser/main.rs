@@ -193,6 +193,38 @@ async fn check_the_page(client: &Client, what: &str) {
         .await
         .unwrap();
     assert_eq!(width, json!([360, 360]), "{what}: no scrolling sideways");
+    // Nor any box of it: no table or chart to scroll sideways.
+    let scrolled = client
+        .execute(
+            "return Array.from(document.querySelectorAll('body *'))\
+             .filter(e => e.offsetParent !== null || e instanceof SVGElement)\
+             .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))\
+             .filter(e => e.scrollWidth > e.clientWidth + 1)\
+             .map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(scrolled, json!([]), "{what}: boxes to scroll sideways");
+    // No text under 12 px as rendered, charts included (an SVG's text is
+    // as large as its font times the scale the chart is drawn at).
+    let small_text = client
+        .execute(
+            "const size = e => parseFloat(getComputedStyle(e).fontSize) * \
+               (e instanceof SVGElement ? e.getScreenCTM().a : 1);\
+             const shown = e => { const r = e.getBoundingClientRect(); \
+               return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };\
+             return Array.from(document.querySelectorAll('body *'))\
+             .filter(e => Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))\
+             .filter(shown)\
+             .filter(e => size(e) < 11.95)\
+             .map(e => e.tagName + ' ' + size(e).toFixed(1) + 'px: ' + e.textContent.trim().slice(0, 30))\
+             .slice(0, 10)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(small_text, json!([]), "{what}: text under 12 px");
     let small = client
         .execute(
             "return Array.from(document.querySelectorAll('label:has(input), select, button, textarea, \
@@ -703,17 +735,18 @@ async fn the_cohort_page_fits_a_phone_and_passes_axe_core() {
         .await
         .unwrap();
     check_the_page(&client, "the cohort page").await;
-    // The grid scrolls in its own box, and the names stay in view.
+    // The grid is a card per person on a phone: the name, then each
+    // theme's score beside the theme's name.
     let grid = client
         .execute(
-            "const box = document.querySelector('.wide');\
-             return [box.scrollWidth > box.clientWidth, \
-             getComputedStyle(document.querySelector('table.cohort th[scope=row]')).position];",
+            "const cell = document.querySelector('table.cohort td');\
+             return [getComputedStyle(document.querySelector('table.cohort tr')).display, \
+             getComputedStyle(cell, '::before').content];",
             vec![],
         )
         .await
         .unwrap();
-    assert_eq!(grid, json!([true, "sticky"]));
+    assert_eq!(grid, json!(["block", "\"Delegation\""]));
     client.close().await.unwrap();
 }
 
@@ -799,6 +832,105 @@ async fn the_team_report_and_the_self_report_beside_it_fit_a_phone_and_pass_axe_
             .await
             .unwrap();
         check_the_page(&client, what).await;
+    }
+    client.close().await.unwrap();
+}
+
+/// A headless Chromium as a desktop 1280 CSS pixels wide.
+async fn desktop(driver: &Driver) -> Client {
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--no-first-run", "--disable-background-networking", "--disable-sync",
+                     "--disable-component-update", "--window-size=1280,900"],
+        }
+    });
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities.as_object().unwrap().clone())
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs Chromium and chromedriver; `bash .ci/run` installs them and runs it"]
+async fn every_report_page_fits_a_phone_and_a_desktop() {
+    // Sam's June and September self-assessments and Morgan's view: the gap
+    // report with its history, the comparison and the history page.
+    let sandbox = Sandbox::new();
+    for (at, file) in [
+        ("2026-06-01T09:00:00Z", "examples/hero.toml"),
+        ("2026-09-01T09:00:00Z", "examples/hero-later.toml"),
+    ] {
+        sandbox
+            .run(["assess", "--answers", file])
+            .at(at)
+            .stderr_checked_by_the_test()
+            .stdout_any()
+            .run();
+    }
+    let pages = [
+        ("report.html", vec!["show", "latest"], "the gap report"),
+        (
+            "compare.html",
+            vec![
+                "compare",
+                "examples/reports/sam-2026-09.toml",
+                "examples/reports/sam-2026-09-by-morgan.toml",
+            ],
+            "the comparison",
+        ),
+        ("history.html", vec!["history"], "the history"),
+    ];
+    for (name, args, _) in &pages {
+        sandbox
+            .run(args.iter().copied())
+            .args(["--format", "html", "-o"])
+            .arg(sandbox.scratch().join(name))
+            .stderr_checked_by_the_test()
+            .run();
+    }
+    let downloads = sandbox.scratch().join("downloads");
+    let driver = driver();
+    let client = phone(&driver, &downloads).await;
+    for (name, _, what) in &pages {
+        let path = sandbox.scratch().join(name);
+        client
+            .goto(&format!("file://{}", path.display()))
+            .await
+            .unwrap();
+        check_the_page(&client, what).await;
+        // The radar gives way to bars whose labels can be read.
+        if *name != "history.html" {
+            let bars = client
+                .execute(
+                    "return [getComputedStyle(document.querySelector('figure.radar-figure')).display, \
+                     getComputedStyle(document.querySelector('ul.bars')).display]",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(bars, json!(["none", "block"]), "{what}");
+        }
+    }
+    client.close().await.unwrap();
+    let client = desktop(&driver).await;
+    for (name, _, what) in &pages {
+        let path = sandbox.scratch().join(name);
+        client
+            .goto(&format!("file://{}", path.display()))
+            .await
+            .unwrap();
+        let width = client
+            .execute(
+                "const page = document.documentElement;\
+                 return [page.scrollWidth <= page.clientWidth, page.clientWidth > 1200, \
+                 getComputedStyle(document.querySelector('ul.bars, figure.narrow')).display]",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(width, json!([true, true, "none"]), "{what} on a desktop");
     }
     client.close().await.unwrap();
 }

@@ -555,7 +555,7 @@ fn markdown_from_files_is_inert() {
         .stderr(&support::saved_to("2026-01-02T09-00-00Z"))
         .stdout_any()
         .run();
-    let escaped = "\\<script\\>x\\</script\\> \\[click\\](javascript:alert(1)) \\!\\[i\\](http://e/i.png) \\<\\!-- c";
+    let escaped = "\\<script\\>x\\</script\\> \\[click\\](javascript:alert(1)) \\!\\[i\\](http:\u{2060}//e/i.png) \\<\\!-- c";
     let show = sandbox
         .run([
             "show",

@@ -588,8 +588,13 @@ fn the_context_comes_first_dont_know_is_offered_and_a_resumed_run_keeps_its_orde
     at(&mut session, "2/4 ", &["6", ENTER]);
     at(&mut session, "3/4 ", &[ENTER]);
     let first = at(&mut session, "4/4 ", &["\x03"]);
-    let (_, code) = finish(session);
+    let (stopped, code) = finish(session);
     assert_eq!(code, 130);
+    // Counted as the progress counts: 4 of the 5 questions apply.
+    assert!(
+        stopped.contains("Stopped; 3 of 4 questions are answered and saved."),
+        "{stopped}"
+    );
 
     // The order the options were shown in is saved with the run…
     let run: toml::Table = toml::from_str(

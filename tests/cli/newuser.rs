@@ -230,7 +230,8 @@ fn history_tells_same_day_reports_apart_and_has_markdown() {
     assert!(html.contains("<th class=\"num\">2026-11-22 16:30</th>"));
     assert!(
         html.contains(
-            "<tr><td>Delegation</td><td class=\"num\">84</td><td class=\"num\">84 ±0</td></tr>"
+            "<tr><td data-label=\"Date\">Delegation</td><td class=\"num\" data-label=\"2026-11-22 \
+             09:00\">84</td><td class=\"num\" data-label=\"2026-11-22 16:30\">84 ±0</td></tr>"
         ),
         "{html}"
     );
@@ -275,6 +276,7 @@ fn every_man_page_the_main_page_names_exists() {
             "history",
             "diff",
             "compare",
+            "import",
             "note",
             "plan",
             "cohort",

@@ -440,3 +440,74 @@ fn a_report_sent_to_a_mentor_carries_its_plan_and_its_follow_through() {
         "{second}"
     );
 }
+
+#[test]
+fn the_same_action_twice_is_caught() {
+    let sandbox = Sandbox::new();
+    let answers = answers_with_plan(&sandbox);
+    // The answer file's three actions, committed with the report.
+    sandbox.assess_at(
+        support::NOW,
+        &["-q", RULES, "-a", answers.to_str().unwrap()],
+    );
+    let first = plan_json(&sandbox, support::NOW, &[]);
+    let theme = first[0]["theme"].as_str().unwrap().to_owned();
+    let text = first[0]["text"].as_str().unwrap().to_owned();
+    // Typed again, with other spaces and capitals: refused, with its number.
+    sandbox
+        .run(["plan", "add", "--theme", &theme])
+        .arg(format!("  {}  ", text.to_uppercase()))
+        .status(1)
+        .stderr(&format!(
+            "error: action #{} already says that, and is open\n  help: change it with \
+             `leadgap plan edit {}`, or say something new\n",
+            first[0]["number"], first[0]["number"]
+        ))
+        .run();
+    // The same answer file assessed again adds the report, not the actions.
+    let ran = sandbox
+        .run(["assess", "-q", RULES, "--format", "json", "-a"])
+        .arg(&answers)
+        .at("2026-11-22T14:00:00Z")
+        .stderr_checked_by_the_test()
+        .output();
+    assert!(
+        ran.stderr
+            .contains("already says that and is open: it was not added again."),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(
+        plan_json(&sandbox, support::NOW, &[])
+            .as_array()
+            .unwrap()
+            .len(),
+        first.as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn a_script_writes_a_report_file_without_saving_it() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.scratch().join("priya.toml");
+    sandbox
+        .run([
+            "assess",
+            "--answers",
+            "examples/balanced.toml",
+            "--no-save",
+            "-o",
+        ])
+        .arg(&file)
+        .stderr("Wrote [SANDBOX]/priya.toml\n")
+        .run();
+    // The report file itself, which `check` and `show` read as one.
+    sandbox.run(["check"]).arg(&file).stdout_any().run();
+    assert!(sandbox.reports().is_empty());
+    let shown = sandbox
+        .run(["show", "--format", "json"])
+        .arg(&file)
+        .output()
+        .json();
+    assert_eq!(shown["questionnaire"]["version"], "2.2.0");
+}

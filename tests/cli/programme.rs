@@ -699,6 +699,33 @@ fn the_plan_as_a_calendar_reads_back_with_a_calendar_library() {
         .to_owned();
     assert_eq!(uid, events[0].2);
     assert_ne!(events[0].2, events[1].2);
+    // Each change is a new revision, so that a calendar importing the
+    // file again takes the new text and date: #1 was edited once (1), then
+    // its due date moved (2); #2 was never changed (0); #3 was done (1).
+    sandbox
+        .run(["plan", "edit", "1", "--due", "+20d"])
+        .at(at)
+        .stdout_any()
+        .run();
+    let sequences: Vec<(u32, Option<u32>)> = sandbox
+        .run(["plan", "--all", "--format", "ics"])
+        .at(at)
+        .output()
+        .stdout
+        .parse::<Calendar>()
+        .unwrap()
+        .components
+        .iter()
+        .filter_map(CalendarComponent::as_event)
+        .filter(|e| e.get_uid().unwrap().starts_with("action-"))
+        .map(|e| {
+            let number = e.get_summary().unwrap().split("leadgap #").nth(1).unwrap()[..1]
+                .parse()
+                .unwrap();
+            (number, e.get_sequence())
+        })
+        .collect();
+    assert_eq!(sequences, [(1, Some(2)), (2, Some(0)), (3, Some(1))]);
 }
 
 /// Every event of a calendar: (uid, summary, start, cancelled).
@@ -942,7 +969,9 @@ fn the_cohort_page_shows_the_grid_each_theme_and_who_is_due() {
         ran.stdout
             .contains("1 of 3 is due (no self-assessment within 90d).")
     );
-    assert!(ran.stdout.contains("<td>Newcomer</td><td>never</td>"));
+    assert!(ran.stdout.contains(
+        "<td data-label=\"Person\">Newcomer</td><td data-label=\"Latest self-assessment\">never</td>"
+    ));
 
     // Anonymous: no name anywhere, people numbered.
     let anonymous = sandbox
@@ -1023,5 +1052,39 @@ fn a_format_the_roster_or_the_items_do_not_have_is_a_usage_error() {
         .arg(&reports)
         .status(2)
         .stderr("error: `cohort --items` has no `--format csv`\n  help: use one of: table, json\n")
+        .run();
+}
+
+#[test]
+fn a_roster_matches_names_however_they_are_spelt_and_says_who_it_misses() {
+    let sandbox = Sandbox::new();
+    for name in ["Jo O'Neill", "Kai Müller", "Lena Şahin", "Priya Raman"] {
+        sandbox.assess_at(
+            "2026-11-20T09:00:00Z",
+            &["--answers", "examples/balanced.toml", "--subject", name],
+        );
+    }
+    let roster = sandbox.write(
+        "roster.txt",
+        "Jo O\u{2019}Neill\nKai Mueller\nLena Sahin\nPriya Ramen\n",
+    );
+    // Typographic apostrophes, umlauts written out and accents left off
+    // are the same people; "Priya Ramen" is most likely Priya Raman, who
+    // is on no line.
+    sandbox
+        .run(["cohort", "--every", "90d", "--roster"])
+        .arg(&roster)
+        .arg(sandbox.data_dir().join("reports"))
+        .at("2026-11-30T09:00:00Z")
+        .status(3)
+        .stdout(
+            "1 of 4 is due (no self-assessment within 90d).\n \
+             Person       Latest self-assessment  Days ago\n \
+             Priya Ramen  never                             due; did you mean Priya Raman?\n \
+             Jo O\u{2019}Neill   2026-11-20                    10\n \
+             Kai Mueller  2026-11-20                    10\n \
+             Lena Sahin   2026-11-20                    10\n\
+             In the cohort but on no roster line: Priya Raman.\n",
+        )
         .run();
 }

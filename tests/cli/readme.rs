@@ -51,7 +51,10 @@ fn readme_commands() -> Vec<(Option<String>, String)> {
                     }
                     _ => (None, line),
                 };
-                if command.starts_with("leadgap ") && !command.contains("# interactive") {
+                // The folders an installation line writes into are made by
+                // the document's own `mkdir -p`, as on a fresh home.
+                let runs = command.starts_with("leadgap ") || command.starts_with("mkdir -p ");
+                if runs && !command.contains("# interactive") {
                     commands.push((who, command.to_owned()));
                 }
             }
@@ -93,12 +96,6 @@ fn the_documented_examples_work_and_leave_only_your_own_reports() {
             Some(who) => sandbox.scratch().join(format!("{who}-data")),
             None => sandbox.data_dir(),
         };
-        // Installation lines write under the home folder; make its folders
-        // as a user who installs would have them.
-        if let Some(target) = command.split(" > ~/").nth(1) {
-            let target = home.join(target.split_whitespace().next().unwrap());
-            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        }
         Command::new("sh")
             .arg("-c")
             .arg(command)

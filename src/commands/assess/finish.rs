@@ -109,7 +109,8 @@ pub(super) fn finish(
         .counterpart
         .and_then(|l| crate::store::load_report(&l.path).ok());
 
-    gap::render(&report, &extras, args.format, config.look(), out).map_err(Error::stdout)?;
+    let format = args.output.report_format(args.format);
+    gap::render(&report, &extras, format, config.look(), out).map_err(Error::stdout)?;
     out.flush().map_err(Error::stdout)?;
     if let Some(path) = &saved {
         config.info(&format!(

@@ -132,12 +132,13 @@ pub(super) fn run(config: &Config, args: &AssessArgs, out: &mut dyn Write) -> Re
     };
     if let Err(stop) = walk.run(questionnaire, &mut terminal, &mut save) {
         terminal.interrupted();
-        let done = walk.answers.answered();
+        // Counted as the progress of each question counts them: the
+        // questions that apply to the context given.
+        let (done, asked) = walk.answers.progress(questionnaire);
         return Err(match stop {
             Stop::Interrupted => Error::Interrupted {
                 help: format!(
-                    "Stopped; {} of {total} questions are answered and saved.\nContinue with: {resume_command}",
-                    done
+                    "Stopped; {done} of {asked} questions are answered and saved.\nContinue with: {resume_command}"
                 ),
             },
             other => stop_error(other, &resume_command),

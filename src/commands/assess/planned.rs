@@ -37,26 +37,39 @@ pub fn commit(
         .collect();
     let numbers = add(config, data, actions)?;
     let listed: Vec<String> = numbers.iter().map(|n| format!("#{n}")).collect();
-    config.info(&format!(
-        "Added {} to your plan (`leadgap plan` lists it).",
-        listed.join(", ")
-    ));
+    if !listed.is_empty() {
+        config.info(&format!(
+            "Added {} to your plan (`leadgap plan` lists it).",
+            listed.join(", ")
+        ));
+    }
     Ok(())
 }
 
-/// Adds `actions` to the plan and returns their numbers. A damaged plan is
-/// moved aside (with a warning) and a new one started, so that nothing the
-/// person just committed to is lost.
+/// Adds `actions` to the plan and returns the numbers of those added: an
+/// action the plan already has open is said and not added again. A damaged
+/// plan is moved aside (with a warning) and a new one started, so that
+/// nothing the person just committed to is lost.
 pub fn add(config: &Config, data: &DataDir, actions: Vec<NewAction>) -> Result<Vec<u32>> {
     let created = clock::format_rfc3339(clock::now()?);
+    let mut already = Vec::new();
     let (numbers, warning) = plan_file::update(data, IfDamaged::StartAfresh, |plan| {
-        actions
-            .into_iter()
-            .map(|action| plan.add(action, &created))
-            .collect()
+        let mut numbers = Vec::new();
+        for action in actions {
+            match plan.open_like(&action) {
+                Some(same) => already.push(same),
+                None => numbers.push(plan.add(action, &created)?),
+            }
+        }
+        Ok(numbers)
     })?;
     if let Some(warning) = warning {
         config.warn(&warning);
+    }
+    for same in already {
+        config.info(&format!(
+            "Action #{same} already says that and is open: it was not added again."
+        ));
     }
     Ok(numbers)
 }

@@ -47,7 +47,8 @@ pub fn print(c: &Context, report: &Report, out: &mut dyn Write) -> Result<u8> {
     );
     // In full (with its answers).
     extras.beside = own.and_then(|l| crate::store::load_report(&l.path).ok());
-    gap::render(report, &extras, c.args.format, c.config.look(), out).map_err(Error::stdout)?;
+    let format = c.args.output.report_format(c.args.format);
+    gap::render(report, &extras, format, c.config.look(), out).map_err(Error::stdout)?;
     Ok(exit::SUCCESS)
 }
 

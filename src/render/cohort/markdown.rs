@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::{View, cell_words, made_line, middle, theme_words};
 use crate::cohort::{Group, MIN_GROUP};
 use crate::render::markdown::inline;
-use crate::render::roster::due_sentence;
+use crate::render::roster::{due_sentence, status_words, unnamed_sentence};
 
 /// The Markdown of `view`.
 pub fn markdown(view: &View<'_>) -> String {
@@ -26,10 +26,14 @@ pub fn markdown(view: &View<'_>) -> String {
     }
     if let Some(due) = &view.due {
         let _ = writeln!(out, "\n## Who is due\n");
-        let _ = writeln!(out, "{}\n", inline(&due_sentence(due.entries, due.every)));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            inline(&due_sentence(&due.roster.entries, due.every))
+        );
         let _ = writeln!(out, "| Person | Latest self-assessment | Days ago | |");
         let _ = writeln!(out, "|---|---|--:|---|");
-        for entry in due.entries {
+        for entry in &due.roster.entries {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
@@ -38,8 +42,11 @@ pub fn markdown(view: &View<'_>) -> String {
                     .latest
                     .map_or_else(|| "never".to_owned(), |d| d.to_string()),
                 entry.days.map(|d| d.to_string()).unwrap_or_default(),
-                if entry.due { "due" } else { "" }
+                inline(&status_words(entry))
             );
+        }
+        if let Some(sentence) = unnamed_sentence(due.roster) {
+            let _ = writeln!(out, "\n{}", inline(&sentence));
         }
     }
     out

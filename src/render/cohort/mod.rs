@@ -12,7 +12,7 @@ use super::{Format, Look, align_right, listing_table, write_json};
 use crate::cohort::{self, Cohort, MIN_GROUP, PersonTheme};
 use crate::output::{clean_line, paint, styles};
 use crate::programme::norms::Norms;
-use crate::programme::roster::Entry;
+use crate::programme::roster::Roster;
 
 mod markdown;
 mod page;
@@ -42,7 +42,7 @@ pub struct View<'a> {
 /// Everyone on a roster, and how often they re-assess.
 pub struct Due<'a> {
     /// The roster, checked.
-    pub entries: &'a [Entry],
+    pub roster: &'a Roster,
     /// The interval, as given (`90d`).
     pub every: &'a str,
 }

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use super::{Standing, View, cell_words, made_line, middle, theme_words};
 use crate::cohort::{Group, MIN_GROUP, ThemeStats};
 use crate::render::page::{self, Cell, escape};
-use crate::render::roster::due_sentence;
+use crate::render::roster::{due_sentence, status_words, unnamed_sentence};
 use crate::render::svg::n;
 use crate::render::text::whole;
 
@@ -31,9 +31,9 @@ ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 .swatch{display:inline-block;width:1rem;height:1rem;border:1px solid #999;vertical-align:middle;margin-right:.35rem}\
 .themes{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.5rem 1.5rem}\
 .themes h4{margin:.75rem 0 .25rem}.themes p{margin:.25rem 0}\
-svg.strip{width:100%;max-width:32rem;height:auto;display:block}\
+svg.strip{width:100%;max-width:22rem;height:auto;display:block}\
 svg.strip .dot{fill:#1f4e79}svg.strip .target{stroke:#a33a00;stroke-width:2;stroke-dasharray:4 3}\
-svg.strip .band{fill:#cfcfcf}svg.strip .axis{stroke:#999}svg.strip text{font-size:11px;fill:#444}\
+svg.strip .band{fill:#cfcfcf}svg.strip .axis{stroke:#999}svg.strip text{font-size:14px;fill:#444}\
 @media print{.wide{overflow:visible}table.cohort th[scope=row]{position:static}}";
 
 /// The page of `view`.
@@ -84,7 +84,7 @@ fn group_section(body: &mut String, view: &View<'_>, group: &Group) {
     let _ = write!(
         body,
         "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"{}: people by \
-         theme\"><table class=\"cohort\">\n<thead><tr><th scope=\"col\">Person</th>",
+         theme\"><table class=\"cohort cards\">\n<thead><tr><th scope=\"col\">Person</th>",
         escape(&group.title)
     );
     for theme in &group.themes {
@@ -110,9 +110,10 @@ fn group_section(body: &mut String, view: &View<'_>, group: &Group) {
             };
             let _ = write!(
                 body,
-                "<td class=\"{}\" title=\"{}\">{}</td>",
+                "<td class=\"{}\" title=\"{}\" data-label=\"{}\">{}</td>",
                 standing.name(),
                 escape(&title),
+                escape(&stats.title),
                 escape(&cell_words(theme))
             );
         }
@@ -235,9 +236,10 @@ fn due_section(body: &mut String, due: &super::Due<'_>) {
     let _ = writeln!(
         body,
         "<p>{}</p>",
-        escape(&due_sentence(due.entries, due.every))
+        escape(&due_sentence(&due.roster.entries, due.every))
     );
     let rows: Vec<Vec<Cell>> = due
+        .roster
         .entries
         .iter()
         .map(|entry| {
@@ -249,7 +251,7 @@ fn due_section(body: &mut String, due: &super::Due<'_>) {
                         .map_or_else(|| "never".to_owned(), |d| d.to_string()),
                 ),
                 Cell::number(&entry.days.map(|d| d.to_string()).unwrap_or_default()),
-                Cell::text(if entry.due { "due" } else { "" }),
+                Cell::text(&status_words(entry)),
             ]
         })
         .collect();
@@ -262,4 +264,7 @@ fn due_section(body: &mut String, due: &super::Due<'_>) {
         ],
         &rows,
     ));
+    if let Some(sentence) = unnamed_sentence(due.roster) {
+        let _ = writeln!(body, "<p>{}</p>", escape(&sentence));
+    }
 }

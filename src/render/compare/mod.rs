@@ -378,13 +378,17 @@ fn html(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
         escape(&heading(comparison)),
         escape(&dates(comparison))
     );
-    body.push_str(&format!(
-        "<figure>{}<figcaption>{} (solid line, hatched, round markers) against {} (dotted line, triangles), \
+    let caption = format!(
+        "{} (solid line, hatched, round markers) against {} (dotted line, triangles), \
          with the targets (dashed line, squares). \
-         Flagged themes are marked ▲ blind spot or ▼ hidden strength.</figcaption></figure>\n",
-        svg::radar(&radar(comparison), &heading(comparison)),
+         Flagged themes are marked ▲ blind spot or ▼ hidden strength.",
         escape(&rater_label(&comparison.own.rater)),
         escape(&rater_label(&comparison.other.rater)),
+    );
+    body.push_str(&page::radar_figure(
+        &radar(comparison),
+        &heading(comparison),
+        &caption,
     ));
     let own = rater_label(&comparison.own.rater);
     let other = rater_label(&comparison.other.rater);

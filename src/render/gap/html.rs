@@ -148,12 +148,11 @@ impl Render for Html {
             let _ = writeln!(body, "<p class=\"context\">{}</p>", escape(&context));
         }
         let chart = chart(report, extras);
-        let _ = writeln!(
-            body,
-            "<figure>{}<figcaption>{}</figcaption></figure>",
-            svg::radar(&chart, &chart_title(report)),
-            caption(&chart)
-        );
+        body.push_str(&page::radar_figure(
+            &chart,
+            &chart_title(report),
+            &caption(&chart),
+        ));
 
         let history = !trend.is_baseline();
         let basis = text::has_basis(report);

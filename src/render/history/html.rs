@@ -78,9 +78,12 @@ pub(super) fn html_series(group: &[(&Report, Extras)], only: Option<&str>, body:
     };
     body.push_str(&format!("<h2>{}</h2>\n", escape(&heading)));
     let charts = line_charts(group, only, "");
+    // Three charts a row on a wide screen and on paper; one a row, at a
+    // size whose labels can be read, on a phone.
     body.push_str(&format!(
-        "<figure>{}</figure>\n",
-        svg::line_grid(&charts, 3, &text::who(latest))
+        "<figure class=\"wide-only\">{}</figure>\n<figure class=\"narrow\">{}</figure>\n",
+        svg::line_grid(&charts, 3, &text::who(latest)),
+        svg::line_grid(&charts, 1, &text::who(latest))
     ));
 
     // Themes down, reports across, as in the terminal: a page stays

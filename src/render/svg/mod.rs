@@ -50,7 +50,7 @@ pub enum Style {
 }
 
 impl Style {
-    pub(super) fn class(self) -> &'static str {
+    pub fn class(self) -> &'static str {
         match self {
             Style::Score => "score",
             Style::Target => "target",
@@ -72,7 +72,7 @@ text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#222}
 .point.score{fill:#1f5fa8}.point.target{fill:#fff;stroke:#b35806;stroke-width:2}.point.other{fill:#c2410c}\
 .band{fill:#7a7a7a;fill-opacity:0.18;stroke:#7a7a7a;stroke-width:1;stroke-dasharray:1 3}.legend{font-size:12px}.grid{stroke:#e3e3e3;stroke-width:1}.frame{fill:none;stroke:#ccc}\
 .line.score{fill:none;stroke:#1f5fa8;stroke-width:2.5}.line.target{stroke:#b35806;stroke-width:1.5;stroke-dasharray:6 4}\
-.tick{font-size:10px;fill:#777}.chart-title{font-size:13px;font-weight:600}\
+.tick{font-size:12px;fill:#666}.halo{stroke:#fff;stroke-width:3px;paint-order:stroke;stroke-linejoin:round}.chart-title{font-size:13px;font-weight:600}\
 </style>";
 
 /// A marker of `style` at (x, y).

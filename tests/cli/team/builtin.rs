@@ -303,3 +303,87 @@ fn a_comment_longer_than_the_form_takes_is_refused_before_it_is_sealed() {
         .stderr("error: [SANDBOX]/long.toml:9:8: a comment is at most 2000 characters\n")
         .run();
 }
+
+#[test]
+fn a_team_report_received_by_mail_is_read_beside_your_own_and_imported() {
+    // The collector (with the key) closes a round about Sam Hero and sends
+    // its report file; Sam has only their own self-assessment.
+    let collector = Sandbox::new();
+    collector.with_collector_key();
+    let round = start(&collector, &["--open-link", "--collector", "Morgan Lee"]);
+    for (name, group, level) in [
+        ("a", "direct-report", 0),
+        ("b", "direct-report", 1),
+        ("c", "direct-report", 2),
+    ] {
+        respond_to(
+            &collector,
+            round.shared(),
+            name,
+            "it-manager-team",
+            &built_in_answers(group, level),
+        );
+    }
+    let sent = collector.scratch().join("team-report.toml");
+    collector
+        .run(["collect", &round.id, "--close", "-o"])
+        .arg(&sent)
+        .arg(responses(&collector))
+        .stderr_checked_by_the_test()
+        .run();
+    let sam = Sandbox::new();
+    sam.assess_at("2026-11-01T09:00:00Z", &["--answers", "examples/hero.toml"]);
+    let received = sam.write("team-report.toml", &std::fs::read_to_string(&sent).unwrap());
+    // `-o x.toml` wrote the report file itself, which `show` reads from
+    // Downloads and sets beside Sam's own, found in the data directory.
+    let shown = sam
+        .run(["show"])
+        .arg(&received)
+        .env("COLUMNS", "100")
+        .output()
+        .stdout;
+    assert!(shown.contains("Self  Facts/views"), "{shown}");
+    // Brought in once; a second time it is already there.
+    let id = support::NOW_ID;
+    sam.run(["import"])
+        .arg(&received)
+        .stdout(&format!(
+            "Imported {id} (Sam Hero, the team's view) as [DATA]/reports/{id}.toml\n"
+        ))
+        .stderr("See it beside your own with: leadgap show latest\n")
+        .run();
+    sam.run(["import"])
+        .arg(&received)
+        .stdout(&format!("Already here: {id} (Sam Hero, the team's view)\n"))
+        .stderr("See it beside your own with: leadgap show latest\n")
+        .run();
+    // Now Sam's latest self-assessment stands beside the team's view.
+    let own = sam.run(["show"]).env("COLUMNS", "100").output().stdout;
+    assert!(own.contains("\nBeside your team's view\n"), "{own}");
+    // The same round's report under another id is a second report of one
+    // round, refused; nothing more is saved.
+    let again = sam.write(
+        "again.toml",
+        &std::fs::read_to_string(&received).unwrap().replacen(
+            &format!("id = \"{id}\""),
+            "id = \"2026-11-23T09-00-00Z\"",
+            1,
+        ),
+    );
+    let refused = sam
+        .run(["import"])
+        .arg(&again)
+        .status(1)
+        .stderr_checked_by_the_test()
+        .run();
+    assert!(
+        refused.stderr.starts_with(&format!(
+            "error: `[SANDBOX]/again.toml`: the team report of round {} is already saved here ({id}); \
+             a round gives one report\n",
+            round.id
+        )),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(sam.reports().len(), 2);
+}

@@ -6,6 +6,11 @@ use serde::Serialize;
 
 use crate::report::{Report, ThemeReport};
 
+mod mirrored;
+
+pub use mirrored::MirroredAnswer;
+use mirrored::mirrored_answers;
+
 /// Differences within this much of the threshold count as reaching it, so
 /// that a difference of exactly 15 on paper is flagged at 15.
 const EPSILON: f64 = 1e-9;
@@ -124,6 +129,10 @@ pub struct DiffTheme {
     /// norms cannot tell).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meaningful: Option<Option<bool>>,
+    /// Whether each score is provisional (some of its questions skipped),
+    /// as every format marks it with `~`.
+    #[serde(skip)]
+    pub provisional: (bool, bool),
 }
 
 /// Two reports of the same person over time.
@@ -142,6 +151,9 @@ pub struct Diff {
     /// The overall change, when every theme is comparable.
     #[serde(serialize_with = "crate::rounding::serialize_one_decimal")]
     pub overall_change: Option<f64>,
+    /// Whether each overall score is provisional.
+    #[serde(skip)]
+    pub overall_provisional: (bool, bool),
     /// Per theme.
     pub themes: Vec<DiffTheme>,
 }
@@ -168,6 +180,10 @@ pub fn diff(a: &Report, b: &Report) -> Diff {
                 band_moved: comparable && band(first) != band(second),
                 status,
                 meaningful: None,
+                provisional: (
+                    first.is_some_and(ThemeReport::provisional),
+                    second.is_some_and(ThemeReport::provisional),
+                ),
             })
         })
         .collect();
@@ -177,6 +193,7 @@ pub fn diff(a: &Report, b: &Report) -> Diff {
         first_overall: a.overall,
         second_overall: b.overall,
         overall_change: crate::trend::overall_change(a, b),
+        overall_provisional: (a.overall_provisional(), b.overall_provisional()),
         themes,
     }
 }
@@ -318,53 +335,6 @@ pub struct Comparison {
     /// When the other view answered a form that mirrors the self form (a
     /// mentor's view): each mirrored question both answered, side by side.
     pub answers: Vec<MirroredAnswer>,
-}
-
-/// One question of the self form and the other view's question that
-/// mirrors it, with both answers in words.
-#[derive(Clone, Debug, Serialize)]
-pub struct MirroredAnswer {
-    /// Theme id.
-    pub theme: String,
-    /// The self form's question id.
-    pub question: String,
-    /// The self form's question, as asked.
-    pub text: String,
-    /// The self-view's answer in words.
-    #[serde(rename = "self")]
-    pub own: String,
-    /// The other view's question id.
-    pub other_question: String,
-    /// The other view's question, as asked.
-    pub other_text: String,
-    /// The other view's answer in words.
-    pub other: String,
-}
-
-/// The mirrored questions both reports answered, in the other report's
-/// order; a question left unanswered on either side is left out.
-fn mirrored_answers(own: &Report, other: &Report) -> Vec<MirroredAnswer> {
-    other
-        .answers
-        .iter()
-        .filter(|theirs| theirs.value.is_some() && !theirs.not_applicable)
-        .filter_map(|theirs| {
-            let mirrored = theirs.mirrors.as_deref()?;
-            let mine = own
-                .answers
-                .iter()
-                .find(|a| a.question == mirrored && a.value.is_some() && !a.not_applicable)?;
-            Some(MirroredAnswer {
-                theme: theirs.theme.clone(),
-                question: mine.question.clone(),
-                text: mine.text.clone(),
-                own: mine.answer.clone(),
-                other_question: theirs.question.clone(),
-                other_text: theirs.text.clone(),
-                other: theirs.answer.clone(),
-            })
-        })
-        .collect()
 }
 
 /// Compares the self-view `own` with `other`, flagging differences of at
