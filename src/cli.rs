@@ -10,10 +10,10 @@ use crate::output::ColorChoice;
 
 use crate::commands::{
     assess::AssessArgs, check::CheckArgs, cohort::CohortArgs, collect::CollectArgs,
-    compare::CompareArgs, diff::DiffArgs, history::HistoryArgs, import::ImportArgs,
-    invite::InviteArgs, key::KeyArgs, list::ListArgs, norms::NormsArgs, note::NoteArgs,
-    packaging::CompletionsArgs, packaging::ManArgs, plan::PlanArgs, raters::RatersArgs,
-    respond::RespondArgs, show::ShowArgs, template::TemplateArgs,
+    compare::CompareArgs, diff::DiffArgs, evidence::EvidenceArgs, history::HistoryArgs,
+    import::ImportArgs, invite::InviteArgs, key::KeyArgs, list::ListArgs, norms::NormsArgs,
+    note::NoteArgs, packaging::CompletionsArgs, packaging::ManArgs, plan::PlanArgs,
+    raters::RatersArgs, respond::RespondArgs, show::ShowArgs, template::TemplateArgs,
 };
 
 /// See where you stand as a new IT manager: answer a questionnaire, get a
@@ -99,6 +99,12 @@ pub enum Command {
   leadgap note latest --theme delegation --author Morgan \"Pick one outage runbook to hand over.\"")]
     Note(NoteArgs),
 
+    /// Measure facts from your calendar export and your team's repositories, on this machine
+    #[command(after_help = "Example:
+  leadgap evidence --calendar work.ics --repo ~/src/infra --people raters.csv --format json -o evidence.json
+  leadgap assess --evidence evidence.json")]
+    Evidence(EvidenceArgs),
+
     /// List your action plan, or add, finish, drop and edit actions
     #[command(after_help = "Examples:
   leadgap plan
@@ -183,6 +189,7 @@ impl Command {
             Command::Cohort(args) => &args.output,
             Command::Norms(args) => return args.output.as_deref(),
             Command::Plan(args) => &args.output,
+            Command::Evidence(args) => &args.output,
             Command::Collect(args) => &args.output,
             Command::Raters(args) => &args.output,
             Command::Invite(_) | Command::Respond(_) | Command::Key(_) => return None,

@@ -16,6 +16,7 @@ pub(crate) mod comparison;
 pub(crate) mod config;
 pub(crate) mod document;
 pub mod error;
+pub(crate) mod evidence;
 pub(crate) mod files;
 pub(crate) mod interval;
 pub(crate) mod output;
@@ -87,6 +88,7 @@ fn dispatch(config: &Config, command: Command, out: &mut dyn Write) -> Result<u8
         Command::Compare(args) => commands::compare::run(config, args, out),
         Command::Note(args) => commands::note::run(config, args, out),
         Command::Import(args) => commands::import::run(config, args, out),
+        Command::Evidence(args) => commands::evidence::run(config, args, out),
         Command::Cohort(args) => commands::cohort::run(config, args, out),
         Command::Norms(args) => commands::norms::run(config, args, out),
         Command::Plan(args) => commands::plan::run(config, args, out),

@@ -9,6 +9,7 @@ pub mod cohort;
 pub mod collect;
 pub mod compare;
 pub mod diff;
+pub mod evidence;
 pub mod history;
 pub mod import;
 pub mod invite;

@@ -9,6 +9,7 @@ mod answer;
 mod builtin;
 mod context;
 mod load;
+mod measured;
 mod raw;
 
 use serde::Serialize;
@@ -26,6 +27,7 @@ pub use context::{
 };
 pub(crate) use load::check_id;
 pub use load::{GROUP_CONTEXT, from_document, load};
+pub use measured::{EVIDENCE_FIGURES, Offer};
 
 /// The largest weight of a question or of a theme. Weights say how much
 /// one question counts against another; a bound keeps every sum of weights
@@ -145,6 +147,11 @@ pub struct Question {
     /// In a team form, the self-form question this one mirrors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mirrors: Option<String>,
+    /// The figure of `leadgap evidence` that answers it (`evidence =
+    /// "stakeholder_meetings"`), offered in place of memory. Not part of
+    /// the content hash: it changes what is offered, not what is asked.
+    #[serde(skip)]
+    pub evidence: Option<String>,
     /// Whether it asks what happened (a fact) or how the respondent rates
     /// themselves or what they would do (a view). Left out of the content
     /// hash for views, as [`Choice::exclusive`].

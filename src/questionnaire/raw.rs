@@ -72,6 +72,8 @@ pub struct RawQuestion {
     pub basis: Option<Spanned<String>>,
     // team forms
     pub mirrors: Option<Spanned<String>>,
+    // a figure `leadgap evidence` measures that answers it
+    pub evidence: Option<Spanned<String>>,
 }
 
 /// `when = { context = "budget", in = ["own"] }` or `{ context = "team-size", min = 3 }`.

@@ -68,6 +68,9 @@ pub fn quality_lines(report: &Report) -> Vec<String> {
         }
         lines.push(line);
     }
+    if let Some(line) = measured_line(report) {
+        lines.push(line);
+    }
     let provisional: Vec<&str> = report
         .themes
         .iter()
@@ -180,4 +183,43 @@ pub fn answered_line(report: &Report) -> String {
         line.push_str(&format!(" ({})", aside.join(", ")));
     }
     line
+}
+
+/// The answers measured by `leadgap evidence`, in one sentence: each with
+/// its source, and where the person changed it, both values.
+fn measured_line(report: &Report) -> Option<String> {
+    if report.measured.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = report
+        .answers
+        .iter()
+        .filter_map(|answer| {
+            let measured = report.measured.get(&answer.question)?;
+            // In the answer's unit ("40 %", "3 meetings").
+            let unit = answer.answer.split_once(' ').map_or("", |(_, unit)| unit);
+            let number =
+                |v: f64| crate::questionnaire::with_unit(v, Some(unit).filter(|u| !u.is_empty()));
+            Some(match measured.answered {
+                Some(given) => format!(
+                    "\"{}\" measured {} ({}), answered {}",
+                    answer.text,
+                    number(measured.value),
+                    measured.source,
+                    number(given)
+                ),
+                None => format!(
+                    "\"{}\" {} ({})",
+                    answer.text,
+                    number(measured.value),
+                    measured.source
+                ),
+            })
+        })
+        .collect();
+    Some(format!(
+        "Measured, not remembered ({}): {}.",
+        parts.len(),
+        parts.join("; ")
+    ))
 }

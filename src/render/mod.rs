@@ -9,6 +9,7 @@ pub mod cohort;
 pub mod compare;
 pub mod csv;
 pub mod diff;
+pub mod evidence;
 pub mod gap;
 pub mod history;
 pub mod invite;

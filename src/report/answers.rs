@@ -76,3 +76,18 @@ pub struct CheckRecord {
     /// The questions it sets against each other.
     pub questions: Vec<String>,
 }
+
+/// An answer measured by `leadgap evidence`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measured {
+    /// The measured value, in the question's unit.
+    pub value: f64,
+    /// Where it comes from, in words that name no one ("from your
+    /// calendar, 2026-09-01 to 2026-11-30").
+    pub source: String,
+    /// The answer given instead, when the person changed it (both are
+    /// shown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered: Option<f64>,
+}

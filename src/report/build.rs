@@ -159,6 +159,7 @@ impl Report {
             plan: Vec::new(),
             team: None,
             signature: None,
+            measured: Default::default(),
         }
     }
 }

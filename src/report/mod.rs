@@ -12,7 +12,7 @@ mod build;
 mod team;
 
 pub use action::{Action, Status};
-pub use answers::{AnswerRecord, CheckRecord, ContextRecord};
+pub use answers::{AnswerRecord, CheckRecord, ContextRecord, Measured};
 pub use team::{Global, GroupTheme, GroupView, Mirror, TeamTheme, TeamView};
 
 /// How many priorities a report shows with their advice.
@@ -87,6 +87,14 @@ pub struct Report {
     /// ([`Report::signed_text`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<Signature>,
+    /// The answers `leadgap evidence` measured (`assess --evidence`), by
+    /// question id. No name from the evidence is ever kept here.
+    #[serde(
+        default,
+        rename = "evidence",
+        skip_serializing_if = "std::collections::BTreeMap::is_empty"
+    )]
+    pub measured: std::collections::BTreeMap<String, Measured>,
 }
 
 /// A collector's signature of a team report.

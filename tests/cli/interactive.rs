@@ -285,11 +285,11 @@ fn the_strongest_answer_to_a_statement_asks_for_an_example() {
         Some("Ran the retro without me")
     );
 
-    // With --no-evidence the same answer goes straight on.
+    // With --no-examples the same answer goes straight on.
     let other = Sandbox::new();
     let mut session = spawn(
         &other,
-        &format!("assess --questionnaire {QUESTIONNAIRE} --no-evidence"),
+        &format!("assess --questionnaire {QUESTIONNAIRE} --no-examples"),
     );
     at(&mut session, "1/4 ", &[DOWN, DOWN, DOWN, DOWN, ENTER]);
     let before = at(&mut session, "2/4 ", &["\x03"]);
@@ -776,4 +776,46 @@ fn a_mentors_rating_is_asked_in_their_voice_and_resumes_as_the_same_rating() {
              `leadgap history` lists them\n",
         )
         .run();
+}
+
+#[test]
+fn a_measured_fact_is_offered_with_its_source_and_kept_with_enter() {
+    let sandbox = Sandbox::new();
+    // Evidence of 2.4 meeting hours a week, as `leadgap evidence` writes it.
+    let evidence = sandbox.write(
+        "evidence.json",
+        r#"{"window": {"from": "2026-09-01", "until": "2026-11-30", "weeks": 13},
+            "figures": {"meeting_hours_per_week": 2.4}, "sources": []}"#,
+    );
+    let mut session = spawn(
+        &sandbox,
+        &format!(
+            "assess --questionnaire tests/fixtures/evidence/questionnaire.toml --evidence {}",
+            evidence.display()
+        ),
+    );
+    at(&mut session, "1/4 ", &[ENTER]);
+    at(&mut session, "2/4 ", &[ENTER]);
+    at(&mut session, "3/4 ", &[SPACE, ENTER]);
+    // Whole hours: 2.4 is offered as 2, with where it comes from.
+    let shown = at(&mut session, "4/4 ", &[ENTER]);
+    // (Wrapped to the terminal's width: its line ends are spaces.)
+    assert!(
+        shown.replace("\r\n", " ").contains(
+            "Measured from your calendar, 2026-09-01 to 2026-11-30: 2 hours. Keep it with enter, \
+             or change it."
+        ),
+        "{shown}"
+    );
+    at(&mut session, "Commit to up to three actions", &["n", ENTER]);
+    assert_eq!(finish(session).1, 0);
+    let report = saved_report(&sandbox);
+    assert_eq!(answer(&report, "q-number").as_float(), Some(2.0));
+    let measured = report["evidence"]["q-number"].as_table().unwrap();
+    assert_eq!(measured["value"].as_float(), Some(2.0));
+    assert_eq!(
+        measured["source"].as_str(),
+        Some("from your calendar, 2026-09-01 to 2026-11-30")
+    );
+    assert!(measured.get("answered").is_none());
 }

@@ -11,6 +11,7 @@ mod assess;
 mod cache;
 mod check;
 mod content;
+mod evidence;
 mod faults;
 mod hardening;
 mod history;

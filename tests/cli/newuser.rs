@@ -278,6 +278,7 @@ fn every_man_page_the_main_page_names_exists() {
             "compare",
             "import",
             "note",
+            "evidence",
             "plan",
             "cohort",
             "norms",

@@ -390,6 +390,7 @@ prop_compose! {
             checks: Vec::new(),
             team: None,
             signature: None,
+            measured: Default::default(),
             quality: Vec::new(),
             reviews: reviews.into_iter().map(|(theme, author, created, text)| Review { theme, author, created, text }).collect(),
             plan: Vec::new(),

@@ -125,6 +125,38 @@ fn the_documented_examples_work_and_leave_only_your_own_reports() {
     let mine = sandbox.reports();
     assert_eq!(mine.len(), 2);
 
+    // What your evidence is read from: your calendar's export, your list
+    // of raters and a clone of your team's repository.
+    std::fs::copy(
+        support::repo().join("tests/fixtures/evidence/google.ics"),
+        work.join("work.ics"),
+    )
+    .unwrap();
+    std::fs::copy(work.join("examples/raters.csv"), work.join("raters.csv")).unwrap();
+    let infra = home.join("src/infra");
+    std::fs::create_dir_all(&infra).unwrap();
+    std::fs::write(infra.join("main.tf"), "# the team's infrastructure\n").unwrap();
+    for args in [
+        &["init", "-q", "-b", "main"][..],
+        &["add", "main.tf"],
+        &["commit", "-q", "-m", "First"],
+    ] {
+        let ran = Command::new("git")
+            .args(args)
+            .current_dir(&infra)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Lee Park")
+            .env("GIT_AUTHOR_EMAIL", "lee.park@example.org")
+            .env("GIT_COMMITTER_NAME", "Lee Park")
+            .env("GIT_COMMITTER_EMAIL", "lee.park@example.org")
+            .env("GIT_AUTHOR_DATE", "2026-11-02T10:00:00+00:00")
+            .env("GIT_COMMITTER_DATE", "2026-11-02T10:00:00+00:00")
+            .output()
+            .unwrap();
+        assert!(ran.status.success(), "git {args:?}");
+    }
+
     let commands = readme_commands();
     assert!(
         commands.len() >= 30,

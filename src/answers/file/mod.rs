@@ -10,12 +10,14 @@ use toml::de::DeTable;
 use crate::document::Document;
 use crate::error::{Diagnostic, with_suggestion};
 use crate::questionnaire::{Answers, Response};
-use crate::questionnaire::{PlannedAction, Question, Questionnaire};
+use crate::questionnaire::{PlannedAction, Questionnaire};
 use crate::source::Source;
 
 mod context;
+mod missing;
 mod value;
 
+use missing::{fill_from_evidence, report_missing};
 use value::check_value;
 
 /// The top-level keys of an answer file.
@@ -40,9 +42,6 @@ struct RawPlanned {
     due: Option<Spanned<String>>,
 }
 
-/// How many missing question ids one message lists before "and N more".
-const MISSING_LISTED: usize = 8;
-
 /// A parsed answer file whose answers are not checked yet.
 pub struct AnswerFile<'s> {
     document: Document<'s>,
@@ -51,6 +50,9 @@ pub struct AnswerFile<'s> {
     /// Today, to refuse `[[plan]]` due dates in the past; without it only
     /// their form is checked.
     today: Option<chrono::NaiveDate>,
+    /// Per question, the evidence's value: the answer where the file gives
+    /// none (`assess --evidence`).
+    offers: Vec<Option<crate::questionnaire::Offer>>,
 }
 
 impl<'s> AnswerFile<'s> {
@@ -90,7 +92,16 @@ impl<'s> AnswerFile<'s> {
             root,
             questionnaire,
             today: None,
+            offers: Vec::new(),
         }
+    }
+
+    /// Answers with the evidence's values (one per question of the
+    /// questionnaire) the questions the file leaves out.
+    #[must_use]
+    pub fn offered(mut self, offers: Vec<Option<crate::questionnaire::Offer>>) -> Self {
+        self.offers = offers;
+        self
     }
 
     /// Checks `[[plan]]` due dates against `today`: none may be in the past.
@@ -140,6 +151,7 @@ impl<'s> AnswerFile<'s> {
             mut root,
             questionnaire: named,
             today,
+            offers,
         } = self;
         if document.has_problems() {
             return Err(document.finish());
@@ -235,6 +247,7 @@ impl<'s> AnswerFile<'s> {
         for (index, invalid) in invalid.iter_mut().enumerate() {
             *invalid |= !answers.applies(questionnaire, index);
         }
+        fill_from_evidence(&mut answers.responses, &invalid, &offers);
         report_missing(
             &mut document,
             questionnaire,
@@ -364,79 +377,4 @@ fn team_parts<'s>(
         document.reject_unknown(table, &["keep", "change"], "[comments]");
     }
     parts
-}
-
-fn report_missing(
-    document: &mut Document<'_>,
-    questionnaire: &Questionnaire,
-    responses: &[Response],
-    invalid: &[bool],
-    answers_span: Option<std::ops::Range<usize>>,
-    allow_partial: bool,
-) {
-    let unanswered = questionnaire
-        .questions
-        .iter()
-        .zip(responses.iter().zip(invalid))
-        .filter(|(_, (response, invalid))| **response == Response::Unanswered && !**invalid)
-        .map(|(question, _)| question);
-    let (required, optional): (Vec<&Question>, Vec<&Question>) =
-        unanswered.partition(|q| q.required);
-    // Required questions (facts) are missing even with `--allow-partial`:
-    // leaving one out would lift its theme as skipping it would.
-    match required.as_slice() {
-        [] => {}
-        [question] => {
-            document.problem(
-                answers_span.clone(),
-                format!("required question `{}` has no answer", question.id),
-            );
-        }
-        many => {
-            document
-                .problem(
-                    answers_span.clone(),
-                    format!(
-                        "no answer for {} required questions: {}",
-                        many.len(),
-                        listed(many)
-                    ),
-                )
-                .help = Some(
-                "a required question cannot be skipped or left out; answer each under \
-                 [answers] (with \"dont-know\" where its question offers it)"
-                    .to_owned(),
-            );
-        }
-    }
-    if allow_partial || optional.is_empty() {
-        return;
-    }
-    let message = if optional.len() == 1 {
-        format!("no answer for `{}`", optional[0].id)
-    } else {
-        format!(
-            "no answer for {} questions: {}",
-            optional.len(),
-            listed(&optional)
-        )
-    };
-    document.problem(answers_span, message).help = Some(
-        "answer each under [answers], or write `ID = \"skip\"`; \
-         `--allow-partial` counts missing answers as skipped"
-            .to_owned(),
-    );
-}
-
-/// The first [`MISSING_LISTED`] ids of `questions`, and how many more.
-fn listed(questions: &[&Question]) -> String {
-    let mut listed: Vec<String> = questions
-        .iter()
-        .take(MISSING_LISTED)
-        .map(|q| format!("`{}`", q.id))
-        .collect();
-    if questions.len() > MISSING_LISTED {
-        listed.push(format!("and {} more", questions.len() - MISSING_LISTED));
-    }
-    listed.join(", ")
 }

@@ -27,6 +27,8 @@ pub struct Ask<'a> {
     /// The largest count the answers so far allow (a count of people per
     /// the team's size cannot be larger than the team).
     pub ceiling: Option<crate::questionnaire::Ceiling>,
+    /// The value measured evidence offers, with where it comes from.
+    pub offered: Option<&'a crate::questionnaire::Offer>,
 }
 
 /// What the respondent did at a prompt.
@@ -113,6 +115,9 @@ pub struct Walk {
     pub with_evidence: bool,
     /// The order each question's options are shown in, fixed for the run.
     pub orders: Orders,
+    /// Per question, the value measured evidence offers for it (empty
+    /// without `--evidence`).
+    pub offers: Vec<Option<crate::questionnaire::Offer>>,
 }
 
 impl Walk {
@@ -299,6 +304,7 @@ impl Walk {
                 .map(Vec::as_slice)
                 .unwrap_or_default(),
             ceiling: questionnaire.ceiling(index, &self.answers.context),
+            offered: self.offers.get(index).and_then(Option::as_ref),
         };
         let progress = ask.progress.clone();
         let Step::Answer(response) = prompter.ask(ask)? else {

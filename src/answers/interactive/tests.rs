@@ -91,6 +91,7 @@ fn walk(q: &Questionnaire, with_notes: bool) -> Walk {
         with_notes,
         with_evidence: false,
         orders: Vec::new(),
+        offers: Vec::new(),
     }
 }
 

@@ -243,12 +243,21 @@ impl Prompter for Terminal {
                 integer,
                 ..
             } => {
-                let initial = match ask.current {
-                    Response::Number(value) => format_number(*value),
-                    Response::Skipped => "s".to_owned(),
-                    Response::DontKnow => "d".to_owned(),
+                let initial = match (ask.current, ask.offered) {
+                    (Response::Number(value), _) => format_number(*value),
+                    (Response::Skipped, _) => "s".to_owned(),
+                    (Response::DontKnow, _) => "d".to_owned(),
+                    // The measured value, offered to keep or change.
+                    (_, Some(offer)) => format_number(offer.value),
                     _ => String::new(),
                 };
+                if let Some(offer) = ask.offered {
+                    self.say(&format!(
+                        "Measured {}: {}. Keep it with enter, or change it.",
+                        offer.source,
+                        crate::questionnaire::with_unit(offer.value, unit.as_deref())
+                    ));
+                }
                 let typed = self.number(
                     &question.text,
                     &ask.progress,

@@ -72,6 +72,7 @@ pub(super) fn finish(
         notes,
         meta,
     );
+    report.measured = measured(questionnaire, &setup.offers, answers);
     // The history this report joins: the reports saved before it.
     // Without a readable history the report is its own baseline; saving, if
     // asked for, then says what is wrong with the folder.
@@ -149,4 +150,34 @@ pub(super) struct Finished {
     pub(super) code: u8,
     pub(super) report: Report,
     pub(super) saved: bool,
+}
+
+/// The answers the evidence measured: each question it offered a value for
+/// and that was answered with a number, with the answer given when it
+/// differs from the measured value.
+fn measured(
+    questionnaire: &crate::questionnaire::Questionnaire,
+    offers: &[Option<crate::questionnaire::Offer>],
+    answers: &Answers,
+) -> std::collections::BTreeMap<String, crate::report::Measured> {
+    offers
+        .iter()
+        .enumerate()
+        .filter_map(|(index, offer)| {
+            let offer = offer.as_ref()?;
+            let crate::questionnaire::Response::Number(given) = answers.responses.get(index)?
+            else {
+                return None;
+            };
+            let answered = ((given - offer.value).abs() > 1e-9).then_some(*given);
+            Some((
+                questionnaire.questions[index].id.clone(),
+                crate::report::Measured {
+                    value: offer.value,
+                    source: offer.source.clone(),
+                    answered,
+                },
+            ))
+        })
+        .collect()
 }

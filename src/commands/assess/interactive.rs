@@ -60,8 +60,9 @@ pub(super) fn run(config: &Config, args: &AssessArgs, out: &mut dyn Write) -> Re
         answers: Answers::empty(questionnaire),
         notes_asked: vec![false; questionnaire.themes.len()],
         with_notes: args.notes && rating.is_none(),
-        with_evidence: !args.no_evidence && rating.is_none(),
+        with_evidence: !args.no_examples && rating.is_none(),
         orders: shuffled(questionnaire, seed()?),
+        offers: setup.offers.clone(),
     };
     let run = runs::run_name(
         &questionnaire.id,

@@ -82,6 +82,10 @@ pub struct AssessArgs {
     )]
     pub as_group: Option<String>,
 
+    /// Answer the questions it measures with an evidence file of `leadgap evidence --format json`: interactively as the value offered, from an answer file where the file gives none
+    #[arg(long, value_name = "FILE", conflicts_with = "about")]
+    pub evidence: Option<PathBuf>,
+
     #[command(flatten)]
     pub output: crate::commands::Output,
 
@@ -97,8 +101,9 @@ pub struct AssessArgs {
     pub notes: bool,
 
     /// Do not ask for an example when a statement gets its strongest answer
-    #[arg(long, conflicts_with = "answers")]
-    pub no_evidence: bool,
+    /// (`--no-evidence`, its old name, still works)
+    #[arg(long, alias = "no-evidence", conflicts_with = "answers")]
+    pub no_examples: bool,
 }
 
 /// Runs `leadgap assess`.
@@ -116,6 +121,8 @@ struct Setup {
     rubric: Rubric,
     profile: Profile,
     norms: Option<Arc<Norms>>,
+    /// Per question, the value `--evidence` offers for it.
+    offers: Vec<Option<crate::questionnaire::Offer>>,
 }
 
 impl Setup {
@@ -123,11 +130,19 @@ impl Setup {
         let rubric = catalog::rubric(&found, args.rubric.as_deref())?;
         let profile = rubric.profile(args.profile.as_deref())?.clone();
         let norms = args.norms.load()?;
+        let offers = match &args.evidence {
+            Some(path) => {
+                let evidence = crate::evidence::load(path)?;
+                crate::evidence::offer::offers(&found.questionnaire, &evidence)
+            }
+            None => Vec::new(),
+        };
         Ok(Setup {
             found,
             rubric,
             profile,
             norms: norms.map(Arc::new),
+            offers,
         })
     }
 }

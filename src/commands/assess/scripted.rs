@@ -62,6 +62,7 @@ pub(super) fn run(
     let setup = Setup::new(found, args)?;
     let answers = file
         .on(config.today()?)
+        .offered(setup.offers.clone())
         .check(&setup.found.questionnaire, args.allow_partial)?;
     finish(config, args, data.as_ref(), &setup, &answers, out).map(|finished| finished.code)
 }

@@ -34,6 +34,7 @@ pub fn in_terminal(form: &Questionnaire, invite: &Invite, group: Option<&str>) -
         with_notes: false,
         with_evidence: false,
         orders: shuffled(form, Seed::Random),
+        offers: Vec::new(),
     };
     if let Some((index, value)) = group.and_then(|g| invite::group_value(form, g)) {
         walk.answers.context[index] = Some(value);

@@ -153,6 +153,33 @@ pub(super) fn build_question(
             None
         }
     };
+    let evidence = raw.evidence.as_ref().and_then(|figure| {
+        let known = crate::questionnaire::EVIDENCE_FIGURES
+            .iter()
+            .any(|(name, ..)| name == figure.get_ref());
+        if kind_name != "number" {
+            document.problem(
+                Some(figure.span()),
+                format!("`evidence` only answers a number question (`{id}` is a {kind_name})"),
+            );
+            None
+        } else if !known {
+            let message = with_suggestion(
+                format!(
+                    "`evidence = \"{}\"` is no figure of `leadgap evidence`",
+                    figure.get_ref()
+                ),
+                figure.get_ref(),
+                crate::questionnaire::EVIDENCE_FIGURES
+                    .iter()
+                    .map(|(n, ..)| *n),
+            );
+            document.problem(Some(figure.span()), message);
+            None
+        } else {
+            Some(figure.get_ref().clone())
+        }
+    });
     if document.problem_count() > start {
         return None;
     }
@@ -169,6 +196,7 @@ pub(super) fn build_question(
         dont_know: raw.dont_know.is_some_and(|d| *d.get_ref()),
         ordered: raw.ordered.is_some_and(|o| *o.get_ref()),
         mirrors: raw.mirrors.map(Spanned::into_inner),
+        evidence,
         basis: basis?,
         hash: String::new(),
     })

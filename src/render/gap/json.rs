@@ -82,6 +82,10 @@ struct JsonReport<'a> {
     /// The follow-through on the previous report's actions; `null` if none.
     follow_through: Option<&'a plan::FollowThrough>,
     reviews: &'a [Review],
+    /// The answers measured by `leadgap evidence`, by question: `value`,
+    /// `source`, and `answered` where the person gave another.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    evidence: &'a std::collections::BTreeMap<String, crate::report::Measured>,
 }
 
 #[derive(Serialize)]
@@ -364,6 +368,7 @@ pub fn view<'a>(
         plan: &extras.plan.made,
         follow_through: extras.plan.follow.as_ref(),
         reviews: &report.reviews,
+        evidence: &report.measured,
     }
 }
 

@@ -160,6 +160,7 @@ mod tests {
             dont_know: false,
             ordered: false,
             mirrors: None,
+            evidence: None,
             hash: String::new(),
             basis: Default::default(),
         }

@@ -148,6 +148,7 @@ pub fn report(
             global,
         }),
         signature: None,
+        measured: Default::default(),
     }
 }
 
