@@ -80,7 +80,7 @@ pub fn lines(evidence: &Evidence) -> Vec<(&'static str, String, String)> {
     for (repository, factor) in &f.truck_factor {
         lines.push(("truck_factor", truck(repository), Some(factor.to_string())));
     }
-    if f.truck_factor.is_empty() {
+    if f.truck_factor.is_empty() || evidence.absent.contains_key("truck_factor") {
         lines.push(("truck_factor", "truck factor".to_owned(), None));
     }
     lines

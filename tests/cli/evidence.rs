@@ -365,6 +365,38 @@ fn bad_input_names_the_file_and_a_figure_that_cannot_be_measured_says_why() {
         "no commits in the window"
     );
     assert_eq!(figures["figures"].get("my_commit_share"), None);
+    // A repository of vendored files only has no truck factor: "n/a",
+    // named by its folder even when given as `DIR/.`.
+    let vendored = sandbox.scratch().join("vendored-only");
+    std::fs::create_dir_all(&vendored).unwrap();
+    let lee = ("Lee Park", "lee@corp.example");
+    git(&vendored, lee, "2026-10-01", &["init", "-q", "-b", "main"]);
+    write(&vendored, "vendor/lib.c", "x\n");
+    git(&vendored, lee, "2026-10-01", &["add", "."]);
+    git(
+        &vendored,
+        lee,
+        "2026-10-01",
+        &["commit", "-q", "-m", "vendor"],
+    );
+    let figures = evidence(
+        &sandbox,
+        &[
+            "--me",
+            "lee@corp.example",
+            "--repo",
+            &format!("{}/.", vendored.display()),
+        ],
+    );
+    assert_eq!(figures["figures"], json!({"my_commit_share": 1.0}));
+    assert_eq!(
+        figures["absent"]["truck_factor"],
+        "n/a for vendored-only: it has no files to count"
+    );
+    assert_eq!(
+        figures["sources"],
+        json!(["repository vendored-only: 1 commit to 2026-11-30"])
+    );
 }
 
 /// The evidence file of the two calendars and the repository, as `assess

@@ -49,6 +49,10 @@ pub struct AssessArgs {
     #[arg(long, requires = "answers")]
     pub allow_partial: bool,
 
+    /// Answer the questions it measures with an evidence file of `leadgap evidence --format json`: interactively as the value offered, from an answer file where the file gives none
+    #[arg(long, value_name = "FILE", conflicts_with = "about")]
+    pub evidence: Option<PathBuf>,
+
     /// How to print the report
     #[arg(short, long, default_value = "table", value_parser = crate::commands::formats(render::gap::FORMATS))]
     pub format: Format,
@@ -81,10 +85,6 @@ pub struct AssessArgs {
         conflicts_with = "answers"
     )]
     pub as_group: Option<String>,
-
-    /// Answer the questions it measures with an evidence file of `leadgap evidence --format json`: interactively as the value offered, from an answer file where the file gives none
-    #[arg(long, value_name = "FILE", conflicts_with = "about")]
-    pub evidence: Option<PathBuf>,
 
     #[command(flatten)]
     pub output: crate::commands::Output,
