@@ -498,8 +498,14 @@ fn assess_takes_measured_facts_for_the_answers_a_file_leaves_out_and_marks_them(
         "{markdown}"
     );
     for (format, line) in [
-        ("table", "   - Measured, not remembered (3): \"In the last three months,"),
-        ("html", "<li>Measured, not remembered (3): &quot;In the last three months,"),
+        (
+            "table",
+            "   - Measured, not remembered (3): \"In the last three months,",
+        ),
+        (
+            "html",
+            "<li>Measured, not remembered (3): &quot;In the last three months,",
+        ),
     ] {
         let shown = sandbox
             .run(["assess", "--no-save", "--format", format, "--evidence"])
