@@ -239,20 +239,17 @@ fn zone_of(ical: &ICalendar) -> Tz {
         .unwrap_or(Tz::UTC)
 }
 
-/// The machine's zone: `TZ`, else `/etc/timezone`, else where
-/// `/etc/localtime` points.
+/// The machine's zone: `TZ` when it names one, else what the system is set
+/// to (`iana-time-zone`: `/etc/localtime` on Linux, the system's setting on
+/// macOS and Windows).
 fn machine_zone() -> Option<Tz> {
-    let named = std::env::var("TZ")
+    std::env::var("TZ")
         .ok()
-        .map(|tz| tz.trim_start_matches(':').to_owned())
-        .or_else(|| std::fs::read_to_string("/etc/timezone").ok())
+        .and_then(|tz| Tz::from_str(tz.trim_start_matches(':').trim()).ok())
         .or_else(|| {
-            let target = std::fs::read_link("/etc/localtime").ok()?;
-            let text = target.to_string_lossy().into_owned();
-            text.split_once("zoneinfo/")
-                .map(|(_, zone)| zone.to_owned())
-        })?;
-    Tz::from_str(named.trim()).ok()
+            let name = iana_time_zone::get_timezone().ok()?;
+            Tz::from_str(name.trim()).ok()
+        })
 }
 
 /// Every series ends at the window's end at the latest, so that an

@@ -856,14 +856,23 @@ async fn desktop(driver: &Driver) -> Client {
 #[ignore = "needs Chromium and chromedriver; `bash .ci/run` installs them and runs it"]
 async fn every_report_page_fits_a_phone_and_a_desktop() {
     // Sam's June and September self-assessments and Morgan's view: the gap
-    // report with its history, the comparison and the history page.
+    // report with its history, the comparison and the history page. In
+    // September three facts were also measured, two unlike the answers, so
+    // the report's longest "Measured, not remembered" line is on the page.
     let sandbox = Sandbox::new();
+    let evidence = sandbox.write(
+        "evidence.json",
+        r#"{"window": {"from": "2026-06-02", "until": "2026-08-31", "weeks": 13},
+            "figures": {"my_commit_share": 0.4, "stakeholder_meetings": 2,
+                        "share_one_to_one_4_weeks": 0.3}, "sources": []}"#,
+    );
     for (at, file) in [
         ("2026-06-01T09:00:00Z", "examples/hero.toml"),
         ("2026-09-01T09:00:00Z", "examples/hero-later.toml"),
     ] {
         sandbox
-            .run(["assess", "--answers", file])
+            .run(["assess", "--answers", file, "--evidence"])
+            .arg(&evidence)
             .at(at)
             .stderr_checked_by_the_test()
             .stdout_any()
@@ -890,6 +899,11 @@ async fn every_report_page_fits_a_phone_and_a_desktop() {
             .stderr_checked_by_the_test()
             .run();
     }
+    let report = std::fs::read_to_string(sandbox.scratch().join("report.html")).unwrap();
+    assert!(
+        report.contains("<li>Measured, not remembered (3): "),
+        "{report}"
+    );
     let downloads = sandbox.scratch().join("downloads");
     let driver = driver();
     let client = phone(&driver, &downloads).await;

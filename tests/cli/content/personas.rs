@@ -1,6 +1,6 @@
 //! Personas built from the questionnaire file and scored in every context a
 //! manager can answer in — every combination of the choices about the job,
-//! at team sizes 1, 2, 3, 4, 6, 12 and 50 and with one, two or five
+//! at every team size from 1 to 50 and with one, two or five
 //! suppliers: no context, team size or self-described stance lets textbook
 //! views with weak facts meet a target, and an honest strong manager meets
 //! them. Scored in-process with the engine the binary uses; the binary's
@@ -14,8 +14,18 @@ use leadgap::testing::scoring::{self, Outcome};
 
 use super::built_in;
 
-/// Team sizes every rule is tried at.
-pub const TEAM_SIZES: [u32; 7] = [1, 2, 3, 4, 6, 12, 50];
+/// Team sizes every rule is tried at: every one from 1 to 50.
+pub const TEAM_SIZES: [u32; 50] = every_team_size();
+
+const fn every_team_size() -> [u32; 50] {
+    let mut sizes = [0; 50];
+    let mut i = 0;
+    while i < 50 {
+        sizes[i] = i as u32 + 1;
+        i += 1;
+    }
+    sizes
+}
 
 /// Suppliers every rule is tried with.
 const SUPPLIERS: [u32; 3] = [1, 2, 5];
